@@ -1,0 +1,56 @@
+// Calendar values: dates and lengths, and the one place that adds them.
+#pragma once
+
+#include <date/date.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace ttplan {
+
+using day_point = date::sys_days;  // a calendar date (UTC day count, no time zone)
+
+// A length as protocols write it: "29d", "4w", "3mo", "2y".
+struct length {
+    enum class unit : std::uint8_t { days, weeks, months, years };
+
+    std::int32_t count = 0;
+    unit units = unit::days;
+
+    friend bool operator==(const length&, const length&) = default;
+
+    // Parses "<count><unit>" with unit d, w, mo, y (also "day(s)", "week(s)", "month(s)",
+    // "year(s)" with optional spaces). Throws value_error for anything else, including
+    // a missing count. Zero and negative counts parse; validation rejects them where they
+    // make no sense.
+    static length parse(std::string_view text);
+
+    // Canonical short form: "29d", "4w", "3mo", "2y".
+    std::string to_string() const;
+
+    // A rough size in days (month = 30.4375, year = 365.25), for bounds checks only.
+    double approx_days() const;
+};
+
+// Adds a length to a date.
+// Returns: from + count days/weeks, or the same day `count` months/years later.
+// Remarks: month/year arithmetic uses date::year_month_day and clamps to the end of the
+// month when the day does not exist: Jan 31 + 1mo = Feb 28 (Feb 29 in a leap year),
+// Feb 29 + 1y = Feb 28, Mar 31 + 1mo = Apr 30. Never rolls over into the next month.
+day_point add(day_point from, length len);
+
+// The number of days a phase of length `len` starting on `from` occupies: add(from, len) - from.
+std::int64_t days_in(day_point from, length len);
+
+// Parses an ISO 8601 calendar date "YYYY-MM-DD" (years 1..9999). Throws value_error naming
+// the text when it is malformed or the day does not exist ("2027-02-30").
+day_point parse_date(std::string_view text);
+
+// "YYYY-MM-DD".
+std::string format_date(day_point d);
+
+// The latest date ttplan plans: 9999-12-31.
+inline constexpr day_point max_date = date::sys_days{date::year{9999} / 12 / 31};
+
+}  // namespace ttplan

@@ -1,0 +1,42 @@
+// Output formats. Each format reads a schedule (graph formats read a protocol) and never
+// reaches back into the planner.
+#pragma once
+
+#include <ttplan/model.hpp>
+#include <ttplan/schedule.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ttplan {
+
+struct render_options {
+    // iCalendar: an opaque id chosen by the caller (never a name or record number); UIDs are
+    // derived from it and from stable protocol keys, so a re-planned calendar updates the
+    // same events when imported again.
+    std::string calendar_id = "ttplan";
+    std::string calendar_name;                // default: the protocol title
+    std::optional<std::int64_t> timestamp;    // DTSTAMP/LAST-MODIFIED, seconds since 1970;
+                                              // default: $SOURCE_DATE_EPOCH, else the start date
+    std::int32_t sequence = 0;                // the caller's revision of this plan
+    // CSV: one row per event, or one row per phase occurrence and span.
+    enum class csv_rows : std::uint8_t { events, phases } csv = csv_rows::events;
+};
+
+// Names accepted by render(): "text", "json", "ics", "csv", "md", "calendar", "html".
+std::vector<std::string_view> format_names();
+
+// Renders a schedule in the named format. Throws error listing the format names when the
+// name is unknown.
+std::string render(const schedule& s, std::string_view format, const render_options& options = {});
+
+// The JSON schedule document (the contract other tools read), with a trailing newline.
+std::string to_json(const schedule& s);
+
+// A readable agenda, by phase and week.
+std::string to_text(const schedule& s);
+
+}  // namespace ttplan

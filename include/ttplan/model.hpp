@@ -1,0 +1,222 @@
+// The protocol model: value types describing a treatment protocol as a graph of phases.
+// A protocol holds no dates; the planner turns it into a schedule for one patient profile.
+#pragma once
+
+#include <ttplan/calendar.hpp>
+#include <ttplan/error.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ttplan {
+
+enum class category : std::uint8_t {
+    chemotherapy,
+    targeted,
+    intrathecal,
+    radiation,
+    immunotherapy,
+    cell_therapy,
+    transplant,
+    assessment,
+    hospital_stay,
+    restriction,
+    milestone,
+};
+
+// Every category, in declaration order.
+inline constexpr category all_categories[] = {
+    category::chemotherapy, category::targeted,      category::intrathecal, category::radiation,
+    category::immunotherapy, category::cell_therapy, category::transplant,  category::assessment,
+    category::hospital_stay, category::restriction,  category::milestone,
+};
+
+// "chemotherapy", ..., "cell-therapy", "hospital-stay" (the spelling used in files).
+std::string_view to_string(category c);
+// Inverse of to_string; nullopt for an unknown name.
+std::optional<category> parse_category(std::string_view name);
+// "Chemotherapy", "Cell therapy", "Hospital stay": for readers.
+std::string_view display_name(category c);
+
+// Parameter values are kept as text in their canonical form: "true"/"false" for bool,
+// the choice name for choice, decimal for integer. Ordered by name.
+using parameter_values = std::map<std::string, std::string, std::less<>>;
+
+struct parameter {
+    enum class kind : std::uint8_t { boolean, choice, integer };
+
+    std::string name;
+    kind type = kind::boolean;
+    std::string description;
+    std::vector<std::string> choices;  // for choice
+    std::int64_t minimum = 0;          // for integer, inclusive
+    std::int64_t maximum = 0;          // for integer, inclusive
+    std::string default_value;         // canonical text
+
+    friend bool operator==(const parameter&, const parameter&) = default;
+};
+
+// A declarative condition: every listed parameter must have one of the listed values.
+// An empty condition always holds.
+struct condition {
+    std::map<std::string, std::vector<std::string>, std::less<>> all_of;
+
+    bool empty() const noexcept { return all_of.empty(); }
+    bool matches(const parameter_values& values) const;
+    friend bool operator==(const condition&, const condition&) = default;
+};
+
+// Day numbers: "1,8,15,22", "1-28", "-7..-1", "every 7 from 8 to 78", or combinations
+// separated by commas ("1-5, 29-33, every 28 from 57 to 113").
+struct day_pattern {
+    struct step_range {
+        std::int32_t first = 0;
+        std::int32_t last = 0;
+        std::int32_t step = 1;
+        friend bool operator==(const step_range&, const step_range&) = default;
+    };
+    std::vector<step_range> parts;
+
+    // Throws value_error on malformed text, a range that runs backwards, or a step < 1.
+    static day_pattern parse(std::string_view text);
+    // Canonical text that parse() reads back to an equal pattern.
+    std::string to_string() const;
+    // Every day, ascending, without duplicates.
+    std::vector<std::int32_t> days() const;
+    bool empty() const noexcept { return parts.empty(); }
+    friend bool operator==(const day_pattern&, const day_pattern&) = default;
+};
+
+struct activity {
+    std::string name;
+    category kind = category::chemotherapy;
+    day_pattern days;
+    // Continuous therapy: each unbroken run of days becomes one span (a hospital stay, daily
+    // oral therapy) instead of one event per day.
+    bool continuous = false;
+    day_pattern cycles;               // which cycles (1-based); empty = every cycle
+    std::vector<std::string> variants;  // which alternating variants; empty = every variant
+    condition when;
+    std::string note;
+
+    friend bool operator==(const activity&, const activity&) = default;
+};
+
+// A point in the plan: a day of a phase, or a phase's first or last day, or the plan start.
+struct anchor {
+    enum class edge : std::uint8_t { start, end, day };
+
+    std::string phase;  // empty = the plan's start date
+    edge at = edge::start;
+    std::int32_t day = 0;             // for edge::day, in the phase's numbering
+    std::optional<std::int32_t> cycle;  // default: first cycle for start/day, last for end
+
+    friend bool operator==(const anchor&, const anchor&) = default;
+};
+
+// "until <limit> from <anchor>": the repeat stops when the limit is reached; the last cycle
+// is cut at the limit's last day.
+struct until_rule {
+    length limit;
+    anchor from;
+    condition when;
+
+    friend bool operator==(const until_rule&, const until_rule&) = default;
+};
+
+struct repeat_rule {
+    std::optional<std::int32_t> count;     // at most this many cycles
+    std::vector<until_rule> until;         // the first rule whose condition holds applies
+    std::optional<length> first_cycle;     // cycle 1 has this length instead of the phase's
+    std::vector<std::string> variants;     // alternating variants: cycle k runs variants[(k-1) % n]
+
+    friend bool operator==(const repeat_rule&, const repeat_rule&) = default;
+};
+
+struct phase {
+    std::string id;
+    std::string name;
+    std::string kind;  // free text: "induction", "consolidation", "maintenance", ...
+    length duration{29, length::unit::days};
+    // The day number of the phase's first calendar day: 1 (Day-1 numbering, the default),
+    // 0 (Day-0 numbering), or negative (-7 = days -7..-1 come before Day 0).
+    std::int32_t first_day = 1;
+    std::vector<activity> activities;
+    std::optional<repeat_rule> repeat;
+    condition when;
+    std::string description;
+
+    friend bool operator==(const phase&, const phase&) = default;
+};
+
+struct dependency {
+    enum class type : std::uint8_t { finish_to_start, start_to_start };
+
+    std::string from;
+    std::string to;
+    type kind = type::finish_to_start;
+    // For start_to_start: the successor starts on this day number of the predecessor's first
+    // cycle ("consolidation begins on Day 36 of induction").
+    std::int32_t on_day = 1;
+    length lag{0, length::unit::days};  // added after the finish or the start day
+    // A clinical gate ("or when counts recover, whichever is later"): the plan uses the
+    // earliest date and marks the successor, and everything after it, tentative.
+    std::string gate;
+    condition when;
+
+    friend bool operator==(const dependency&, const dependency&) = default;
+};
+
+// Therapy spanning phases: "imatinib daily from induction Day 15 to the end of maintenance".
+struct track {
+    std::string name;
+    category kind = category::targeted;
+    anchor from;
+    anchor to;
+    condition when;
+    std::string note;
+
+    friend bool operator==(const track&, const track&) = default;
+};
+
+struct source {
+    std::string key;
+    std::string title;
+    std::string url;
+    friend bool operator==(const source&, const source&) = default;
+};
+
+struct protocol {
+    std::string id;
+    std::string title;
+    std::string version;
+    std::string summary;      // one line for catalog listings
+    std::string description;  // who it is for, what it illustrates
+    std::string notes;        // where sources disagree and which reading is followed
+    std::vector<source> sources;
+    std::vector<parameter> parameters;
+    std::vector<phase> phases;
+    std::vector<dependency> dependencies;
+    std::vector<track> tracks;
+
+    const phase* find_phase(std::string_view phase_id) const noexcept;
+    const parameter* find_parameter(std::string_view name) const noexcept;
+    friend bool operator==(const protocol&, const protocol&) = default;
+};
+
+// Checks a protocol against the model's rules: unique ids, known references, positive and
+// sane lengths, a bound on every repeat, no dependency cycle (naming the phases in it),
+// conditions on declared parameters and values. Returns every problem, located by JSON
+// pointer into the protocol's file form; empty when the protocol is valid.
+std::vector<problem> check(const protocol& p);
+
+// Fills defaults and checks names and values against the declared parameters; "yes"/"no",
+// "1"/"0" are accepted for bool and canonicalised. Throws parameter_error naming the
+// parameter and listing the allowed names or values.
+parameter_values resolve_parameters(const protocol& p, const parameter_values& given);
+
+}  // namespace ttplan

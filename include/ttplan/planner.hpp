@@ -1,0 +1,76 @@
+// The planner: protocol + parameter values -> a reusable plan; plan + start date -> schedule.
+#pragma once
+
+#include <ttplan/calendar.hpp>
+#include <ttplan/model.hpp>
+#include <ttplan/schedule.hpp>
+
+#include <array>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace ttplan {
+
+// What happens to an event that falls on a day the clinic is closed.
+enum class shift_rule : std::uint8_t { keep, next_open, previous_open };
+
+struct clinic_calendar {
+    // Indexed by date::weekday::c_encoding(): [0] = Sunday ... [6] = Saturday.
+    std::array<bool, 7> closed_weekdays{};
+    std::set<day_point> holidays;
+    // Per category; categories not listed use default_rule.
+    std::map<category, shift_rule> rules;
+    shift_rule default_rule = shift_rule::keep;
+
+    bool is_open(day_point d) const;
+};
+
+// A date already known for a phase (or one cycle of it): an actual start date, or a delay
+// in days added to its planned start. Downstream phases move with it; upstream ones stay.
+struct actual_start {
+    std::string phase;
+    std::optional<std::int32_t> cycle;  // default: the phase's first cycle
+    std::optional<day_point> start;     // the date it actually started
+    std::int32_t delay_days = 0;        // or: how late it started
+};
+
+struct profile {
+    day_point start{};
+    parameter_values values;  // unresolved: defaults are filled in by the planner
+    std::vector<actual_start> actuals;
+    clinic_calendar calendar;
+};
+
+// A protocol bound to parameter values: the active phases and their topological order,
+// computed once and reused for any number of start dates.
+class planner {
+public:
+    // Checks the protocol (validation_error) and the values (parameter_error).
+    planner(protocol p, const parameter_values& values);
+    ~planner();
+    planner(planner&&) noexcept;
+    planner& operator=(planner&&) noexcept;
+
+    const protocol& source() const noexcept;
+    const parameter_values& values() const noexcept;
+    // Active phase ids in the order they are planned.
+    const std::vector<std::string>& order() const noexcept;
+
+    // Throws planning_error for an unknown phase in actuals, a repeat with no applicable bound,
+    // or a date past 9999-12-31.
+    schedule plan(day_point start, const std::vector<actual_start>& actuals = {},
+                  const clinic_calendar& calendar = {}) const;
+
+private:
+    struct impl;
+    std::unique_ptr<impl> impl_;
+};
+
+// planner(p, pr.values).plan(pr.start, pr.actuals, pr.calendar)
+schedule make_schedule(const protocol& p, const profile& pr);
+
+}  // namespace ttplan

@@ -1,0 +1,47 @@
+// Protocol files (JSON, "format": "ttplan-protocol/1") and the built-in catalog.
+#pragma once
+
+#include <ttplan/error.hpp>
+#include <ttplan/model.hpp>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ttplan {
+
+// The format name and version written into every protocol file.
+inline constexpr std::string_view protocol_format = "ttplan-protocol";
+inline constexpr int protocol_format_version = 1;
+
+// Parses and checks a protocol from JSON text. `origin` names the text in error locations
+// (a path, "builtin:<id>", "<string>"). Throws parse_error for text that is not JSON (with
+// line and column), validation_error listing every problem (unknown keys, wrong types,
+// dangling references, cycles, bad lengths, unbounded repeats) by JSON pointer.
+protocol parse_protocol(std::string_view json_text, std::string_view origin = "<string>");
+
+// Reads a file and parses it. Throws io_error when it cannot be read.
+protocol load_protocol_file(const std::filesystem::path& path);
+
+// Every problem in a protocol file (empty when valid); never throws for a bad protocol, only
+// for an unreadable file (io_error).
+std::vector<problem> validate_protocol_file(const std::filesystem::path& path);
+
+// The protocol as file text (2-space indent, trailing newline). parse_protocol(to_json(p)) == p.
+std::string to_json(const protocol& p);
+
+// The built-in catalog, embedded into the library at build time.
+struct catalog_entry {
+    std::string id;
+    std::string title;
+    std::string summary;
+};
+std::vector<catalog_entry> builtin_protocols();
+std::string_view default_protocol_id();
+// Throws error listing the built-in ids when `id` is unknown.
+protocol load_builtin(std::string_view id);
+// A built-in id, or else a path to a protocol file.
+protocol load_protocol(std::string_view id_or_path);
+
+}  // namespace ttplan

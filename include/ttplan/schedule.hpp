@@ -1,0 +1,133 @@
+// A schedule: one patient's dated calendar, the planner's output and every format's input.
+#pragma once
+
+#include <ttplan/calendar.hpp>
+#include <ttplan/model.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ttplan {
+
+// One run of a phase (one cycle of a repeated phase). first and last are inclusive.
+struct phase_occurrence {
+    std::string phase;  // phase id
+    std::string name;
+    std::string kind;
+    std::optional<std::int32_t> cycle;  // set for repeated phases
+    std::string variant;                // alternating variant of this cycle, if any
+    day_point first;
+    day_point last;
+    std::int32_t first_day = 1;  // day number of `first`
+    bool tentative = false;      // starts on a clinically gated date, or after one
+    bool cut = false;            // the last cycle, cut short by an "until" limit
+
+    std::int64_t days() const { return (last - first).count() + 1; }
+    friend bool operator==(const phase_occurrence&, const phase_occurrence&) = default;
+};
+
+// One dated activity.
+struct event {
+    day_point date;
+    std::string phase;
+    std::optional<std::int32_t> cycle;
+    std::int32_t day = 1;  // the day number in the phase's numbering
+    std::string activity;
+    category kind = category::chemotherapy;
+    bool tentative = false;
+    // Moved from its planned date by the clinic calendar (planned_date keeps the original).
+    std::optional<day_point> planned_date;
+    std::string note;
+
+    friend bool operator==(const event&, const event&) = default;
+};
+
+// A continuous stretch: a protocol track (phase empty) or a continuous activity within a
+// phase occurrence. first and last are inclusive.
+struct span {
+    std::string activity;
+    category kind = category::targeted;
+    day_point first;
+    day_point last;
+    std::string phase;  // empty for protocol-wide tracks
+    std::optional<std::int32_t> cycle;
+    std::int32_t first_day = 0;  // day numbers within the phase (0/0 for tracks)
+    std::int32_t last_day = 0;
+    bool tentative = false;
+    std::string note;
+
+    std::int64_t days() const { return (last - first).count() + 1; }
+    friend bool operator==(const span&, const span&) = default;
+};
+
+// What the schedule remembers about the protocol it came from, so that formats never need
+// the protocol itself.
+struct protocol_info {
+    std::string id;
+    std::string title;
+    std::string version;
+    friend bool operator==(const protocol_info&, const protocol_info&) = default;
+};
+
+struct phase_total {
+    std::string phase;
+    std::string name;
+    std::int32_t occurrences = 0;  // cycles
+    std::int64_t days = 0;         // calendar days covered by its occurrences
+    day_point first;
+    day_point last;
+};
+
+class schedule {
+public:
+    schedule() = default;
+    // Sorts phases, events and spans by date (ties keep protocol order) and derives start/end.
+    schedule(protocol_info info, parameter_values values, day_point start,
+             std::vector<phase_occurrence> phases, std::vector<event> events,
+             std::vector<span> spans);
+
+    const protocol_info& protocol() const noexcept { return info_; }
+    const parameter_values& parameters() const noexcept { return values_; }
+    day_point start() const noexcept { return start_; }
+    // The last day with anything planned (phase, event or span), inclusive.
+    day_point end() const noexcept { return end_; }
+    // Calendar days from start to end inclusive.
+    std::int64_t total_days() const { return (end_ - start_).count() + 1; }
+
+    const std::vector<phase_occurrence>& phases() const noexcept { return phases_; }
+    const std::vector<event>& events() const noexcept { return events_; }
+    const std::vector<span>& spans() const noexcept { return spans_; }
+
+    // Events dated d, in schedule order.
+    std::vector<event> events_on(day_point d) const;
+    // Phase occurrences covering d (more than one where phases overlap).
+    std::vector<phase_occurrence> active_on(day_point d) const;
+    // Spans covering d.
+    std::vector<span> spans_on(day_point d) const;
+    // Display name of a phase id ("" if the schedule has no such phase).
+    std::string phase_name(std::string_view phase_id) const;
+
+    // Per phase id, in order of first occurrence.
+    std::vector<phase_total> totals_by_phase() const;
+    // Distinct dates with at least one event or span of each category.
+    std::map<category, std::int64_t> days_by_category() const;
+    // Distinct dates with at least one event (the "treatment days").
+    std::int64_t treatment_days() const;
+
+    friend bool operator==(const schedule&, const schedule&) = default;
+
+private:
+    protocol_info info_;
+    parameter_values values_;
+    day_point start_{};
+    day_point end_{};
+    std::vector<phase_occurrence> phases_;
+    std::vector<event> events_;
+    std::vector<span> spans_;
+};
+
+}  // namespace ttplan
