@@ -46,13 +46,15 @@ location first_location(const std::vector<problem>& problems) {
 error::error(std::string message, location where)
     : std::runtime_error(located(message, where)), where_(std::move(where)), message_(std::move(message)) {}
 
+error::error(std::string what_text, std::string message, location where)
+    : std::runtime_error(what_text), where_(std::move(where)), message_(std::move(message)) {}
+
 validation_error::validation_error(std::vector<problem> problems)
-    : error(problems.size() == 1 ? problems.front().message
+    // what() lists every problem, not only the first.
+    : error(joined(problems),
+            problems.size() == 1 ? problems.front().message
                                  : fmt::format("{} problems", problems.size()),
             first_location(problems)),
-      problems_(std::move(problems)) {
-    // what() must list every problem, not only the first.
-    static_cast<std::runtime_error&>(*this) = std::runtime_error(joined(problems_));
-}
+      problems_(std::move(problems)) {}
 
 }  // namespace ttplan

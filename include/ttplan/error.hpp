@@ -34,6 +34,10 @@ public:
     // The message without the location.
     const std::string& message() const noexcept { return message_; }
 
+protected:
+    // For errors whose what() text is more than "<location>: <message>".
+    error(std::string what_text, std::string message, location where);
+
 private:
     location where_;
     std::string message_;
