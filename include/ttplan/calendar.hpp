@@ -50,6 +50,11 @@ day_point parse_date(std::string_view text);
 // "YYYY-MM-DD".
 std::string format_date(day_point d);
 
+// Whole years, months and days from `first` to the day after `last` (both inclusive), as a lay
+// reader says it: "2 years, 2 months and 3 days", "4 weeks and 1 day" below two months,
+// "1 day". Months and years count like add() (end-of-month clamping).
+std::string describe_length(day_point first, day_point last);
+
 // The latest date ttplan plans: 9999-12-31.
 inline constexpr day_point max_date = date::sys_days{date::year{9999} / 12 / 31};
 
