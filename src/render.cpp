@@ -1,0 +1,43 @@
+// Dispatch from a format name to the format's module.
+#include <ttplan/error.hpp>
+#include <ttplan/format.hpp>
+
+#include <array>
+
+namespace ttplan {
+
+namespace {
+
+using render_fn = std::string (*)(const schedule&, const render_options&);
+
+struct format_entry {
+    std::string_view name;
+    render_fn render;
+};
+
+const auto& formats() {
+    static const std::array table{
+        format_entry{"text", [](const schedule& s, const render_options&) { return to_text(s); }},
+        format_entry{"json", [](const schedule& s, const render_options&) { return to_json(s); }},
+    };
+    return table;
+}
+
+}  // namespace
+
+std::vector<std::string_view> format_names() {
+    std::vector<std::string_view> names;
+    for (const auto& f : formats()) names.push_back(f.name);
+    return names;
+}
+
+std::string render(const schedule& s, std::string_view format, const render_options& options) {
+    for (const auto& f : formats()) {
+        if (f.name == format) return f.render(s, options);
+    }
+    std::string allowed;
+    for (const auto& f : formats()) allowed += (allowed.empty() ? "" : ", ") + std::string(f.name);
+    throw error("unknown format \"" + std::string(format) + "\"; allowed: " + allowed);
+}
+
+}  // namespace ttplan
