@@ -6,6 +6,7 @@
 #include <ttplan/schedule.hpp>
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,5 +39,10 @@ std::string to_json(const schedule& s);
 
 // A readable agenda, by phase and week.
 std::string to_text(const schedule& s);
+
+// Writes `content` to `path` atomically: a temporary file in the same directory, flushed,
+// then renamed over the target, so a reader never sees half a file and a failure leaves any
+// existing file untouched. Throws io_error naming the path.
+void write_file_atomic(const std::filesystem::path& path, std::string_view content);
 
 }  // namespace ttplan

@@ -1,0 +1,62 @@
+#include <ttplan/error.hpp>
+#include <ttplan/format.hpp>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+namespace ttplan {
+
+namespace {
+
+[[noreturn]] void fail(const std::filesystem::path& path, const char* what, int err) {
+    throw io_error(std::string(what) + ": " + std::strerror(err), location{path.string(), {}, 0, 0});
+}
+
+}  // namespace
+
+void write_file_atomic(const std::filesystem::path& path, std::string_view content) {
+    const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    std::string tmp = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
+    const int fd = ::mkstemp(tmp.data());
+    if (fd < 0) fail(path, "cannot create a temporary file beside it", errno);
+    auto abandon = [&](const char* what) {
+        const int err = errno;
+        ::close(fd);
+        ::unlink(tmp.c_str());
+        fail(path, what, err);
+    };
+    const char* data = content.data();
+    std::size_t left = content.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, data, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            abandon("cannot write");
+        }
+        data += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    // mkstemp creates 0600; keep a replaced file's mode, else the usual 0644. (Reading the
+    // umask would mean changing it, which is not safe in a library used from threads.)
+    struct stat existing {};
+    const mode_t mode = ::stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : 0644;
+    if (::fchmod(fd, mode) != 0) abandon("cannot set permissions");
+    if (::fsync(fd) != 0) abandon("cannot flush");
+    if (::close(fd) != 0) {
+        const int err = errno;
+        ::unlink(tmp.c_str());
+        fail(path, "cannot close", err);
+    }
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(tmp.c_str());
+        fail(path, "cannot rename the temporary file into place", err);
+    }
+}
+
+}  // namespace ttplan
