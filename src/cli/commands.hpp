@@ -1,0 +1,40 @@
+// Subcommands of the ttplan tool. Each registers itself on the app and sets state.run.
+#pragma once
+
+#include <ttplan/ttplan.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace ttplan::cli {
+
+struct state {
+    std::function<int()> run;
+};
+
+// What every planning command reads: the protocol, the patient's parameters and dates.
+struct plan_inputs {
+    std::string protocol;  // built-in id or file; empty = the default built-in
+    std::string start;     // YYYY-MM-DD; empty = today
+    std::vector<std::string> sets;      // name=value
+    std::vector<std::string> actuals;   // phase[#cycle]=YYYY-MM-DD
+    std::vector<std::string> delays;    // phase[#cycle]=days
+    std::vector<std::string> closed;    // weekday names
+    std::vector<std::string> holidays;  // YYYY-MM-DD
+    std::vector<std::string> shifts;    // category=next|previous|keep
+};
+
+void add_plan_inputs(CLI::App& cmd, plan_inputs& in, bool with_protocol = true);
+protocol load_input_protocol(const plan_inputs& in);
+parameter_values parse_sets(const std::vector<std::string>& sets);
+profile make_profile(const plan_inputs& in);
+
+// Writes to -o FILE atomically, or to stdout when the path is empty or "-".
+void emit(const std::string& output, std::string_view content);
+
+void add_commands(CLI::App& app, state& st);
+
+}  // namespace ttplan::cli

@@ -1,0 +1,159 @@
+// Turning command-line text into library values, with errors that name the option.
+#include "commands.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+
+namespace ttplan::cli {
+
+namespace {
+
+location option_location(std::string_view option) { return location{std::string(option), {}, 0, 0}; }
+
+std::pair<std::string, std::string> split_assignment(const std::string& text, std::string_view option,
+                                                     std::string_view expected) {
+    const auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0) {
+        throw value_error(fmt::format("\"{}\" is not of the form {}", text, expected), option_location(option));
+    }
+    return {text.substr(0, eq), text.substr(eq + 1)};
+}
+
+// "maintenance" or "maintenance#3"
+std::pair<std::string, std::optional<std::int32_t>> phase_and_cycle(const std::string& text,
+                                                                     std::string_view option) {
+    const auto hash = text.find('#');
+    if (hash == std::string::npos) return {text, std::nullopt};
+    std::int32_t cycle = 0;
+    const char* first = text.data() + hash + 1;
+    const char* last = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(first, last, cycle);
+    if (ec != std::errc{} || ptr != last || cycle < 1) {
+        throw value_error(fmt::format("\"{}\": the cycle after # must be a number from 1", text),
+                          option_location(option));
+    }
+    return {text.substr(0, hash), cycle};
+}
+
+day_point parse_date_option(const std::string& text, std::string_view option) {
+    try {
+        return parse_date(text);
+    } catch (const error& e) {
+        throw value_error(e.message(), option_location(option));
+    }
+}
+
+}  // namespace
+
+void add_plan_inputs(CLI::App& cmd, plan_inputs& in, bool with_protocol) {
+    if (with_protocol) {
+        cmd.add_option("protocol", in.protocol,
+                       "Built-in protocol id or protocol file (default: the default built-in)");
+    }
+    cmd.add_option("--start", in.start, "First day of treatment, YYYY-MM-DD (default: today)");
+    cmd.add_option("--set", in.sets, "Parameter value, name=value (repeatable)")->take_all();
+    cmd.add_option("--actual", in.actuals,
+                   "Known start date of a phase or cycle, phase[#cycle]=YYYY-MM-DD (repeatable)")
+        ->take_all();
+    cmd.add_option("--delay", in.delays, "Delay of a phase or cycle in days, phase[#cycle]=N (repeatable)")
+        ->take_all();
+    cmd.add_option("--closed", in.closed, "Weekday the clinic is closed, e.g. sat (repeatable)")->take_all();
+    cmd.add_option("--holiday", in.holidays, "Date the clinic is closed, YYYY-MM-DD (repeatable)")->take_all();
+    cmd.add_option("--shift", in.shifts,
+                   "What a category's events do on a closed day: category=next|previous|keep "
+                   "(category 'all' sets the default; default keep)")
+        ->take_all();
+}
+
+protocol load_input_protocol(const plan_inputs& in) {
+    return in.protocol.empty() ? load_builtin(default_protocol_id()) : load_protocol(in.protocol);
+}
+
+parameter_values parse_sets(const std::vector<std::string>& sets) {
+    parameter_values values;
+    for (const auto& s : sets) {
+        auto [name, value] = split_assignment(s, "--set", "name=value");
+        values[name] = value;
+    }
+    return values;
+}
+
+profile make_profile(const plan_inputs& in) {
+    profile pr;
+    pr.start = in.start.empty() ? date::floor<date::days>(std::chrono::system_clock::now())
+                                : parse_date_option(in.start, "--start");
+    pr.values = parse_sets(in.sets);
+    for (const auto& a : in.actuals) {
+        auto [target, when] = split_assignment(a, "--actual", "phase[#cycle]=YYYY-MM-DD");
+        auto [phase, cycle] = phase_and_cycle(target, "--actual");
+        pr.actuals.push_back(actual_start{phase, cycle, parse_date_option(when, "--actual"), 0});
+    }
+    for (const auto& d : in.delays) {
+        auto [target, days_text] = split_assignment(d, "--delay", "phase[#cycle]=days");
+        auto [phase, cycle] = phase_and_cycle(target, "--delay");
+        std::int32_t days = 0;
+        const auto [ptr, ec] = std::from_chars(days_text.data(), days_text.data() + days_text.size(), days);
+        if (ec != std::errc{} || ptr != days_text.data() + days_text.size() || days < -3650 || days > 3650) {
+            throw value_error(fmt::format("\"{}\": the delay must be a whole number of days", d),
+                              option_location("--delay"));
+        }
+        pr.actuals.push_back(actual_start{phase, cycle, std::nullopt, days});
+    }
+    static constexpr std::string_view weekday_names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+    for (const auto& w : in.closed) {
+        std::string lower;
+        for (char c : w) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        bool found = false;
+        for (std::size_t i = 0; i < 7; ++i) {
+            if (lower.substr(0, 3) == weekday_names[i] && lower.size() >= 3) {
+                pr.calendar.closed_weekdays[i] = true;
+                found = true;
+            }
+        }
+        if (!found) {
+            throw value_error(fmt::format("unknown weekday \"{}\"; allowed: mon, tue, wed, thu, fri, sat, sun", w),
+                              option_location("--closed"));
+        }
+    }
+    for (const auto& h : in.holidays) pr.calendar.holidays.insert(parse_date_option(h, "--holiday"));
+    for (const auto& s : in.shifts) {
+        auto [cat_name, rule_name] = split_assignment(s, "--shift", "category=next|previous|keep");
+        shift_rule rule{};
+        if (rule_name == "next") {
+            rule = shift_rule::next_open;
+        } else if (rule_name == "previous") {
+            rule = shift_rule::previous_open;
+        } else if (rule_name == "keep") {
+            rule = shift_rule::keep;
+        } else {
+            throw value_error(fmt::format("unknown rule \"{}\"; allowed: next, previous, keep", rule_name),
+                              option_location("--shift"));
+        }
+        if (cat_name == "all") {
+            pr.calendar.default_rule = rule;
+        } else if (auto cat = parse_category(cat_name)) {
+            pr.calendar.rules[*cat] = rule;
+        } else {
+            std::string allowed = "all";
+            for (auto c : all_categories) allowed += ", " + std::string(to_string(c));
+            throw value_error(fmt::format("unknown category \"{}\"; allowed: {}", cat_name, allowed),
+                              option_location("--shift"));
+        }
+    }
+    return pr;
+}
+
+void emit(const std::string& output, std::string_view content) {
+    if (output.empty() || output == "-") {
+        std::fwrite(content.data(), 1, content.size(), stdout);
+        std::fflush(stdout);
+        return;
+    }
+    write_file_atomic(output, content);
+}
+
+}  // namespace ttplan::cli

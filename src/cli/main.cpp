@@ -1,0 +1,46 @@
+// The ttplan command-line tool: a thin shell over the library.
+#include "commands.hpp"
+
+#include <ttplan/ttplan.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <exception>
+
+namespace {
+
+void print_error(const ttplan::error& e) {
+    if (const auto* v = dynamic_cast<const ttplan::validation_error*>(&e)) {
+        for (const auto& p : v->problems()) std::fprintf(stderr, "ttplan: error: %s\n", p.to_string().c_str());
+        return;
+    }
+    std::fprintf(stderr, "ttplan: error: %s\n", e.what());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"ttplan: plans treatment timelines for acute lymphoblastic leukemia protocols.\n" +
+                 std::string(ttplan::disclaimer)};
+    app.set_version_flag("--version", std::string("ttplan ") + ttplan::version_string);
+    app.require_subcommand(1);
+    app.fallthrough(false);
+
+    ttplan::cli::state state;
+    ttplan::cli::add_commands(app, state);
+
+    try {
+        app.parse(argc, argv);
+        return state.run();
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const ttplan::error& e) {
+        print_error(e);
+        return 1;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "ttplan: internal error: %s\n", e.what());
+        return 3;
+    }
+}
