@@ -1,0 +1,248 @@
+"""The ttplan command-line tool: every command, its output contract and its bad-input paths."""
+import datetime
+import json
+import os
+import re
+
+import pytest
+
+from conftest import SOURCE_DIR, plan_json, run
+
+START = "2027-01-04"
+
+
+def test_protocols_lists_default_with_title():
+    out = run("protocols").stdout
+    assert re.search(r"^all-overview\s+\S.*\(default\)$", out, re.M), out
+
+
+def test_plan_text_default_is_readable_agenda():
+    out = run("plan", "--start", START).stdout
+    assert "Induction" in out and "Maintenance" in out
+    assert "Mon 4 Jan 2027" in out
+    assert "planning and education" in out
+
+
+def test_plan_json_contract():
+    doc = plan_json("--start", START)
+    for key in ("protocol", "parameters", "start", "end", "phases", "events", "tracks"):
+        assert key in doc
+    assert set(doc["protocol"]) >= {"id", "title", "version"}
+    assert doc["protocol"]["id"] == "all-overview"
+    assert doc["start"] == START
+    assert doc["parameters"] == {"cns_prophylaxis": "intrathecal", "ph_positive": False, "tki": "imatinib"}
+    for p in doc["phases"]:
+        assert set(p) >= {"id", "name", "cycle", "start", "end", "tentative"}
+        assert p["start"] <= p["end"]
+    for e in doc["events"]:
+        assert set(e) >= {"date", "phase", "cycle", "day", "activity", "category"}
+    for t in doc["tracks"]:
+        assert set(t) >= {"activity", "category", "start", "end"}
+    # Arrays in date order.
+    assert [p["start"] for p in doc["phases"]] == sorted(p["start"] for p in doc["phases"])
+    assert [e["date"] for e in doc["events"]] == sorted(e["date"] for e in doc["events"])
+    assert [t["start"] for t in doc["tracks"]] == sorted(t["start"] for t in doc["tracks"])
+    # The end is the last planned day.
+    last = max([p["end"] for p in doc["phases"]] + [e["date"] for e in doc["events"]] + [t["end"] for t in doc["tracks"]])
+    assert doc["end"] == last
+
+
+def test_default_protocol_shape():
+    doc = plan_json("--start", START)
+    ids = [p["id"] for p in doc["phases"]]
+    assert ids[0] == "induction"
+    for required in ("induction", "consolidation", "maintenance"):
+        assert required in ids
+    induction = next(p for p in doc["phases"] if p["id"] == "induction")
+    # Induction is 4 weeks: Days 1-29.
+    assert (induction["start"], induction["end"]) == ("2027-01-04", "2027-02-01")
+    assert any(e["phase"] == "induction" and e["day"] == 29 and e["category"] == "assessment" for e in doc["events"])
+    # Consolidation waits for induction Day 36 (a gated start) and is tentative.
+    consolidation = next(p for p in doc["phases"] if p["id"] == "consolidation")
+    assert consolidation["start"] == "2027-02-08"
+    assert consolidation["tentative"] is True
+    # Maintenance is cycles, and the whole plan lasts about two years or more.
+    maintenance = [p for p in doc["phases"] if p["id"] == "maintenance"]
+    assert len(maintenance) > 1 and all(p["cycle"] for p in maintenance)
+    days = (datetime.date.fromisoformat(doc["end"]) - datetime.date.fromisoformat(doc["start"])).days + 1
+    assert 2 * 365 <= days <= 3 * 366
+    # No doses anywhere.
+    assert not re.search(r"\bmg\b|/m2|\bdose\b", json.dumps(doc), re.I)
+
+
+def test_ph_positive_adds_the_chosen_tki_through_maintenance():
+    base = plan_json("--start", START)
+    assert not [t for t in base["tracks"] if t["category"] == "targeted"]
+    ph = plan_json("--start", START, "--set", "ph_positive=true", "--set", "tki=dasatinib")
+    tki = [t for t in ph["tracks"] if t["category"] == "targeted"]
+    assert len(tki) == 1 and "asatinib" in tki[0]["activity"]
+    induction = next(p for p in ph["phases"] if p["id"] == "induction")
+    last_maintenance = [p for p in ph["phases"] if p["id"] == "maintenance"][-1]
+    day15 = datetime.date.fromisoformat(induction["start"]) + datetime.timedelta(days=14)
+    assert tki[0]["start"] == day15.isoformat()
+    assert tki[0]["end"] == last_maintenance["end"]
+    imatinib = plan_json("--start", START, "--set", "ph_positive=yes")
+    assert "matinib" in next(t for t in imatinib["tracks"] if t["category"] == "targeted")["activity"]
+
+
+def test_cns_radiation_branch_replaces_later_intrathecal_therapy():
+    it = plan_json("--start", START)
+    rt = plan_json("--start", START, "--set", "cns_prophylaxis=radiation")
+    assert not any(e["category"] == "radiation" for e in it["events"] + it["tracks"])
+    assert any(e["category"] == "radiation" for e in rt["events"] + rt["tracks"])
+    count = lambda doc: sum(1 for e in doc["events"] if e["category"] == "intrathecal")
+    assert count(rt) < count(it)
+
+
+def test_plan_is_byte_identical_for_identical_inputs():
+    a = run("plan", "--start", START, "--format", "json").stdout
+    b = run("plan", "--start", START, "--format", "json").stdout
+    assert a == b
+
+
+def test_plan_without_start_starts_today():
+    doc = plan_json()
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    assert doc["start"] in (today.isoformat(), (today + datetime.timedelta(days=1)).isoformat())
+
+
+def test_plan_from_protocol_file_with_output_file(tmp_path):
+    proto = tmp_path / "mine.json"
+    proto.write_text(run("show", "all-overview", "--format", "json").stdout)
+    out = tmp_path / "plan.json"
+    run("plan", proto, "--start", START, "--set", "cns_prophylaxis=radiation", "-o", out)
+    doc = json.loads(out.read_text())
+    assert doc["parameters"]["cns_prophylaxis"] == "radiation"
+    assert doc == plan_json("--start", START, "--set", "cns_prophylaxis=radiation")
+    # Nothing but the output file is left behind (the temporary file was renamed).
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.json", "plan.json"]
+
+
+def test_delay_moves_downstream_only():
+    base = plan_json("--start", START)
+    late = plan_json("--start", START, "--delay", "consolidation=7")
+    get = lambda doc, pid: [p for p in doc["phases"] if p["id"] == pid]
+    assert get(late, "induction") == get(base, "induction")
+    b, l = get(base, "consolidation")[0], get(late, "consolidation")[0]
+    assert datetime.date.fromisoformat(l["start"]) - datetime.date.fromisoformat(b["start"]) == datetime.timedelta(days=7)
+    assert late["end"] > base["end"]
+
+
+def test_show_lists_parameters_phases_and_dependencies():
+    out = run("show").stdout
+    for text in ("ph_positive", "tki", "imatinib", "dasatinib", "cns_prophylaxis", "intrathecal", "radiation",
+                 "induction", "consolidation", "maintenance", "Day 36"):
+        assert text in out, text
+
+
+def test_show_json_round_trips_through_validate(tmp_path):
+    f = tmp_path / "p.json"
+    f.write_text(run("show", "--format", "json").stdout)
+    assert run("validate", f).stdout.strip() == f"{f}: ok"
+
+
+def test_summary_states_lengths_in_words():
+    out = run("summary", "--start", START).stdout
+    assert re.search(r"In words: \d+ years?", out), out
+    assert "Maintenance" in out and "%" in out
+
+
+# Bad input: one clear message naming the culprit, non-zero exit, no crash, no output file.
+
+def assert_clean_failure(proc, *needles):
+    assert proc.returncode not in (0,) and proc.returncode < 128, proc.returncode
+    assert "Traceback" not in proc.stderr and "terminate called" not in proc.stderr
+    for n in needles:
+        assert n in proc.stderr, (n, proc.stderr)
+
+
+def test_impossible_start_date(tmp_path):
+    out = tmp_path / "o.json"
+    proc = run("plan", "--start", "2027-02-30", "-o", out, check=False)
+    assert_clean_failure(proc, "2027-02-30", "--start")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("arg,needles", [
+    ("nonsense=1", ["nonsense", "ph_positive", "tki", "cns_prophylaxis"]),
+    ("tki=nilotinib", ["nilotinib", "imatinib", "dasatinib"]),
+    ("ph_positive=maybe", ["maybe", "true", "false"]),
+    ("noequals", ["noequals", "name=value"]),
+])
+def test_bad_set(tmp_path, arg, needles):
+    out = tmp_path / "o.json"
+    proc = run("plan", "--start", START, "--set", arg, "-o", out, check=False)
+    assert_clean_failure(proc, *needles)
+    assert not out.exists()
+
+
+def test_missing_protocol_file(tmp_path):
+    proc = run("plan", tmp_path / "nope.json", "--start", START, check=False)
+    assert_clean_failure(proc, "nope.json")
+
+
+def test_malformed_protocol_file_gives_line(tmp_path):
+    f = tmp_path / "bad.json"
+    f.write_text('{\n  "format": "ttplan-protocol/1",\n  "id": "x",\n  oops\n}\n')
+    proc = run("plan", f, "--start", START, check=False)
+    assert_clean_failure(proc, "bad.json:4")
+
+
+def cyclic_protocol(tmp_path):
+    doc = json.loads(run("show", "--format", "json").stdout)
+    ids = [p["id"] for p in doc["phases"]]
+    doc["dependencies"].append({"from": ids[-1], "to": ids[0]})
+    f = tmp_path / "cycle.json"
+    f.write_text(json.dumps(doc, indent=2))
+    return f, ids
+
+
+def test_dependency_cycle_is_named(tmp_path):
+    f, ids = cyclic_protocol(tmp_path)
+    out = tmp_path / "o.json"
+    proc = run("plan", f, "--start", START, "-o", out, check=False)
+    assert_clean_failure(proc, "cycle", ids[0], ids[-1], "cycle.json")
+    assert not out.exists()
+    v = run("validate", f, check=False)
+    assert v.returncode == 1 and "cycle" in v.stderr
+
+
+def test_validate_reports_every_problem_with_pointer(tmp_path):
+    doc = json.loads(run("show", "--format", "json").stdout)
+    doc["phases"][0]["length"] = "0d"
+    doc["phases"][1]["colour"] = "red"
+    doc["dependencies"][0]["to"] = "nowhere"
+    f = tmp_path / "many.json"
+    f.write_text(json.dumps(doc, indent=2))
+    ok = tmp_path / "ok.json"
+    ok.write_text(run("show", "--format", "json").stdout)
+    proc = run("validate", ok, f, check=False)
+    assert proc.returncode == 1
+    assert f"{ok}: ok" in proc.stdout
+    assert "/phases/0/length" in proc.stderr
+    assert "/phases/1/colour" in proc.stderr
+    assert "nowhere" in proc.stderr
+    assert proc.stderr.count(str(f)) >= 3
+
+
+def test_existing_output_survives_a_failed_plan(tmp_path):
+    out = tmp_path / "plan.json"
+    out.write_text("previous plan\n")
+    proc = run("plan", "--start", "2027-13-01", "-o", out, check=False)
+    assert proc.returncode != 0
+    assert out.read_text() == "previous plan\n"
+
+
+def test_unknown_format_lists_formats():
+    proc = run("plan", "--start", START, "--format", "pdf", check=False)
+    assert_clean_failure(proc, "pdf", "json", "text")
+
+
+def test_unknown_builtin_or_path():
+    proc = run("show", "no-such-protocol", check=False)
+    assert_clean_failure(proc, "no-such-protocol")
+
+
+def test_start_past_9999_is_an_error():
+    proc = run("plan", "--start", "9999-06-01", check=False)
+    assert_clean_failure(proc, "9999")
