@@ -1,0 +1,283 @@
+// The protocol model's small behaviours: category names, conditions, day patterns, lookups
+// and parameter resolution. check() lives in check.cpp.
+#include <ttplan/model.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+
+namespace ttplan {
+
+// ---------------------------------------------------------------------------------------
+// Categories
+
+namespace {
+
+struct category_names {
+    category value;
+    std::string_view file;
+    std::string_view display;
+};
+
+constexpr std::array<category_names, 11> category_table{{
+    {category::chemotherapy, "chemotherapy", "Chemotherapy"},
+    {category::targeted, "targeted", "Targeted therapy"},
+    {category::intrathecal, "intrathecal", "Intrathecal therapy"},
+    {category::radiation, "radiation", "Radiation"},
+    {category::immunotherapy, "immunotherapy", "Immunotherapy"},
+    {category::cell_therapy, "cell-therapy", "Cell therapy"},
+    {category::transplant, "transplant", "Transplant"},
+    {category::assessment, "assessment", "Assessment"},
+    {category::hospital_stay, "hospital-stay", "Hospital stay"},
+    {category::restriction, "restriction", "Restriction"},
+    {category::milestone, "milestone", "Milestone"},
+}};
+
+const category_names& names_of(category c) {
+    return category_table[static_cast<std::size_t>(c) < category_table.size() ? static_cast<std::size_t>(c) : 0];
+}
+
+}  // namespace
+
+std::string_view to_string(category c) { return names_of(c).file; }
+
+std::optional<category> parse_category(std::string_view name) {
+    for (const auto& entry : category_table) {
+        if (entry.file == name) return entry.value;
+    }
+    return std::nullopt;
+}
+
+std::string_view display_name(category c) { return names_of(c).display; }
+
+// ---------------------------------------------------------------------------------------
+// Conditions
+
+bool condition::matches(const parameter_values& values) const {
+    for (const auto& [name, allowed] : all_of) {
+        const auto it = values.find(name);
+        if (it == values.end()) return false;
+        if (std::find(allowed.begin(), allowed.end(), it->second) == allowed.end()) return false;
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------
+// Day patterns
+
+namespace {
+
+// Day and cycle numbers beyond this are never meaningful, and capping them keeps days()
+// from allocating gigabytes for a typo such as "1-2000000000".
+constexpr std::int32_t max_day_magnitude = 1'000'000;
+
+// A tiny cursor over one pattern; every error names the whole text.
+class pattern_reader {
+public:
+    explicit pattern_reader(std::string_view text) : text_(text) {}
+
+    bool at_end() {
+        skip_space();
+        return pos_ >= text_.size();
+    }
+
+    bool accept(std::string_view token) {
+        skip_space();
+        if (text_.substr(pos_, token.size()) != token) return false;
+        // Words must not run into the next word ("every7" is fine, "everyday" is not).
+        if (std::isalpha(static_cast<unsigned char>(token.back())) && pos_ + token.size() < text_.size() &&
+            std::isalpha(static_cast<unsigned char>(text_[pos_ + token.size()])))
+            return false;
+        pos_ += token.size();
+        return true;
+    }
+
+    void expect(std::string_view token) {
+        if (!accept(token)) fail(fmt::format("expected \"{}\"", token));
+    }
+
+    std::int32_t number() {
+        skip_space();
+        std::size_t end = pos_;
+        if (end < text_.size() && (text_[end] == '-' || text_[end] == '+')) ++end;
+        while (end < text_.size() && std::isdigit(static_cast<unsigned char>(text_[end]))) ++end;
+        std::string_view digits = text_.substr(pos_, end - pos_);
+        if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
+        std::int64_t value = 0;
+        const auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+        if (digits.empty() || ec == std::errc::invalid_argument || p != digits.data() + digits.size())
+            fail("expected a number");
+        if (ec == std::errc::result_out_of_range || value > max_day_magnitude || value < -max_day_magnitude)
+            fail(fmt::format("numbers must lie within -{0}..{0}", max_day_magnitude));
+        pos_ = end;
+        return static_cast<std::int32_t>(value);
+    }
+
+    [[noreturn]] void fail(std::string_view why) const {
+        throw value_error(fmt::format("invalid day pattern \"{}\": {} at position {}", text_, why, pos_ + 1));
+    }
+
+private:
+    void skip_space() {
+        while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
+    }
+
+    std::string_view text_;
+    std::size_t pos_ = 0;
+};
+
+day_pattern::step_range read_part(pattern_reader& in) {
+    day_pattern::step_range part;
+    if (in.accept("every")) {
+        part.step = in.number();
+        in.expect("from");
+        part.first = in.number();
+        in.expect("to");
+        part.last = in.number();
+        if (part.step < 1) in.fail("the step must be at least 1");
+    } else {
+        part.first = in.number();
+        part.last = part.first;
+        // "-7--1": after the first number a '-' can only be the range separator.
+        if (in.accept("..") || in.accept("-")) part.last = in.number();
+    }
+    if (part.last < part.first) in.fail(fmt::format("the range {}..{} runs backwards", part.first, part.last));
+    return part;
+}
+
+}  // namespace
+
+day_pattern day_pattern::parse(std::string_view text) {
+    day_pattern out;
+    pattern_reader in(text);
+    // An empty pattern means "no restriction" where one is optional (an activity's cycles).
+    if (in.at_end()) return out;
+    do {
+        out.parts.push_back(read_part(in));
+    } while (in.accept(","));
+    if (!in.at_end()) in.fail("unexpected text");
+    return out;
+}
+
+std::string day_pattern::to_string() const {
+    std::string out;
+    for (const auto& part : parts) {
+        if (!out.empty()) out += ", ";
+        if (part.step != 1)
+            out += fmt::format("every {} from {} to {}", part.step, part.first, part.last);
+        else if (part.first == part.last)
+            out += fmt::format("{}", part.first);
+        else if (part.first < 0 || part.last < 0)
+            out += fmt::format("{}..{}", part.first, part.last);  // clearer than "-7--1"
+        else
+            out += fmt::format("{}-{}", part.first, part.last);
+    }
+    return out;
+}
+
+std::vector<std::int32_t> day_pattern::days() const {
+    std::vector<std::int32_t> out;
+    for (const auto& part : parts) {
+        if (part.step < 1) continue;  // parse() never builds one; a hand-built one adds nothing
+        for (std::int64_t d = part.first; d <= part.last; d += part.step) out.push_back(static_cast<std::int32_t>(d));
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Lookups and parameters
+
+const phase* protocol::find_phase(std::string_view phase_id) const noexcept {
+    for (const auto& ph : phases) {
+        if (ph.id == phase_id) return &ph;
+    }
+    return nullptr;
+}
+
+const parameter* protocol::find_parameter(std::string_view name) const noexcept {
+    for (const auto& param : parameters) {
+        if (param.name == name) return &param;
+    }
+    return nullptr;
+}
+
+namespace {
+
+const location set_location{"--set", "", 0, 0};
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string canonical_value(const parameter& param, std::string_view given) {
+    switch (param.type) {
+    case parameter::kind::boolean: {
+        const std::string v = lower(given);
+        if (v == "true" || v == "yes" || v == "1") return "true";
+        if (v == "false" || v == "no" || v == "0") return "false";
+        throw parameter_error(fmt::format("invalid value \"{}\" for parameter \"{}\"; allowed: true, false "
+                                          "(also yes/no, 1/0)",
+                                          given, param.name),
+                              set_location);
+    }
+    case parameter::kind::choice:
+        for (const auto& choice : param.choices) {
+            if (choice == given) return choice;
+        }
+        throw parameter_error(fmt::format("unknown value \"{}\" for parameter \"{}\"; allowed: {}", given,
+                                          param.name, fmt::join(param.choices, ", ")),
+                              set_location);
+    case parameter::kind::integer: {
+        std::string_view digits = given;
+        if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
+        std::int64_t value = 0;
+        const auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+        if (digits.empty() || ec != std::errc{} || p != digits.data() + digits.size() || value < param.minimum ||
+            value > param.maximum)
+            throw parameter_error(fmt::format("invalid value \"{}\" for parameter \"{}\"; allowed: an integer "
+                                              "from {} to {}",
+                                              given, param.name, param.minimum, param.maximum),
+                                  set_location);
+        return fmt::format("{}", value);
+    }
+    }
+    return std::string(given);
+}
+
+}  // namespace
+
+parameter_values resolve_parameters(const protocol& p, const parameter_values& given) {
+    parameter_values out;
+    for (const auto& [name, value] : given) {
+        const parameter* param = p.find_parameter(name);
+        if (!param) {
+            std::vector<std::string_view> names;
+            for (const auto& declared : p.parameters) names.push_back(declared.name);
+            throw parameter_error(fmt::format("unknown parameter \"{}\" for protocol \"{}\"; declared: {}", name,
+                                              p.id, names.empty() ? "(none)" : fmt::format("{}", fmt::join(names, ", "))),
+                                  set_location);
+        }
+        out[name] = canonical_value(*param, value);
+    }
+    for (const auto& param : p.parameters) {
+        if (out.count(param.name)) continue;
+        std::string value = param.default_value;
+        // A declaration without a default still has an obvious one; check() reports it anyway.
+        if (value.empty()) {
+            if (param.type == parameter::kind::boolean) value = "false";
+            else if (param.type == parameter::kind::choice && !param.choices.empty()) value = param.choices.front();
+            else if (param.type == parameter::kind::integer) value = fmt::format("{}", param.minimum);
+        }
+        out[param.name] = std::move(value);
+    }
+    return out;
+}
+
+}  // namespace ttplan

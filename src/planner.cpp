@@ -1,0 +1,494 @@
+// The planner: turns a protocol, its parameter values and a start date into a schedule.
+// docs/semantics.md is the user-facing version of these rules; keep the two together.
+//
+// Graph. Every phase is a vertex; every dependency whose `when` holds is an edge. Phases
+// whose `when` fails stay in the graph as pass-through vertices ("collapsed"): they take no
+// days, their date is what their predecessors give, and any dependency out of them (finish-
+// to-start or start-to-start) hands that same date, plus its lag, to the successor. So a
+// conditional phase can be left out without breaking the chain. Only active phases appear in
+// the schedule. Phases are planned in topological order, ties broken by protocol order; an
+// "until" anchor on another phase adds an ordering edge so the anchor is planned first.
+//
+// Start date. A phase without incoming edges starts on the plan start. Otherwise each edge
+// proposes a date and the latest wins (a join):
+//   finish_to_start  the day after the predecessor's last occurrence ends, plus the lag;
+//   start_to_start   the date of day `on_day` of the predecessor's first occurrence (day
+//                    numbers counted from the phase's first_day), plus the lag.
+// Lags are added with add(), so "1mo" is a calendar month.
+//
+// Tentative. An edge with a gate ("when counts recover") proposes its earliest date and
+// marks the successor tentative; tentativeness flows along every outgoing edge, including
+// through collapsed phases, to all phases downstream and to their events and spans. An
+// actual date for a cycle is a fact: it clears tentativeness for that cycle and later ones.
+//
+// Cycles. A phase is days_in(start, duration) days long, numbered first_day, first_day+1...
+// A repeated phase runs cycle k the day after cycle k-1 ends; cycle 1 may have first_cycle's
+// length; cycle k runs variants[(k-1) % n]. It stops after `count` cycles and/or at the first
+// "until" rule whose `when` holds: limit_last = add(anchor date, limit) - 1 day; no cycle
+// starts after limit_last and the cycle crossing it is cut there (cut = true, its later days
+// dropped). An until anchor on the phase itself may only be its own start (or a day of its
+// first cycle); an anchor on a phase not yet planned is an error naming both.
+//
+// Activities. In each occurrence an activity applies when its `when` holds, its `cycles` is
+// empty or lists the cycle (a phase that does not repeat is cycle 1) and its `variants` is
+// empty or lists the occurrence's variant. Days outside the occurrence are skipped (they are
+// for longer cycles, or were cut). One event per day, or, for continuous activities, one
+// span per run of consecutive days.
+//
+// Tracks. Anchors resolve to dates: start = first day of the given cycle (default first),
+// end = last day of the given cycle (default last), day = that day number of the given cycle
+// (default first); an anchor on a collapsed phase gives its collapsed date.
+//
+// Actuals. An actual start (a date, or a delay added to the planned date) for a phase or for
+// one of its cycles replaces that cycle's start; later cycles and downstream phases follow,
+// upstream phases stay where they were.
+//
+// Clinic calendar. An event on a closed day moves per its category's rule (keep, next open
+// day, previous open day); planned_date keeps the original. Phases and spans never move.
+//
+// Range. Every date must lie in 0001-01-01..9999-12-31; anything else is a planning_error
+// naming the phase or track, computed in 64 bits so it can never overflow.
+#include <ttplan/planner.hpp>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <queue>
+
+namespace ttplan {
+
+namespace {
+
+// Edges carry the dependency's index, or no_dependency for an ordering-only edge.
+constexpr std::size_t no_dependency = static_cast<std::size_t>(-1);
+struct edge_info {
+    std::size_t dependency = no_dependency;
+};
+using graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property, edge_info>;
+
+constexpr std::int64_t serial(day_point d) { return d.time_since_epoch().count(); }
+constexpr day_point min_date = date::sys_days{date::year{1} / 1 / 1};
+
+// `who` names what is being planned ("phase \"maintenance\"") for every message.
+day_point offset(day_point d, std::int64_t n, const std::string& who) {
+    const std::int64_t r = serial(d) + n;
+    if (r > serial(max_date)) throw planning_error(fmt::format("{}: dates past 9999-12-31 cannot be planned", who));
+    if (r < serial(min_date)) throw planning_error(fmt::format("{}: dates before 0001-01-01 cannot be planned", who));
+    return day_point{date::days{static_cast<int>(r)}};
+}
+
+day_point plus(day_point d, const length& len, const std::string& who) {
+    try {
+        return offset(add(d, len), 0, who);
+    } catch (const value_error&) {
+        throw planning_error(fmt::format("{}: dates past 9999-12-31 cannot be planned", who));
+    }
+}
+
+std::string phase_label(const phase& ph) { return fmt::format("phase \"{}\"", ph.id); }
+
+// Kahn's algorithm with a min-heap, so independent phases are planned in protocol order.
+// Returns fewer vertices than the graph has when it is cyclic.
+std::vector<std::size_t> topological_order(const graph& g) {
+    const std::size_t n = boost::num_vertices(g);
+    std::vector<std::size_t> pending(n);
+    std::priority_queue<std::size_t, std::vector<std::size_t>, std::greater<>> ready;
+    for (std::size_t v = 0; v < n; ++v) {
+        pending[v] = boost::in_degree(v, g);
+        if (pending[v] == 0) ready.push(v);
+    }
+    std::vector<std::size_t> order;
+    while (!ready.empty()) {
+        const std::size_t v = ready.top();
+        ready.pop();
+        order.push_back(v);
+        for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) {
+            const std::size_t w = boost::target(*e, g);
+            if (--pending[w] == 0) ready.push(w);
+        }
+    }
+    return order;
+}
+
+// What a planner computes once per protocol and parameter values.
+struct plan_data {
+    protocol proto;
+    parameter_values values;
+    std::vector<bool> active;                        // per phase
+    std::vector<std::vector<std::size_t>> incoming;  // per phase: dependencies whose `when` holds
+    std::vector<const until_rule*> until;            // per phase: the applicable rule, if any
+    std::vector<std::size_t> plan_order;             // every phase, collapsed ones included
+    std::vector<std::string> active_order;
+
+    std::size_t index_of(std::string_view id) const {
+        for (std::size_t i = 0; i < proto.phases.size(); ++i) {
+            if (proto.phases[i].id == id) return i;
+        }
+        return no_dependency;
+    }
+};
+
+// One phase's result for a single plan() call.
+struct planned {
+    bool done = false;
+    std::vector<phase_occurrence> occurrences;  // empty when collapsed
+    day_point collapsed{};                      // the date a collapsed phase passes on
+    bool collapsed_tentative = false;
+};
+
+struct anchored {
+    day_point date;
+    bool tentative = false;
+};
+
+class run {
+public:
+    run(const plan_data& plan, day_point start, const std::vector<actual_start>& actuals,
+        const clinic_calendar& calendar)
+        : p_(plan), start_(start), calendar_(calendar), state_(plan.proto.phases.size()) {
+        for (const auto& a : actuals) record_actual(a);
+    }
+
+    schedule result() {
+        offset(start_, 0, "the plan start");
+        for (const std::size_t i : p_.plan_order) plan_phase(i);
+
+        std::vector<phase_occurrence> phases;
+        std::vector<event> events;
+        std::vector<span> spans;
+        for (std::size_t i = 0; i < state_.size(); ++i) {
+            for (const auto& occ : state_[i].occurrences) {
+                phases.push_back(occ);
+                add_activities(p_.proto.phases[i], occ, events, spans);
+            }
+        }
+        for (const auto& tr : p_.proto.tracks) {
+            if (tr.when.matches(p_.values)) spans.push_back(track_span(tr));
+        }
+        for (auto& ev : events) apply_calendar(ev);
+
+        const auto& pr = p_.proto;
+        return schedule(protocol_info{pr.id, pr.title, pr.version}, p_.values, start_, std::move(phases),
+                        std::move(events), std::move(spans));
+    }
+
+private:
+    void record_actual(const actual_start& a) {
+        const std::size_t i = p_.index_of(a.phase);
+        if (i == no_dependency) throw planning_error(fmt::format("actual date for unknown phase \"{}\"", a.phase));
+        if (!p_.active[i])
+            throw planning_error(fmt::format("actual date for phase \"{}\", which is not part of this plan "
+                                             "with these parameter values",
+                                             a.phase));
+        const std::int32_t cycle = a.cycle.value_or(1);
+        if (cycle < 1) throw planning_error(fmt::format("actual date for phase \"{}\": no cycle {}", a.phase, cycle));
+        if (!actuals_.emplace(std::pair{i, cycle}, &a).second)
+            throw planning_error(fmt::format("two actual dates for phase \"{}\" cycle {}", a.phase, cycle));
+    }
+
+    // The date a dependency proposes for its successor, and whether it is tentative.
+    anchored proposal(const dependency& dep) const {
+        const std::size_t from = p_.index_of(dep.from);
+        const planned& pred = state_[from];
+        const std::string who = phase_label(p_.proto.phases[p_.index_of(dep.to)]);
+        anchored out{pred.collapsed, pred.collapsed_tentative};
+        if (!pred.occurrences.empty()) {
+            if (dep.kind == dependency::type::finish_to_start) {
+                const auto& last = pred.occurrences.back();
+                out = {offset(last.last, 1, who), last.tentative};
+            } else {
+                const auto& first = pred.occurrences.front();
+                out = {offset(first.first, std::int64_t{dep.on_day} - first.first_day, who), first.tentative};
+            }
+        }
+        out.date = plus(out.date, dep.lag, who);
+        out.tentative = out.tentative || !dep.gate.empty();
+        return out;
+    }
+
+    void plan_phase(std::size_t i) {
+        const phase& ph = p_.proto.phases[i];
+        const std::string who = phase_label(ph);
+        planned& st = state_[i];
+
+        anchored begin{start_, false};
+        bool joined = false;
+        for (const std::size_t d : p_.incoming[i]) {
+            const anchored a = proposal(p_.proto.dependencies[d]);
+            begin.date = joined ? std::max(begin.date, a.date) : a.date;
+            begin.tentative = begin.tentative || a.tentative;
+            joined = true;
+        }
+        st.done = true;
+        st.collapsed = begin.date;
+        st.collapsed_tentative = begin.tentative;
+        if (!p_.active[i]) return;
+
+        const repeat_rule* rep = ph.repeat ? &*ph.repeat : nullptr;
+        const until_rule* rule = p_.until[i];
+        if (rep && !rep->count && !rule)
+            throw planning_error(fmt::format("{} repeats without a bound: it has no count and no \"until\" rule "
+                                             "applies with these parameter values",
+                                             who));
+        const bool self_anchored = rule && rule->from.phase == ph.id;
+        std::optional<day_point> limit_last;
+        if (rule && !self_anchored) limit_last = limit(*rule, resolve(rule->from, who).date, who);
+
+        day_point cur = begin.date;
+        bool tentative = begin.tentative;
+        for (std::int32_t k = 1;; ++k) {
+            if (!rep && k > 1) break;
+            if (rep && rep->count && k > *rep->count) break;
+            if (const auto it = actuals_.find({i, k}); it != actuals_.end()) {
+                const actual_start& a = *it->second;
+                cur = a.start ? offset(*a.start, 0, who) : offset(cur, a.delay_days, who);
+                tentative = false;
+            }
+            if (k == 1 && self_anchored) limit_last = limit(*rule, own_anchor(ph, rule->from, cur), who);
+            if (limit_last && cur > *limit_last) break;
+            offset(cur, 0, who);  // a cycle that would start past 9999-12-31
+
+            const length len = (k == 1 && rep && rep->first_cycle) ? *rep->first_cycle : ph.duration;
+            std::int64_t n = 0;
+            try {
+                n = days_in(cur, len);
+            } catch (const value_error&) {
+                throw planning_error(fmt::format("{}: dates past 9999-12-31 cannot be planned", who));
+            }
+            if (n < 1)
+                throw planning_error(fmt::format("{}: cycle {} is {} long, which has no days", who, k, len.to_string()));
+            phase_occurrence occ;
+            occ.phase = ph.id;
+            occ.name = ph.name.empty() ? ph.id : ph.name;
+            occ.kind = ph.kind;
+            if (rep) occ.cycle = k;
+            if (rep && !rep->variants.empty())
+                occ.variant = rep->variants[static_cast<std::size_t>(k - 1) % rep->variants.size()];
+            occ.first = cur;
+            occ.last = offset(cur, n - 1, who);
+            occ.first_day = ph.first_day;
+            occ.tentative = tentative;
+            if (limit_last && occ.last > *limit_last) {
+                occ.last = *limit_last;
+                occ.cut = true;
+            }
+            st.occurrences.push_back(occ);
+            if (occ.cut) break;
+            cur = occ.last + date::days{1};  // range-checked at the top of the next cycle
+        }
+
+        for (const auto& [key, a] : actuals_) {
+            if (key.first == i && static_cast<std::size_t>(key.second) > st.occurrences.size())
+                throw planning_error(fmt::format("actual date for {} cycle {}, but it has {} cycle(s) in this plan",
+                                                 who, key.second, st.occurrences.size()));
+        }
+    }
+
+    // The limit's last day; add() first, so a limit ending exactly on 10000-01-01 still works.
+    day_point limit(const until_rule& rule, day_point anchor_date, const std::string& who) const {
+        try {
+            return offset(add(anchor_date, rule.limit), -1, who);
+        } catch (const value_error&) {
+            throw planning_error(fmt::format("{}: dates past 9999-12-31 cannot be planned", who));
+        }
+    }
+
+    // An until rule measured from the repeating phase itself: only its start is known before
+    // its cycles are laid out.
+    day_point own_anchor(const phase& ph, const anchor& a, day_point first_start) const {
+        if (a.at == anchor::edge::end || a.cycle.value_or(1) != 1)
+            throw planning_error(fmt::format("phase \"{}\": its \"until\" limit is measured from its own {}, which "
+                                             "depends on that limit; measure from its start instead",
+                                             ph.id, a.at == anchor::edge::end ? "end" : "later cycle"));
+        if (a.at == anchor::edge::start) return first_start;
+        return offset(first_start, std::int64_t{a.day} - ph.first_day, phase_label(ph));
+    }
+
+    anchored resolve(const anchor& a, const std::string& who) const {
+        if (a.phase.empty()) return {start_, false};
+        const std::size_t i = p_.index_of(a.phase);
+        if (i == no_dependency) throw planning_error(fmt::format("{} refers to unknown phase \"{}\"", who, a.phase));
+        const planned& st = state_[i];
+        if (!st.done)
+            throw planning_error(fmt::format("{} is measured from phase \"{}\", which is planned after it", who,
+                                             a.phase));
+        if (st.occurrences.empty()) return {st.collapsed, st.collapsed_tentative};
+
+        const phase_occurrence* occ = a.at == anchor::edge::end ? &st.occurrences.back() : &st.occurrences.front();
+        if (a.cycle) {
+            if (*a.cycle < 1 || static_cast<std::size_t>(*a.cycle) > st.occurrences.size())
+                throw planning_error(fmt::format("{} refers to cycle {} of phase \"{}\", which has {} cycle(s)", who,
+                                                 *a.cycle, a.phase, st.occurrences.size()));
+            occ = &st.occurrences[static_cast<std::size_t>(*a.cycle - 1)];
+        }
+        switch (a.at) {
+        case anchor::edge::start: return {occ->first, occ->tentative};
+        case anchor::edge::end: return {occ->last, occ->tentative};
+        case anchor::edge::day:
+            return {offset(occ->first, std::int64_t{a.day} - occ->first_day, who), occ->tentative};
+        }
+        return {occ->first, occ->tentative};
+    }
+
+    static bool lists(const std::vector<std::int32_t>& sorted, std::int32_t n) {
+        return std::binary_search(sorted.begin(), sorted.end(), n);
+    }
+
+    void add_activities(const phase& ph, const phase_occurrence& occ, std::vector<event>& events,
+                        std::vector<span>& spans) const {
+        const std::int32_t cycle = occ.cycle.value_or(1);
+        const std::int64_t last_day = std::int64_t{occ.first_day} + occ.days() - 1;
+        for (const auto& act : ph.activities) {
+            if (!act.when.matches(p_.values)) continue;
+            if (!act.cycles.empty() && !lists(act.cycles.days(), cycle)) continue;
+            if (!act.variants.empty() &&
+                std::find(act.variants.begin(), act.variants.end(), occ.variant) == act.variants.end())
+                continue;
+
+            std::vector<std::int32_t> days;
+            for (const std::int32_t d : act.days.days()) {
+                if (d >= occ.first_day && d <= last_day) days.push_back(d);
+            }
+            const auto date_of = [&](std::int32_t d) { return occ.first + date::days{d - occ.first_day}; };
+            if (!act.continuous) {
+                for (const std::int32_t d : days)
+                    events.push_back(event{date_of(d), ph.id, occ.cycle, d, act.name, act.kind, occ.tentative,
+                                           std::nullopt, act.note});
+                continue;
+            }
+            for (std::size_t j = 0; j < days.size();) {
+                std::size_t k = j;
+                while (k + 1 < days.size() && days[k + 1] == days[k] + 1) ++k;
+                spans.push_back(span{act.name, act.kind, date_of(days[j]), date_of(days[k]), ph.id, occ.cycle, days[j],
+                                     days[k], occ.tentative, act.note});
+                j = k + 1;
+            }
+        }
+    }
+
+    span track_span(const track& tr) const {
+        const std::string who = fmt::format("track \"{}\"", tr.name);
+        const anchored from = resolve(tr.from, who);
+        const anchored to = resolve(tr.to, who);
+        if (to.date < from.date)
+            throw planning_error(fmt::format("{} ends on {}, before it starts on {}", who, format_date(to.date),
+                                             format_date(from.date)));
+        return span{tr.name, tr.kind, from.date, to.date, {}, std::nullopt, 0, 0,
+                    from.tentative || to.tentative, tr.note};
+    }
+
+    void apply_calendar(event& ev) const {
+        if (calendar_.is_open(ev.date)) return;
+        const auto rule = calendar_.rules.find(ev.kind);
+        const shift_rule how = rule == calendar_.rules.end() ? calendar_.default_rule : rule->second;
+        if (how == shift_rule::keep) return;
+        const std::int64_t step = how == shift_rule::next_open ? 1 : -1;
+        const std::string who = fmt::format("event \"{}\" of phase \"{}\"", ev.activity, ev.phase);
+        // Every run of closed days is at most a week of closed weekdays plus the holidays.
+        const std::size_t bound = calendar_.holidays.size() + 8;
+        day_point d = ev.date;
+        for (std::size_t tries = 0; tries < bound; ++tries) {
+            d = offset(d, step, who);
+            if (calendar_.is_open(d)) {
+                ev.planned_date = ev.date;
+                ev.date = d;
+                return;
+            }
+        }
+        throw planning_error(fmt::format("{}: the clinic calendar has no open day near {}", who, format_date(ev.date)));
+    }
+
+    const plan_data& p_;
+    day_point start_;
+    const clinic_calendar& calendar_;
+    std::vector<planned> state_;
+    std::map<std::pair<std::size_t, std::int32_t>, const actual_start*> actuals_;
+};
+
+}  // namespace
+
+struct planner::impl : plan_data {};
+
+bool clinic_calendar::is_open(day_point d) const {
+    return !closed_weekdays[date::weekday{d}.c_encoding()] && holidays.count(d) == 0;
+}
+
+planner::planner(protocol p, const parameter_values& values) : impl_(std::make_unique<impl>()) {
+    if (auto problems = check(p); !problems.empty()) throw validation_error(std::move(problems));
+    impl& m = *impl_;
+    m.values = resolve_parameters(p, values);
+    m.proto = std::move(p);
+
+    const auto& phases = m.proto.phases;
+    const auto& deps = m.proto.dependencies;
+    m.active.resize(phases.size());
+    m.until.resize(phases.size(), nullptr);
+    for (std::size_t i = 0; i < phases.size(); ++i) {
+        m.active[i] = phases[i].when.matches(m.values);
+        if (!phases[i].repeat) continue;
+        for (const auto& rule : phases[i].repeat->until) {
+            if (rule.when.matches(m.values)) {
+                m.until[i] = &rule;
+                break;
+            }
+        }
+    }
+
+    auto build = [&](bool with_anchor_edges) {
+        graph g(phases.size());
+        for (std::size_t d = 0; d < deps.size(); ++d) {
+            const std::size_t from = m.index_of(deps[d].from);
+            const std::size_t to = m.index_of(deps[d].to);
+            if (from != no_dependency && to != no_dependency && deps[d].when.matches(m.values))
+                boost::add_edge(from, to, edge_info{d}, g);
+        }
+        for (std::size_t i = 0; with_anchor_edges && i < phases.size(); ++i) {
+            if (!m.until[i] || !m.active[i]) continue;
+            const std::size_t from = m.index_of(m.until[i]->from.phase);
+            if (from != no_dependency && from != i) boost::add_edge(from, i, edge_info{}, g);
+        }
+        return g;
+    };
+    graph g = build(true);
+    m.plan_order = topological_order(g);
+    if (m.plan_order.size() != phases.size()) {
+        // The anchor edges close a cycle (an "until" measured from a phase downstream): plan by
+        // dependencies alone and let plan() name the anchor it cannot resolve.
+        g = build(false);
+        m.plan_order = topological_order(g);
+    }
+    if (m.plan_order.size() != phases.size())
+        throw validation_error({problem{{}, "the dependencies form a cycle"}});  // check() reports it first
+
+    m.incoming.resize(phases.size());
+    for (std::size_t v = 0; v < phases.size(); ++v) {
+        for (auto [e, end] = boost::in_edges(v, g); e != end; ++e) {
+            if (g[*e].dependency != no_dependency) m.incoming[v].push_back(g[*e].dependency);
+        }
+        std::sort(m.incoming[v].begin(), m.incoming[v].end());
+    }
+    for (const std::size_t i : m.plan_order) {
+        if (m.active[i]) m.active_order.push_back(phases[i].id);
+    }
+}
+
+planner::~planner() = default;
+planner::planner(planner&&) noexcept = default;
+planner& planner::operator=(planner&&) noexcept = default;
+
+const protocol& planner::source() const noexcept { return impl_->proto; }
+const parameter_values& planner::values() const noexcept { return impl_->values; }
+const std::vector<std::string>& planner::order() const noexcept { return impl_->active_order; }
+
+schedule planner::plan(day_point start, const std::vector<actual_start>& actuals,
+                       const clinic_calendar& calendar) const {
+    return run(*impl_, start, actuals, calendar).result();
+}
+
+schedule make_schedule(const protocol& p, const profile& pr) {
+    return planner(p, pr.values).plan(pr.start, pr.actuals, pr.calendar);
+}
+
+}  // namespace ttplan

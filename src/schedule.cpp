@@ -1,0 +1,123 @@
+// The schedule value and its queries. The planner hands everything over in protocol order;
+// stable sorts by date keep that order among equal dates, so output is deterministic.
+#include <ttplan/schedule.hpp>
+
+#include <algorithm>
+
+namespace ttplan {
+
+namespace {
+
+struct interval {
+    day_point first;
+    day_point last;
+};
+
+// Days covered by the union of the intervals (which need not be sorted or disjoint).
+std::int64_t covered_days(std::vector<interval> intervals) {
+    std::sort(intervals.begin(), intervals.end(),
+              [](const interval& a, const interval& b) { return a.first < b.first; });
+    std::int64_t total = 0;
+    std::size_t i = 0;
+    while (i < intervals.size()) {
+        day_point first = intervals[i].first;
+        day_point last = intervals[i].last;
+        for (++i; i < intervals.size() && intervals[i].first <= last + date::days{1}; ++i)
+            last = std::max(last, intervals[i].last);
+        total += (last - first).count() + 1;
+    }
+    return total;
+}
+
+}  // namespace
+
+schedule::schedule(protocol_info info, parameter_values values, day_point start,
+                   std::vector<phase_occurrence> phases, std::vector<event> events,
+                   std::vector<span> spans)
+    : info_(std::move(info)),
+      values_(std::move(values)),
+      start_(start),
+      end_(start),
+      phases_(std::move(phases)),
+      events_(std::move(events)),
+      spans_(std::move(spans)) {
+    std::stable_sort(phases_.begin(), phases_.end(),
+                     [](const phase_occurrence& a, const phase_occurrence& b) { return a.first < b.first; });
+    std::stable_sort(events_.begin(), events_.end(),
+                     [](const event& a, const event& b) { return a.date < b.date; });
+    std::stable_sort(spans_.begin(), spans_.end(), [](const span& a, const span& b) { return a.first < b.first; });
+
+    for (const auto& ph : phases_) end_ = std::max(end_, ph.last);
+    for (const auto& ev : events_) end_ = std::max(end_, ev.date);
+    for (const auto& sp : spans_) end_ = std::max(end_, sp.last);
+}
+
+std::vector<event> schedule::events_on(day_point d) const {
+    // Sorted by date: the day's events are one contiguous run.
+    const auto lo = std::lower_bound(events_.begin(), events_.end(), d,
+                                     [](const event& e, day_point day) { return e.date < day; });
+    const auto hi = std::upper_bound(lo, events_.end(), d, [](day_point day, const event& e) { return day < e.date; });
+    return {lo, hi};
+}
+
+std::vector<phase_occurrence> schedule::active_on(day_point d) const {
+    std::vector<phase_occurrence> out;
+    for (const auto& ph : phases_) {
+        if (ph.first <= d && d <= ph.last) out.push_back(ph);
+    }
+    return out;
+}
+
+std::vector<span> schedule::spans_on(day_point d) const {
+    std::vector<span> out;
+    for (const auto& sp : spans_) {
+        if (sp.first <= d && d <= sp.last) out.push_back(sp);
+    }
+    return out;
+}
+
+std::string schedule::phase_name(std::string_view phase_id) const {
+    for (const auto& ph : phases_) {
+        if (ph.phase == phase_id) return ph.name;
+    }
+    return {};
+}
+
+std::vector<phase_total> schedule::totals_by_phase() const {
+    std::vector<phase_total> totals;
+    std::vector<std::vector<interval>> covered;
+    for (const auto& ph : phases_) {
+        auto it = std::find_if(totals.begin(), totals.end(), [&](const phase_total& t) { return t.phase == ph.phase; });
+        if (it == totals.end()) {
+            totals.push_back(phase_total{ph.phase, ph.name, 0, 0, ph.first, ph.last});
+            covered.emplace_back();
+            it = std::prev(totals.end());
+        }
+        it->occurrences += 1;
+        it->first = std::min(it->first, ph.first);
+        it->last = std::max(it->last, ph.last);
+        covered[static_cast<std::size_t>(it - totals.begin())].push_back({ph.first, ph.last});
+    }
+    // Cycles moved by actual dates may overlap; count each calendar day once.
+    for (std::size_t i = 0; i < totals.size(); ++i) totals[i].days = covered_days(std::move(covered[i]));
+    return totals;
+}
+
+std::map<category, std::int64_t> schedule::days_by_category() const {
+    std::map<category, std::vector<interval>> by_kind;
+    for (const auto& ev : events_) by_kind[ev.kind].push_back({ev.date, ev.date});
+    for (const auto& sp : spans_) by_kind[sp.kind].push_back({sp.first, sp.last});
+    std::map<category, std::int64_t> out;
+    for (auto& [kind, intervals] : by_kind) out[kind] = covered_days(std::move(intervals));
+    return out;
+}
+
+std::int64_t schedule::treatment_days() const {
+    std::int64_t n = 0;
+    for (std::size_t i = 0; i < events_.size(); ++i) {
+        if (i == 0 || events_[i].date != events_[i - 1].date) ++n;
+    }
+    return n;
+}
+
+}  // namespace ttplan
