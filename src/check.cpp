@@ -1,0 +1,402 @@
+#include <ttplan/model.hpp>
+
+#include "phase_graph.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <optional>
+#include <utility>
+#include <set>
+
+namespace ttplan {
+
+namespace {
+
+// Bounds that catch typing mistakes ("290d", "20y") without second-guessing protocols.
+constexpr double max_phase_days = 10 * 365.25;
+constexpr double max_until_days = 20 * 365.25;
+constexpr std::int32_t max_repeat_count = 1000;
+constexpr std::int32_t earliest_first_day = -365;
+constexpr std::int32_t max_day_number = 3653;
+
+bool is_id(std::string_view id) {
+    const auto ok = [](char c, bool first) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (!first && (c == '_' || c == '-'));
+    };
+    if (id.empty() || !ok(id.front(), true)) return false;
+    return std::all_of(id.begin() + 1, id.end(), [&](char c) { return ok(c, false); });
+}
+
+bool is_parameter_name(std::string_view name) {
+    if (name.empty() || name.front() < 'a' || name.front() > 'z') return false;
+    return std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
+}
+
+std::optional<std::int64_t> canonical_integer(const std::string& text) {
+    std::int64_t n = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (ec != std::errc{} || end != text.data() + text.size() || std::to_string(n) != text) {
+        return std::nullopt;
+    }
+    return n;
+}
+
+std::string quoted_list(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) {
+        if (!out.empty()) out += ", ";
+        out += n;
+    }
+    return out;
+}
+
+// The first and last day of a pattern, without listing every day of a long range.
+std::optional<std::pair<std::int64_t, std::int64_t>> bounds(const day_pattern& pattern) {
+    std::optional<std::pair<std::int64_t, std::int64_t>> out;
+    for (const auto& part : pattern.parts) {
+        if (part.last < part.first || part.step < 1) continue;
+        const std::int64_t last =
+            part.last - (std::int64_t{part.last} - part.first) % part.step;
+        if (!out) {
+            out.emplace(part.first, last);
+        } else {
+            out->first = std::min<std::int64_t>(out->first, part.first);
+            out->second = std::max(out->second, last);
+        }
+    }
+    return out;
+}
+
+// The number of days a phase of this length always has, when that is fixed.
+std::optional<std::int64_t> fixed_days(length len) {
+    switch (len.units) {
+        case length::unit::days: return len.count;
+        case length::unit::weeks: return std::int64_t{7} * len.count;
+        default: return std::nullopt;
+    }
+}
+
+class checker {
+public:
+    explicit checker(const protocol& p) : p_(p) {
+        for (const phase& ph : p.phases) phase_ids_.push_back(ph.id);
+    }
+
+    std::vector<problem> run() {
+        if (p_.id.empty()) {
+            fail("/id", "protocol id is empty");
+        } else if (!is_id(p_.id)) {
+            fail("/id", id_message("protocol id", p_.id));
+        }
+        if (p_.title.empty()) fail("/title", "title is empty");
+        parameters();
+        if (p_.phases.empty()) fail("/phases", "the protocol has no phases");
+        for (std::size_t i = 0; i < p_.phases.size(); ++i) phase_at(i);
+        for (std::size_t i = 0; i < p_.dependencies.size(); ++i) dependency_at(i);
+        cycle();
+        for (std::size_t i = 0; i < p_.tracks.size(); ++i) track_at(i);
+        return std::move(problems_);
+    }
+
+private:
+    void fail(std::string pointer, std::string message) {
+        problems_.push_back({{"", std::move(pointer), 0, 0}, std::move(message)});
+    }
+
+    static std::string id_message(std::string_view what, std::string_view id) {
+        return fmt::format("{} \"{}\" must start with a-z or 0-9 and contain only a-z, 0-9, "
+                           "'_' and '-'",
+                           what, id);
+    }
+
+    void parameters() {
+        std::set<std::string, std::less<>> seen;
+        for (std::size_t i = 0; i < p_.parameters.size(); ++i) {
+            const parameter& param = p_.parameters[i];
+            const std::string at = fmt::format("/parameters/{}", i);
+            if (!is_parameter_name(param.name)) {
+                fail(at + "/name", fmt::format("parameter name \"{}\" must start with a-z and "
+                                               "contain only a-z, 0-9 and '_'",
+                                               param.name));
+            } else if (!seen.insert(param.name).second) {
+                fail(at + "/name", fmt::format("duplicate parameter name \"{}\"", param.name));
+            }
+            parameter_values(param, at);
+        }
+    }
+
+    void parameter_values(const parameter& param, const std::string& at) {
+        using kind = parameter::kind;
+        if (param.type != kind::choice && !param.choices.empty()) {
+            fail(at + "/choices", "only choice parameters have choices");
+        }
+        if (param.type != kind::integer && (param.minimum != 0 || param.maximum != 0)) {
+            fail(at + "/minimum", "only integer parameters have a minimum and maximum");
+        }
+        if (param.type == kind::choice) {
+            if (param.choices.empty()) fail(at + "/choices", "a choice parameter needs choices");
+            std::set<std::string, std::less<>> seen;
+            for (std::size_t k = 0; k < param.choices.size(); ++k) {
+                const std::string& c = param.choices[k];
+                if (c.empty()) fail(fmt::format("{}/choices/{}", at, k), "choice name is empty");
+                if (!seen.insert(c).second) {
+                    fail(fmt::format("{}/choices/{}", at, k), fmt::format("duplicate choice \"{}\"", c));
+                }
+            }
+        }
+        if (param.type == kind::integer && param.minimum > param.maximum) {
+            fail(at + "/maximum", fmt::format("maximum {} is below minimum {}", param.maximum,
+                                              param.minimum));
+        }
+        if (auto why = value_problem(param, param.default_value)) fail(at + "/default", "default " + *why);
+    }
+
+    // Why `value` is not a value of `param`, or nullopt when it is.
+    static std::optional<std::string> value_problem(const parameter& param, const std::string& value) {
+        switch (param.type) {
+            case parameter::kind::boolean:
+                if (value == "true" || value == "false") return std::nullopt;
+                return fmt::format("\"{}\" is not true or false", value);
+            case parameter::kind::choice:
+                if (std::find(param.choices.begin(), param.choices.end(), value) != param.choices.end()) {
+                    return std::nullopt;
+                }
+                return fmt::format("\"{}\" is not one of the choices of \"{}\" ({})", value,
+                                   param.name, quoted_list(param.choices));
+            case parameter::kind::integer: {
+                const auto n = canonical_integer(value);
+                if (n && *n >= param.minimum && *n <= param.maximum) return std::nullopt;
+                return fmt::format("\"{}\" is not an integer from {} to {}", value, param.minimum,
+                                   param.maximum);
+            }
+        }
+        return std::nullopt;
+    }
+
+    void condition_at(const condition& c, const std::string& at) {
+        for (const auto& [name, values] : c.all_of) {
+            const std::string here = fmt::format("{}/{}", at, pointer_token(name));
+            const parameter* param = p_.find_parameter(name);
+            if (param == nullptr) {
+                std::vector<std::string> names;
+                for (const parameter& q : p_.parameters) names.push_back(q.name);
+                fail(here, names.empty()
+                               ? fmt::format("unknown parameter \"{}\" (the protocol declares none)", name)
+                               : fmt::format("unknown parameter \"{}\" (declared: {})", name,
+                                             quoted_list(names)));
+                continue;
+            }
+            if (values.empty()) fail(here, "lists no values");
+            for (std::size_t k = 0; k < values.size(); ++k) {
+                if (auto why = value_problem(*param, values[k])) {
+                    fail(fmt::format("{}/{}", here, k), "value " + *why);
+                }
+            }
+        }
+    }
+
+    static std::string pointer_token(std::string_view key) {
+        std::string out;
+        for (char c : key) {
+            if (c == '~') {
+                out += "~0";
+            } else if (c == '/') {
+                out += "~1";
+            } else {
+                out += c;
+            }
+        }
+        return out;
+    }
+
+    void length_at(length len, double max_days, std::string_view limit, const std::string& at) {
+        if (len.count <= 0) {
+            fail(at, fmt::format("length must be positive (found {})", len.to_string()));
+        } else if (len.approx_days() > max_days) {
+            fail(at, fmt::format("length {} is longer than {}", len.to_string(), limit));
+        }
+    }
+
+    void anchor_at(const anchor& a, const std::string& at) {
+        if (a.phase.empty()) {
+            if (a.at != anchor::edge::start || a.cycle) {
+                fail(at, "an anchor without \"phase\" is the plan start; \"day\", \"at\": \"end\" "
+                         "and \"cycle\" need a phase");
+            }
+            return;
+        }
+        const phase* ph = p_.find_phase(a.phase);
+        if (ph == nullptr) {
+            fail(at + "/phase", unknown_phase(a.phase));
+            return;
+        }
+        if (a.at == anchor::edge::day && (a.day < ph->first_day || a.day > max_day_number)) {
+            fail(at + "/day", fmt::format("day {} is outside phase \"{}\" (days start at {})", a.day,
+                                          ph->id, ph->first_day));
+        }
+        if (a.cycle && *a.cycle < 1) fail(at + "/cycle", "cycle numbers start at 1");
+        if (a.cycle && *a.cycle > 1 && !ph->repeat) {
+            fail(at + "/cycle", fmt::format("phase \"{}\" does not repeat", ph->id));
+        }
+    }
+
+    std::string unknown_phase(std::string_view id) const {
+        return fmt::format("unknown phase \"{}\" (phases: {})", id, quoted_list(phase_ids_));
+    }
+
+    void phase_at(std::size_t i) {
+        const phase& ph = p_.phases[i];
+        const std::string at = fmt::format("/phases/{}", i);
+        if (ph.id.empty()) {
+            fail(at + "/id", "phase id is empty");
+        } else if (!is_id(ph.id)) {
+            fail(at + "/id", id_message("phase id", ph.id));
+        } else if (!seen_phase_ids_.insert(ph.id).second) {
+            fail(at + "/id", fmt::format("duplicate phase id \"{}\"", ph.id));
+        }
+        if (ph.name.empty()) fail(at + "/name", "phase name is empty");
+        length_at(ph.duration, max_phase_days, "10 years", at + "/length");
+        if (ph.first_day > 1 || ph.first_day < earliest_first_day) {
+            fail(at + "/first_day", fmt::format("first day must be 1, 0 or a negative day number "
+                                                "not below {} (found {})",
+                                                earliest_first_day, ph.first_day));
+        }
+        condition_at(ph.when, at + "/when");
+        if (ph.repeat) repeat_at(*ph.repeat, at + "/repeat");
+        if (ph.activities.empty()) fail(at + "/activities", "phase has no activities");
+        for (std::size_t k = 0; k < ph.activities.size(); ++k) {
+            activity_at(ph, ph.activities[k], fmt::format("{}/activities/{}", at, k));
+        }
+    }
+
+    void repeat_at(const repeat_rule& r, const std::string& at) {
+        if (!r.count && r.until.empty()) {
+            fail(at, "repeat has no bound: give a \"count\" or an \"until\" limit");
+        }
+        if (r.count && (*r.count < 1 || *r.count > max_repeat_count)) {
+            fail(at + "/count", fmt::format("repeat count must be from 1 to {} (found {})",
+                                            max_repeat_count, *r.count));
+        }
+        for (std::size_t k = 0; k < r.until.size(); ++k) {
+            const std::string here = fmt::format("{}/until/{}", at, k);
+            length_at(r.until[k].limit, max_until_days, "20 years", here + "/length");
+            anchor_at(r.until[k].from, here + "/from");
+            condition_at(r.until[k].when, here + "/when");
+        }
+        if (r.first_cycle) {
+            length_at(*r.first_cycle, max_phase_days, "10 years", at + "/first_cycle_length");
+        }
+        std::set<std::string, std::less<>> seen;
+        for (std::size_t k = 0; k < r.variants.size(); ++k) {
+            const std::string here = fmt::format("{}/variants/{}", at, k);
+            if (r.variants[k].empty()) fail(here, "variant name is empty");
+            if (!seen.insert(r.variants[k]).second) {
+                fail(here, fmt::format("duplicate variant \"{}\"", r.variants[k]));
+            }
+        }
+    }
+
+    void activity_at(const phase& ph, const activity& a, const std::string& at) {
+        if (a.name.empty()) fail(at + "/name", "activity name is empty");
+        const auto days = bounds(a.days);
+        if (!days) fail(at + "/days", "activity has no days");
+        std::optional<std::int64_t> span = fixed_days(ph.duration);
+        if (span && ph.repeat && ph.repeat->first_cycle) {
+            const auto first = fixed_days(*ph.repeat->first_cycle);
+            span = first ? std::optional(std::max(*span, *first)) : std::nullopt;
+        }
+        if (days && days->first < ph.first_day) {
+            fail(at + "/days", fmt::format("day {} comes before the phase's first day ({})",
+                                           days->first, ph.first_day));
+        } else if (days && span && *span > 0 && days->second > ph.first_day + *span - 1) {
+            fail(at + "/days", fmt::format("day {} comes after the phase's last day ({})",
+                                           days->second, ph.first_day + *span - 1));
+        }
+        if (!a.cycles.empty()) {
+            const auto cycles = bounds(a.cycles);
+            if (!ph.repeat) {
+                fail(at + "/cycles", "the phase does not repeat, so it has no cycles to choose");
+            } else if (cycles && cycles->first < 1) {
+                fail(at + "/cycles", "cycle numbers start at 1");
+            }
+        }
+        for (std::size_t k = 0; k < a.variants.size(); ++k) {
+            const std::vector<std::string> known = ph.repeat ? ph.repeat->variants : std::vector<std::string>{};
+            if (std::find(known.begin(), known.end(), a.variants[k]) == known.end()) {
+                fail(fmt::format("{}/variants/{}", at, k),
+                     known.empty() ? fmt::format("phase \"{}\" has no variants", ph.id)
+                                   : fmt::format("unknown variant \"{}\" (variants: {})",
+                                                 a.variants[k], quoted_list(known)));
+            }
+        }
+        condition_at(a.when, at + "/when");
+    }
+
+    void dependency_at(std::size_t i) {
+        const dependency& d = p_.dependencies[i];
+        const std::string at = fmt::format("/dependencies/{}", i);
+        const phase* from = p_.find_phase(d.from);
+        if (from == nullptr) fail(at + "/from", unknown_phase(d.from));
+        if (p_.find_phase(d.to) == nullptr) fail(at + "/to", unknown_phase(d.to));
+        if (d.from == d.to && from != nullptr) {
+            fail(at + "/to", fmt::format("phase \"{}\" depends on itself", d.to));
+        }
+        if (d.kind == dependency::type::start_to_start) {
+            const std::int32_t first = from != nullptr ? from->first_day : earliest_first_day;
+            if (d.on_day < first || d.on_day > max_day_number) {
+                fail(at + "/day", fmt::format("day {} is outside {} to {}", d.on_day, first,
+                                              max_day_number));
+            }
+        } else if (d.on_day != 1) {
+            fail(at + "/day", "\"day\" applies only to start-to-start dependencies");
+        }
+        if (d.lag.count < 0) {
+            fail(at + "/lag", fmt::format("lag must not be negative (found {})", d.lag.to_string()));
+        } else if (d.lag.approx_days() > max_phase_days) {
+            fail(at + "/lag", fmt::format("lag {} is longer than 10 years", d.lag.to_string()));
+        }
+        condition_at(d.when, at + "/when");
+    }
+
+    void cycle() {
+        const std::vector<std::string> ids = detail::find_dependency_cycle(p_);
+        // A phase depending on itself is already reported on its dependency.
+        if (ids.size() < 2) return;
+        std::string path;
+        for (const auto& id : ids) path += id + " -> ";
+        path += ids.front();
+        // Point at the dependency that closes the cycle.
+        std::string at = "/dependencies";
+        for (std::size_t i = 0; i < p_.dependencies.size(); ++i) {
+            if (p_.dependencies[i].from == ids.back() && p_.dependencies[i].to == ids.front()) {
+                at = fmt::format("/dependencies/{}", i);
+                break;
+            }
+        }
+        fail(at, "dependency cycle: " + path);
+    }
+
+    void track_at(std::size_t i) {
+        const track& t = p_.tracks[i];
+        const std::string at = fmt::format("/tracks/{}", i);
+        if (t.name.empty()) fail(at + "/activity", "track activity name is empty");
+        anchor_at(t.from, at + "/from");
+        anchor_at(t.to, at + "/to");
+        condition_at(t.when, at + "/when");
+    }
+
+    const protocol& p_;
+    std::vector<std::string> phase_ids_;
+    std::set<std::string, std::less<>> seen_phase_ids_;
+    std::vector<problem> problems_;
+};
+
+}  // namespace
+
+std::vector<problem> check(const protocol& p) { return checker(p).run(); }
+
+}  // namespace ttplan

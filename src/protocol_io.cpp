@@ -1,0 +1,164 @@
+#include <ttplan/protocol_io.hpp>
+
+#include "json_scan.hpp"
+#include "protocol_json.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+namespace ttplan {
+
+namespace {
+
+using json = nlohmann::json;
+
+// One step per format version, applied to the raw document before typed reading, so that a
+// reader for version N also reads files written for any earlier version: step k turns a
+// version-k document into a version-(k+1) one.
+struct upgrade_step {
+    int from_version;
+    void (*apply)(json& doc);
+};
+constexpr std::array<upgrade_step, 0> upgrade_steps{};
+constexpr int oldest_format_version = 1;
+
+std::string expected_format() {
+    return fmt::format("{}/{}", protocol_format, protocol_format_version);
+}
+
+// The format version of `doc`, or a problem explaining why it is not a protocol this
+// library can read.
+std::optional<problem> format_version(const json& doc, int& version) {
+    const auto bad = [](std::string pointer, std::string message) {
+        return std::optional<problem>(problem{{"", std::move(pointer), 0, 0}, std::move(message)});
+    };
+    if (!doc.is_object()) {
+        return bad("", fmt::format("a protocol file is a JSON object with \"format\": \"{}\"",
+                                   expected_format()));
+    }
+    const auto it = doc.find("format");
+    if (it == doc.end()) {
+        return bad("", fmt::format("missing \"format\": not a ttplan protocol file (expected "
+                                   "\"format\": \"{}\")",
+                                   expected_format()));
+    }
+    const std::string text = it->is_string() ? it->get<std::string>() : it->dump();
+    const auto slash = text.rfind('/');
+    if (!it->is_string() || slash == std::string::npos ||
+        std::string_view(text).substr(0, slash) != protocol_format) {
+        return bad("/format", fmt::format("not a ttplan protocol file: format is \"{}\" "
+                                          "(expected \"{}\")",
+                                          text, expected_format()));
+    }
+    const char* first = text.data() + slash + 1;
+    const char* last = text.data() + text.size();
+    const auto [end, ec] = std::from_chars(first, last, version);
+    if (ec != std::errc{} || end != last || first == last || version < oldest_format_version) {
+        return bad("/format", fmt::format("unknown format version in \"{}\" (expected \"{}\")",
+                                          text, expected_format()));
+    }
+    if (version > protocol_format_version) {
+        return bad("/format",
+                   fmt::format("written by a newer ttplan: format version {}, this ttplan reads "
+                               "versions {} to {}",
+                               version, oldest_format_version, protocol_format_version));
+    }
+    return std::nullopt;
+}
+
+void upgrade(json& doc, int version) {
+    for (const upgrade_step& step : upgrade_steps) {
+        if (step.from_version == version) {
+            step.apply(doc);
+            ++version;
+        }
+    }
+}
+
+struct read_result {
+    protocol value;
+    std::vector<problem> problems;
+};
+
+// Every problem with the text, located in the file; throws parse_error for non-JSON.
+read_result read_text(std::string_view text, std::string_view origin) {
+    detail::scanned_json scanned = detail::scan_json(text, origin);
+    read_result out;
+    out.problems = std::move(scanned.problems);
+
+    int version = 0;
+    if (auto bad = format_version(scanned.value, version)) {
+        // Past a foreign or newer format the rest would be noise.
+        out.problems.push_back(std::move(*bad));
+    } else {
+        upgrade(scanned.value, version);
+        std::vector<std::string> rejected;
+        out.value = detail::read_protocol(scanned.value, out.problems, rejected);
+        for (problem& p : check(out.value)) {
+            // check() points into the model's form; the file may hold a single value where
+            // the model has a list.
+            p.where.pointer = detail::file_pointer(scanned.value, p.where.pointer);
+            // Where the reader rejected a value the model holds a default; the reader's
+            // message is the one that explains it.
+            const bool explained = std::any_of(rejected.begin(), rejected.end(), [&](const std::string& r) {
+                return p.where.pointer == r || p.where.pointer.starts_with(r + "/");
+            });
+            if (!explained) out.problems.push_back(std::move(p));
+        }
+    }
+    for (problem& p : out.problems) {
+        p.where.file = std::string(origin);
+        if (p.where.line == 0) p.where.line = detail::line_of(scanned.lines, p.where.pointer);
+    }
+    std::stable_sort(out.problems.begin(), out.problems.end(),
+                     [](const problem& a, const problem& b) { return a.where.line < b.where.line; });
+    return out;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+    const std::string name = path.string();
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        throw io_error("cannot read protocol file: it is a directory", location{name, "", 0, 0});
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw io_error(fmt::format("cannot read protocol file: {}",
+                                   std::filesystem::exists(path, ec) ? "permission denied or unreadable"
+                                                                     : "no such file"),
+                       location{name, "", 0, 0});
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) throw io_error("cannot read protocol file: read error", location{name, "", 0, 0});
+    return std::move(text).str();
+}
+
+}  // namespace
+
+protocol parse_protocol(std::string_view json_text, std::string_view origin) {
+    read_result r = read_text(json_text, origin);
+    if (!r.problems.empty()) throw validation_error(std::move(r.problems));
+    return std::move(r.value);
+}
+
+protocol load_protocol_file(const std::filesystem::path& path) {
+    return parse_protocol(read_file(path), path.string());
+}
+
+std::vector<problem> validate_protocol_file(const std::filesystem::path& path) {
+    const std::string text = read_file(path);
+    try {
+        return read_text(text, path.string()).problems;
+    } catch (const parse_error& e) {
+        return {problem{e.where(), e.message()}};
+    }
+}
+
+}  // namespace ttplan

@@ -1,0 +1,231 @@
+#include "protocol_json.hpp"
+
+#include <ttplan/protocol_io.hpp>
+
+#include <charconv>
+#include <string>
+
+namespace ttplan {
+
+namespace detail {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+void put_text(ojson& j, const char* key, const std::string& value) {
+    if (!value.empty()) j[key] = value;
+}
+
+// A parameter value typed as the file writes it: JSON true/false for bool, a number for
+// integer, a string for choice (and for anything that does not fit its parameter, so an
+// invalid protocol still writes out and check() can name the problem).
+ojson value_json(const protocol& p, std::string_view name, const std::string& text) {
+    const parameter* param = p.find_parameter(name);
+    if (param != nullptr && param->type == parameter::kind::boolean) {
+        if (text == "true") return true;
+        if (text == "false") return false;
+    }
+    if (param != nullptr && param->type == parameter::kind::integer) {
+        std::int64_t n = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+        if (ec == std::errc{} && end == text.data() + text.size() && std::to_string(n) == text) {
+            return n;
+        }
+    }
+    return text;
+}
+
+void put_when(ojson& j, const protocol& p, const condition& c) {
+    if (c.empty()) return;
+    ojson when = ojson::object();
+    for (const auto& [name, values] : c.all_of) {
+        if (values.size() == 1) {
+            when[name] = value_json(p, name, values.front());
+        } else {
+            ojson list = ojson::array();
+            for (const auto& v : values) list.push_back(value_json(p, name, v));
+            when[name] = std::move(list);
+        }
+    }
+    j["when"] = std::move(when);
+}
+
+void put_strings(ojson& j, const char* key, const std::vector<std::string>& values) {
+    if (!values.empty()) j[key] = values;
+}
+
+ojson anchor_json(const anchor& a) {
+    ojson j = ojson::object();
+    put_text(j, "phase", a.phase);
+    switch (a.at) {
+        case anchor::edge::start: j["at"] = "start"; break;
+        case anchor::edge::end: j["at"] = "end"; break;
+        case anchor::edge::day: j["day"] = a.day; break;
+    }
+    if (a.cycle) j["cycle"] = *a.cycle;
+    return j;
+}
+
+ojson parameter_json(const parameter& param) {
+    ojson j = ojson::object();
+    j["name"] = param.name;
+    switch (param.type) {
+        case parameter::kind::boolean:
+            j["type"] = "bool";
+            j["default"] = param.default_value == "true";
+            break;
+        case parameter::kind::choice:
+            j["type"] = "choice";
+            j["choices"] = param.choices;
+            j["default"] = param.default_value;
+            break;
+        case parameter::kind::integer: {
+            j["type"] = "integer";
+            j["minimum"] = param.minimum;
+            j["maximum"] = param.maximum;
+            std::int64_t n = 0;
+            const std::string& text = param.default_value;
+            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+            if (ec == std::errc{} && end == text.data() + text.size()) {
+                j["default"] = n;
+            } else {
+                j["default"] = text;
+            }
+            break;
+        }
+    }
+    put_text(j, "description", param.description);
+    return j;
+}
+
+ojson activity_json(const protocol& p, const activity& a) {
+    ojson j = ojson::object();
+    j["name"] = a.name;
+    j["category"] = std::string(to_string(a.kind));
+    j["days"] = a.days.to_string();
+    if (a.continuous) j["continuous"] = true;
+    if (!a.cycles.empty()) j["cycles"] = a.cycles.to_string();
+    put_strings(j, "variants", a.variants);
+    put_when(j, p, a.when);
+    put_text(j, "note", a.note);
+    return j;
+}
+
+ojson repeat_json(const protocol& p, const repeat_rule& r) {
+    ojson j = ojson::object();
+    if (r.count) j["count"] = *r.count;
+    ojson until = ojson::array();
+    for (const until_rule& u : r.until) {
+        ojson rule = ojson::object();
+        rule["length"] = u.limit.to_string();
+        if (u.from != anchor{}) rule["from"] = anchor_json(u.from);
+        put_when(rule, p, u.when);
+        until.push_back(std::move(rule));
+    }
+    if (until.size() == 1) {
+        j["until"] = std::move(until.front());
+    } else if (!until.empty()) {
+        j["until"] = std::move(until);
+    }
+    if (r.first_cycle) j["first_cycle_length"] = r.first_cycle->to_string();
+    put_strings(j, "variants", r.variants);
+    return j;
+}
+
+ojson phase_json(const protocol& p, const phase& ph) {
+    ojson j = ojson::object();
+    j["id"] = ph.id;
+    j["name"] = ph.name;
+    put_text(j, "kind", ph.kind);
+    j["length"] = ph.duration.to_string();
+    if (ph.first_day != 1) j["first_day"] = ph.first_day;
+    put_text(j, "description", ph.description);
+    put_when(j, p, ph.when);
+    if (ph.repeat) j["repeat"] = repeat_json(p, *ph.repeat);
+    ojson activities = ojson::array();
+    for (const activity& a : ph.activities) activities.push_back(activity_json(p, a));
+    j["activities"] = std::move(activities);
+    return j;
+}
+
+ojson dependency_json(const protocol& p, const dependency& d) {
+    ojson j = ojson::object();
+    j["from"] = d.from;
+    j["to"] = d.to;
+    if (d.kind == dependency::type::start_to_start) {
+        j["type"] = "start-to-start";
+        j["day"] = d.on_day;
+    } else if (d.on_day != 1) {
+        // Not meaningful (check() says so), but written so the file reads back the same.
+        j["day"] = d.on_day;
+    }
+    if (d.lag != length{0, length::unit::days}) j["lag"] = d.lag.to_string();
+    put_text(j, "gate", d.gate);
+    put_when(j, p, d.when);
+    return j;
+}
+
+ojson track_json(const protocol& p, const track& t) {
+    ojson j = ojson::object();
+    j["activity"] = t.name;
+    j["category"] = std::string(to_string(t.kind));
+    j["from"] = anchor_json(t.from);
+    j["to"] = anchor_json(t.to);
+    put_when(j, p, t.when);
+    put_text(j, "note", t.note);
+    return j;
+}
+
+}  // namespace
+
+ojson write_protocol(const protocol& p) {
+    ojson j = ojson::object();
+    j["format"] = std::string(protocol_format) + "/" + std::to_string(protocol_format_version);
+    j["id"] = p.id;
+    j["title"] = p.title;
+    put_text(j, "version", p.version);
+    put_text(j, "summary", p.summary);
+    put_text(j, "description", p.description);
+    put_text(j, "notes", p.notes);
+    if (!p.sources.empty()) {
+        ojson sources = ojson::array();
+        for (const source& s : p.sources) {
+            ojson one = ojson::object();
+            one["key"] = s.key;
+            one["title"] = s.title;
+            put_text(one, "url", s.url);
+            sources.push_back(std::move(one));
+        }
+        j["sources"] = std::move(sources);
+    }
+    if (!p.parameters.empty()) {
+        ojson params = ojson::array();
+        for (const parameter& param : p.parameters) params.push_back(parameter_json(param));
+        j["parameters"] = std::move(params);
+    }
+    ojson phases = ojson::array();
+    for (const phase& ph : p.phases) phases.push_back(phase_json(p, ph));
+    j["phases"] = std::move(phases);
+    if (!p.dependencies.empty()) {
+        ojson deps = ojson::array();
+        for (const dependency& d : p.dependencies) deps.push_back(dependency_json(p, d));
+        j["dependencies"] = std::move(deps);
+    }
+    if (!p.tracks.empty()) {
+        ojson tracks = ojson::array();
+        for (const track& t : p.tracks) tracks.push_back(track_json(p, t));
+        j["tracks"] = std::move(tracks);
+    }
+    return j;
+}
+
+}  // namespace detail
+
+std::string to_json(const protocol& p) {
+    // Replacing invalid UTF-8 keeps to_json total; text read by parse_protocol is valid.
+    return detail::write_protocol(p).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+           "\n";
+}
+
+}  // namespace ttplan
