@@ -15,6 +15,8 @@ namespace {
 using json = nlohmann::json;
 using keys = std::initializer_list<std::string_view>;
 
+constexpr std::int32_t max_day_magnitude = 1'000'000;
+
 std::string join(keys names) {
     std::string out;
     for (std::string_view n : names) {
@@ -209,8 +211,15 @@ private:
         if (!v->is_array()) return wrong_type(*v, here, "a day pattern string or a list of integers");
         day_pattern pattern;
         for (std::size_t i = 0; i < v->size(); ++i) {
-            if (auto d = integer<std::int32_t>((*v)[i], here + "/" + std::to_string(i))) {
-                pattern.parts.push_back({*d, *d, 1});
+            const std::string item = here + "/" + std::to_string(i);
+            if (auto d = integer<std::int32_t>((*v)[i], item)) {
+                // The same bound day_pattern::parse() keeps, so the list writes out as text
+                // that reads back.
+                if (*d > max_day_magnitude || *d < -max_day_magnitude) {
+                    fail(item, fmt::format("day numbers must lie within -{0}..{0}", max_day_magnitude));
+                } else {
+                    pattern.parts.push_back({*d, *d, 1});
+                }
             }
         }
         out = std::move(pattern);
