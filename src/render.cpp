@@ -1,6 +1,7 @@
 // Dispatch from a format name to the format's module.
 #include <ttplan/error.hpp>
 #include <ttplan/format.hpp>
+#include <ttplan/ical.hpp>
 
 #include <array>
 
@@ -19,6 +20,7 @@ const auto& formats() {
     static const std::array table{
         format_entry{"text", [](const schedule& s, const render_options&) { return to_text(s); }},
         format_entry{"json", [](const schedule& s, const render_options&) { return to_json(s); }},
+        format_entry{"ics", [](const schedule& s, const render_options& o) { return to_ical(s, o); }},
     };
     return table;
 }

@@ -4,6 +4,7 @@
 #include <ttplan/calendar.hpp>
 #include <ttplan/error.hpp>
 #include <ttplan/format.hpp>
+#include <ttplan/ical.hpp>
 #include <ttplan/model.hpp>
 #include <ttplan/planner.hpp>
 #include <ttplan/protocol_io.hpp>

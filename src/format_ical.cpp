@@ -1,0 +1,365 @@
+// iCalendar output. Every item is an all-day VEVENT (DATE values, exclusive DTEND, no time
+// zone) whose UID hashes protocol keys only, so clients that import a re-planned calendar
+// update the events they already have instead of adding copies.
+#include <ttplan/error.hpp>
+#include <ttplan/ical.hpp>
+#include <ttplan/version.hpp>
+
+#include "ical_text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <map>
+#include <tuple>
+
+namespace ttplan {
+
+namespace {
+
+// 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the years an iCalendar date can hold.
+constexpr std::int64_t earliest_timestamp = -62135596800;
+constexpr std::int64_t latest_timestamp = 253402300799;
+
+void check_calendar_id(std::string_view id) {
+    const location where{"calendar_id", {}, 0, 0};
+    const std::string rule =
+        "a calendar id is 1 to 64 characters from A-Z, a-z, 0-9, '.', '_' and '-': an opaque "
+        "id, never a name or record number";
+    if (id.empty() || id.size() > 64) {
+        throw value_error(fmt::format("{} characters; {}", id.size(), rule), where);
+    }
+    for (std::size_t i = 0; i < id.size(); ++i) {
+        const char c = id[i];
+        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                        c == '.' || c == '_' || c == '-';
+        // The character itself is not echoed: it may be part of a name typed by mistake.
+        if (!ok) throw value_error(fmt::format("character {} is not allowed; {}", i + 1, rule), where);
+    }
+}
+
+// Reproducible-builds convention: decimal digits only, no sign, no spaces.
+std::int64_t parse_source_date_epoch(std::string_view text) {
+    bool printable = text.size() <= 32;
+    for (char c : text) printable = printable && c >= 0x20 && c < 0x7F;
+    const std::string shown = printable ? fmt::format("\"{}\" ", text) : std::string();
+    const location where{"SOURCE_DATE_EPOCH", {}, 0, 0};
+    const std::string message =
+        shown + "is not a whole number of seconds since 1970-01-01T00:00:00Z up to the year 9999";
+    if (text.empty() || text.size() > 12) throw value_error(message, where);
+    std::int64_t value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') throw value_error(message, where);
+        value = value * 10 + (c - '0');
+    }
+    if (value > latest_timestamp) throw value_error(message, where);
+    return value;
+}
+
+std::string ical_date(day_point d, std::string_view what) {
+    const date::year_month_day ymd{d};
+    const int year = static_cast<int>(ymd.year());
+    if (!ymd.ok() || year < 1 || year > 9999) {
+        throw value_error(fmt::format("{}: a date outside the years 1 to 9999 cannot be written to iCalendar", what));
+    }
+    return fmt::format("{:04}{:02}{:02}", year, static_cast<unsigned>(ymd.month()),
+                       static_cast<unsigned>(ymd.day()));
+}
+
+std::string ical_utc(std::int64_t seconds) {
+    const date::sys_seconds t{std::chrono::seconds{seconds}};
+    const auto day = date::floor<date::days>(t);
+    const date::year_month_day ymd{day};
+    const date::hh_mm_ss<std::chrono::seconds> hms{t - day};
+    return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}Z", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                       hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+}
+
+// Length-prefixed fields: no activity name can imitate another item's key.
+class key_builder {
+public:
+    key_builder(std::string_view calendar_id, std::string_view protocol_id, std::string_view kind) {
+        add("ttplan-uid/1");
+        add(calendar_id);
+        add(protocol_id);
+        add(kind);
+    }
+    key_builder& add(std::string_view field) {
+        key_ += fmt::format("{}:{};", field.size(), field);
+        return *this;
+    }
+    key_builder& add(const std::optional<std::int32_t>& cycle) {
+        return add(cycle ? std::to_string(*cycle) : std::string("-"));
+    }
+    std::string str() const { return key_; }
+
+private:
+    std::string key_;
+};
+
+struct item {
+    std::string key;  // stable identity, hashed into the UID
+    std::string summary;
+    std::vector<std::string> description;  // lines; the disclaimer is appended on output
+    std::vector<std::string> categories;
+    day_point first;
+    day_point last;  // inclusive
+    bool tentative = false;
+};
+
+const std::string tentative_line =
+    "Tentative: this date depends on recovery (for example of blood counts) and may move later.";
+
+class layout {
+public:
+    layout(const schedule& s, std::string_view calendar_id) : s_(s), calendar_id_(calendar_id) {
+        for (const auto& p : s.phases()) occurrences_.emplace(std::pair{p.phase, p.cycle}, &p);
+        for (const auto& p : s.phases()) ++cycles_[p.phase];
+        const auto& info = s.protocol();
+        protocol_line_ = info.version.empty() ? fmt::format("Protocol: {} ({})", info.title, info.id)
+                                              : fmt::format("Protocol: {} ({}, version {})", info.title,
+                                                            info.id, info.version);
+    }
+
+    std::vector<item> items() const {
+        std::vector<item> out;
+        for (const auto& p : s_.phases()) out.push_back(phase_item(p));
+        for (const auto& t : s_.spans()) out.push_back(span_item(t));
+        add_treatment_days(out);
+        make_keys_unique(out);
+        return out;
+    }
+
+private:
+    const phase_occurrence* occurrence(const std::string& phase, const std::optional<std::int32_t>& cycle) const {
+        const auto it = occurrences_.find(std::pair{phase, cycle});
+        return it == occurrences_.end() ? nullptr : it->second;
+    }
+
+    // "Maintenance, cycle 3 (B)"
+    std::string occurrence_label(const std::string& phase, const std::optional<std::int32_t>& cycle,
+                                 std::string_view cycle_separator = ", ") const {
+        const phase_occurrence* occ = occurrence(phase, cycle);
+        std::string name = occ ? occ->name : s_.phase_name(phase);
+        if (name.empty()) name = phase;
+        if (cycle) name += fmt::format("{}cycle {}", cycle_separator, *cycle);
+        if (occ && !occ->variant.empty()) name += fmt::format(" ({})", occ->variant);
+        return name;
+    }
+
+    item phase_item(const phase_occurrence& p) const {
+        item it;
+        it.key = key_builder(calendar_id_, s_.protocol().id, "phase").add(p.phase).add(p.cycle).str();
+        it.summary = occurrence_label(p.phase, p.cycle);
+        std::string heading = p.name.empty() ? p.phase : p.name;
+        if (p.cycle) {
+            const auto total = cycles_.at(p.phase);
+            heading += fmt::format(", cycle {} of {}", *p.cycle, total);
+        }
+        if (!p.variant.empty()) heading += fmt::format(", variant {}", p.variant);
+        it.description.push_back(heading);
+        it.description.push_back(fmt::format("{} to {}: {} ({} days), Day {} to Day {}.", format_date(p.first),
+                                             format_date(p.last), describe_length(p.first, p.last), p.days(),
+                                             p.first_day, p.first_day + p.days() - 1));
+        if (p.cut) it.description.push_back("This last cycle is cut short at the end of treatment.");
+        if (p.tentative) it.description.push_back(tentative_line);
+        it.description.push_back(protocol_line_);
+        it.categories.push_back("Treatment phase");
+        it.first = p.first;
+        it.last = p.last;
+        it.tentative = p.tentative;
+        return it;
+    }
+
+    item span_item(const span& t) const {
+        item it;
+        const bool track = t.phase.empty();
+        key_builder key(calendar_id_, s_.protocol().id, track ? "track" : "span");
+        key.add(t.activity);
+        if (!track) key.add(t.phase).add(t.cycle).add(std::to_string(t.first_day));
+        it.key = key.str();
+        const std::string where = track ? std::string() : occurrence_label(t.phase, t.cycle);
+        it.summary = track ? t.activity : fmt::format("{} ({})", t.activity, where);
+        it.description.push_back(fmt::format("{} ({})", t.activity, display_name(t.kind)));
+        const std::string days = t.first_day == t.last_day
+                                     ? fmt::format("Day {}", t.first_day)
+                                     : fmt::format("Days {} to {}", t.first_day, t.last_day);
+        it.description.push_back(track ? fmt::format("Across phases, {} to {}: {}.", format_date(t.first),
+                                                     format_date(t.last), describe_length(t.first, t.last))
+                                       : fmt::format("{}, {}: {} to {} ({}).", where, days, format_date(t.first),
+                                                     format_date(t.last), describe_length(t.first, t.last)));
+        if (!t.note.empty()) it.description.push_back(t.note);
+        if (t.tentative) it.description.push_back(tentative_line);
+        it.description.push_back(protocol_line_);
+        it.categories.emplace_back(display_name(t.kind));
+        it.first = t.first;
+        it.last = t.last;
+        it.tentative = t.tentative;
+        return it;
+    }
+
+    // One item per phase, cycle and day number. Events the clinic calendar moved keep their
+    // day number but land on another date: they get their own item, keyed by the direction
+    // of the move, which does not depend on the start date.
+    void add_treatment_days(std::vector<item>& out) const {
+        using group_key = std::tuple<std::string, std::int32_t, std::int32_t, int, day_point>;
+        std::map<group_key, std::size_t> index;
+        std::vector<std::vector<const event*>> groups;
+        for (const auto& e : s_.events()) {
+            const int moved = !e.planned_date || *e.planned_date == e.date ? 0 : (e.date > *e.planned_date ? 1 : -1);
+            const group_key k{e.phase, e.cycle.value_or(0), e.day, moved, e.date};
+            const auto [it, inserted] = index.emplace(k, groups.size());
+            if (inserted) groups.emplace_back();
+            groups[it->second].push_back(&e);
+        }
+        for (const auto& group : groups) out.push_back(day_item(group));
+    }
+
+    item day_item(const std::vector<const event*>& group) const {
+        const event& e0 = *group.front();
+        const int moved = !e0.planned_date || *e0.planned_date == e0.date ? 0 : (e0.date > *e0.planned_date ? 1 : -1);
+        item it;
+        key_builder key(calendar_id_, s_.protocol().id, "day");
+        key.add(e0.phase).add(e0.cycle).add(std::to_string(e0.day));
+        if (moved != 0) key.add(moved > 0 ? "moved-later" : "moved-earlier");
+        it.key = key.str();
+
+        std::vector<std::string> names;
+        for (const event* e : group) {
+            if (std::find(names.begin(), names.end(), e->activity) == names.end()) names.push_back(e->activity);
+        }
+        constexpr std::size_t shown = 4;
+        std::string list;
+        for (std::size_t i = 0; i < names.size() && i < shown; ++i) list += (i ? ", " : "") + names[i];
+        if (names.size() > shown) list += fmt::format(" and {} more", names.size() - shown);
+        it.summary = fmt::format("{} Day {}: {}", occurrence_label(e0.phase, e0.cycle, " cycle "), e0.day, list);
+
+        it.description.push_back(fmt::format("{}, Day {}", occurrence_label(e0.phase, e0.cycle), e0.day));
+        bool tentative = false;
+        for (const event* e : group) {
+            std::string line = fmt::format("- {} ({})", e->activity, display_name(e->kind));
+            if (!e->note.empty()) line += ": " + e->note;
+            if (e->planned_date && *e->planned_date != e->date) {
+                line += fmt::format(" [moved from {}: the clinic is closed that day]", format_date(*e->planned_date));
+            }
+            it.description.push_back(line);
+            tentative = tentative || e->tentative;
+            const std::string cat(display_name(e->kind));
+            if (std::find(it.categories.begin(), it.categories.end(), cat) == it.categories.end()) {
+                it.categories.push_back(cat);
+            }
+        }
+        if (tentative) it.description.push_back(tentative_line);
+        it.description.push_back(protocol_line_);
+        it.first = e0.date;
+        it.last = e0.date;
+        it.tentative = tentative;
+        return it;
+    }
+
+    // Keys repeat only when a protocol repeats itself (two tracks of the same name); the
+    // second and later get an ordinal, which is stable as long as the protocol is.
+    static void make_keys_unique(std::vector<item>& items) {
+        std::map<std::string, int> seen;
+        for (auto& it : items) {
+            const int n = ++seen[it.key];
+            if (n > 1) it.key += fmt::format("#{}", n);
+        }
+    }
+
+    const schedule& s_;
+    std::string calendar_id_;
+    std::map<std::pair<std::string, std::optional<std::int32_t>>, const phase_occurrence*> occurrences_;
+    std::map<std::string, std::int32_t> cycles_;
+    std::string protocol_line_;
+};
+
+class ical_writer {
+public:
+    void property(std::string_view name_and_params, std::string_view value) {
+        std::string line(name_and_params);
+        line += ':';
+        line += value;
+        out_ += detail::fold_line(line);
+    }
+    void text(std::string_view name, std::string_view value) { property(name, detail::escape_text(value)); }
+    std::string take() { return std::move(out_); }
+
+private:
+    std::string out_;
+};
+
+std::string join_lines(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const auto& l : lines) out += l + "\n";
+    return out;
+}
+
+}  // namespace
+
+std::int64_t ical_timestamp(const schedule& s, const render_options& options) {
+    if (options.timestamp) {
+        const std::int64_t t = *options.timestamp;
+        if (t < earliest_timestamp || t > latest_timestamp) {
+            throw value_error(fmt::format("{} is outside the years 1 to 9999", t), location{"timestamp", {}, 0, 0});
+        }
+        return t;
+    }
+    if (const char* env = std::getenv("SOURCE_DATE_EPOCH")) return parse_source_date_epoch(env);
+    return static_cast<std::int64_t>(s.start().time_since_epoch().count()) * 86400;
+}
+
+std::string to_ical(const schedule& s, const render_options& options) {
+    check_calendar_id(options.calendar_id);
+    if (options.sequence < 0) {
+        throw value_error(fmt::format("{} is negative; SEQUENCE counts revisions from 0", options.sequence),
+                          location{"sequence", {}, 0, 0});
+    }
+    const std::string stamp = ical_utc(ical_timestamp(s, options));
+    const auto& info = s.protocol();
+    std::string name = options.calendar_name.empty() ? info.title : options.calendar_name;
+    if (name.empty()) name = "ttplan";
+
+    ical_writer w;
+    w.property("BEGIN", "VCALENDAR");
+    w.property("VERSION", "2.0");
+    w.property("PRODID", fmt::format("-//ttplan//ttplan {}//EN", version_string));
+    w.property("CALSCALE", "GREGORIAN");
+    w.property("METHOD", "PUBLISH");
+    w.text("NAME", name);
+    w.text("X-WR-CALNAME", name);
+    w.text("X-WR-CALDESC", disclaimer);
+
+    for (const auto& it : layout(s, options.calendar_id).items()) {
+        const std::string what = it.summary;
+        w.property("BEGIN", "VEVENT");
+        w.property("UID", fmt::format("{:016x}@ttplan", detail::fnv1a_64(it.key)));
+        w.property("DTSTAMP", stamp);
+        w.property("LAST-MODIFIED", stamp);
+        w.property("SEQUENCE", std::to_string(options.sequence));
+        w.property("DTSTART;VALUE=DATE", ical_date(it.first, what));
+        // DTEND is the day after the last day; past 9999-12-31 only a duration can say it.
+        if (it.last < max_date) {
+            w.property("DTEND;VALUE=DATE", ical_date(it.last + date::days{1}, what));
+        } else {
+            ical_date(it.last, what);  // checks the year
+            w.property("DURATION", fmt::format("P{}D", (it.last - it.first).count() + 1));
+        }
+        w.text("SUMMARY", it.summary);
+        w.text("DESCRIPTION", join_lines(it.description) + "\n" + disclaimer);
+        std::string categories;
+        for (const auto& c : it.categories) categories += (categories.empty() ? "" : ",") + detail::escape_text(c);
+        w.property("CATEGORIES", categories);
+        w.property("STATUS", it.tentative ? "TENTATIVE" : "CONFIRMED");
+        // Informational all-day items: they should not make the day look busy.
+        w.property("TRANSP", "TRANSPARENT");
+        w.property("END", "VEVENT");
+    }
+    w.property("END", "VCALENDAR");
+    return w.take();
+}
+
+}  // namespace ttplan
