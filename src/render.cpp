@@ -1,7 +1,11 @@
 // Dispatch from a format name to the format's module.
+#include <ttplan/csv.hpp>
 #include <ttplan/error.hpp>
 #include <ttplan/format.hpp>
+#include <ttplan/html.hpp>
 #include <ttplan/ical.hpp>
+#include <ttplan/markdown.hpp>
+#include <ttplan/month_calendar.hpp>
 
 #include <array>
 
@@ -21,6 +25,10 @@ const auto& formats() {
         format_entry{"text", [](const schedule& s, const render_options&) { return to_text(s); }},
         format_entry{"json", [](const schedule& s, const render_options&) { return to_json(s); }},
         format_entry{"ics", [](const schedule& s, const render_options& o) { return to_ical(s, o); }},
+        format_entry{"html", [](const schedule& s, const render_options&) { return to_html(s); }},
+        format_entry{"csv", [](const schedule& s, const render_options& o) { return to_csv(s, o); }},
+        format_entry{"md", [](const schedule& s, const render_options&) { return to_markdown(s); }},
+        format_entry{"calendar", [](const schedule& s, const render_options&) { return to_month_calendar(s); }},
     };
     return table;
 }

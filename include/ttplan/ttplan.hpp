@@ -2,10 +2,15 @@
 #pragma once
 
 #include <ttplan/calendar.hpp>
+#include <ttplan/csv.hpp>
 #include <ttplan/error.hpp>
 #include <ttplan/format.hpp>
+#include <ttplan/graph.hpp>
+#include <ttplan/html.hpp>
 #include <ttplan/ical.hpp>
+#include <ttplan/markdown.hpp>
 #include <ttplan/model.hpp>
+#include <ttplan/month_calendar.hpp>
 #include <ttplan/planner.hpp>
 #include <ttplan/protocol_io.hpp>
 #include <ttplan/schedule.hpp>

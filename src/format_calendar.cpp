@@ -1,0 +1,253 @@
+// Month calendars in plain text: two month grids side by side (Monday-first weeks, like cal),
+// treatment days marked with category letters, and under each pair of months the phases and
+// continuous therapy that run in it. At most 80 columns, no colour.
+#include <ttplan/month_calendar.hpp>
+#include <ttplan/version.hpp>
+
+#include "format_words.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+namespace ttplan {
+
+namespace {
+
+constexpr std::size_t page_width = 80;
+constexpr std::size_t cell_width = 4;                       // "31CI"
+constexpr std::size_t grid_width = 7 * cell_width + 6;      // cells joined by one space
+constexpr std::size_t grid_gap = 4;
+constexpr std::size_t label_width = 16;                     // "September 2027" + 2
+
+// One letter per category, in declaration order (the order markers appear in a cell).
+constexpr std::array<std::pair<category, char>, 11> markers{{
+    {category::chemotherapy, 'C'},
+    {category::targeted, 'T'},
+    {category::intrathecal, 'I'},
+    {category::radiation, 'R'},
+    {category::immunotherapy, 'U'},
+    {category::cell_therapy, 'X'},
+    {category::transplant, 'S'},
+    {category::assessment, 'A'},
+    {category::hospital_stay, 'H'},
+    {category::restriction, 'N'},
+    {category::milestone, 'M'},
+}};
+
+// Display width in columns, counting UTF-8 code points (continuation bytes take none).
+std::size_t columns(std::string_view text) {
+    return static_cast<std::size_t>(std::count_if(
+        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Byte length of the longest prefix of `text` that is at most `width` columns.
+std::size_t prefix_bytes(std::string_view text, std::size_t width) {
+    std::size_t cols = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+        if (cols == width) return i;
+        ++cols;
+    }
+    return text.size();
+}
+
+// Wraps words into lines of at most page_width columns; the first line starts with `first`,
+// the others with `indent` (both the same width). A word longer than a line is split.
+std::string wrap(std::string_view text, const std::string& first, const std::string& indent) {
+    const std::size_t room = page_width - columns(first);
+    std::string out;
+    std::string line;
+    auto flush = [&] {
+        out += (out.empty() ? first : indent) + line + "\n";
+        line.clear();
+    };
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const auto end = std::min(text.find(' ', pos), text.size());
+        std::string_view word = text.substr(pos, end - pos);
+        pos = end + 1;
+        if (word.empty()) continue;
+        while (columns(word) > room) {
+            if (!line.empty()) flush();
+            const auto cut = prefix_bytes(word, room);
+            line = std::string(word.substr(0, cut));
+            flush();
+            word.remove_prefix(cut);
+        }
+        if (!line.empty() && columns(line) + 1 + columns(word) > room) flush();
+        if (!line.empty()) line += ' ';
+        line += word;
+    }
+    if (!line.empty() || out.empty()) flush();
+    return out;
+}
+
+std::string trim_right(std::string line) {
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    return line;
+}
+
+std::string pad(std::string text, std::size_t width) {
+    const auto cols = columns(text);
+    if (cols < width) text.append(width - cols, ' ');
+    return text;
+}
+
+// The lines of one month grid, each exactly grid_width columns.
+std::vector<std::string> month_grid(date::year_month ym, const std::map<day_point, std::string>& marks) {
+    std::vector<std::string> lines;
+    const std::string title = fmt::format("{} {}", detail::month_name(static_cast<unsigned>(ym.month())),
+                                          static_cast<int>(ym.year()));
+    lines.push_back(pad(std::string((grid_width - title.size()) / 2, ' ') + title, grid_width));
+    lines.push_back(pad("Mo   Tu   We   Th   Fr   Sa   Su", grid_width));
+    const day_point first = date::sys_days{ym / 1};
+    const day_point last = date::sys_days{ym / date::last};
+    std::string row(static_cast<std::size_t>(date::weekday{first}.iso_encoding() - 1) * (cell_width + 1), ' ');
+    for (day_point d = first; d <= last; d += date::days{1}) {
+        const auto found = marks.find(d);
+        const unsigned day = static_cast<unsigned>(date::year_month_day{d}.day());
+        row += fmt::format("{:>2}{:<2}", day, found == marks.end() ? "" : found->second);
+        if (date::weekday{d} == date::Sunday || d == last) {
+            lines.push_back(pad(row, grid_width));
+            row.clear();
+        } else {
+            row += ' ';
+        }
+    }
+    return lines;
+}
+
+// "4 Jan", "4-31 Jan", "from 4 Jan", "to 1 Feb", "all month": a stretch seen from one month.
+std::string within_month(day_point first, day_point last, day_point month_first, day_point month_last) {
+    auto day_of = [](day_point d) { return static_cast<unsigned>(date::year_month_day{d}.day()); };
+    const auto month = detail::month_abbrev(static_cast<unsigned>(date::year_month_day{month_first}.month()));
+    const bool starts = first >= month_first;
+    const bool ends = last <= month_last;
+    if (starts && ends) {
+        return first == last ? fmt::format("{} {}", day_of(first), month)
+                             : fmt::format("{}-{} {}", day_of(first), day_of(last), month);
+    }
+    if (starts) return fmt::format("from {} {}", day_of(first), month);
+    if (ends) return fmt::format("to {} {}", day_of(last), month);
+    return "all month";
+}
+
+std::string occurrence_label(const phase_occurrence& p) {
+    std::string label = detail::one_line(p.name.empty() ? p.phase : p.name);
+    if (p.cycle) label += fmt::format(" cycle {}", *p.cycle);
+    if (!p.variant.empty()) label += " (" + detail::one_line(p.variant) + ")";
+    return label;
+}
+
+// The lines under a month: phase occurrences, then continuous therapy, that touch it.
+std::string month_notes(const schedule& s, date::year_month ym) {
+    const day_point month_first = date::sys_days{ym / 1};
+    const day_point month_last = date::sys_days{ym / date::last};
+    std::string phases;
+    for (const auto& p : s.phases()) {
+        if (p.last < month_first || p.first > month_last) continue;
+        phases += (phases.empty() ? "" : "; ") + occurrence_label(p) + " " +
+                  within_month(p.first, p.last, month_first, month_last);
+        if (p.cut) phases += " (cut short)";
+        if (p.tentative) phases += " (tentative)";
+    }
+    std::string spans;
+    for (const auto& t : s.spans()) {
+        if (t.last < month_first || t.first > month_last) continue;
+        spans += (spans.empty() ? "" : "; ") + detail::one_line(t.activity) + " " +
+                 within_month(t.first, t.last, month_first, month_last);
+        if (t.tentative) spans += " (tentative)";
+    }
+    if (phases.empty() && spans.empty()) return {};
+    const std::string label = pad(fmt::format("{} {}", detail::month_name(static_cast<unsigned>(ym.month())),
+                                              static_cast<int>(ym.year())),
+                                  label_width);
+    const std::string indent(label_width, ' ');
+    std::string out;
+    if (!phases.empty()) out += wrap(phases, label, indent);
+    if (!spans.empty()) out += wrap("Continuous: " + spans, out.empty() ? label : indent, indent);
+    return out;
+}
+
+void header(std::string& out, const schedule& s, const std::map<day_point, std::string>& marks) {
+    const auto& info = s.protocol();
+    out += wrap(detail::one_line(info.title.empty() ? info.id : info.title), "", "");
+    out += wrap(fmt::format("Protocol {} (version {})", detail::one_line(info.id), detail::one_line(info.version)),
+                "", "");
+    if (!s.parameters().empty()) {
+        std::string params;
+        for (const auto& [name, value] : s.parameters()) {
+            params += (params.empty() ? "" : ", ") + detail::one_line(name) + "=" + detail::one_line(value);
+        }
+        out += wrap("Parameters: " + params, "", "  ");
+    }
+    out += wrap(fmt::format("From {} to {}: {} ({} days)", detail::long_date(s.start()),
+                            detail::long_date(s.end()), describe_length(s.start(), s.end()), s.total_days()),
+                "", "");
+    out += wrap(disclaimer, "", "");
+
+    std::set<char> used;
+    for (const auto& [d, letters] : marks) used.insert(letters.begin(), letters.end());
+    std::string legend = "Letters after a day number mark its dated activities:";
+    for (const auto& [kind, letter] : markers) {
+        if (used.count(letter)) legend += fmt::format(" {} {},", letter, display_name(kind));
+    }
+    if (used.count('+')) legend += " + more kinds that day,";
+    if (used.empty()) legend += " none in this plan,";
+    legend.back() = '.';
+    out += "\n" + wrap(legend, "", "");
+    bool any_tentative = false;
+    for (const auto& p : s.phases()) any_tentative = any_tentative || p.tentative;
+    if (any_tentative) {
+        out += wrap("Phases marked (tentative) depend on recovery (for example of blood counts) and may "
+                    "move later.",
+                    "", "");
+    }
+}
+
+}  // namespace
+
+std::string to_month_calendar(const schedule& s) {
+    // Category letters per date, in marker order; more than two kinds show as first letter and '+'.
+    std::map<day_point, std::set<category>> kinds;
+    for (const auto& e : s.events()) kinds[e.date].insert(e.kind);
+    std::map<day_point, std::string> marks;
+    for (const auto& [d, set] : kinds) {
+        std::string letters;
+        for (const auto& [kind, letter] : markers) {
+            if (set.count(kind)) letters += letter;
+        }
+        if (letters.size() > 2) letters.resize(1), letters += '+';
+        marks[d] = letters;
+    }
+
+    std::string out;
+    header(out, s, marks);
+    const date::year_month first{date::year_month_day{s.start()}.year(), date::year_month_day{s.start()}.month()};
+    const date::year_month last{date::year_month_day{s.end()}.year(), date::year_month_day{s.end()}.month()};
+    for (date::year_month left = first; left <= last; left += date::months{2}) {
+        const date::year_month right = left + date::months{1};
+        auto left_lines = month_grid(left, marks);
+        std::vector<std::string> right_lines;
+        if (right <= last) right_lines = month_grid(right, marks);
+        const auto rows = std::max(left_lines.size(), right_lines.size());
+        left_lines.resize(rows, std::string(grid_width, ' '));
+        out += "\n";
+        for (std::size_t i = 0; i < rows; ++i) {
+            std::string line = left_lines[i];
+            if (i < right_lines.size()) line += std::string(grid_gap, ' ') + right_lines[i];
+            out += trim_right(std::move(line)) + "\n";
+        }
+        out += "\n";
+        std::string notes = month_notes(s, left);
+        if (right <= last) notes += month_notes(s, right);
+        out += notes.empty() ? "No phases in these months.\n" : notes;
+    }
+    return out;
+}
+
+}  // namespace ttplan

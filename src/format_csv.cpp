@@ -1,0 +1,105 @@
+// CSV (RFC 4180): rows a spreadsheet or an import script reads without surprises.
+#include <ttplan/csv.hpp>
+
+#include "format_words.hpp"
+
+#include <initializer_list>
+
+namespace ttplan {
+
+namespace {
+
+// A spreadsheet runs a cell beginning with one of these as a formula (OWASP CSV injection);
+// a leading apostrophe makes it a text cell and is not shown.
+bool starts_like_formula(std::string_view text) {
+    if (text.empty()) return false;
+    switch (text.front()) {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Semicolons are quoted as well: spreadsheets in many locales split on them.
+bool needs_quotes(std::string_view text) {
+    return text.find_first_of(",;\"\r\n") != std::string_view::npos;
+}
+
+void append_field(std::string& out, std::string_view text) {
+    if (!needs_quotes(text)) {
+        out += text;
+        return;
+    }
+    out += '"';
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+// Text cells come from the protocol and are neutralised; numbers, dates and booleans are
+// written by ttplan and left alone (Day -7 must stay a number).
+std::string text_cell(std::string_view value) {
+    std::string cell(value);
+    if (starts_like_formula(cell)) cell.insert(cell.begin(), '\'');
+    return cell;
+}
+
+std::string cycle_text(const std::optional<std::int32_t>& cycle) {
+    return cycle ? std::to_string(*cycle) : std::string();
+}
+
+std::string bool_text(bool b) { return b ? "true" : "false"; }
+
+void append_row(std::string& out, std::initializer_list<std::string> cells) {
+    bool first = true;
+    for (const auto& c : cells) {
+        if (!first) out += ',';
+        first = false;
+        append_field(out, c);
+    }
+    out += "\r\n";
+}
+
+std::string event_rows(const schedule& s) {
+    std::string out = "date,weekday,phase,phase_name,cycle,day,activity,category,tentative\r\n";
+    for (const auto& e : s.events()) {
+        append_row(out, {format_date(e.date), text_cell(detail::weekday_abbrev(e.date)),
+                         text_cell(e.phase), text_cell(s.phase_name(e.phase)), cycle_text(e.cycle),
+                         std::to_string(e.day), text_cell(e.activity),
+                         text_cell(to_string(e.kind)), bool_text(e.tentative)});
+    }
+    return out;
+}
+
+std::string phase_rows(const schedule& s) {
+    std::string out = "kind,id_or_activity,name,cycle,start,end,days,category,tentative\r\n";
+    for (const auto& p : s.phases()) {
+        append_row(out, {"phase", text_cell(p.phase), text_cell(p.name), cycle_text(p.cycle),
+                         format_date(p.first), format_date(p.last),
+                         std::to_string(p.days()), "", bool_text(p.tentative)});
+    }
+    for (const auto& t : s.spans()) {
+        const std::string phase_name = t.phase.empty() ? std::string() : s.phase_name(t.phase);
+        append_row(out, {"span", text_cell(t.activity), text_cell(phase_name),
+                         cycle_text(t.cycle), format_date(t.first),
+                         format_date(t.last), std::to_string(t.days()),
+                         text_cell(to_string(t.kind)), bool_text(t.tentative)});
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string to_csv(const schedule& s, const render_options& options) {
+    return options.csv == render_options::csv_rows::phases ? phase_rows(s) : event_rows(s);
+}
+
+}  // namespace ttplan
