@@ -38,6 +38,8 @@ struct length {
 // Remarks: month/year arithmetic uses date::year_month_day and clamps to the end of the
 // month when the day does not exist: Jan 31 + 1mo = Feb 28 (Feb 29 in a leap year),
 // Feb 29 + 1y = Feb 28, Mar 31 + 1mo = Apr 30. Never rolls over into the next month.
+// Throws value_error when the result lies outside the years date::year can hold (+-32767);
+// results past max_date are returned, and the planner rejects them.
 day_point add(day_point from, length len);
 
 // The number of days a phase of length `len` starting on `from` occupies: add(from, len) - from.
