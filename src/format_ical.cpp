@@ -182,8 +182,10 @@ private:
         if (!track) key.add(t.phase).add(t.cycle).add(std::to_string(t.first_day));
         it.key = key.str();
         const std::string where = track ? std::string() : occurrence_label(t.phase, t.cycle);
-        it.summary = track ? t.activity : fmt::format("{} ({})", t.activity, where);
-        it.description.push_back(fmt::format("{} ({})", t.activity, display_name(t.kind)));
+        it.summary = track ? t.activity
+                           : fmt::format("{}: {}", occurrence_label(t.phase, t.cycle, " "), t.activity);
+        const std::string_view kind = display_name(t.kind);
+        it.description.push_back(t.activity == kind ? t.activity : fmt::format("{} ({})", t.activity, kind));
         const std::string days = t.first_day == t.last_day
                                      ? fmt::format("Day {}", t.first_day)
                                      : fmt::format("Days {} to {}", t.first_day, t.last_day);
@@ -235,7 +237,7 @@ private:
         std::string list;
         for (std::size_t i = 0; i < names.size() && i < shown; ++i) list += (i ? ", " : "") + names[i];
         if (names.size() > shown) list += fmt::format(" and {} more", names.size() - shown);
-        it.summary = fmt::format("{} Day {}: {}", occurrence_label(e0.phase, e0.cycle, " cycle "), e0.day, list);
+        it.summary = fmt::format("{} Day {}: {}", occurrence_label(e0.phase, e0.cycle, " "), e0.day, list);
 
         it.description.push_back(fmt::format("{}, Day {}", occurrence_label(e0.phase, e0.cycle), e0.day));
         bool tentative = false;
@@ -340,6 +342,9 @@ std::string to_ical(const schedule& s, const render_options& options) {
         w.property("DTSTAMP", stamp);
         w.property("LAST-MODIFIED", stamp);
         w.property("SEQUENCE", std::to_string(options.sequence));
+        // RFC 5546 requires exactly one ORGANIZER in a published event. The reserved .invalid
+        // domain (RFC 2606) names nobody and can receive nothing, so no client sends replies.
+        w.property("ORGANIZER;CN=ttplan", "mailto:noreply@ttplan.invalid");
         w.property("DTSTART;VALUE=DATE", ical_date(it.first, what));
         // DTEND is the day after the last day; past 9999-12-31 only a duration can say it.
         if (it.last < max_date) {
