@@ -1,0 +1,201 @@
+/* ttplan C API: plan treatment timelines from C (C99) or any language with a C FFI.
+ *
+ * Every function returns a ttplan_status (0 = TTPLAN_OK, negative = an error family) and
+ * never lets a C++ exception through. On failure the message is kept twice: for the calling
+ * thread (ttplan_last_error) and, when the call had a handle, in that handle (the first handle
+ * argument; ttplan_*_last_error copies it out under a lock, so any thread may ask).
+ *
+ * Handles: a handle may be read from several threads at once (ttplan_plan, getters, render);
+ * calls that change a profile need one thread at a time. Destroy functions take the address
+ * of the handle, free it and set it to NULL; NULL and an already-NULL handle are fine.
+ *
+ * Strings returned through out-parameters belong to the handle (or, for the catalog and
+ * version, to the library) and stay valid until the handle is destroyed. Dates are
+ * "YYYY-MM-DD".
+ *
+ * For planning and education only: ttplan computes no doses; every date must be checked
+ * against the treating team's protocol (ttplan_disclaimer()).
+ */
+#ifndef TTPLAN_H
+#define TTPLAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef int ttplan_status;
+
+#define TTPLAN_OK 0
+#define TTPLAN_ERROR (-1)                  /* a ttplan error of no narrower family (unknown format or built-in id) */
+#define TTPLAN_ERROR_IO (-2)               /* a file that cannot be read or written */
+#define TTPLAN_ERROR_PARSE (-3)            /* text that is not JSON */
+#define TTPLAN_ERROR_VALIDATION (-4)       /* a protocol that breaks the format's rules */
+#define TTPLAN_ERROR_PARAMETER (-5)        /* a parameter name or value the protocol does not declare */
+#define TTPLAN_ERROR_PLANNING (-6)         /* planning failed for these inputs */
+#define TTPLAN_ERROR_VALUE (-7)            /* a date, length or option value that does not parse */
+#define TTPLAN_ERROR_INVALID_ARGUMENT (-8) /* a NULL pointer, an index out of range, a missing start */
+#define TTPLAN_ERROR_OUT_OF_MEMORY (-9)
+#define TTPLAN_ERROR_INTERNAL (-10) /* a bug in ttplan: please report it with the message */
+
+typedef struct ttplan_protocol ttplan_protocol;
+typedef struct ttplan_profile ttplan_profile;
+typedef struct ttplan_schedule ttplan_schedule;
+
+/* ---- library ------------------------------------------------------------------------ */
+
+/* "0.1.0" */
+const char* ttplan_version(void);
+/* The planning-and-education notice every output carries. */
+const char* ttplan_disclaimer(void);
+/* A constant name for a status: "ok", "io error", ..., "unknown status". */
+const char* ttplan_status_string(ttplan_status status);
+
+/* The message of the calling thread's last failed call ("" if none); successful calls leave
+ * it alone. Valid until this thread's next failing call. */
+const char* ttplan_last_error(void);
+/* Where that error was, when known: file (or "builtin:<id>", "<string>"), JSON pointer, line
+ * and column (0 = unknown). Any out-pointer may be NULL. Strings valid like the message. */
+void ttplan_last_error_location(const char** file, const char** pointer, int* line, int* column);
+
+/* Frees a buffer returned by ttplan_schedule_render / ttplan_protocol_to_json (NULL is fine). */
+void ttplan_free(void* buffer);
+
+/* ---- built-in catalog --------------------------------------------------------------- */
+
+size_t ttplan_catalog_count(void);
+/* id, title and one-line summary of built-in protocol `index` (< ttplan_catalog_count()).
+ * The strings live as long as the program. Any out-pointer may be NULL. */
+ttplan_status ttplan_catalog_entry(size_t index, const char** id, const char** title, const char** summary);
+const char* ttplan_default_protocol_id(void);
+
+/* ---- protocols ---------------------------------------------------------------------- */
+
+/* A built-in protocol; id NULL = the default one. */
+ttplan_status ttplan_protocol_load_builtin(const char* id, ttplan_protocol** out);
+/* A protocol file (JSON, "format": "ttplan-protocol/1"). */
+ttplan_status ttplan_protocol_load_file(const char* path, ttplan_protocol** out);
+/* Protocol JSON text, NUL-terminated. origin names it in error locations (NULL = "<string>"). */
+ttplan_status ttplan_protocol_parse(const char* json_text, const char* origin, ttplan_protocol** out);
+/* id, title, version. Any out-pointer may be NULL. */
+ttplan_status ttplan_protocol_info(const ttplan_protocol* protocol, const char** id, const char** title,
+                                   const char** version);
+/* The protocol as canonical file text, malloc'd and NUL-terminated; free with ttplan_free.
+ * length (may be NULL) receives strlen. */
+ttplan_status ttplan_protocol_to_json(const ttplan_protocol* protocol, char** out, size_t* length);
+/* Copies the handle's last error message into buffer (truncated, always NUL-terminated when
+ * size > 0) and returns its full length, like snprintf. */
+size_t ttplan_protocol_last_error(const ttplan_protocol* protocol, char* buffer, size_t size);
+void ttplan_protocol_destroy(ttplan_protocol** protocol);
+
+/* ---- profiles: one patient's inputs --------------------------------------------------- */
+
+ttplan_status ttplan_profile_create(ttplan_profile** out);
+/* A parameter value as text ("true", "dasatinib", "3"). Names and values are checked
+ * against the protocol by ttplan_plan (TTPLAN_ERROR_PARAMETER). */
+ttplan_status ttplan_profile_set_parameter(ttplan_profile* profile, const char* name, const char* value);
+/* The first day of treatment, "YYYY-MM-DD" or year/month/day (TTPLAN_ERROR_VALUE if no such day). */
+ttplan_status ttplan_profile_set_start(ttplan_profile* profile, const char* date);
+ttplan_status ttplan_profile_set_start_ymd(ttplan_profile* profile, int year, int month, int day);
+/* A phase (cycle 0 = its first cycle) actually started on `date`, or `days` late.
+ * Downstream phases move with it. Unknown phases are reported by ttplan_plan. */
+ttplan_status ttplan_profile_set_actual_start(ttplan_profile* profile, const char* phase, int cycle,
+                                              const char* date);
+ttplan_status ttplan_profile_set_delay(ttplan_profile* profile, const char* phase, int cycle, int days);
+/* The clinic calendar: a closed weekday (0 = Sunday ... 6 = Saturday), a holiday, and what
+ * events of a category ("all" = the default) do on a closed day: "next", "previous", "keep". */
+ttplan_status ttplan_profile_set_closed_weekday(ttplan_profile* profile, int weekday, int closed);
+ttplan_status ttplan_profile_add_holiday(ttplan_profile* profile, const char* date);
+ttplan_status ttplan_profile_set_shift(ttplan_profile* profile, const char* category, const char* rule);
+size_t ttplan_profile_last_error(const ttplan_profile* profile, char* buffer, size_t size);
+void ttplan_profile_destroy(ttplan_profile** profile);
+
+/* ---- planning ----------------------------------------------------------------------- */
+
+/* Plans `protocol` for `profile` (which needs a start date). The error, if any, is kept in
+ * the protocol handle. */
+ttplan_status ttplan_plan(const ttplan_protocol* protocol, const ttplan_profile* profile, ttplan_schedule** out);
+
+/* ---- schedules ---------------------------------------------------------------------- */
+
+typedef struct ttplan_phase_info {
+    const char* phase; /* phase id */
+    const char* name;
+    const char* kind;
+    int cycle;           /* 1-based for repeated phases, 0 otherwise */
+    const char* variant; /* "" when none */
+    const char* first;   /* inclusive */
+    const char* last;    /* inclusive */
+    int first_day;       /* day number of `first` */
+    int days;
+    int tentative; /* starts on a clinically gated date, or after one */
+    int cut;       /* the last cycle, cut short by an "until" limit */
+} ttplan_phase_info;
+
+typedef struct ttplan_event_info {
+    const char* date;
+    const char* phase;
+    int cycle; /* 0 = not repeated */
+    int day;   /* day number in the phase's numbering */
+    const char* activity;
+    const char* category;     /* "chemotherapy", "intrathecal", ... */
+    int tentative;
+    const char* planned_date; /* NULL unless the clinic calendar moved the event */
+    const char* note;
+} ttplan_event_info;
+
+/* A continuous stretch: a protocol-wide track (phase "") or continuous therapy in a phase. */
+typedef struct ttplan_track_info {
+    const char* activity;
+    const char* category;
+    const char* first;
+    const char* last;
+    const char* phase;
+    int cycle;
+    int first_day;
+    int last_day;
+    int days;
+    int tentative;
+    const char* note;
+} ttplan_track_info;
+
+/* First and last planned day, and the days from one to the other inclusive. Any out-pointer
+ * may be NULL. */
+ttplan_status ttplan_schedule_dates(const ttplan_schedule* schedule, const char** start, const char** end,
+                                    long* total_days);
+size_t ttplan_schedule_phase_count(const ttplan_schedule* schedule);
+ttplan_status ttplan_schedule_phase(const ttplan_schedule* schedule, size_t index, ttplan_phase_info* out);
+size_t ttplan_schedule_event_count(const ttplan_schedule* schedule);
+ttplan_status ttplan_schedule_event(const ttplan_schedule* schedule, size_t index, ttplan_event_info* out);
+size_t ttplan_schedule_track_count(const ttplan_schedule* schedule);
+ttplan_status ttplan_schedule_track(const ttplan_schedule* schedule, size_t index, ttplan_track_info* out);
+
+/* Output options; ttplan_render_options_init fills the defaults. */
+typedef struct ttplan_render_options {
+    const char* calendar_id;   /* iCalendar: opaque id the UIDs derive from; default "ttplan" */
+    const char* calendar_name; /* NULL = the protocol title */
+    int has_timestamp;         /* 0: DTSTAMP from $SOURCE_DATE_EPOCH, else the start date */
+    int64_t timestamp;         /* seconds since 1970 */
+    int32_t sequence;          /* the caller's revision of this plan */
+    int csv_phases;            /* CSV: one row per phase occurrence and span, not per event */
+} ttplan_render_options;
+
+void ttplan_render_options_init(ttplan_render_options* options);
+
+/* The schedule in the named format ("text", "json", "ics", ...) into a malloc'd,
+ * NUL-terminated buffer; free it with ttplan_free. options NULL = defaults; length may be NULL. */
+ttplan_status ttplan_schedule_render(const ttplan_schedule* schedule, const char* format,
+                                     const ttplan_render_options* options, char** out, size_t* length);
+/* The same, written to `path` atomically (a failure leaves any existing file untouched). */
+ttplan_status ttplan_schedule_write(const ttplan_schedule* schedule, const char* format,
+                                    const ttplan_render_options* options, const char* path);
+size_t ttplan_schedule_last_error(const ttplan_schedule* schedule, char* buffer, size_t size);
+void ttplan_schedule_destroy(ttplan_schedule** schedule);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TTPLAN_H */

@@ -1,0 +1,510 @@
+// The C API over the C++ library. Every entry point runs its body through guarded(), the one
+// place where exceptions become status codes and messages; nothing else here catches.
+#include <ttplan.h>
+
+#include <ttplan/ttplan.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <mutex>
+#include <new>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace ttplan::c_api {
+
+// A NULL pointer, an index out of range, a profile without a start date.
+class bad_argument : public std::invalid_argument {
+public:
+    using std::invalid_argument::invalid_argument;
+};
+
+// What every handle carries: its last error, behind a lock so any thread may read it.
+struct handle_base {
+    mutable std::mutex mutex;
+    mutable std::string last_error;
+};
+
+}  // namespace ttplan::c_api
+
+struct ttplan_protocol : ttplan::c_api::handle_base {
+    explicit ttplan_protocol(ttplan::protocol p) : value(std::move(p)) {}
+    ttplan::protocol value;
+};
+
+struct ttplan_profile : ttplan::c_api::handle_base {
+    ttplan::profile value;
+    bool has_start = false;
+};
+
+// The schedule plus C views of it, built once: every string a getter hands out lives here.
+struct ttplan_schedule : ttplan::c_api::handle_base {
+    explicit ttplan_schedule(ttplan::schedule s);
+
+    ttplan::schedule value;
+    std::deque<std::string> text;  // a deque never moves its elements, so c_str() stays put
+    const char* start = nullptr;
+    const char* end = nullptr;
+    std::vector<ttplan_phase_info> phases;
+    std::vector<ttplan_event_info> events;
+    std::vector<ttplan_track_info> tracks;
+
+private:
+    const char* keep(std::string s) { return text.emplace_back(std::move(s)).c_str(); }
+};
+
+ttplan_schedule::ttplan_schedule(ttplan::schedule s) : value(std::move(s)) {
+    using ttplan::format_date;
+    start = keep(format_date(value.start()));
+    end = keep(format_date(value.end()));
+    for (const auto& p : value.phases()) {
+        phases.push_back({p.phase.c_str(), p.name.c_str(), p.kind.c_str(), p.cycle.value_or(0), p.variant.c_str(),
+                          keep(format_date(p.first)), keep(format_date(p.last)), p.first_day,
+                          static_cast<int>(p.days()), p.tentative, p.cut});
+    }
+    for (const auto& e : value.events()) {
+        events.push_back({keep(format_date(e.date)), e.phase.c_str(), e.cycle.value_or(0), e.day, e.activity.c_str(),
+                          keep(std::string(ttplan::to_string(e.kind))), e.tentative,
+                          e.planned_date ? keep(format_date(*e.planned_date)) : nullptr, e.note.c_str()});
+    }
+    for (const auto& t : value.spans()) {
+        tracks.push_back({t.activity.c_str(), keep(std::string(ttplan::to_string(t.kind))), keep(format_date(t.first)),
+                          keep(format_date(t.last)), t.phase.c_str(), t.cycle.value_or(0), t.first_day, t.last_day,
+                          static_cast<int>(t.days()), t.tentative, t.note.c_str()});
+    }
+}
+
+namespace ttplan::c_api {
+namespace {
+
+struct thread_error {
+    std::string message;
+    location where;
+};
+thread_local thread_error last_error;
+
+ttplan_status record(const handle_base* handle, ttplan_status status, const char* message,
+                     const location& where = {}) noexcept {
+    try {
+        last_error.message = message;
+        last_error.where = where;
+        if (handle != nullptr) {
+            std::lock_guard lock(handle->mutex);
+            handle->last_error = message;
+        }
+    } catch (...) {
+        // Out of memory while keeping the message: the status still tells the family.
+    }
+    return status;
+}
+
+// The boundary: runs body and turns whatever it throws into a status, keeping the message
+// for this thread and for `handle` (may be NULL).
+template <class Body>
+ttplan_status guarded(const handle_base* handle, Body&& body) noexcept {
+    try {
+        body();
+        return TTPLAN_OK;
+    } catch (const io_error& e) {
+        return record(handle, TTPLAN_ERROR_IO, e.what(), e.where());
+    } catch (const parse_error& e) {
+        return record(handle, TTPLAN_ERROR_PARSE, e.what(), e.where());
+    } catch (const validation_error& e) {
+        return record(handle, TTPLAN_ERROR_VALIDATION, e.what(), e.where());
+    } catch (const parameter_error& e) {
+        return record(handle, TTPLAN_ERROR_PARAMETER, e.what(), e.where());
+    } catch (const planning_error& e) {
+        return record(handle, TTPLAN_ERROR_PLANNING, e.what(), e.where());
+    } catch (const value_error& e) {
+        return record(handle, TTPLAN_ERROR_VALUE, e.what(), e.where());
+    } catch (const error& e) {
+        return record(handle, TTPLAN_ERROR, e.what(), e.where());
+    } catch (const bad_argument& e) {
+        return record(handle, TTPLAN_ERROR_INVALID_ARGUMENT, e.what());
+    } catch (const std::bad_alloc&) {
+        return record(handle, TTPLAN_ERROR_OUT_OF_MEMORY, "out of memory");
+    } catch (const std::exception& e) {
+        return record(handle, TTPLAN_ERROR_INTERNAL, e.what());
+    } catch (...) {
+        return record(handle, TTPLAN_ERROR_INTERNAL, "unknown exception");
+    }
+}
+
+template <class T>
+T& need(T* pointer, const char* what) {
+    if (pointer == nullptr) throw bad_argument(std::string(what) + " is NULL");
+    return *pointer;
+}
+
+const char* need_text(const char* text, const char* what) { return &need(text, what); }
+
+template <class T>
+T** need_out(T** out) {
+    need(out, "the output pointer");
+    *out = nullptr;
+    return out;
+}
+
+template <class T>
+void set(T* out, T value) {
+    if (out != nullptr) *out = value;
+}
+
+const std::vector<catalog_entry>& catalog() {
+    static const std::vector<catalog_entry> entries = builtin_protocols();
+    return entries;
+}
+
+size_t copy_error(const handle_base* handle, char* buffer, size_t size) noexcept {
+    if (handle == nullptr) {
+        if (buffer != nullptr && size > 0) buffer[0] = '\0';
+        return 0;
+    }
+    std::lock_guard lock(handle->mutex);
+    const auto& message = handle->last_error;
+    if (buffer != nullptr && size > 0) {
+        const size_t n = std::min(size - 1, message.size());
+        std::memcpy(buffer, message.data(), n);
+        buffer[n] = '\0';
+    }
+    return message.size();
+}
+
+day_point date_arg(const char* text, const char* what) { return parse_date(need_text(text, what)); }
+
+std::optional<std::int32_t> cycle_arg(int cycle) {
+    if (cycle < 0) throw bad_argument("the cycle must be 0 (first) or a cycle number from 1");
+    return cycle == 0 ? std::nullopt : std::optional<std::int32_t>(cycle);
+}
+
+render_options options_arg(const ttplan_render_options* c) {
+    render_options o;
+    if (c == nullptr) return o;
+    if (c->calendar_id != nullptr) o.calendar_id = c->calendar_id;
+    if (c->calendar_name != nullptr) o.calendar_name = c->calendar_name;
+    if (c->has_timestamp != 0) o.timestamp = c->timestamp;
+    o.sequence = c->sequence;
+    o.csv = c->csv_phases != 0 ? render_options::csv_rows::phases : render_options::csv_rows::events;
+    return o;
+}
+
+// A malloc'd copy, so C callers free it with free() semantics whatever allocator C++ uses.
+char* malloc_copy(const std::string& s) {
+    auto* buffer = static_cast<char*>(std::malloc(s.size() + 1));
+    if (buffer == nullptr) throw std::bad_alloc();
+    std::memcpy(buffer, s.data(), s.size());
+    buffer[s.size()] = '\0';
+    return buffer;
+}
+
+template <class Info>
+ttplan_status item_at(const ttplan_schedule* schedule, std::vector<Info> ttplan_schedule::*items, size_t index,
+                      Info* out, const char* what) {
+    return guarded(schedule, [&] {
+        const auto& list = need(schedule, "the schedule").*items;
+        need(out, "the output pointer");
+        if (index >= list.size()) {
+            throw bad_argument(std::string(what) + " index " + std::to_string(index) + " is out of range (" +
+                               std::to_string(list.size()) + ")");
+        }
+        *out = list[index];
+    });
+}
+}  // namespace
+}  // namespace ttplan::c_api
+
+using namespace ttplan::c_api;
+
+extern "C" {
+
+const char* ttplan_version(void) { return TTPLAN_VERSION_STRING; }
+const char* ttplan_disclaimer(void) { return ttplan::disclaimer; }
+
+const char* ttplan_status_string(ttplan_status status) {
+    switch (status) {
+    case TTPLAN_OK: return "ok";
+    case TTPLAN_ERROR: return "error";
+    case TTPLAN_ERROR_IO: return "io error";
+    case TTPLAN_ERROR_PARSE: return "parse error";
+    case TTPLAN_ERROR_VALIDATION: return "validation error";
+    case TTPLAN_ERROR_PARAMETER: return "parameter error";
+    case TTPLAN_ERROR_PLANNING: return "planning error";
+    case TTPLAN_ERROR_VALUE: return "value error";
+    case TTPLAN_ERROR_INVALID_ARGUMENT: return "invalid argument";
+    case TTPLAN_ERROR_OUT_OF_MEMORY: return "out of memory";
+    case TTPLAN_ERROR_INTERNAL: return "internal error";
+    default: return "unknown status";
+    }
+}
+
+const char* ttplan_last_error(void) { return last_error.message.c_str(); }
+
+void ttplan_last_error_location(const char** file, const char** pointer, int* line, int* column) {
+    set(file, last_error.where.file.c_str());
+    set(pointer, last_error.where.pointer.c_str());
+    set(line, last_error.where.line);
+    set(column, last_error.where.column);
+}
+
+void ttplan_free(void* buffer) { std::free(buffer); }
+
+size_t ttplan_catalog_count(void) {
+    size_t count = 0;
+    guarded(nullptr, [&] { count = catalog().size(); });
+    return count;
+}
+
+ttplan_status ttplan_catalog_entry(size_t index, const char** id, const char** title, const char** summary) {
+    return guarded(nullptr, [&] {
+        const auto& entries = catalog();
+        if (index >= entries.size()) {
+            throw bad_argument("catalog index " + std::to_string(index) + " is out of range (" +
+                               std::to_string(entries.size()) + " entries)");
+        }
+        set(id, entries[index].id.c_str());
+        set(title, entries[index].title.c_str());
+        set(summary, entries[index].summary.c_str());
+    });
+}
+
+const char* ttplan_default_protocol_id(void) {
+    static const std::string id(ttplan::default_protocol_id());
+    return id.c_str();
+}
+
+ttplan_status ttplan_protocol_load_builtin(const char* id, ttplan_protocol** out) {
+    return guarded(nullptr, [&] {
+        need_out(out);
+        *out = new ttplan_protocol(ttplan::load_builtin(id != nullptr ? id : ttplan::default_protocol_id()));
+    });
+}
+
+ttplan_status ttplan_protocol_load_file(const char* path, ttplan_protocol** out) {
+    return guarded(nullptr, [&] {
+        need_out(out);
+        *out = new ttplan_protocol(ttplan::load_protocol_file(need_text(path, "the path")));
+    });
+}
+
+ttplan_status ttplan_protocol_parse(const char* json_text, const char* origin, ttplan_protocol** out) {
+    return guarded(nullptr, [&] {
+        need_out(out);
+        *out = new ttplan_protocol(
+            ttplan::parse_protocol(need_text(json_text, "the JSON text"), origin != nullptr ? origin : "<string>"));
+    });
+}
+
+ttplan_status ttplan_protocol_info(const ttplan_protocol* protocol, const char** id, const char** title,
+                                   const char** version) {
+    return guarded(protocol, [&] {
+        const auto& p = need(protocol, "the protocol").value;
+        set(id, p.id.c_str());
+        set(title, p.title.c_str());
+        set(version, p.version.c_str());
+    });
+}
+
+ttplan_status ttplan_protocol_to_json(const ttplan_protocol* protocol, char** out, size_t* length) {
+    return guarded(protocol, [&] {
+        need_out(out);
+        const std::string text = ttplan::to_json(need(protocol, "the protocol").value);
+        *out = malloc_copy(text);
+        set(length, text.size());
+    });
+}
+
+size_t ttplan_protocol_last_error(const ttplan_protocol* protocol, char* buffer, size_t size) {
+    return copy_error(protocol, buffer, size);
+}
+
+void ttplan_protocol_destroy(ttplan_protocol** protocol) {
+    if (protocol == nullptr) return;
+    delete *protocol;
+    *protocol = nullptr;
+}
+
+ttplan_status ttplan_profile_create(ttplan_profile** out) {
+    return guarded(nullptr, [&] {
+        need_out(out);
+        *out = new ttplan_profile();
+    });
+}
+
+ttplan_status ttplan_profile_set_parameter(ttplan_profile* profile, const char* name, const char* value) {
+    return guarded(profile, [&] {
+        auto& pr = need(profile, "the profile").value;
+        pr.values[need_text(name, "the parameter name")] = need_text(value, "the parameter value");
+    });
+}
+
+ttplan_status ttplan_profile_set_start(ttplan_profile* profile, const char* date) {
+    return guarded(profile, [&] {
+        auto& h = need(profile, "the profile");
+        h.value.start = date_arg(date, "the start date");
+        h.has_start = true;
+    });
+}
+
+ttplan_status ttplan_profile_set_start_ymd(ttplan_profile* profile, int year, int month, int day) {
+    return guarded(profile, [&] {
+        auto& h = need(profile, "the profile");
+        const date::year_month_day ymd{date::year{year}, date::month{static_cast<unsigned>(month)},
+                                       date::day{static_cast<unsigned>(day)}};
+        if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || !ymd.ok()) {
+            throw ttplan::value_error("there is no day " + std::to_string(year) + "-" + std::to_string(month) + "-" +
+                                      std::to_string(day) + " (year 1 to 9999, month 1 to 12)");
+        }
+        h.value.start = date::sys_days{ymd};
+        h.has_start = true;
+    });
+}
+
+ttplan_status ttplan_profile_set_actual_start(ttplan_profile* profile, const char* phase, int cycle,
+                                              const char* date) {
+    return guarded(profile, [&] {
+        auto& pr = need(profile, "the profile").value;
+        pr.actuals.push_back({need_text(phase, "the phase"), cycle_arg(cycle), date_arg(date, "the date"), 0});
+    });
+}
+
+ttplan_status ttplan_profile_set_delay(ttplan_profile* profile, const char* phase, int cycle, int days) {
+    return guarded(profile, [&] {
+        auto& pr = need(profile, "the profile").value;
+        if (days < -3650 || days > 3650) {
+            throw ttplan::value_error("a delay of " + std::to_string(days) + " days is out of range (-3650 to 3650)");
+        }
+        pr.actuals.push_back({need_text(phase, "the phase"), cycle_arg(cycle), std::nullopt, days});
+    });
+}
+
+ttplan_status ttplan_profile_set_closed_weekday(ttplan_profile* profile, int weekday, int closed) {
+    return guarded(profile, [&] {
+        auto& pr = need(profile, "the profile").value;
+        if (weekday < 0 || weekday > 6) throw bad_argument("the weekday must be 0 (Sunday) to 6 (Saturday)");
+        pr.calendar.closed_weekdays[static_cast<size_t>(weekday)] = closed != 0;
+    });
+}
+
+ttplan_status ttplan_profile_add_holiday(ttplan_profile* profile, const char* date) {
+    return guarded(profile, [&] {
+        auto& pr = need(profile, "the profile").value;
+        pr.calendar.holidays.insert(date_arg(date, "the holiday"));
+    });
+}
+
+ttplan_status ttplan_profile_set_shift(ttplan_profile* profile, const char* category, const char* rule) {
+    return guarded(profile, [&] {
+        auto& pr = need(profile, "the profile").value;
+        const std::string_view cat = need_text(category, "the category");
+        const std::string_view name = need_text(rule, "the rule");
+        ttplan::shift_rule r{};
+        if (name == "next") {
+            r = ttplan::shift_rule::next_open;
+        } else if (name == "previous") {
+            r = ttplan::shift_rule::previous_open;
+        } else if (name == "keep") {
+            r = ttplan::shift_rule::keep;
+        } else {
+            throw ttplan::value_error("unknown rule \"" + std::string(name) + "\"; allowed: next, previous, keep");
+        }
+        if (cat == "all") {
+            pr.calendar.default_rule = r;
+        } else if (auto c = ttplan::parse_category(cat)) {
+            pr.calendar.rules[*c] = r;
+        } else {
+            std::string allowed = "all";
+            for (auto each : ttplan::all_categories) allowed += ", " + std::string(ttplan::to_string(each));
+            throw ttplan::value_error("unknown category \"" + std::string(cat) + "\"; allowed: " + allowed);
+        }
+    });
+}
+
+size_t ttplan_profile_last_error(const ttplan_profile* profile, char* buffer, size_t size) {
+    return copy_error(profile, buffer, size);
+}
+
+void ttplan_profile_destroy(ttplan_profile** profile) {
+    if (profile == nullptr) return;
+    delete *profile;
+    *profile = nullptr;
+}
+
+ttplan_status ttplan_plan(const ttplan_protocol* protocol, const ttplan_profile* profile, ttplan_schedule** out) {
+    return guarded(protocol, [&] {
+        need_out(out);
+        const auto& p = need(protocol, "the protocol").value;
+        const auto& h = need(profile, "the profile");
+        if (!h.has_start) throw bad_argument("the profile has no start date (ttplan_profile_set_start)");
+        *out = new ttplan_schedule(ttplan::make_schedule(p, h.value));
+    });
+}
+
+ttplan_status ttplan_schedule_dates(const ttplan_schedule* schedule, const char** start, const char** end,
+                                    long* total_days) {
+    return guarded(schedule, [&] {
+        const auto& s = need(schedule, "the schedule");
+        set(start, s.start);
+        set(end, s.end);
+        set(total_days, static_cast<long>(s.value.total_days()));
+    });
+}
+
+size_t ttplan_schedule_phase_count(const ttplan_schedule* schedule) {
+    return schedule != nullptr ? schedule->phases.size() : 0;
+}
+size_t ttplan_schedule_event_count(const ttplan_schedule* schedule) {
+    return schedule != nullptr ? schedule->events.size() : 0;
+}
+size_t ttplan_schedule_track_count(const ttplan_schedule* schedule) {
+    return schedule != nullptr ? schedule->tracks.size() : 0;
+}
+
+ttplan_status ttplan_schedule_phase(const ttplan_schedule* schedule, size_t index, ttplan_phase_info* out) {
+    return item_at(schedule, &ttplan_schedule::phases, index, out, "phase");
+}
+ttplan_status ttplan_schedule_event(const ttplan_schedule* schedule, size_t index, ttplan_event_info* out) {
+    return item_at(schedule, &ttplan_schedule::events, index, out, "event");
+}
+ttplan_status ttplan_schedule_track(const ttplan_schedule* schedule, size_t index, ttplan_track_info* out) {
+    return item_at(schedule, &ttplan_schedule::tracks, index, out, "track");
+}
+
+void ttplan_render_options_init(ttplan_render_options* options) {
+    if (options == nullptr) return;
+    *options = ttplan_render_options{"ttplan", nullptr, 0, 0, 0, 0};
+}
+
+ttplan_status ttplan_schedule_render(const ttplan_schedule* schedule, const char* format,
+                                     const ttplan_render_options* options, char** out, size_t* length) {
+    return guarded(schedule, [&] {
+        need_out(out);
+        const auto& s = need(schedule, "the schedule").value;
+        const std::string text = ttplan::render(s, need_text(format, "the format"), options_arg(options));
+        *out = malloc_copy(text);
+        set(length, text.size());
+    });
+}
+
+ttplan_status ttplan_schedule_write(const ttplan_schedule* schedule, const char* format,
+                                    const ttplan_render_options* options, const char* path) {
+    return guarded(schedule, [&] {
+        const auto& s = need(schedule, "the schedule").value;
+        const char* target = need_text(path, "the path");
+        ttplan::write_file_atomic(target, ttplan::render(s, need_text(format, "the format"), options_arg(options)));
+    });
+}
+
+size_t ttplan_schedule_last_error(const ttplan_schedule* schedule, char* buffer, size_t size) {
+    return copy_error(schedule, buffer, size);
+}
+
+void ttplan_schedule_destroy(ttplan_schedule** schedule) {
+    if (schedule == nullptr) return;
+    delete *schedule;
+    *schedule = nullptr;
+}
+
+}  // extern "C"

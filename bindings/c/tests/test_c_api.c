@@ -1,0 +1,471 @@
+/* Exercises every function of the C API, and every error path, from C99.
+ * usage: test_c_api SOURCE_DIR SCRATCH_DIR */
+#include <ttplan.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures = 0;
+static int checks = 0;
+
+#define CHECK(cond)                                                              \
+    do {                                                                         \
+        ++checks;                                                                \
+        if (!(cond)) {                                                           \
+            ++failures;                                                          \
+            fprintf(stderr, "%s:%d: CHECK(%s) failed\n", __FILE__, __LINE__, #cond); \
+        }                                                                        \
+    } while (0)
+
+/* A call expected to fail with `status`, its message containing `needle`. */
+#define CHECK_FAILS(call, status, needle)                                                  \
+    do {                                                                                   \
+        ttplan_status s_ = (call);                                                         \
+        ++checks;                                                                          \
+        if (s_ != (status) || strstr(ttplan_last_error(), (needle)) == NULL) {             \
+            ++failures;                                                                    \
+            fprintf(stderr, "%s:%d: %s gave %d (%s) \"%s\", expected %d and \"%s\"\n", __FILE__, \
+                    __LINE__, #call, s_, ttplan_status_string(s_), ttplan_last_error(), (status), \
+                    (needle));                                                             \
+        }                                                                                  \
+    } while (0)
+
+#define CHECK_OK(call) CHECK_FAILS(call, TTPLAN_OK, "")
+
+static int contains(const char* haystack, const char* needle) {
+    return haystack != NULL && strstr(haystack, needle) != NULL;
+}
+
+static const char* source_dir;
+static const char* scratch_dir;
+
+static void path_in(char* out, size_t size, const char* dir, const char* name) {
+    snprintf(out, size, "%s/%s", dir, name);
+}
+
+static char* read_file(const char* path) {
+    FILE* f = fopen(path, "rb");
+    long n;
+    char* text;
+    if (f == NULL) return NULL;
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    text = malloc((size_t)n + 1);
+    if (text != NULL && fread(text, 1, (size_t)n, f) == (size_t)n) {
+        text[n] = '\0';
+    } else {
+        free(text);
+        text = NULL;
+    }
+    fclose(f);
+    return text;
+}
+
+/* Day of the week of "YYYY-MM-DD", 0 = Sunday (Sakamoto's method). */
+static int weekday_of(const char* date) {
+    static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8);
+    if (m < 3) y -= 1;
+    return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
+}
+
+static const char two_phases[] =
+    "{\"format\": \"ttplan-protocol/1\", \"id\": \"two\", \"title\": \"Two phases\", \"phases\": ["
+    "{\"id\": \"a\", \"name\": \"A\", \"length\": \"7d\","
+    " \"activities\": [{\"name\": \"Pill\", \"category\": \"chemotherapy\", \"days\": \"1,3\"}]},"
+    "{\"id\": \"b\", \"name\": \"B\", \"length\": \"7d\","
+    " \"activities\": [{\"name\": \"Scan\", \"category\": \"assessment\", \"days\": \"7\"}]}],"
+    " \"dependencies\": [{\"from\": \"a\", \"to\": \"b\"}%s]}";
+
+static void test_library(void) {
+    CHECK(strcmp(ttplan_version(), "") != 0);
+    CHECK(contains(ttplan_disclaimer(), "planning and education"));
+    CHECK(strcmp(ttplan_status_string(TTPLAN_OK), "ok") == 0);
+    CHECK(strcmp(ttplan_status_string(TTPLAN_ERROR_VALIDATION), "validation error") == 0);
+    CHECK(strcmp(ttplan_status_string(TTPLAN_ERROR_INTERNAL), "internal error") == 0);
+    CHECK(strcmp(ttplan_status_string(42), "unknown status") == 0);
+    ttplan_free(NULL);
+}
+
+static void test_catalog(void) {
+    size_t n = ttplan_catalog_count(), i;
+    int found_default = 0;
+    const char *id = NULL, *title = NULL, *summary = NULL;
+    CHECK(n >= 1);
+    for (i = 0; i < n; ++i) {
+        CHECK_OK(ttplan_catalog_entry(i, &id, &title, &summary));
+        CHECK(id != NULL && title != NULL && summary != NULL && title[0] != '\0');
+        if (strcmp(id, ttplan_default_protocol_id()) == 0) found_default = 1;
+    }
+    CHECK(found_default);
+    CHECK_OK(ttplan_catalog_entry(0, NULL, NULL, NULL));
+    CHECK_FAILS(ttplan_catalog_entry(n, &id, NULL, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "out of range");
+}
+
+static void test_protocols(void) {
+    ttplan_protocol *p = NULL, *q = NULL;
+    const char *id, *title, *version, *file, *pointer;
+    char *json = NULL, path[1024], buffer[8];
+    size_t length = 0, full;
+    int line, column;
+    char cyclic[2048];
+    FILE* f;
+
+    CHECK_OK(ttplan_protocol_load_builtin(NULL, &p));
+    CHECK_OK(ttplan_protocol_info(p, &id, &title, &version));
+    CHECK(strcmp(id, ttplan_default_protocol_id()) == 0 && title[0] != '\0' && version[0] != '\0');
+    CHECK_OK(ttplan_protocol_info(p, NULL, NULL, NULL));
+
+    /* The canonical text parses back to the same protocol. */
+    CHECK_OK(ttplan_protocol_to_json(p, &json, &length));
+    CHECK(json != NULL && strlen(json) == length && contains(json, "ttplan-protocol/1"));
+    CHECK_OK(ttplan_protocol_parse(json, "copy.json", &q));
+    CHECK_OK(ttplan_protocol_info(q, &id, NULL, NULL));
+    CHECK(strcmp(id, ttplan_default_protocol_id()) == 0);
+    ttplan_free(json);
+    ttplan_protocol_destroy(&q);
+    ttplan_protocol_destroy(&p);
+    CHECK(p == NULL);
+
+    CHECK_OK(ttplan_protocol_load_builtin("all-overview", &p));
+    ttplan_protocol_destroy(&p);
+    CHECK_FAILS(ttplan_protocol_load_builtin("no-such-protocol", &p), TTPLAN_ERROR, "all-overview");
+    CHECK(p == NULL);
+
+    path_in(path, sizeof path, source_dir, "protocols/all-overview.json");
+    CHECK_OK(ttplan_protocol_load_file(path, &p));
+    ttplan_protocol_destroy(&p);
+
+    path_in(path, sizeof path, scratch_dir, "no-such-file.json");
+    CHECK_FAILS(ttplan_protocol_load_file(path, &p), TTPLAN_ERROR_IO, "no-such-file.json");
+    CHECK(p == NULL);
+
+    /* Malformed JSON: a parse error with its line, from a string and from a file. */
+    CHECK_FAILS(ttplan_protocol_parse("{\n  \"format\": \"ttplan-protocol/1\",\n  oops\n}\n", NULL, &p),
+                TTPLAN_ERROR_PARSE, "<string>");
+    ttplan_last_error_location(&file, &pointer, &line, &column);
+    CHECK(strcmp(file, "<string>") == 0 && line == 3 && column > 0 && pointer != NULL);
+    ttplan_last_error_location(NULL, NULL, NULL, NULL);
+    path_in(path, sizeof path, scratch_dir, "malformed.json");
+    f = fopen(path, "wb");
+    CHECK(f != NULL);
+    if (f != NULL) {
+        fputs("{\"format\": \"ttplan-protocol/1\",\n\"id\": }\n", f);
+        fclose(f);
+    }
+    CHECK_FAILS(ttplan_protocol_load_file(path, &p), TTPLAN_ERROR_PARSE, "malformed.json:2");
+
+    /* A dependency cycle is a validation error naming the phases. */
+    snprintf(cyclic, sizeof cyclic, two_phases, "");
+    CHECK_OK(ttplan_protocol_parse(cyclic, NULL, &p));
+    ttplan_protocol_destroy(&p);
+    snprintf(cyclic, sizeof cyclic, two_phases, ", {\"from\": \"b\", \"to\": \"a\"}");
+    CHECK_FAILS(ttplan_protocol_parse(cyclic, "cyclic.json", &p), TTPLAN_ERROR_VALIDATION, "cycle");
+    CHECK(contains(ttplan_last_error(), "cyclic.json"));
+    ttplan_last_error_location(&file, &pointer, NULL, NULL);
+    CHECK(strcmp(file, "cyclic.json") == 0 && pointer[0] == '/');
+
+    /* NULL arguments. */
+    CHECK_FAILS(ttplan_protocol_load_builtin(NULL, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK_FAILS(ttplan_protocol_load_file(NULL, &p), TTPLAN_ERROR_INVALID_ARGUMENT, "path is NULL");
+    CHECK_FAILS(ttplan_protocol_parse(NULL, NULL, &p), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK_FAILS(ttplan_protocol_info(NULL, &id, NULL, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "protocol is NULL");
+    CHECK_FAILS(ttplan_protocol_to_json(NULL, &json, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK(json == NULL);
+    CHECK(ttplan_protocol_last_error(NULL, buffer, sizeof buffer) == 0 && buffer[0] == '\0');
+
+    /* The handle keeps its own last error; copies truncate like snprintf. */
+    CHECK_OK(ttplan_protocol_load_builtin(NULL, &p));
+    CHECK(ttplan_protocol_last_error(p, buffer, sizeof buffer) == 0);
+    CHECK_FAILS(ttplan_protocol_to_json(p, NULL, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "output pointer");
+    full = ttplan_protocol_last_error(p, buffer, sizeof buffer);
+    CHECK(full == strlen(ttplan_last_error()) && strlen(buffer) == sizeof buffer - 1);
+    CHECK(strncmp(buffer, ttplan_last_error(), sizeof buffer - 1) == 0);
+    CHECK(ttplan_protocol_last_error(p, NULL, 0) == full);
+
+    /* Destroying twice, or nothing, is harmless. */
+    ttplan_protocol_destroy(&p);
+    ttplan_protocol_destroy(&p);
+    ttplan_protocol_destroy(NULL);
+    CHECK(p == NULL);
+}
+
+static void test_profile_errors(void) {
+    ttplan_profile* pr = NULL;
+    char message[256];
+    CHECK_OK(ttplan_profile_create(&pr));
+    CHECK_FAILS(ttplan_profile_set_start(pr, "2027-02-30"), TTPLAN_ERROR_VALUE, "2027-02-30");
+    CHECK(ttplan_profile_last_error(pr, message, sizeof message) > 0 && contains(message, "2027-02-30"));
+    CHECK_FAILS(ttplan_profile_set_start(pr, "next week"), TTPLAN_ERROR_VALUE, "next week");
+    CHECK_FAILS(ttplan_profile_set_start_ymd(pr, 2027, 2, 30), TTPLAN_ERROR_VALUE, "2027-2-30");
+    CHECK_FAILS(ttplan_profile_set_start_ymd(pr, 2027, 13, 1), TTPLAN_ERROR_VALUE, "month");
+    CHECK_FAILS(ttplan_profile_set_start_ymd(pr, 10000, 1, 1), TTPLAN_ERROR_VALUE, "9999");
+    CHECK_FAILS(ttplan_profile_set_start_ymd(pr, 2027, -1, 1), TTPLAN_ERROR_VALUE, "2027--1-1");
+    CHECK_FAILS(ttplan_profile_set_actual_start(pr, "induction", 0, "2027-13-01"), TTPLAN_ERROR_VALUE, "2027-13-01");
+    CHECK_FAILS(ttplan_profile_set_actual_start(pr, "induction", -1, "2027-01-01"), TTPLAN_ERROR_INVALID_ARGUMENT,
+                "cycle");
+    CHECK_FAILS(ttplan_profile_set_delay(pr, "induction", 0, 5000), TTPLAN_ERROR_VALUE, "5000");
+    CHECK_FAILS(ttplan_profile_set_closed_weekday(pr, 7, 1), TTPLAN_ERROR_INVALID_ARGUMENT, "weekday");
+    CHECK_FAILS(ttplan_profile_add_holiday(pr, "2027-02-29"), TTPLAN_ERROR_VALUE, "2027-02-29");
+    CHECK_FAILS(ttplan_profile_set_shift(pr, "chemo", "next"), TTPLAN_ERROR_VALUE, "chemotherapy");
+    CHECK_FAILS(ttplan_profile_set_shift(pr, "all", "later"), TTPLAN_ERROR_VALUE, "next, previous, keep");
+
+    CHECK_FAILS(ttplan_profile_create(NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK_FAILS(ttplan_profile_set_parameter(NULL, "a", "b"), TTPLAN_ERROR_INVALID_ARGUMENT, "profile is NULL");
+    CHECK_FAILS(ttplan_profile_set_parameter(pr, NULL, "b"), TTPLAN_ERROR_INVALID_ARGUMENT, "name is NULL");
+    CHECK_FAILS(ttplan_profile_set_parameter(pr, "a", NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "value is NULL");
+    CHECK_FAILS(ttplan_profile_set_start(pr, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK_FAILS(ttplan_profile_set_start(NULL, "2027-01-04"), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK_FAILS(ttplan_profile_set_start_ymd(NULL, 2027, 1, 4), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK_FAILS(ttplan_profile_set_actual_start(pr, NULL, 0, "2027-01-04"), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK_FAILS(ttplan_profile_set_delay(NULL, "a", 0, 1), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK_FAILS(ttplan_profile_set_closed_weekday(NULL, 0, 1), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK_FAILS(ttplan_profile_add_holiday(pr, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK_FAILS(ttplan_profile_set_shift(pr, NULL, "next"), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK(ttplan_profile_last_error(NULL, NULL, 0) == 0);
+
+    ttplan_profile_destroy(&pr);
+    ttplan_profile_destroy(&pr);
+    ttplan_profile_destroy(NULL);
+    CHECK(pr == NULL);
+}
+
+/* Plans the default protocol from 2027-01-04 with the given profile set-up applied. */
+static ttplan_schedule* plan_default(ttplan_profile* pr) {
+    ttplan_protocol* p = NULL;
+    ttplan_schedule* s = NULL;
+    CHECK_OK(ttplan_protocol_load_builtin(NULL, &p));
+    CHECK_OK(ttplan_profile_set_start_ymd(pr, 2027, 1, 4));
+    CHECK_OK(ttplan_plan(p, pr, &s));
+    ttplan_protocol_destroy(&p);
+    return s;
+}
+
+static const char* phase_start(const ttplan_schedule* s, const char* id) {
+    size_t i;
+    ttplan_phase_info info;
+    for (i = 0; i < ttplan_schedule_phase_count(s); ++i) {
+        if (ttplan_schedule_phase(s, i, &info) == TTPLAN_OK && strcmp(info.phase, id) == 0) return info.first;
+    }
+    return "";
+}
+
+static void test_planning(void) {
+    ttplan_protocol* p = NULL;
+    ttplan_profile* pr = NULL;
+    ttplan_schedule *s = NULL, *moved = NULL;
+    const char *start, *end;
+    long total = 0;
+    size_t i, n;
+    int tki_track = 0;
+    ttplan_phase_info phase;
+    ttplan_event_info event;
+    ttplan_track_info track;
+    char message[512];
+
+    CHECK_OK(ttplan_protocol_load_builtin(NULL, &p));
+    CHECK_OK(ttplan_profile_create(&pr));
+    CHECK_FAILS(ttplan_plan(p, pr, &s), TTPLAN_ERROR_INVALID_ARGUMENT, "no start date");
+    CHECK_OK(ttplan_profile_set_start(pr, "2027-01-04"));
+
+    CHECK_OK(ttplan_profile_set_parameter(pr, "colour", "blue"));
+    CHECK_FAILS(ttplan_plan(p, pr, &s), TTPLAN_ERROR_PARAMETER, "colour");
+    CHECK(ttplan_protocol_last_error(p, message, sizeof message) > 0 && contains(message, "ph_positive"));
+    ttplan_profile_destroy(&pr);
+
+    CHECK_OK(ttplan_profile_create(&pr));
+    CHECK_OK(ttplan_profile_set_start(pr, "2027-01-04"));
+    CHECK_OK(ttplan_profile_set_parameter(pr, "tki", "aspirin"));
+    CHECK_FAILS(ttplan_plan(p, pr, &s), TTPLAN_ERROR_PARAMETER, "dasatinib");
+    CHECK(s == NULL);
+    CHECK_OK(ttplan_profile_set_parameter(pr, "tki", "dasatinib"));
+    CHECK_OK(ttplan_profile_set_parameter(pr, "ph_positive", "true"));
+    CHECK_OK(ttplan_plan(p, pr, &s));
+
+    CHECK_OK(ttplan_schedule_dates(s, &start, &end, &total));
+    CHECK(strcmp(start, "2027-01-04") == 0 && strcmp(end, start) > 0 && total > 700);
+    CHECK_OK(ttplan_schedule_dates(s, NULL, NULL, NULL));
+
+    n = ttplan_schedule_phase_count(s);
+    CHECK(n >= 6);
+    for (i = 0; i < n; ++i) {
+        CHECK_OK(ttplan_schedule_phase(s, i, &phase));
+        CHECK(strcmp(phase.first, phase.last) <= 0 && phase.days >= 1 && phase.name[0] != '\0');
+        CHECK(strcmp(phase.first, start) >= 0 && strcmp(phase.last, end) <= 0);
+    }
+    CHECK_OK(ttplan_schedule_phase(s, 0, &phase));
+    CHECK(strcmp(phase.phase, "induction") == 0 && phase.cycle == 0 && strcmp(phase.first, "2027-01-04") == 0);
+    CHECK_OK(ttplan_schedule_phase(s, n - 1, &phase));
+    CHECK(strcmp(phase.phase, "maintenance") == 0 && phase.cycle > 1);
+
+    n = ttplan_schedule_event_count(s);
+    CHECK(n > 50);
+    for (i = 0; i < n; ++i) {
+        CHECK_OK(ttplan_schedule_event(s, i, &event));
+        CHECK(strcmp(event.date, start) >= 0 && strcmp(event.date, end) <= 0);
+        CHECK(event.category[0] != '\0' && event.activity[0] != '\0' && event.planned_date == NULL);
+    }
+
+    n = ttplan_schedule_track_count(s);
+    CHECK(n >= 1);
+    for (i = 0; i < n; ++i) {
+        CHECK_OK(ttplan_schedule_track(s, i, &track));
+        CHECK(strcmp(track.first, track.last) <= 0 && track.days >= 1);
+        if (track.phase[0] == '\0' && contains(track.activity, "asatinib")) tki_track = 1;
+    }
+    CHECK(tki_track);
+
+    CHECK_FAILS(ttplan_schedule_phase(s, 100000, &phase), TTPLAN_ERROR_INVALID_ARGUMENT, "out of range");
+    CHECK_FAILS(ttplan_schedule_event(s, ttplan_schedule_event_count(s), &event), TTPLAN_ERROR_INVALID_ARGUMENT,
+                "out of range");
+    CHECK_FAILS(ttplan_schedule_track(s, 100000, &track), TTPLAN_ERROR_INVALID_ARGUMENT, "out of range");
+    CHECK_FAILS(ttplan_schedule_track(s, 0, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK(ttplan_schedule_last_error(s, message, sizeof message) > 0 && contains(message, "NULL"));
+
+    /* A delay moves the phase and everything after it; an actual start pins it. */
+    CHECK_OK(ttplan_profile_set_delay(pr, "consolidation", 0, 7));
+    CHECK_OK(ttplan_plan(p, pr, &moved));
+    CHECK(strcmp(phase_start(s, "consolidation"), "2027-02-08") == 0);
+    CHECK(strcmp(phase_start(moved, "consolidation"), "2027-02-15") == 0);
+    CHECK(strcmp(phase_start(moved, "induction"), "2027-01-04") == 0);
+    ttplan_schedule_destroy(&moved);
+    ttplan_profile_destroy(&pr);
+
+    CHECK_OK(ttplan_profile_create(&pr));
+    CHECK_OK(ttplan_profile_set_actual_start(pr, "consolidation", 0, "2027-02-22"));
+    moved = plan_default(pr);
+    CHECK(strcmp(phase_start(moved, "consolidation"), "2027-02-22") == 0);
+    ttplan_schedule_destroy(&moved);
+    CHECK_OK(ttplan_profile_set_delay(pr, "no_such_phase", 0, 3));
+    CHECK_FAILS(ttplan_plan(p, pr, &moved), TTPLAN_ERROR_PLANNING, "no_such_phase");
+    ttplan_profile_destroy(&pr);
+
+    CHECK_FAILS(ttplan_plan(NULL, pr, &moved), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK_FAILS(ttplan_plan(p, NULL, &moved), TTPLAN_ERROR_INVALID_ARGUMENT, "profile is NULL");
+    CHECK_FAILS(ttplan_plan(p, pr, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "output pointer");
+    CHECK_FAILS(ttplan_schedule_dates(NULL, &start, NULL, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK_FAILS(ttplan_schedule_phase(NULL, 0, &phase), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK_FAILS(ttplan_schedule_event(NULL, 0, &event), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK(ttplan_schedule_phase_count(NULL) == 0 && ttplan_schedule_event_count(NULL) == 0 &&
+          ttplan_schedule_track_count(NULL) == 0 && ttplan_schedule_last_error(NULL, NULL, 0) == 0);
+
+    ttplan_schedule_destroy(&s);
+    ttplan_schedule_destroy(&s);
+    ttplan_schedule_destroy(NULL);
+    CHECK(s == NULL);
+    ttplan_protocol_destroy(&p);
+}
+
+static void test_clinic_calendar(void) {
+    ttplan_profile* pr = NULL;
+    ttplan_schedule* s;
+    ttplan_event_info event;
+    size_t i;
+    int moved = 0, weekend = 0, first_day_moved = 0;
+
+    CHECK_OK(ttplan_profile_create(&pr));
+    CHECK_OK(ttplan_profile_set_closed_weekday(pr, 0, 1));
+    CHECK_OK(ttplan_profile_set_closed_weekday(pr, 6, 1));
+    CHECK_OK(ttplan_profile_add_holiday(pr, "2027-01-04"));
+    CHECK_OK(ttplan_profile_set_shift(pr, "all", "next"));
+    CHECK_OK(ttplan_profile_set_shift(pr, "hospital-stay", "keep"));
+    s = plan_default(pr);
+    for (i = 0; i < ttplan_schedule_event_count(s); ++i) {
+        CHECK_OK(ttplan_schedule_event(s, i, &event));
+        if (event.planned_date != NULL) {
+            ++moved;
+            CHECK(strcmp(event.planned_date, event.date) < 0);
+            if (strcmp(event.planned_date, "2027-01-04") == 0 && strcmp(event.date, "2027-01-05") == 0) {
+                first_day_moved = 1;
+            }
+        }
+        if (weekday_of(event.date) == 0 || weekday_of(event.date) == 6) ++weekend;
+    }
+    CHECK(moved > 0);
+    CHECK(first_day_moved);
+    CHECK(weekend == 0);
+    ttplan_schedule_destroy(&s);
+    ttplan_profile_destroy(&pr);
+}
+
+static void test_output(void) {
+    ttplan_profile* pr = NULL;
+    ttplan_schedule* s;
+    ttplan_render_options options;
+    char *text = NULL, *again = NULL, *file_text, path[1024];
+    size_t length = 0;
+
+    CHECK_OK(ttplan_profile_create(&pr));
+    s = plan_default(pr);
+
+    CHECK_OK(ttplan_schedule_render(s, "text", NULL, &text, &length));
+    CHECK(text != NULL && strlen(text) == length && contains(text, ttplan_disclaimer()));
+    ttplan_free(text);
+    CHECK_OK(ttplan_schedule_render(s, "json", NULL, &text, NULL));
+    CHECK(contains(text, "\"start\": \"2027-01-04\""));
+    ttplan_free(text);
+
+    ttplan_render_options_init(&options);
+    ttplan_render_options_init(NULL);
+    CHECK(strcmp(options.calendar_id, "ttplan") == 0 && options.has_timestamp == 0);
+    options.calendar_id = "clinic-42";
+    options.calendar_name = "Treatment plan";
+    options.sequence = 3;
+    options.has_timestamp = 1;
+    options.timestamp = 1798761600; /* 2027-01-01T00:00:00Z */
+    CHECK_OK(ttplan_schedule_render(s, "ics", &options, &text, &length));
+    CHECK(contains(text, "BEGIN:VCALENDAR") && contains(text, "SEQUENCE:3") &&
+          contains(text, "DTSTAMP:20270101T000000Z") && contains(text, "Treatment plan"));
+    CHECK_OK(ttplan_schedule_render(s, "ics", &options, &again, NULL));
+    CHECK(strcmp(text, again) == 0);
+    ttplan_free(again);
+
+    /* Written atomically, the file holds exactly what render gives. */
+    path_in(path, sizeof path, scratch_dir, "plan.ics");
+    CHECK_OK(ttplan_schedule_write(s, "ics", &options, path));
+    file_text = read_file(path);
+    CHECK(file_text != NULL && strcmp(file_text, text) == 0);
+    free(file_text);
+    ttplan_free(text);
+
+    path_in(path, sizeof path, scratch_dir, "no-such-dir/plan.ics");
+    CHECK_FAILS(ttplan_schedule_write(s, "ics", NULL, path), TTPLAN_ERROR_IO, "no-such-dir");
+    CHECK(read_file(path) == NULL);
+    CHECK_FAILS(ttplan_schedule_render(s, "pdf", NULL, &text, NULL), TTPLAN_ERROR, "pdf");
+    CHECK(contains(ttplan_last_error(), "ics") && text == NULL);
+    CHECK_FAILS(ttplan_schedule_write(s, "pdf", NULL, path), TTPLAN_ERROR, "allowed");
+    options.calendar_id = "has spaces";
+    CHECK_FAILS(ttplan_schedule_render(s, "ics", &options, &text, NULL), TTPLAN_ERROR_VALUE, "calendar_id");
+    options.calendar_id = "clinic-42";
+    options.sequence = -1;
+    CHECK_FAILS(ttplan_schedule_render(s, "ics", &options, &text, NULL), TTPLAN_ERROR_VALUE, "");
+
+    CHECK_FAILS(ttplan_schedule_render(NULL, "text", NULL, &text, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK_FAILS(ttplan_schedule_render(s, NULL, NULL, &text, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "format is NULL");
+    CHECK_FAILS(ttplan_schedule_render(s, "text", NULL, NULL, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK_FAILS(ttplan_schedule_write(s, "text", NULL, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "path is NULL");
+    CHECK_FAILS(ttplan_schedule_write(NULL, "text", NULL, path), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+
+    ttplan_schedule_destroy(&s);
+    ttplan_profile_destroy(&pr);
+}
+
+int main(int argc, char** argv) {
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s SOURCE_DIR SCRATCH_DIR\n", argv[0]);
+        return 2;
+    }
+    source_dir = argv[1];
+    scratch_dir = argv[2];
+    test_library();
+    test_catalog();
+    test_protocols();
+    test_profile_errors();
+    test_planning();
+    test_clinic_calendar();
+    test_output();
+    printf("%d passed, %d failed\n", checks - failures, failures);
+    return failures == 0 ? 0 : 1;
+}
