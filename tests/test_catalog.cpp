@@ -1,3 +1,4 @@
+#include <ttplan/planner.hpp>
 #include <ttplan/protocol_io.hpp>
 
 #include <catch2/catch.hpp>
@@ -227,4 +228,49 @@ TEST_CASE("catalog: protocol files name drugs and days, never amounts", "[catalo
         }
         CHECK(text.find("/m2") == std::string::npos);
     }
+}
+
+TEST_CASE("all-overview: plans into the published timeline", "[all-overview][plan]") {
+    using date::days;
+    const ttplan::protocol p = ttplan::load_builtin("all-overview");
+    ttplan::profile pr;
+    pr.start = ttplan::parse_date("2026-01-05");
+    const ttplan::schedule s = ttplan::make_schedule(p, pr);
+    const auto first_of = [&](const std::string& id) {
+        const auto it = std::find_if(s.phases().begin(), s.phases().end(),
+                                     [&](const auto& o) { return o.phase == id; });
+        REQUIRE(it != s.phases().end());
+        return it->first;
+    };
+    CHECK(first_of("induction") == pr.start);
+    CHECK(first_of("consolidation") == pr.start + days{35});
+    const auto im1 = first_of("interim_maintenance_1");
+    CHECK(im1 == first_of("consolidation") + days{28});
+    CHECK(first_of("delayed_intensification") == im1 + days{56});
+    CHECK(first_of("interim_maintenance_2") == first_of("delayed_intensification") + days{56});
+    CHECK(first_of("maintenance") == first_of("interim_maintenance_2") + days{56});
+    const auto& last = s.phases().back();
+    CHECK(last.phase == "maintenance");
+    const auto limit = ttplan::add(im1, ttplan::length{2, ttplan::length::unit::years});
+    CHECK(last.last >= limit - days{1});
+    CHECK(last.last <= limit);
+    CHECK(first_of("consolidation") > pr.start);
+    CHECK(std::none_of(s.spans().begin(), s.spans().end(), [](const auto& x) { return x.phase.empty(); }));
+
+    pr.values = {{"ph_positive", "true"}, {"tki", "dasatinib"}, {"cns_prophylaxis", "radiation"}};
+    const ttplan::schedule ph = ttplan::make_schedule(p, pr);
+    std::vector<const ttplan::span*> tracks;
+    for (const auto& x : ph.spans()) {
+        if (x.phase.empty()) tracks.push_back(&x);
+    }
+    REQUIRE(tracks.size() == 1);
+    CHECK(tracks[0]->activity == "Dasatinib (daily)");
+    CHECK(tracks[0]->first == pr.start + days{14});
+    CHECK(tracks[0]->last == ph.phases().back().last);
+    const auto radiation = std::count_if(ph.events().begin(), ph.events().end(),
+                                         [](const auto& e) { return e.kind == ttplan::category::radiation; });
+    CHECK(radiation == 10);
+    CHECK(std::all_of(ph.events().begin(), ph.events().end(), [](const auto& e) {
+        return e.kind != ttplan::category::intrathecal || e.phase == "induction";
+    }));
 }
