@@ -1,0 +1,77 @@
+# Install and export rules, as fmt and spdlog do: headers, the library (static or shared,
+# chosen by BUILD_SHARED_LIBS), the CLI, the C API, CMake package files and a pkg-config file.
+# A build-tree export lets a consumer use a build directory without installing it.
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+set(TTPLAN_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/ttplan"
+    CACHE STRING "Where the CMake package files go, relative to the prefix")
+set(TTPLAN_INSTALL_PKGCONFIGDIR "${CMAKE_INSTALL_LIBDIR}/pkgconfig"
+    CACHE STRING "Where ttplan.pc goes, relative to the prefix")
+
+set(_ttplan_export_targets ttplan)
+if(TARGET ttplan_c)
+  list(APPEND _ttplan_export_targets ttplan_c)
+endif()
+
+install(TARGETS ${_ttplan_export_targets}
+  EXPORT ttplanTargets
+  ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT devel
+  LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT runtime
+          NAMELINK_COMPONENT devel
+  RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT runtime)
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/ttplan"
+  DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT devel)
+if(TARGET ttplan_c)
+  install(FILES "${PROJECT_SOURCE_DIR}/bindings/c/include/ttplan.h"
+    DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT devel)
+endif()
+if(TARGET ttplan_cli)
+  install(TARGETS ttplan_cli RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT runtime)
+endif()
+
+install(EXPORT ttplanTargets
+  NAMESPACE ttplan::
+  FILE ttplanTargets.cmake
+  DESTINATION "${TTPLAN_INSTALL_CMAKEDIR}" COMPONENT devel)
+
+configure_package_config_file(
+  "${CMAKE_CURRENT_LIST_DIR}/ttplanConfig.cmake.in"
+  "${PROJECT_BINARY_DIR}/ttplanConfig.cmake"
+  INSTALL_DESTINATION "${TTPLAN_INSTALL_CMAKEDIR}")
+# 0.x releases may break the API between minor versions; SameMajorVersion still says what
+# the version promises once 1.0 is out.
+write_basic_package_version_file(
+  "${PROJECT_BINARY_DIR}/ttplanConfigVersion.cmake"
+  VERSION "${PROJECT_VERSION}"
+  COMPATIBILITY SameMajorVersion)
+install(FILES "${PROJECT_BINARY_DIR}/ttplanConfig.cmake" "${PROJECT_BINARY_DIR}/ttplanConfigVersion.cmake"
+  DESTINATION "${TTPLAN_INSTALL_CMAKEDIR}" COMPONENT devel)
+
+# The build tree as a package: ttplan_DIR=<build dir> works without installing.
+export(EXPORT ttplanTargets NAMESPACE ttplan:: FILE "${PROJECT_BINARY_DIR}/ttplanTargets.cmake")
+
+# pkg-config: the prefix is found relative to the .pc file, so an install with
+# `cmake --install --prefix DIR` (or a moved tree) stays right.
+# Debian's date and Boost ship no .pc files (date lives in /usr/include), and
+# Boost.Graph and nlohmann-json are header-only and private, so only fmt is required.
+if(IS_ABSOLUTE "${TTPLAN_INSTALL_PKGCONFIGDIR}")
+  set(_ttplan_pc_prefix "${CMAKE_INSTALL_PREFIX}")
+else()
+  file(RELATIVE_PATH _ttplan_pc_up "/prefix/${TTPLAN_INSTALL_PKGCONFIGDIR}" "/prefix")
+  string(REGEX REPLACE "/$" "" _ttplan_pc_up "${_ttplan_pc_up}")
+  set(_ttplan_pc_prefix "\${pcfiledir}/${_ttplan_pc_up}")
+endif()
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
+  set(_ttplan_pc_libdir "${CMAKE_INSTALL_LIBDIR}")
+else()
+  set(_ttplan_pc_libdir "\${exec_prefix}/${CMAKE_INSTALL_LIBDIR}")
+endif()
+if(IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
+  set(_ttplan_pc_includedir "${CMAKE_INSTALL_INCLUDEDIR}")
+else()
+  set(_ttplan_pc_includedir "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
+endif()
+configure_file("${CMAKE_CURRENT_LIST_DIR}/ttplan.pc.in" "${PROJECT_BINARY_DIR}/ttplan.pc" @ONLY)
+install(FILES "${PROJECT_BINARY_DIR}/ttplan.pc"
+  DESTINATION "${TTPLAN_INSTALL_PKGCONFIGDIR}" COMPONENT devel)
