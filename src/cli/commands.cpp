@@ -265,6 +265,7 @@ void add_commands(CLI::App& app, state& st) {
     add_show(app, st);
     add_validate(app, st);
     add_summary(app, st);
+    add_graph(app, st);
 }
 
 }  // namespace ttplan::cli

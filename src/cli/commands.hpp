@@ -35,6 +35,9 @@ profile make_profile(const plan_inputs& in);
 // Writes to -o FILE atomically, or to stdout when the path is empty or "-".
 void emit(const std::string& output, std::string_view content);
 
+// ttplan graph (graph.cpp).
+void add_graph(CLI::App& app, state& st);
+
 void add_commands(CLI::App& app, state& st);
 
 }  // namespace ttplan::cli

@@ -1,0 +1,331 @@
+// The HTML page. Written as polyglot HTML5 (every element closed, attributes quoted, explicit
+// tbody, only numeric character references) so that XML tools can check and transform it, and
+// with everything inline so that it opens offline and prints as it looks.
+#include <ttplan/html.hpp>
+#include <ttplan/version.hpp>
+
+#include "svg_timeline.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <set>
+
+namespace ttplan {
+
+namespace {
+
+using detail::escape_xml;
+using detail::long_date;
+using detail::style_of;
+
+constexpr std::string_view style_sheet = R"(
+body { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; color: #1a1a1a; background: #fff;
+       max-width: 1240px; margin: 0 auto; padding: 16px; line-height: 1.4; }
+h1 { font-size: 1.6em; margin: 0 0 0.2em; }
+h2 { margin-top: 1.6em; border-bottom: 1px solid #999; }
+.disclaimer { border: 2px solid #8a5a00; padding: 0.5em 0.8em; font-weight: bold; }
+table { border-collapse: collapse; }
+table.facts td, table.facts th { border: 1px solid #999; padding: 2px 8px; text-align: left; }
+table.facts td.n { text-align: right; }
+figure { margin: 0; }
+svg.timeline { width: 100%; height: auto; display: block; }
+ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3em 1.5em; }
+.code { display: inline-block; min-width: 2.1em; text-align: center; font-weight: bold; color: #fff;
+        border-radius: 3px; font-size: 0.8em; padding: 0 0.2em; }
+.month { break-inside: avoid; page-break-inside: avoid; margin: 0 0 1.4em; }
+.month h3 { margin: 0.6em 0 0.2em; }
+.month p { margin: 0.1em 0 0.3em; }
+table.cal { width: 100%; table-layout: fixed; }
+.cal th { font-size: 0.85em; border-bottom: 1px solid #333; }
+.cal td { vertical-align: top; border: 1px solid #bbb; height: 3.6em; padding: 2px 3px; font-size: 0.78em; }
+.cal td.out { border: none; }
+.cal td.off .d { color: #595959; }
+.cal td.tx { border: 2px solid #1a1a1a; }
+.cal td.tent { border-style: dashed; }
+.cal .d { font-weight: bold; }
+.cal .ph { display: block; font-style: italic; }
+.cal ul { margin: 0; padding: 0; list-style: none; }
+@page { margin: 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 9pt; }
+  .code { color: #000 !important; background: none !important; border: 1px solid #000; }
+  #calendars { break-before: page; page-break-before: always; }
+  svg.timeline { width: 100%; height: auto; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+}
+)";
+
+std::string category_rules() {
+    std::string out;
+    for (category c : all_categories) {
+        out += fmt::format(".c-{} {{ background: {}; }}\n", to_string(c), style_of(c).colour);
+    }
+    return out;
+}
+
+std::string head(std::string_view title) {
+    return fmt::format(
+        "<!DOCTYPE html>\n"
+        "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n"
+        "<head>\n<meta charset=\"utf-8\"/>\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+        "<meta name=\"generator\" content=\"ttplan {}\"/>\n"
+        "<title>{}</title>\n<style>{}{}</style>\n</head>\n<body>\n",
+        version_string, escape_xml(title), style_sheet, category_rules());
+}
+
+std::string code_badge(category c) {
+    return fmt::format(R"(<span class="code c-{}" title="{}">{}</span>)", to_string(c),
+                       escape_xml(display_name(c)), style_of(c).code);
+}
+
+std::string occurrence_label(const phase_occurrence& p) {
+    std::string s = p.name;
+    if (p.cycle) s += fmt::format(", cycle {}", *p.cycle);
+    if (!p.variant.empty()) s += fmt::format(" ({})", p.variant);
+    return s;
+}
+
+std::string parameters_table(const parameter_values& values) {
+    if (values.empty()) return "<p>This protocol has no parameters.</p>\n";
+    std::string out = "<table class=\"facts\"><caption>Parameters</caption><tbody>\n";
+    for (const auto& [name, value] : values) {
+        out += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", escape_xml(name), escape_xml(value));
+    }
+    return out + "</tbody></table>\n";
+}
+
+std::set<category> categories_used(const schedule& s) {
+    std::set<category> used;
+    for (const auto& e : s.events()) used.insert(e.kind);
+    for (const auto& sp : s.spans()) used.insert(sp.kind);
+    return used;
+}
+
+std::string text_legend(const std::set<category>& used) {
+    std::string out = "<ul class=\"legend\">\n";
+    for (category c : used) out += fmt::format("<li>{} {}</li>\n", code_badge(c), escape_xml(display_name(c)));
+    out += "<li>Dashed outline: tentative (waits for recovery, may move later)</li>\n";
+    out += "<li>Zigzag end: a last cycle cut short at the end of treatment</li>\n";
+    return out + "</ul>\n";
+}
+
+std::string lengths_table(const schedule& s) {
+    const double total = static_cast<double>(s.total_days());
+    std::string out =
+        "<table class=\"facts\"><thead><tr><th scope=\"col\">Phase</th><th scope=\"col\">Cycles</th>"
+        "<th scope=\"col\">Calendar days</th><th scope=\"col\">Share</th><th scope=\"col\">From</th>"
+        "<th scope=\"col\">To</th></tr></thead><tbody>\n";
+    for (const auto& t : s.totals_by_phase()) {
+        out += fmt::format(
+            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.0f}%</td>"
+            "<td>{}</td><td>{}</td></tr>\n",
+            escape_xml(t.name), t.occurrences, t.days, 100.0 * static_cast<double>(t.days) / total,
+            long_date(t.first), long_date(t.last));
+    }
+    out += fmt::format(
+        "<tr><th scope=\"row\">Whole treatment</th><td></td><td class=\"n\">{}</td><td class=\"n\">100%</td>"
+        "<td>{}</td><td>{}</td></tr>\n</tbody></table>\n",
+        s.total_days(), long_date(s.start()), long_date(s.end()));
+    return out;
+}
+
+std::string category_table(const schedule& s) {
+    const auto by_kind = s.days_by_category();
+    if (by_kind.empty()) return {};
+    std::string out =
+        "<table class=\"facts\"><caption>Days with each kind of activity</caption><thead><tr>"
+        "<th scope=\"col\">Kind</th><th scope=\"col\">Days</th></tr></thead><tbody>\n";
+    for (const auto& [kind, days] : by_kind) {
+        out += fmt::format("<tr><td>{} {}</td><td class=\"n\">{}</td></tr>\n", code_badge(kind),
+                           escape_xml(display_name(kind)), days);
+    }
+    return out + "</tbody></table>\n";
+}
+
+// The notes a calendar cell carries besides its events: phases and continuous therapy that
+// begin or end that day, and what is already running on the first day shown.
+std::string cell_notes(const schedule& s, day_point d, bool first_shown) {
+    std::string out;
+    for (const auto& p : s.phases()) {
+        if (p.first == d) {
+            out += fmt::format("<span class=\"ph\">{} begins</span>", escape_xml(occurrence_label(p)));
+        } else if (p.last == d) {
+            out += fmt::format("<span class=\"ph\">{} ends{}</span>", escape_xml(occurrence_label(p)),
+                               p.cut ? " (cut short)" : "");
+        } else if (first_shown && p.first < d && d < p.last) {
+            out += fmt::format("<span class=\"ph\">{} continues</span>", escape_xml(occurrence_label(p)));
+        }
+    }
+    for (const auto& sp : s.spans()) {
+        if (sp.first == d) {
+            out += fmt::format("<span class=\"ph\">{} {} starts</span>", code_badge(sp.kind), escape_xml(sp.activity));
+        } else if (sp.last == d) {
+            out += fmt::format("<span class=\"ph\">{} {} ends</span>", code_badge(sp.kind), escape_xml(sp.activity));
+        }
+    }
+    return out;
+}
+
+std::string month_section(const schedule& s, date::year_month ym) {
+    static constexpr std::array<std::string_view, 12> months{"January", "February", "March",     "April",
+                                                             "May",     "June",     "July",      "August",
+                                                             "September", "October", "November", "December"};
+    const day_point first{ym / 1};
+    const day_point last{ym / date::last};
+    std::string out = fmt::format("<section class=\"month\" id=\"m-{:04}-{:02}\">\n<h3>{} {}</h3>\n",
+                                  static_cast<int>(ym.year()), static_cast<unsigned>(ym.month()),
+                                  months[static_cast<unsigned>(ym.month()) - 1], static_cast<int>(ym.year()));
+    std::string running;
+    for (const auto& sp : s.spans()) {
+        if (sp.first < first && sp.last >= first) {
+            running += fmt::format("{}{} {} (until {})", running.empty() ? "" : "; ", code_badge(sp.kind),
+                                   escape_xml(sp.activity), long_date(sp.last));
+        }
+    }
+    if (!running.empty()) out += "<p>Continuing through this month: " + running + "</p>\n";
+
+    out += "<table class=\"cal\"><thead><tr>";
+    for (std::string_view wd : {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}) {
+        out += fmt::format("<th scope=\"col\">{}</th>", wd);
+    }
+    out += "</tr></thead><tbody>\n<tr>";
+    // Monday-first: iso_encoding() is 1 for Monday ... 7 for Sunday.
+    const unsigned lead = date::weekday{first}.iso_encoding() - 1;
+    for (unsigned i = 0; i < lead; ++i) out += "<td class=\"out\"></td>";
+    const day_point first_shown = std::max(first, s.start());
+    for (day_point d = first; d <= last; d += date::days{1}) {
+        if (d != first && date::weekday{d} == date::Monday) out += "</tr>\n<tr>";
+        const auto events = s.events_on(d);
+        const bool planned = s.start() <= d && d <= s.end();
+        const bool tentative = std::any_of(events.begin(), events.end(), [](const event& e) { return e.tentative; });
+        std::string cls = planned ? "in" : "off";
+        if (!events.empty()) cls += " tx";
+        if (tentative) cls += " tent";
+        out += fmt::format("<td class=\"{}\"{}><span class=\"d\">{}</span>", cls,
+                           tentative ? " title=\"tentative\"" : "",
+                           static_cast<unsigned>(date::year_month_day{d}.day()));
+        if (planned) out += cell_notes(s, d, d == first_shown);
+        if (!events.empty()) {
+            out += "<ul>";
+            for (const auto& e : events) {
+                out += fmt::format("<li>{} {} <span class=\"dn\">(Day {})</span>", code_badge(e.kind),
+                                   escape_xml(e.activity), e.day);
+                if (e.planned_date) out += fmt::format(" moved from {}", long_date(*e.planned_date));
+                out += "</li>";
+            }
+            out += "</ul>";
+        }
+        out += "</td>";
+    }
+    const unsigned trail = 7 - date::weekday{last}.iso_encoding();
+    for (unsigned i = 0; i < trail; ++i) out += "<td class=\"out\"></td>";
+    out += "</tr>\n</tbody></table>\n</section>\n";
+    return out;
+}
+
+bool any_tentative(const schedule& s) {
+    return std::any_of(s.phases().begin(), s.phases().end(), [](const auto& p) { return p.tentative; }) ||
+           std::any_of(s.spans().begin(), s.spans().end(), [](const auto& p) { return p.tentative; });
+}
+
+std::string footer() {
+    return fmt::format("<footer><p class=\"disclaimer\">{}</p><p>Made with ttplan {}.</p></footer>\n</body>\n</html>\n",
+                       escape_xml(disclaimer), version_string);
+}
+
+}  // namespace
+
+std::string to_html(const schedule& s) {
+    const auto& info = s.protocol();
+    std::string out = head(info.title + " — treatment timeline");
+    out += fmt::format("<header>\n<h1>{}</h1>\n<p>Protocol <code>{}</code>, version {}.</p>\n", escape_xml(info.title),
+                       escape_xml(info.id), escape_xml(info.version));
+    out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n</header>\n", escape_xml(disclaimer));
+
+    out += "<section id=\"overview\">\n<h2>Overview</h2>\n";
+    out += fmt::format(
+        "<p>From <strong>{}</strong> to <strong>{}</strong>: <strong>{}</strong> ({} calendar days, {} of them "
+        "with a dated activity).</p>\n",
+        long_date(s.start()), long_date(s.end()), escape_xml(describe_length(s.start(), s.end())), s.total_days(),
+        s.treatment_days());
+    if (any_tentative(s)) {
+        out += "<p>Dates drawn dashed are tentative: they depend on recovery (for example of blood counts) "
+               "and may move later.</p>\n";
+    }
+    out += parameters_table(s.parameters());
+    out += "</section>\n";
+
+    out += "<section id=\"timeline\">\n<h2>Timeline</h2>\n<figure>\n";
+    out += detail::svg_timeline({detail::timeline_group{{}, &s}}, "timeline-svg");
+    out += "<figcaption>Bar lengths are proportional to calendar time. Hover over a bar or tick for its dates."
+           "</figcaption>\n</figure>\n";
+    out += text_legend(categories_used(s));
+    out += "</section>\n";
+
+    out += "<section id=\"lengths\">\n<h2>How long each part takes</h2>\n";
+    out += fmt::format("<p>The whole treatment takes <strong>{}</strong>.</p>\n",
+                       escape_xml(describe_length(s.start(), s.end())));
+    out += lengths_table(s);
+    out += category_table(s);
+    out += "</section>\n";
+
+    out += "<section id=\"calendars\">\n<h2>Month by month</h2>\n"
+           "<p>Treatment days have a heavy border and list their activities; phase starts and ends are noted "
+           "in italics.</p>\n";
+    const date::year_month_day a{s.start()};
+    const date::year_month_day b{s.end()};
+    for (auto ym = a.year() / a.month(); ym <= b.year() / b.month(); ym += date::months{1}) {
+        out += month_section(s, ym);
+    }
+    out += "</section>\n";
+    out += footer();
+    return out;
+}
+
+std::string to_html_comparison(const std::vector<std::pair<std::string, schedule>>& labelled) {
+    std::string out = head("Comparison of treatment timelines");
+    out += "<header>\n<h1>Comparison of treatment timelines</h1>\n";
+    out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n</header>\n", escape_xml(disclaimer));
+    if (labelled.empty()) return out + "<p>No plans to compare.</p>\n" + footer();
+
+    out += "<section id=\"overview\">\n<h2>Overview</h2>\n<table class=\"facts\"><thead><tr>"
+           "<th scope=\"col\">Plan</th><th scope=\"col\">Protocol</th><th scope=\"col\">Parameters</th>"
+           "<th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Length</th>"
+           "<th scope=\"col\">Calendar days</th><th scope=\"col\">Treatment days</th></tr></thead><tbody>\n";
+    std::set<category> used;
+    std::vector<detail::timeline_group> groups;
+    for (const auto& [label, s] : labelled) {
+        std::string params;
+        for (const auto& [name, value] : s.parameters()) params += (params.empty() ? "" : ", ") + name + "=" + value;
+        out += fmt::format(
+            "<tr><th scope=\"row\">{}</th><td>{} ({})</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+            "<td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+            escape_xml(label), escape_xml(s.protocol().title), escape_xml(s.protocol().id), escape_xml(params),
+            long_date(s.start()), long_date(s.end()), escape_xml(describe_length(s.start(), s.end())),
+            s.total_days(), s.treatment_days());
+        used.merge(categories_used(s));
+        groups.push_back({label, &s});
+    }
+    out += "</tbody></table>\n</section>\n";
+
+    out += "<section id=\"timeline\">\n<h2>Timeline</h2>\n<figure>\n";
+    out += detail::svg_timeline(groups, "timeline-svg");
+    out += "<figcaption>All plans share one time axis; bar lengths are proportional to calendar time."
+           "</figcaption>\n</figure>\n";
+    out += text_legend(used);
+    out += "</section>\n";
+
+    out += "<section id=\"lengths\">\n<h2>How long each part takes</h2>\n";
+    for (const auto& [label, s] : labelled) {
+        out += fmt::format("<h3>{}</h3>\n", escape_xml(label));
+        out += lengths_table(s);
+    }
+    out += "</section>\n";
+    out += footer();
+    return out;
+}
+
+}  // namespace ttplan

@@ -1,0 +1,28 @@
+// Escaping for the markup formats (HTML/SVG, Graphviz DOT, Mermaid). Protocol text is
+// untrusted input: every string any of these formats writes goes through one of these.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace ttplan::detail {
+
+// Text made safe for XML and HTML, in element content and in quoted attribute values alike:
+// & < > " ' become references, newlines and tabs numeric references, and anything an XML
+// parser rejects (invalid UTF-8, control characters, U+FFFE/U+FFFF) U+FFFD.
+std::string escape_xml(std::string_view text);
+
+// The inside of a double-quoted DOT string: backslash and quote escaped, a newline as the
+// label line break \n, invalid UTF-8 and control characters as U+FFFD.
+std::string escape_dot(std::string_view text);
+
+// The inside of a quoted Mermaid label (["..."] or |"..."|): quote, #, &, <, >, | and
+// backtick as Mermaid entity codes (#quot; ...), line breaks as spaces, invalid UTF-8 and
+// control characters as U+FFFD.
+std::string escape_mermaid(std::string_view text);
+
+// At most `max_chars` code points of `text`, with "…" when shortened.
+std::string shorten(std::string_view text, std::size_t max_chars);
+
+}  // namespace ttplan::detail

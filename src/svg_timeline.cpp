@@ -1,0 +1,391 @@
+// The SVG timeline: a calendar-proportional picture of a schedule (or several on one axis),
+// so that a two-year maintenance looks two years long next to a four-week induction.
+#include "svg_timeline.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <set>
+#include <utility>
+
+namespace ttplan::detail {
+
+namespace {
+
+constexpr std::array<category_style, std::size(all_categories)> styles{{
+    {"#0b5fa5", "CH"},  // chemotherapy
+    {"#00704f", "TG"},  // targeted
+    {"#b93b0b", "IT"},  // intrathecal
+    {"#9c2a6b", "RT"},  // radiation
+    {"#8a5a00", "IM"},  // immunotherapy
+    {"#0e6e86", "CL"},  // cell therapy
+    {"#6e1835", "TX"},  // transplant
+    {"#5b3ba8", "AS"},  // assessment
+    {"#6b4a2a", "HS"},  // hospital stay
+    {"#4d4d4d", "RS"},  // restriction
+    {"#111111", "MS"},  // milestone
+}};
+
+// White marks over the category colour, so categories differ in grey print too.
+constexpr std::array<std::string_view, std::size(all_categories)> pattern_marks{{
+    "",
+    R"~(<path d="M-2 2L2 -2M0 8L8 0M6 10L10 6" stroke="#fff" stroke-width="1.5"/>)~",
+    R"~(<circle cx="4" cy="4" r="1.7" fill="#fff"/>)~",
+    R"~(<path d="M0 4H8" stroke="#fff" stroke-width="2"/>)~",
+    R"~(<path d="M4 0V8" stroke="#fff" stroke-width="2"/>)~",
+    R"~(<path d="M0 4H8M4 0V8" stroke="#fff" stroke-width="1.5"/>)~",
+    R"~(<path d="M-2 6L2 10M0 0L8 8M6 -2L10 2" stroke="#fff" stroke-width="1.5"/>)~",
+    R"~(<path d="M0 0H4V4H0ZM4 4H8V8H4Z" fill="#fff" fill-opacity="0.6"/>)~",
+    R"~(<path d="M0 0L8 8M0 8L8 0" stroke="#fff" stroke-width="1.2"/>)~",
+    R"~(<path d="M0 2H8M0 6H8" stroke="#fff" stroke-width="1"/>)~",
+    "",
+}};
+
+constexpr std::array<std::string_view, 12> month_names{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+constexpr double width = 1200;
+constexpr double plot_left = 250;
+constexpr double plot_right = 1185;
+constexpr double axis_height = 46;
+constexpr double phase_lane = 36;
+constexpr double span_lane = 24;
+constexpr double heading_row = 26;
+constexpr double legend_row = 22;
+constexpr std::string_view bar_stroke = "#2c3e50";
+constexpr std::string_view bar_fill = "#c9d6e5";
+constexpr std::string_view tentative_fill = "#eef2f7";
+
+// Coordinates with at most two decimals and no trailing zeros: exact enough, deterministic.
+std::string num(double v) {
+    std::string s = fmt::format("{:.2f}", v);
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    if (s == "-0") s = "0";
+    return s;
+}
+
+std::string pattern_id(std::string_view id, category c) {
+    return fmt::format("{}-{}", id, to_string(c));
+}
+
+std::string day_words(std::int64_t days) { return days == 1 ? "1 day" : fmt::format("{} days", days); }
+
+// Where dates go: the axis runs from the first of the first month to the end of the last one.
+struct axis {
+    day_point first;
+    day_point end;  // exclusive
+    double per_day = 1;
+
+    double x(day_point d) const { return plot_left + per_day * static_cast<double>((d - first).count()); }
+    double w(day_point a, day_point b) const { return per_day * static_cast<double>((b - a).count() + 1); }
+};
+
+axis make_axis(const std::vector<timeline_group>& groups) {
+    day_point lo = day_point::max();
+    day_point hi = day_point::min();
+    for (const auto& g : groups) {
+        lo = std::min(lo, g.plan->start());
+        hi = std::max(hi, g.plan->end());
+    }
+    if (groups.empty()) lo = hi = day_point{};
+    const date::year_month_day a{lo};
+    const date::year_month_day b{hi};
+    axis ax;
+    ax.first = date::sys_days{a.year() / a.month() / 1};
+    ax.end = date::sys_days{(b.year() / b.month() / 1) + date::months{1}};
+    ax.per_day = (plot_right - plot_left) / static_cast<double>((ax.end - ax.first).count());
+    return ax;
+}
+
+std::string occurrence_label(const phase_occurrence& p) {
+    std::string s = p.name;
+    if (p.cycle) s += fmt::format(", cycle {}", *p.cycle);
+    if (!p.variant.empty()) s += fmt::format(" ({})", p.variant);
+    return s;
+}
+
+struct lanes_writer {
+    const axis& ax;
+    std::string_view id;
+    std::string out;
+    std::string shading;
+    double y = axis_height;
+    int lane_index = 0;
+
+    void background(double height) {
+        if (lane_index++ % 2 == 1) {
+            shading += fmt::format(R"~(<rect class="lane" x="0" y="{}" width="{}" height="{}" fill="#f3f5f8"/>)~",
+                               num(y), num(width), num(height));
+            shading += '\n';
+        }
+    }
+
+    // `lane` names what the lane shows ("phase:<id>", "span:<activity>") for tools and tests.
+    void label(std::string_view lane, std::string_view text, double baseline, double x = 8) {
+        const std::string shown = shorten(text, 34);
+        out += fmt::format(R"~(<text class="lane-label" data-lane="{}" x="{}" y="{}">{})~", escape_xml(lane),
+                           num(x), num(baseline), escape_xml(shown));
+        if (shown != text) out += fmt::format("<title>{}</title>", escape_xml(text));
+        out += "</text>\n";
+    }
+
+    void heading(const timeline_group& g) {
+        const schedule& s = *g.plan;
+        out += fmt::format(R"~(<text class="group-label" x="8" y="{}" font-weight="bold">{} — {} ({})</text>)~",
+                           num(y + 18), escape_xml(g.label), escape_xml(describe_length(s.start(), s.end())),
+                           day_words(s.total_days()));
+        out += '\n';
+        y += heading_row;
+    }
+
+    void phase_lane_of(const schedule& s, const phase_total& total) {
+        background(phase_lane);
+        label("phase:" + total.phase, total.name, y + 17);
+        const double bar_y = y + 4;
+        const double bar_h = 18;
+        for (const auto& p : s.phases()) {
+            if (p.phase != total.phase) continue;
+            const double x = ax.x(p.first);
+            const double w = ax.w(p.first, p.last);
+            std::string tip = fmt::format("{}: {} to {}, {}", occurrence_label(p), long_date(p.first),
+                                          long_date(p.last), day_words(p.days()));
+            if (p.cut) tip += "; cut short at the end of treatment";
+            if (p.tentative) tip += "; tentative: waits for recovery, may move later";
+            std::string cls = "phase";
+            if (p.tentative) cls += " tentative";
+            if (p.cut) cls += " cut";
+            out += fmt::format(
+                R"~(<rect class="{}" data-phase="{}" data-days="{}" x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}" stroke-width="1")~",
+                cls, escape_xml(p.phase), p.days(), num(x), num(bar_y), num(w), num(bar_h),
+                p.tentative ? tentative_fill : bar_fill, bar_stroke);
+            if (p.tentative) out += R"~( stroke-dasharray="4 3")~";
+            out += fmt::format("><title>{}</title></rect>\n", escape_xml(tip));
+            if (p.cut) {
+                const double xr = x + w;
+                out += fmt::format(
+                    R"~(<path class="cut-mark" d="M{} {}l-4 4.5l4 4.5l-4 4.5l4 4.5" fill="none" stroke="#000" stroke-width="1.5"/>)~",
+                    num(xr), num(bar_y));
+                out += '\n';
+            }
+            if (p.cycle) {
+                const std::string text = std::to_string(*p.cycle) + p.variant;
+                if (w >= 7.0 * static_cast<double>(text.size()) + 4) {
+                    out += fmt::format(
+                        R"~(<text class="cycle" x="{}" y="{}" text-anchor="middle" font-size="11">{}</text>)~",
+                        num(x + w / 2), num(bar_y + 13), escape_xml(text));
+                    out += '\n';
+                }
+            }
+        }
+        ticks(s, total.phase, y + 25);
+        y += phase_lane;
+    }
+
+    // One tick per treatment day of the phase; categories on the same day share its height.
+    void ticks(const schedule& s, const std::string& phase_id, double top) {
+        std::map<day_point, std::map<category, std::vector<const event*>>> by_day;
+        for (const auto& e : s.events()) {
+            if (e.phase == phase_id) by_day[e.date][e.kind].push_back(&e);
+        }
+        const double tick_w = std::max(ax.per_day, 1.5);
+        const double band = 8;
+        for (const auto& [d, kinds] : by_day) {
+            const double h = band / static_cast<double>(kinds.size());
+            double ty = top;
+            for (const auto& [kind, events] : kinds) {
+                const event& first = *events.front();
+                std::string names;
+                for (const event* e : events) names += (names.empty() ? "" : ", ") + e->activity;
+                std::string tip = fmt::format("{}, {}{} Day {}: {} ({})", long_date(d), s.phase_name(phase_id),
+                                              first.cycle ? fmt::format(" cycle {}", *first.cycle) : "",
+                                              first.day, names, display_name(kind));
+                if (first.tentative) tip += "; tentative";
+                out += fmt::format(
+                    R"~(<rect class="tick" x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>)~",
+                    num(ax.x(d)), num(ty), num(tick_w), num(h), style_of(kind).colour, escape_xml(tip));
+                out += '\n';
+                ty += h;
+            }
+        }
+    }
+
+    void span_lane_of(const schedule& s, const std::string& activity, category kind) {
+        background(span_lane);
+        out += fmt::format(R"~(<rect class="swatch" x="8" y="{}" width="12" height="12" fill="url(#{})"/>)~",
+                           num(y + 6), pattern_id(id, kind));
+        label("span:" + activity, fmt::format("{} {}", style_of(kind).code, activity), y + 16, 26);
+        for (const auto& sp : s.spans()) {
+            if (sp.activity != activity || sp.kind != kind) continue;
+            std::string where;
+            if (!sp.phase.empty()) {
+                where = fmt::format("; {}{} Days {} to {}", s.phase_name(sp.phase),
+                                    sp.cycle ? fmt::format(" cycle {}", *sp.cycle) : "", sp.first_day,
+                                    sp.last_day);
+            }
+            std::string tip = fmt::format("{} ({}): {} to {}, {}{}", sp.activity, display_name(sp.kind),
+                                          long_date(sp.first), long_date(sp.last), day_words(sp.days()), where);
+            if (sp.tentative) tip += "; tentative: may move later";
+            out += fmt::format(
+                R"~(<rect class="span{}" x="{}" y="{}" width="{}" height="14" fill="url(#{})" stroke="{}")~",
+                sp.tentative ? " tentative" : "", num(ax.x(sp.first)), num(y + 5), num(ax.w(sp.first, sp.last)),
+                pattern_id(id, sp.kind), style_of(sp.kind).colour);
+            if (sp.tentative) out += R"~( stroke-dasharray="4 3" stroke-width="1.5")~";
+            out += fmt::format("><title>{}</title></rect>\n", escape_xml(tip));
+        }
+        y += span_lane;
+    }
+
+    void group(const timeline_group& g) {
+        const schedule& s = *g.plan;
+        if (!g.label.empty()) heading(g);
+        for (const auto& total : s.totals_by_phase()) phase_lane_of(s, total);
+        std::vector<std::pair<std::string, category>> seen;
+        for (const auto& sp : s.spans()) {
+            std::pair<std::string, category> key{sp.activity, sp.kind};
+            if (std::find(seen.begin(), seen.end(), key) == seen.end()) seen.push_back(std::move(key));
+        }
+        for (const auto& [activity, kind] : seen) span_lane_of(s, activity, kind);
+    }
+};
+
+std::string axis_marks(const axis& ax, double bottom) {
+    std::string out;
+    const double per_month = ax.per_day * 30.44;
+    const double per_year = ax.per_day * 365.25;
+    // Month lines and names only where they stay legible; years always.
+    if (per_month >= 4) {
+        for (auto m = date::year_month_day{ax.first}; date::sys_days{m} < ax.end; m += date::months{1}) {
+            const day_point d{m};
+            const day_point next{m + date::months{1}};
+            const double x = ax.x(d);
+            const bool january = m.month() == date::January;
+            out += fmt::format(R"~(<line x1="{}" y1="40" x2="{}" y2="{}" stroke="{}" stroke-width="1"/>)~", num(x),
+                               num(x), num(bottom), january ? "#8a8a8a" : "#dcdcdc");
+            out += '\n';
+            if (per_month >= 9) {
+                const auto name = month_names[static_cast<unsigned>(m.month()) - 1];
+                out += fmt::format(
+                    R"~(<text class="month" x="{}" y="36" text-anchor="middle" font-size="10">{}</text>)~",
+                    num(x + (ax.x(next) - x) / 2), per_month >= 26 ? name : name.substr(0, 1));
+                out += '\n';
+            }
+        }
+    }
+    const int step = std::max(1, static_cast<int>(std::ceil(40.0 / per_year)));
+    const date::year first_year = date::year_month_day{ax.first}.year();
+    const date::year last_year = date::year_month_day{ax.end - date::days{1}}.year();
+    for (auto yr = first_year; yr <= last_year; yr += date::years{step}) {
+        const day_point d = std::max(ax.first, day_point{yr / date::January / 1});
+        out += fmt::format(R"~(<text class="year" x="{}" y="16" font-weight="bold">{}</text>)~", num(ax.x(d) + 2),
+                           static_cast<int>(yr));
+        out += '\n';
+        if (per_month < 4) {
+            out += fmt::format(R"~(<line x1="{}" y1="20" x2="{}" y2="{}" stroke="#8a8a8a" stroke-width="1"/>)~",
+                               num(ax.x(d)), num(ax.x(d)), num(bottom));
+            out += '\n';
+        }
+    }
+    out += fmt::format(R"~(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#333" stroke-width="1"/>)~", num(plot_left),
+                       num(axis_height - 4), num(plot_right), num(axis_height - 4));
+    out += '\n';
+    return out;
+}
+
+struct legend_item {
+    std::string swatch;  // markup drawn in a 14x14 box at (0, 0)
+    std::string text;
+};
+
+std::string legend(const std::vector<legend_item>& items, double top) {
+    std::string out = fmt::format(R"~(<g class="legend" transform="translate(0 {})">)~", num(top));
+    out += "\n";
+    constexpr int per_row = 4;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const double x = 8 + 295.0 * static_cast<double>(i % per_row);
+        const double y = legend_row * static_cast<double>(i / per_row);
+        out += fmt::format(R"~(<g transform="translate({} {})">{}<text x="20" y="11">{}</text></g>)~", num(x), num(y),
+                           items[i].swatch, escape_xml(items[i].text));
+        out += '\n';
+    }
+    out += "</g>\n";
+    return out;
+}
+
+}  // namespace
+
+const category_style& style_of(category c) { return styles[static_cast<std::size_t>(c)]; }
+
+std::string long_date(day_point d) {
+    const date::year_month_day ymd{d};
+    static constexpr std::array<std::string_view, 7> weekdays{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    return fmt::format("{} {} {} {}", weekdays[date::weekday{d}.c_encoding()], static_cast<unsigned>(ymd.day()),
+                       month_names[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()));
+}
+
+std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_view id) {
+    const axis ax = make_axis(groups);
+    lanes_writer lanes{ax, id, {}, {}, axis_height, 0};
+    std::set<category> used;
+    bool any_tentative = false;
+    bool any_cut = false;
+    for (const auto& g : groups) {
+        lanes.group(g);
+        for (const auto& e : g.plan->events()) used.insert(e.kind);
+        for (const auto& sp : g.plan->spans()) used.insert(sp.kind), any_tentative |= sp.tentative;
+        for (const auto& p : g.plan->phases()) any_tentative |= p.tentative, any_cut |= p.cut;
+    }
+    const double lanes_bottom = lanes.y;
+
+    std::vector<legend_item> items;
+    items.push_back({fmt::format(R"~(<rect width="14" height="14" fill="{}" stroke="{}"/>)~", bar_fill, bar_stroke),
+                     "Phase (cycle numbers inside)"});
+    if (any_tentative) {
+        items.push_back({fmt::format(R"~(<rect width="14" height="14" fill="{}" stroke="{}" stroke-dasharray="4 3"/>)~",
+                                     tentative_fill, bar_stroke),
+                         "Dashed: tentative, may move later"});
+    }
+    if (any_cut) {
+        items.push_back({R"~(<path d="M10 0l-4 3.5l4 3.5l-4 3.5l4 3.5" fill="none" stroke="#000" stroke-width="1.5"/>)~",
+                         "Zigzag: last cycle cut short"});
+    }
+    items.push_back({R"~(<rect x="5" y="3" width="3" height="8" fill="#333"/>)~", "Tick: a treatment day"});
+    for (category c : used) {
+        items.push_back({fmt::format(R"~(<rect width="14" height="14" fill="url(#{})" stroke="{}"/>)~",
+                                     pattern_id(id, c), style_of(c).colour),
+                         fmt::format("{} {}", style_of(c).code, display_name(c))});
+    }
+    const double legend_top = lanes_bottom + 14;
+    const double height = legend_top + legend_row * std::ceil(static_cast<double>(items.size()) / 4.0) + 6;
+
+    std::string title = "Timeline";
+    for (const auto& g : groups) {
+        title += fmt::format("{} {}", title == "Timeline" ? ":" : ";",
+                             g.label.empty() ? g.plan->protocol().title : g.label);
+    }
+
+    std::string out = fmt::format(
+        R"~(<svg xmlns="http://www.w3.org/2000/svg" id="{}" class="timeline" viewBox="0 0 {} {}" width="{}" height="{}" role="img" aria-labelledby="{}-title" font-family="DejaVu Sans, Verdana, Arial, sans-serif" font-size="12" fill="#1a1a1a">)~",
+        escape_xml(id), num(width), num(height), num(width), num(height), escape_xml(id));
+    out += fmt::format("\n<title id=\"{}-title\">{}</title>\n<defs>\n", escape_xml(id), escape_xml(title));
+    for (category c : used) {
+        const auto i = static_cast<std::size_t>(c);
+        out += fmt::format(
+            R"~(<pattern id="{}" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="{}"/>{}</pattern>)~",
+            pattern_id(id, c), styles[i].colour, pattern_marks[i]);
+        out += '\n';
+    }
+    out += "</defs>\n";
+    // Lane shading under the grid; bars, ticks and labels above it.
+    out += lanes.shading;
+    out += axis_marks(ax, lanes_bottom);
+    out += lanes.out;
+    out += legend(items, legend_top);
+    out += "</svg>\n";
+    return out;
+}
+
+}  // namespace ttplan::detail
