@@ -13,8 +13,8 @@ namespace {
 
 const detail::builtin_file* find_builtin(std::string_view id) {
     const auto& files = detail::builtin_files();
-    const auto it = std::find_if(files.begin(), files.end(),
-                                 [&](const detail::builtin_file& f) { return f.id == id; });
+    const auto it =
+        std::find_if(files.begin(), files.end(), [&](const detail::builtin_file& f) { return f.id == id; });
     return it == files.end() ? nullptr : &*it;
 }
 
@@ -38,7 +38,9 @@ std::vector<catalog_entry> builtin_protocols() {
     return out;
 }
 
-std::string_view default_protocol_id() { return "all-overview"; }
+std::string_view default_protocol_id() {
+    return "all-overview";
+}
 
 protocol load_builtin(std::string_view id) {
     const detail::builtin_file* file = find_builtin(id);

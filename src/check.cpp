@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <charconv>
 #include <optional>
-#include <utility>
 #include <set>
+#include <utility>
 
 namespace ttplan {
 
@@ -31,9 +31,8 @@ bool is_id(std::string_view id) {
 
 bool is_parameter_name(std::string_view name) {
     if (name.empty() || name.front() < 'a' || name.front() > 'z') return false;
-    return std::all_of(name.begin(), name.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-    });
+    return std::all_of(name.begin(), name.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
 std::optional<std::int64_t> canonical_integer(const std::string& text) {
@@ -59,8 +58,7 @@ std::optional<std::pair<std::int64_t, std::int64_t>> bounds(const day_pattern& p
     std::optional<std::pair<std::int64_t, std::int64_t>> out;
     for (const auto& part : pattern.parts) {
         if (part.last < part.first || part.step < 1) continue;
-        const std::int64_t last =
-            part.last - (std::int64_t{part.last} - part.first) % part.step;
+        const std::int64_t last = part.last - (std::int64_t{part.last} - part.first) % part.step;
         if (!out) {
             out.emplace(part.first, last);
         } else {
@@ -74,9 +72,12 @@ std::optional<std::pair<std::int64_t, std::int64_t>> bounds(const day_pattern& p
 // The number of days a phase of this length always has, when that is fixed.
 std::optional<std::int64_t> fixed_days(length len) {
     switch (len.units) {
-        case length::unit::days: return len.count;
-        case length::unit::weeks: return std::int64_t{7} * len.count;
-        default: return std::nullopt;
+        case length::unit::days:
+            return len.count;
+        case length::unit::weeks:
+            return std::int64_t{7} * len.count;
+        default:
+            return std::nullopt;
     }
 }
 
@@ -108,9 +109,10 @@ private:
     }
 
     static std::string id_message(std::string_view what, std::string_view id) {
-        return fmt::format("{} \"{}\" must start with a-z or 0-9 and contain only a-z, 0-9, "
-                           "'_' and '-'",
-                           what, id);
+        return fmt::format(
+            "{} \"{}\" must start with a-z or 0-9 and contain only a-z, 0-9, "
+            "'_' and '-'",
+            what, id);
     }
 
     void parameters() {
@@ -149,8 +151,8 @@ private:
             }
         }
         if (param.type == kind::integer && param.minimum > param.maximum) {
-            fail(at + "/maximum", fmt::format("maximum {} is below minimum {}", param.maximum,
-                                              param.minimum));
+            fail(at + "/maximum",
+                 fmt::format("maximum {} is below minimum {}", param.maximum, param.minimum));
         }
         if (auto why = value_problem(param, param.default_value)) fail(at + "/default", "default " + *why);
     }
@@ -165,8 +167,8 @@ private:
                 if (std::find(param.choices.begin(), param.choices.end(), value) != param.choices.end()) {
                     return std::nullopt;
                 }
-                return fmt::format("\"{}\" is not one of the choices of \"{}\" ({})", value,
-                                   param.name, quoted_list(param.choices));
+                return fmt::format("\"{}\" is not one of the choices of \"{}\" ({})", value, param.name,
+                                   quoted_list(param.choices));
             case parameter::kind::integer: {
                 const auto n = canonical_integer(value);
                 if (n && *n >= param.minimum && *n <= param.maximum) return std::nullopt;
@@ -184,10 +186,10 @@ private:
             if (param == nullptr) {
                 std::vector<std::string> names;
                 for (const parameter& q : p_.parameters) names.push_back(q.name);
-                fail(here, names.empty()
-                               ? fmt::format("unknown parameter \"{}\" (the protocol declares none)", name)
-                               : fmt::format("unknown parameter \"{}\" (declared: {})", name,
-                                             quoted_list(names)));
+                fail(here,
+                     names.empty()
+                         ? fmt::format("unknown parameter \"{}\" (the protocol declares none)", name)
+                         : fmt::format("unknown parameter \"{}\" (declared: {})", name, quoted_list(names)));
                 continue;
             }
             if (values.empty()) fail(here, "lists no values");
@@ -224,8 +226,9 @@ private:
     void anchor_at(const anchor& a, const std::string& at) {
         if (a.phase.empty()) {
             if (a.at != anchor::edge::start || a.cycle) {
-                fail(at, "an anchor without \"phase\" is the plan start; \"day\", \"at\": \"end\" "
-                         "and \"cycle\" need a phase");
+                fail(at,
+                     "an anchor without \"phase\" is the plan start; \"day\", \"at\": \"end\" "
+                     "and \"cycle\" need a phase");
             }
             return;
         }
@@ -235,8 +238,8 @@ private:
             return;
         }
         if (a.at == anchor::edge::day && (a.day < ph->first_day || a.day > max_day_number)) {
-            fail(at + "/day", fmt::format("day {} is outside phase \"{}\" (days start at {})", a.day,
-                                          ph->id, ph->first_day));
+            fail(at + "/day", fmt::format("day {} is outside phase \"{}\" (days start at {})", a.day, ph->id,
+                                          ph->first_day));
         }
         if (a.cycle && *a.cycle < 1) fail(at + "/cycle", "cycle numbers start at 1");
         if (a.cycle && *a.cycle > 1 && !ph->repeat) {
@@ -278,8 +281,8 @@ private:
             fail(at, "repeat has no bound: give a \"count\" or an \"until\" limit");
         }
         if (r.count && (*r.count < 1 || *r.count > max_repeat_count)) {
-            fail(at + "/count", fmt::format("repeat count must be from 1 to {} (found {})",
-                                            max_repeat_count, *r.count));
+            fail(at + "/count",
+                 fmt::format("repeat count must be from 1 to {} (found {})", max_repeat_count, *r.count));
         }
         for (std::size_t k = 0; k < r.until.size(); ++k) {
             const std::string here = fmt::format("{}/until/{}", at, k);
@@ -310,11 +313,11 @@ private:
             span = first ? std::optional(std::max(*span, *first)) : std::nullopt;
         }
         if (days && days->first < ph.first_day) {
-            fail(at + "/days", fmt::format("day {} comes before the phase's first day ({})",
-                                           days->first, ph.first_day));
+            fail(at + "/days",
+                 fmt::format("day {} comes before the phase's first day ({})", days->first, ph.first_day));
         } else if (days && span && *span > 0 && days->second > ph.first_day + *span - 1) {
-            fail(at + "/days", fmt::format("day {} comes after the phase's last day ({})",
-                                           days->second, ph.first_day + *span - 1));
+            fail(at + "/days", fmt::format("day {} comes after the phase's last day ({})", days->second,
+                                           ph.first_day + *span - 1));
         }
         if (!a.cycles.empty()) {
             const auto cycles = bounds(a.cycles);
@@ -325,12 +328,13 @@ private:
             }
         }
         for (std::size_t k = 0; k < a.variants.size(); ++k) {
-            const std::vector<std::string> known = ph.repeat ? ph.repeat->variants : std::vector<std::string>{};
+            const std::vector<std::string> known =
+                ph.repeat ? ph.repeat->variants : std::vector<std::string>{};
             if (std::find(known.begin(), known.end(), a.variants[k]) == known.end()) {
                 fail(fmt::format("{}/variants/{}", at, k),
                      known.empty() ? fmt::format("phase \"{}\" has no variants", ph.id)
-                                   : fmt::format("unknown variant \"{}\" (variants: {})",
-                                                 a.variants[k], quoted_list(known)));
+                                   : fmt::format("unknown variant \"{}\" (variants: {})", a.variants[k],
+                                                 quoted_list(known)));
             }
         }
         condition_at(a.when, at + "/when");
@@ -348,8 +352,7 @@ private:
         if (d.kind == dependency::type::start_to_start) {
             const std::int32_t first = from != nullptr ? from->first_day : earliest_first_day;
             if (d.on_day < first || d.on_day > max_day_number) {
-                fail(at + "/day", fmt::format("day {} is outside {} to {}", d.on_day, first,
-                                              max_day_number));
+                fail(at + "/day", fmt::format("day {} is outside {} to {}", d.on_day, first, max_day_number));
             }
         } else if (d.on_day != 1) {
             fail(at + "/day", "\"day\" applies only to start-to-start dependencies");
@@ -397,6 +400,8 @@ private:
 
 }  // namespace
 
-std::vector<problem> check(const protocol& p) { return checker(p).run(); }
+std::vector<problem> check(const protocol& p) {
+    return checker(p).run();
+}
 
 }  // namespace ttplan

@@ -56,9 +56,7 @@ public:
         ++*this;
         return before;
     }
-    friend bool operator==(const counting_iterator& a, const counting_iterator& b) {
-        return a.at_ == b.at_;
-    }
+    friend bool operator==(const counting_iterator& a, const counting_iterator& b) { return a.at_ == b.at_; }
 
 private:
     const char* at_ = nullptr;
@@ -95,8 +93,8 @@ public:
         f.key = k;
         const std::string ptr = f.prefix + "/" + pointer_token(k);
         if (!f.keys.insert(k).second) {
-            problems.push_back({{std::string(origin_), ptr, pos_.line(), 0},
-                                fmt::format("duplicate key \"{}\"", k)});
+            problems.push_back(
+                {{std::string(origin_), ptr, pos_.line(), 0}, fmt::format("duplicate key \"{}\"", k)});
         } else {
             lines.emplace(ptr, pos_.line());
         }
@@ -202,8 +200,7 @@ scanned_json scan_json(std::string_view text, std::string_view origin) {
     if (!json::sax_parse(first, last, &recorder)) {
         location where = location_of_byte(text, recorder.error_byte, origin);
         if (recorder.too_deep) {
-            throw parse_error(fmt::format("JSON nests deeper than {} levels", max_depth),
-                              std::move(where));
+            throw parse_error(fmt::format("JSON nests deeper than {} levels", max_depth), std::move(where));
         }
         throw parse_error(syntax_message(recorder.error_text), std::move(where));
     }

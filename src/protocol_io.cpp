@@ -39,8 +39,8 @@ std::optional<problem> format_version(const json& doc, int& version) {
         return std::optional<problem>(problem{{"", std::move(pointer), 0, 0}, std::move(message)});
     };
     if (!doc.is_object()) {
-        return bad("", fmt::format("a protocol file is a JSON object with \"format\": \"{}\"",
-                                   expected_format()));
+        return bad(
+            "", fmt::format("a protocol file is a JSON object with \"format\": \"{}\"", expected_format()));
     }
     const auto it = doc.find("format");
     if (it == doc.end()) {
@@ -60,14 +60,13 @@ std::optional<problem> format_version(const json& doc, int& version) {
     const char* last = text.data() + text.size();
     const auto [end, ec] = std::from_chars(first, last, version);
     if (ec != std::errc{} || end != last || first == last || version < oldest_format_version) {
-        return bad("/format", fmt::format("unknown format version in \"{}\" (expected \"{}\")",
-                                          text, expected_format()));
+        return bad("/format", fmt::format("unknown format version in \"{}\" (expected \"{}\")", text,
+                                          expected_format()));
     }
     if (version > protocol_format_version) {
-        return bad("/format",
-                   fmt::format("written by a newer ttplan: format version {}, this ttplan reads "
-                               "versions {} to {}",
-                               version, oldest_format_version, protocol_format_version));
+        return bad("/format", fmt::format("written by a newer ttplan: format version {}, this ttplan reads "
+                                          "versions {} to {}",
+                                          version, oldest_format_version, protocol_format_version));
     }
     return std::nullopt;
 }
@@ -129,9 +128,9 @@ std::string read_file(const std::filesystem::path& path) {
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        throw io_error(fmt::format("cannot read protocol file: {}",
-                                   std::filesystem::exists(path, ec) ? "permission denied or unreadable"
-                                                                     : "no such file"),
+        throw io_error(fmt::format("cannot read protocol file: {}", std::filesystem::exists(path, ec)
+                                                                        ? "permission denied or unreadable"
+                                                                        : "no such file"),
                        location{name, "", 0, 0});
     }
     std::ostringstream text;

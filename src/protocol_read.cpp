@@ -39,12 +39,18 @@ std::string json_kind(const json& j) {
     if (j.is_number_integer()) return "an integer";
     if (j.is_number()) return "a number";
     switch (j.type()) {
-        case json::value_t::object: return "an object";
-        case json::value_t::array: return "an array";
-        case json::value_t::string: return "a string";
-        case json::value_t::boolean: return "a boolean";
-        case json::value_t::null: return "null";
-        default: return j.type_name();
+        case json::value_t::object:
+            return "an object";
+        case json::value_t::array:
+            return "an array";
+        case json::value_t::string:
+            return "a string";
+        case json::value_t::boolean:
+            return "a boolean";
+        case json::value_t::null:
+            return "null";
+        default:
+            return j.type_name();
     }
 }
 
@@ -57,9 +63,8 @@ public:
 
     protocol read(const json& doc) {
         protocol p;
-        const keys allowed = {"format", "id", "title", "version", "summary", "description",
-                              "notes", "sources", "parameters", "phases", "dependencies",
-                              "tracks"};
+        const keys allowed = {"format", "id",      "title",      "version", "summary",      "description",
+                              "notes",  "sources", "parameters", "phases",  "dependencies", "tracks"};
         if (!object(doc, "", allowed, {"format", "id", "title", "phases"})) return p;
         read_string(doc, "", "id", p.id);
         read_string(doc, "", "title", p.title);
@@ -104,8 +109,7 @@ private:
         }
         for (std::string_view r : required) {
             if (!j.contains(r)) {
-                problems_.push_back(
-                    {{"", ptr, 0, 0}, fmt::format("missing required key \"{}\"", r)});
+                problems_.push_back({{"", ptr, 0, 0}, fmt::format("missing required key \"{}\"", r)});
                 rejected_.push_back(at(ptr, r));
             }
         }
@@ -122,8 +126,7 @@ private:
         return ptr + "/" + pointer_token(key);
     }
 
-    void read_string(const json& j, const std::string& ptr, std::string_view key,
-                     std::string& out) {
+    void read_string(const json& j, const std::string& ptr, std::string_view key, std::string& out) {
         const json* v = member(j, key);
         if (v == nullptr) return;
         if (!v->is_string()) return wrong_type(*v, at(ptr, key), "a string");
@@ -143,17 +146,17 @@ private:
             wrong_type(v, ptr, "an integer");
             return std::nullopt;
         }
-        const bool fits = v.is_number_unsigned()
-                              ? v.get<std::uint64_t>() <=
-                                    static_cast<std::uint64_t>(std::numeric_limits<Int>::max())
-                              : v.get<std::int64_t>() >= std::numeric_limits<Int>::min() &&
-                                    v.get<std::int64_t>() <= std::numeric_limits<Int>::max();
+        const bool fits =
+            v.is_number_unsigned()
+                ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<Int>::max())
+                : v.get<std::int64_t>() >= std::numeric_limits<Int>::min() &&
+                      v.get<std::int64_t>() <= std::numeric_limits<Int>::max();
         if (!fits) {
             fail(ptr, fmt::format("{} is out of range", v.dump()));
             return std::nullopt;
         }
         return static_cast<Int>(v.is_number_unsigned() ? static_cast<std::int64_t>(v.get<std::uint64_t>())
-                                                      : v.get<std::int64_t>());
+                                                       : v.get<std::int64_t>());
     }
 
     template <typename Int>
@@ -195,8 +198,7 @@ private:
     }
 
     // A pattern string ("1-28, 29-33") or a list of day numbers.
-    void read_pattern(const json& j, const std::string& ptr, std::string_view key,
-                      day_pattern& out) {
+    void read_pattern(const json& j, const std::string& ptr, std::string_view key, day_pattern& out) {
         const json* v = member(j, key);
         if (v == nullptr) return;
         const std::string here = at(ptr, key);
@@ -242,8 +244,8 @@ private:
     }
 
     template <typename T>
-    void read_list(const json& j, const std::string& ptr, std::string_view key,
-                   std::vector<T>& out, T (reader::*read_one)(const json&, const std::string&)) {
+    void read_list(const json& j, const std::string& ptr, std::string_view key, std::vector<T>& out,
+                   T (reader::*read_one)(const json&, const std::string&)) {
         const json* v = member(j, key);
         if (v == nullptr) return;
         const std::string here = at(ptr, key);
@@ -264,8 +266,7 @@ private:
 
     // Canonical text of a parameter value, typed by the parameter's kind (or by the JSON type
     // when the parameter is not declared; check() reports that).
-    std::optional<std::string> value_text(const json& v, const std::string& ptr,
-                                          const parameter* param) {
+    std::optional<std::string> value_text(const json& v, const std::string& ptr, const parameter* param) {
         using kind = parameter::kind;
         if (param == nullptr) {
             if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
@@ -290,9 +291,9 @@ private:
         }
         static constexpr std::string_view expected[] = {"true or false", "a choice name (string)",
                                                         "an integer"};
-        wrong_type(v, ptr,
-                   fmt::format("{} for parameter \"{}\"", expected[static_cast<int>(param->type)],
-                               param->name));
+        wrong_type(
+            v, ptr,
+            fmt::format("{} for parameter \"{}\"", expected[static_cast<int>(param->type)], param->name));
         return std::nullopt;
     }
 
@@ -339,8 +340,8 @@ private:
             if (text == "choice") type = parameter::kind::choice;
             if (text == "integer") type = parameter::kind::integer;
             if (!type) {
-                fail(at(ptr, "type"), fmt::format("unknown parameter type {} (allowed: bool, choice, integer)",
-                                                  t->dump()));
+                fail(at(ptr, "type"),
+                     fmt::format("unknown parameter type {} (allowed: bool, choice, integer)", t->dump()));
             }
         }
         const keys any = {"name", "type", "description", "choices", "minimum", "maximum", "default"};
@@ -397,8 +398,7 @@ private:
         return a;
     }
 
-    void read_anchor_member(const json& j, const std::string& ptr, std::string_view key,
-                            anchor& out) {
+    void read_anchor_member(const json& j, const std::string& ptr, std::string_view key, anchor& out) {
         if (const json* v = member(j, key)) out = read_anchor(*v, at(ptr, key));
     }
 
@@ -438,8 +438,7 @@ private:
 
     activity read_activity(const json& j, const std::string& ptr) {
         activity a;
-        const keys allowed = {"name", "category", "days", "continuous", "cycles",
-                              "variants", "when", "note"};
+        const keys allowed = {"name", "category", "days", "continuous", "cycles", "variants", "when", "note"};
         if (!object(j, ptr, allowed, {"name", "category", "days"})) return a;
         read_string(j, ptr, "name", a.name);
         read_category(j, ptr, a.kind);
@@ -454,7 +453,7 @@ private:
 
     phase read_phase(const json& j, const std::string& ptr) {
         phase p;
-        const keys allowed = {"id",   "name", "kind",   "length",    "first_day",
+        const keys allowed = {"id",          "name", "kind",   "length",    "first_day",
                               "description", "when", "repeat", "activities"};
         if (!object(j, ptr, allowed, {"id", "name", "length"})) return p;
         read_string(j, ptr, "id", p.id);
@@ -519,8 +518,7 @@ private:
 
 }  // namespace
 
-protocol read_protocol(const json& doc, std::vector<problem>& problems,
-                       std::vector<std::string>& rejected) {
+protocol read_protocol(const json& doc, std::vector<problem>& problems, std::vector<std::string>& rejected) {
     return reader(problems, rejected).read(doc);
 }
 

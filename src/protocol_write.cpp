@@ -59,9 +59,15 @@ ojson anchor_json(const anchor& a) {
     ojson j = ojson::object();
     put_text(j, "phase", a.phase);
     switch (a.at) {
-        case anchor::edge::start: j["at"] = "start"; break;
-        case anchor::edge::end: j["at"] = "end"; break;
-        case anchor::edge::day: j["day"] = a.day; break;
+        case anchor::edge::start:
+            j["at"] = "start";
+            break;
+        case anchor::edge::end:
+            j["at"] = "end";
+            break;
+        case anchor::edge::day:
+            j["day"] = a.day;
+            break;
     }
     if (a.cycle) j["cycle"] = *a.cycle;
     return j;
@@ -224,8 +230,7 @@ ojson write_protocol(const protocol& p) {
 
 std::string to_json(const protocol& p) {
     // Replacing invalid UTF-8 keeps to_json total; text read by parse_protocol is valid.
-    return detail::write_protocol(p).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
-           "\n";
+    return detail::write_protocol(p).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace ttplan

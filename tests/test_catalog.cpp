@@ -41,8 +41,8 @@ ttplan::condition when(std::initializer_list<std::pair<const char*, const char*>
 TEST_CASE("catalog: built-in list and default", "[catalog]") {
     CHECK(ttplan::default_protocol_id() == "all-overview");
     const auto entries = ttplan::builtin_protocols();
-    const auto it = std::find_if(entries.begin(), entries.end(),
-                                 [](const auto& e) { return e.id == "all-overview"; });
+    const auto it =
+        std::find_if(entries.begin(), entries.end(), [](const auto& e) { return e.id == "all-overview"; });
     REQUIRE(it != entries.end());
     CHECK_FALSE(it->title.empty());
     CHECK_FALSE(it->summary.empty());
@@ -108,8 +108,8 @@ TEST_CASE("all-overview: phases and their timing", "[all-overview]") {
     const ttplan::protocol p = ttplan::load_builtin("all-overview");
     CHECK(p.id == "all-overview");
     CHECK(ttplan::check(p).empty());
-    for (const char* id : {"induction", "consolidation", "interim_maintenance_1",
-                           "delayed_intensification", "interim_maintenance_2", "maintenance"}) {
+    for (const char* id : {"induction", "consolidation", "interim_maintenance_1", "delayed_intensification",
+                           "interim_maintenance_2", "maintenance"}) {
         INFO(id);
         CHECK(p.find_phase(id) != nullptr);
     }
@@ -117,15 +117,16 @@ TEST_CASE("all-overview: phases and their timing", "[all-overview]") {
     const ttplan::phase& induction = *p.find_phase("induction");
     CHECK(induction.duration == ttplan::length{29, ttplan::length::unit::days});
     CHECK(induction.first_day == 1);
-    const bool marrow_on_29 = std::any_of(induction.activities.begin(), induction.activities.end(), [](const auto& a) {
-        return a.kind == ttplan::category::assessment && a.days.days() == std::vector<std::int32_t>{29};
-    });
+    const bool marrow_on_29 =
+        std::any_of(induction.activities.begin(), induction.activities.end(), [](const auto& a) {
+            return a.kind == ttplan::category::assessment && a.days.days() == std::vector<std::int32_t>{29};
+        });
     CHECK(marrow_on_29);
     REQUIRE(find_activity(induction, "Vincristine") != nullptr);
     CHECK(find_activity(induction, "Vincristine")->days.days() == std::vector<std::int32_t>{1, 8, 15, 22});
-    const bool hospital = std::any_of(induction.activities.begin(), induction.activities.end(), [](const auto& a) {
-        return a.kind == ttplan::category::hospital_stay && a.continuous;
-    });
+    const bool hospital =
+        std::any_of(induction.activities.begin(), induction.activities.end(),
+                    [](const auto& a) { return a.kind == ttplan::category::hospital_stay && a.continuous; });
     CHECK(hospital);
 
     const auto to_consolidation = std::find_if(p.dependencies.begin(), p.dependencies.end(),
@@ -173,7 +174,8 @@ TEST_CASE("all-overview: TKI tracks and CNS prophylaxis", "[all-overview]") {
                                                           {"Dasatinib (daily)", "dasatinib"}};
     for (const auto& [name, drug] : tracks) {
         INFO(name);
-        const auto t = std::find_if(p.tracks.begin(), p.tracks.end(), [&](const auto& x) { return x.name == name; });
+        const auto t =
+            std::find_if(p.tracks.begin(), p.tracks.end(), [&](const auto& x) { return x.name == name; });
         REQUIRE(t != p.tracks.end());
         CHECK(t->kind == ttplan::category::targeted);
         CHECK(t->from == ttplan::anchor{"induction", ttplan::anchor::edge::day, 15, {}});
@@ -222,7 +224,8 @@ TEST_CASE("catalog: protocol files name drugs and days, never amounts", "[catalo
         // "mg" as a unit, not inside a word such as "Amgen".
         for (auto at = text.find("mg"); at != std::string::npos; at = text.find("mg", at + 1)) {
             const bool word_before = at > 0 && std::isalpha(static_cast<unsigned char>(text[at - 1]));
-            const bool word_after = at + 2 < text.size() && std::isalpha(static_cast<unsigned char>(text[at + 2]));
+            const bool word_after =
+                at + 2 < text.size() && std::isalpha(static_cast<unsigned char>(text[at + 2]));
             INFO(text.substr(at < 30 ? 0 : at - 30, 60));
             CHECK((word_before || word_after));
         }
@@ -237,8 +240,8 @@ TEST_CASE("all-overview: plans into the published timeline", "[all-overview][pla
     pr.start = ttplan::parse_date("2026-01-05");
     const ttplan::schedule s = ttplan::make_schedule(p, pr);
     const auto first_of = [&](const std::string& id) {
-        const auto it = std::find_if(s.phases().begin(), s.phases().end(),
-                                     [&](const auto& o) { return o.phase == id; });
+        const auto it =
+            std::find_if(s.phases().begin(), s.phases().end(), [&](const auto& o) { return o.phase == id; });
         REQUIRE(it != s.phases().end());
         return it->first;
     };

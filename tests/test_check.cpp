@@ -78,8 +78,7 @@ std::string listing(const std::vector<ttplan::problem>& problems) {
     return out;
 }
 
-bool has(const std::vector<ttplan::problem>& problems, const std::string& pointer,
-         const std::string& text) {
+bool has(const std::vector<ttplan::problem>& problems, const std::string& pointer, const std::string& text) {
     return std::any_of(problems.begin(), problems.end(), [&](const ttplan::problem& p) {
         return p.where.pointer == pointer && p.message.find(text) != std::string::npos;
     });
@@ -271,7 +270,8 @@ TEST_CASE("check: activities", "[check][activities]") {
 TEST_CASE("check: dependencies", "[check][dependencies]") {
     auto p = valid();
     p.dependencies[1].to = "intensification";
-    require_only(p, "/dependencies/1/to", "unknown phase \"intensification\" (phases: induction, consolidation, maintenance)");
+    require_only(p, "/dependencies/1/to",
+                 "unknown phase \"intensification\" (phases: induction, consolidation, maintenance)");
 
     p = valid();
     p.dependencies[0].from = "diagnosis";

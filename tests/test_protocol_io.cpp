@@ -137,13 +137,15 @@ TEST_CASE("protocol_io: built-in protocols round trip", "[roundtrip]") {
 TEST_CASE("protocol_io: programmatic protocols round trip", "[roundtrip]") {
     ttplan::protocol p = ttplan::parse_protocol(protocol_text());
     p.phases[1].repeat = ttplan::repeat_rule{};
-    p.phases[1].repeat->until.push_back(
-        {ttplan::length{2, ttplan::length::unit::years}, ttplan::anchor{"induction", ttplan::anchor::edge::start, 0, {}}, {}});
+    p.phases[1].repeat->until.push_back({ttplan::length{2, ttplan::length::unit::years},
+                                         ttplan::anchor{"induction", ttplan::anchor::edge::start, 0, {}},
+                                         {}});
     p.phases[0].activities[0].when.all_of["tki"] = {"imatinib", "dasatinib"};
     p.phases[0].activities[0].days = ttplan::day_pattern::parse("-3..-1, 1-5, every 7 from 8 to 22");
     p.phases[0].first_day = -3;
     p.phases[0].duration = ttplan::length{32, ttplan::length::unit::days};
-    p.tracks.push_back({"Imatinib (daily)", ttplan::category::targeted,
+    p.tracks.push_back({"Imatinib (daily)",
+                        ttplan::category::targeted,
                         ttplan::anchor{"induction", ttplan::anchor::edge::day, 15, {}},
                         ttplan::anchor{"maintenance", ttplan::anchor::edge::end, 0, 2},
                         {},
@@ -165,7 +167,8 @@ TEST_CASE("protocol_io: unknown top-level and nested keys", "[problems]") {
     auto problems = problems_of(protocol_text("", R"(, "extra": 1)"));
     REQUIRE_PROBLEM(problems, "/extra", "unknown key");
     problems = problems_of(protocol_text(R"( "repeat": {"count": 2, "every": "1w"},)"));
-    REQUIRE_PROBLEM(problems, "/phases/0/repeat/every", "allowed: count, until, first_cycle_length, variants");
+    REQUIRE_PROBLEM(problems, "/phases/0/repeat/every",
+                    "allowed: count, until, first_cycle_length, variants");
 }
 
 TEST_CASE("protocol_io: wrong types", "[problems]") {
@@ -198,8 +201,9 @@ TEST_CASE("protocol_io: dangling reference", "[problems]") {
 TEST_CASE("protocol_io: dependency cycle names its phases", "[problems]") {
     std::string text = protocol_text();
     const std::string one = R"([{"from": "induction", "to": "maintenance"}])";
-    text.replace(text.find(one), one.size(),
-                 R"([{"from": "induction", "to": "maintenance"}, {"from": "maintenance", "to": "induction"}])");
+    text.replace(
+        text.find(one), one.size(),
+        R"([{"from": "induction", "to": "maintenance"}, {"from": "maintenance", "to": "induction"}])");
     const auto problems = problems_of(text);
     INFO(listing(problems));
     REQUIRE(problems.size() == 1);
@@ -237,7 +241,8 @@ TEST_CASE("protocol_io: unknown category and bad patterns", "[problems]") {
     text.replace(text.find(R"("chemotherapy")"), 14, R"("chemo")");
     auto problems = problems_of(text);
     REQUIRE_PROBLEM(problems, "/phases/0/activities/0/category", "unknown category \"chemo\"");
-    CHECK(find(problems, "/phases/0/activities/0/category")->message.find("hospital-stay") != std::string::npos);
+    CHECK(find(problems, "/phases/0/activities/0/category")->message.find("hospital-stay") !=
+          std::string::npos);
 
     text = protocol_text();
     text.replace(text.find(R"("1,8,15,22")"), 11, R"("8-1")");
