@@ -1,5 +1,6 @@
 #include <ttplan/model.hpp>
 
+#include "json_scan.hpp"
 #include "phase_graph.hpp"
 
 #include <fmt/format.h>
@@ -181,7 +182,7 @@ private:
 
     void condition_at(const condition& c, const std::string& at) {
         for (const auto& [name, values] : c.all_of) {
-            const std::string here = fmt::format("{}/{}", at, pointer_token(name));
+            const std::string here = fmt::format("{}/{}", at, detail::pointer_token(name));
             const parameter* param = p_.find_parameter(name);
             if (param == nullptr) {
                 std::vector<std::string> names;
@@ -199,20 +200,6 @@ private:
                 }
             }
         }
-    }
-
-    static std::string pointer_token(std::string_view key) {
-        std::string out;
-        for (char c : key) {
-            if (c == '~') {
-                out += "~0";
-            } else if (c == '/') {
-                out += "~1";
-            } else {
-                out += c;
-            }
-        }
-        return out;
     }
 
     void length_at(length len, double max_days, std::string_view limit, const std::string& at) {
