@@ -318,6 +318,27 @@ TEST_CASE("planner: first cycle of another length", "[cycles]") {
     CHECK(dates(events(s, "late")) == std::vector<day_point>{d("2027-03-22")});
 }
 
+TEST_CASE("planner: until measured from a day of another phase", "[cycles]") {
+    phase m = make_phase("m", "7d");
+    m.repeat = repeat_rule{};
+    m.repeat->until = {until("6w", at("a", anchor::edge::day, 15))};
+    phase z = make_phase("z", "7d");
+    z.repeat = repeat_rule{};
+    z.repeat->until = {until("1w", at("", anchor::edge::start))};
+    const auto s = plan(make_protocol({make_phase("a", "29d"), m, z, make_phase("f", "7d")},
+                                      {fs("a", "m"), fs("a", "z"), fs("z", "f")}));
+    // Day 15 of a = Mar 15; + 6w = Apr 26, so limit_last = Apr 25. m starts Mar 30 and runs
+    // weekly: Mar 30, Apr 6, Apr 13, Apr 20 (cut on Apr 25 instead of ending Apr 26).
+    const auto occ = occurrences(s, "m");
+    REQUIRE(occ.size() == 4);
+    CHECK(occ[3].first == d("2027-04-20"));
+    CHECK(occ[3].last == d("2027-04-25"));
+    CHECK(occ[3].cut);
+    // z's limit (Mar 7) ends before it could start (Mar 30): no cycles, and f is not held up.
+    CHECK(occurrences(s, "z").empty());
+    CHECK(only(s, "f").first == d("2027-03-30"));
+}
+
 TEST_CASE("planner: a repeat without an applicable bound", "[cycles][errors]") {
     phase p = make_phase("maint", "4w");
     p.repeat = repeat_rule{};
