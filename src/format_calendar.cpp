@@ -22,6 +22,9 @@ constexpr std::size_t cell_width = 4;                       // "31CI"
 constexpr std::size_t grid_width = 7 * cell_width + 6;      // cells joined by one space
 constexpr std::size_t grid_gap = 4;
 constexpr std::size_t label_width = 16;                     // "September 2027" + 2
+// Joins words wrap() keeps on one line ("from 8 Feb (tentative)"); printed as a space. Names
+// cannot contain it: one_line() turns control characters into spaces first.
+constexpr char glue = '\x01';
 
 // One letter per category, in declaration order (the order markers appear in a cell).
 constexpr std::array<std::pair<category, char>, 11> markers{{
@@ -62,6 +65,7 @@ std::string wrap(std::string_view text, const std::string& first, const std::str
     std::string out;
     std::string line;
     auto flush = [&] {
+        std::replace(line.begin(), line.end(), glue, ' ');
         out += (out.empty() ? first : indent) + line + "\n";
         line.clear();
     };
@@ -121,19 +125,20 @@ std::vector<std::string> month_grid(date::year_month ym, const std::map<day_poin
     return lines;
 }
 
-// "4 Jan", "4-31 Jan", "from 4 Jan", "to 1 Feb", "all month": a stretch seen from one month.
+// "4 Jan", "4-31 Jan", "from 4 Jan", "to 1 Feb", "all month": a stretch seen from one month,
+// glued so that it never breaks across lines.
 std::string within_month(day_point first, day_point last, day_point month_first, day_point month_last) {
     auto day_of = [](day_point d) { return static_cast<unsigned>(date::year_month_day{d}.day()); };
     const auto month = detail::month_abbrev(static_cast<unsigned>(date::year_month_day{month_first}.month()));
     const bool starts = first >= month_first;
     const bool ends = last <= month_last;
     if (starts && ends) {
-        return first == last ? fmt::format("{} {}", day_of(first), month)
-                             : fmt::format("{}-{} {}", day_of(first), day_of(last), month);
+        return first == last ? fmt::format("{}{}{}", day_of(first), glue, month)
+                             : fmt::format("{}-{}{}{}", day_of(first), day_of(last), glue, month);
     }
-    if (starts) return fmt::format("from {} {}", day_of(first), month);
-    if (ends) return fmt::format("to {} {}", day_of(last), month);
-    return "all month";
+    if (starts) return fmt::format("from{}{}{}{}", glue, day_of(first), glue, month);
+    if (ends) return fmt::format("to{}{}{}{}", glue, day_of(last), glue, month);
+    return fmt::format("all{}month", glue);
 }
 
 std::string occurrence_label(const phase_occurrence& p) {
@@ -152,15 +157,20 @@ std::string month_notes(const schedule& s, date::year_month ym) {
         if (p.last < month_first || p.first > month_last) continue;
         phases += (phases.empty() ? "" : "; ") + occurrence_label(p) + " " +
                   within_month(p.first, p.last, month_first, month_last);
-        if (p.cut) phases += " (cut short)";
-        if (p.tentative) phases += " (tentative)";
+        if (p.cut || p.tentative) {
+            std::string tag = fmt::format(" ({}{}{})", p.cut ? "cut short" : "", p.cut && p.tentative ? ", " : "",
+                                          p.tentative ? "tentative" : "");
+            std::replace(tag.begin(), tag.end(), ' ', glue);
+            phases += tag;
+        }
     }
     std::string spans;
     for (const auto& t : s.spans()) {
         if (t.last < month_first || t.first > month_last) continue;
         spans += (spans.empty() ? "" : "; ") + detail::one_line(t.activity) + " " +
                  within_month(t.first, t.last, month_first, month_last);
-        if (t.tentative) spans += " (tentative)";
+        // Therapy within a phase is as tentative as its phase, which the line above says.
+        if (t.tentative && t.phase.empty()) spans += std::string(1, glue) + "(tentative)";
     }
     if (phases.empty() && spans.empty()) return {};
     const std::string label = pad(fmt::format("{} {}", detail::month_name(static_cast<unsigned>(ym.month())),
@@ -199,6 +209,7 @@ void header(std::string& out, const schedule& s, const std::map<day_point, std::
     if (used.count('+')) legend += " + more kinds that day,";
     if (used.empty()) legend += " none in this plan,";
     legend.back() = '.';
+    legend += " Phases and continuous therapy are listed under each pair of months.";
     out += "\n" + wrap(legend, "", "");
     bool any_tentative = false;
     for (const auto& p : s.phases()) any_tentative = any_tentative || p.tentative;
