@@ -47,7 +47,9 @@ std::string condition_text(const condition& c) {
     return out;
 }
 
-std::string signed_length(const length& l) { return (l.count > 0 ? "+" : "") + l.to_string(); }
+std::string signed_length(const length& l) {
+    return (l.count > 0 ? "+" : "") + l.to_string();
+}
 
 // "29 days", "1 week", "2 years": node labels are read by people, not parsers.
 std::string length_words(const length& l) {
@@ -62,12 +64,14 @@ public:
     picture build() {
         picture pic;
         pic.title = fmt::format("{} ({}, version {})", p_.title, p_.id, p_.version);
-        for (const auto& [name, value] : values_) pic.subtitle += (pic.subtitle.empty() ? "" : ", ") + name + "=" + value;
+        for (const auto& [name, value] : values_)
+            pic.subtitle += (pic.subtitle.empty() ? "" : ", ") + name + "=" + value;
         if (pic.subtitle.empty()) pic.subtitle = "no parameters";
         for (std::size_t i = 0; i < p_.phases.size(); ++i) {
             const phase& ph = p_.phases[i];
             const bool active = ph.when.matches(values_);
-            node n{fmt::format("p{}", i), {ph.name.empty() ? ph.id : ph.name, length_line(ph)}, active, false};
+            node n{
+                fmt::format("p{}", i), {ph.name.empty() ? ph.id : ph.name, length_line(ph)}, active, false};
             if (!ph.when.empty()) {
                 n.lines.push_back(active ? "if " + condition_text(ph.when)
                                          : "only if " + condition_text(ph.when) + " (not in this plan)");
@@ -104,9 +108,12 @@ private:
         if (a.phase.empty()) return "the plan start";
         const std::string cycle = a.cycle ? fmt::format(" cycle {}", *a.cycle) : std::string();
         switch (a.at) {
-        case anchor::edge::start: return fmt::format("the start of {}{}", phase_name(a.phase), cycle);
-        case anchor::edge::end: return fmt::format("the end of {}{}", phase_name(a.phase), cycle);
-        case anchor::edge::day: return fmt::format("Day {} of {}{}", a.day, phase_name(a.phase), cycle);
+            case anchor::edge::start:
+                return fmt::format("the start of {}{}", phase_name(a.phase), cycle);
+            case anchor::edge::end:
+                return fmt::format("the end of {}{}", phase_name(a.phase), cycle);
+            case anchor::edge::day:
+                return fmt::format("Day {} of {}{}", a.day, phase_name(a.phase), cycle);
         }
         return a.phase;
     }
@@ -156,9 +163,10 @@ private:
         for (const anchor* a : {&t.from, &t.to}) {
             if (a->phase.empty() || !keys_.count(a->phase)) continue;
             const std::string what = a == &t.from ? "from" : "to";
-            std::string label = a->at == anchor::edge::day ? fmt::format("{} Day {}", what, a->day)
-                                                           : fmt::format("{} {}", what,
-                                                                         a->at == anchor::edge::end ? "end" : "start");
+            std::string label =
+                a->at == anchor::edge::day
+                    ? fmt::format("{} Day {}", what, a->day)
+                    : fmt::format("{} {}", what, a->at == anchor::edge::end ? "end" : "start");
             pic.edges.push_back({keys_[a->phase], n.key, std::move(label), active, true});
         }
         pic.nodes.push_back(std::move(n));
@@ -209,13 +217,18 @@ std::string to_dot(const protocol& p, const parameter_values& values) {
         "  graph [label=\"{}\\n{}\\nsolid: in this plan; dashed grey: not in this plan\", labelloc=\"t\", "
         "fontname=\"Helvetica\", rankdir=\"TB\"];\n",
         escape_dot(pic.title), escape_dot(pic.subtitle));
-    out += "  node [shape=\"box\", style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=\"11\", "
-           "color=\"#2c3e50\", fillcolor=\"#dbe6f3\"];\n";
+    out +=
+        "  node [shape=\"box\", style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=\"11\", "
+        "color=\"#2c3e50\", fillcolor=\"#dbe6f3\"];\n";
     out += "  edge [fontname=\"Helvetica\", fontsize=\"9\", color=\"#2c3e50\"];\n";
     for (const auto& n : pic.nodes) {
-        attributes a{{"label", joined(n.lines, escape_dot, "\\n")},
-                     {"class", fmt::format("{} {}", n.track ? "track" : "phase", n.active ? "active" : "inactive")}};
-        if (n.track) a.insert(a.end(), {{"shape", "note"}, {"style", "filled"}, {"fillcolor", "#e6f2ec"}, {"color", "#00704f"}});
+        attributes a{
+            {"label", joined(n.lines, escape_dot, "\\n")},
+            {"class", fmt::format("{} {}", n.track ? "track" : "phase", n.active ? "active" : "inactive")}};
+        if (n.track)
+            a.insert(
+                a.end(),
+                {{"shape", "note"}, {"style", "filled"}, {"fillcolor", "#e6f2ec"}, {"color", "#00704f"}});
         if (!n.active) {
             set(a, "style", n.track ? "dashed,filled" : "rounded,dashed,filled");
             a.insert(a.end(), {{"fillcolor", "#f4f4f4"}, {"color", "#888888"}, {"fontcolor", "#555555"}});
@@ -224,7 +237,8 @@ std::string to_dot(const protocol& p, const parameter_values& values) {
     }
     for (const auto& e : pic.edges) {
         attributes a{{"label", escape_dot(e.label)},
-                     {"class", fmt::format("{} {}", e.anchor ? "anchor" : "dependency", e.active ? "active" : "inactive")}};
+                     {"class", fmt::format("{} {}", e.anchor ? "anchor" : "dependency",
+                                           e.active ? "active" : "inactive")}};
         if (e.anchor) a.insert(a.end(), {{"style", "dotted"}, {"arrowhead", "none"}});
         if (!e.active) {
             set(a, "style", "dashed");
@@ -241,7 +255,8 @@ std::string to_mermaid(const protocol& p, const parameter_values& values) {
     std::string out = "flowchart TD\n";
     out += fmt::format("  %% {}\n  %% {}\n  %% solid: in this plan; dashed grey: not in this plan\n",
                        escape_mermaid(pic.title), escape_mermaid(pic.subtitle));
-    for (const auto& n : pic.nodes) out += fmt::format("  {}[\"{}\"]\n", n.key, joined(n.lines, escape_mermaid, "<br/>"));
+    for (const auto& n : pic.nodes)
+        out += fmt::format("  {}[\"{}\"]\n", n.key, joined(n.lines, escape_mermaid, "<br/>"));
     for (const auto& e : pic.edges) {
         const std::string_view arrow = e.anchor ? "-.-" : e.active ? "-->" : "-.->";
         out += fmt::format("  {} {}|\"{}\"| {}\n", e.from, arrow, escape_mermaid(e.label), e.to);

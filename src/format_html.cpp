@@ -92,7 +92,8 @@ std::string parameters_table(const parameter_values& values) {
     if (values.empty()) return "<p>This protocol has no parameters.</p>\n";
     std::string out = "<table class=\"facts\"><caption>Parameters</caption><tbody>\n";
     for (const auto& [name, value] : values) {
-        out += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", escape_xml(name), escape_xml(value));
+        out += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", escape_xml(name),
+                           escape_xml(value));
     }
     return out + "</tbody></table>\n";
 }
@@ -106,7 +107,8 @@ std::set<category> categories_used(const schedule& s) {
 
 std::string text_legend(const std::set<category>& used) {
     std::string out = "<ul class=\"legend\">\n";
-    for (category c : used) out += fmt::format("<li>{} {}</li>\n", code_badge(c), escape_xml(display_name(c)));
+    for (category c : used)
+        out += fmt::format("<li>{} {}</li>\n", code_badge(c), escape_xml(display_name(c)));
     out += "<li>Dashed outline: tentative (waits for recovery, may move later)</li>\n";
     out += "<li>Zigzag end: a last cycle cut short at the end of treatment</li>\n";
     return out + "</ul>\n";
@@ -161,18 +163,20 @@ std::string cell_notes(const schedule& s, day_point d, bool first_shown) {
     }
     for (const auto& sp : s.spans()) {
         if (sp.first == d) {
-            out += fmt::format("<span class=\"ph\">{} {} starts</span>", code_badge(sp.kind), escape_xml(sp.activity));
+            out += fmt::format("<span class=\"ph\">{} {} starts</span>", code_badge(sp.kind),
+                               escape_xml(sp.activity));
         } else if (sp.last == d) {
-            out += fmt::format("<span class=\"ph\">{} {} ends</span>", code_badge(sp.kind), escape_xml(sp.activity));
+            out += fmt::format("<span class=\"ph\">{} {} ends</span>", code_badge(sp.kind),
+                               escape_xml(sp.activity));
         }
     }
     return out;
 }
 
 std::string month_section(const schedule& s, date::year_month ym) {
-    static constexpr std::array<std::string_view, 12> months{"January", "February", "March",     "April",
-                                                             "May",     "June",     "July",      "August",
-                                                             "September", "October", "November", "December"};
+    static constexpr std::array<std::string_view, 12> months{"January",   "February", "March",    "April",
+                                                             "May",       "June",     "July",     "August",
+                                                             "September", "October",  "November", "December"};
     const day_point first{ym / 1};
     const day_point last{ym / date::last};
     std::string out = fmt::format("<section class=\"month\" id=\"m-{:04}-{:02}\">\n<h3>{} {}</h3>\n",
@@ -200,7 +204,8 @@ std::string month_section(const schedule& s, date::year_month ym) {
         if (d != first && date::weekday{d} == date::Monday) out += "</tr>\n<tr>";
         const auto events = s.events_on(d);
         const bool planned = s.start() <= d && d <= s.end();
-        const bool tentative = std::any_of(events.begin(), events.end(), [](const event& e) { return e.tentative; });
+        const bool tentative =
+            std::any_of(events.begin(), events.end(), [](const event& e) { return e.tentative; });
         std::string cls = planned ? "in" : "off";
         if (!events.empty()) cls += " tx";
         if (tentative) cls += " tent";
@@ -232,8 +237,9 @@ bool any_tentative(const schedule& s) {
 }
 
 std::string footer() {
-    return fmt::format("<footer><p class=\"disclaimer\">{}</p><p>Made with ttplan {}.</p></footer>\n</body>\n</html>\n",
-                       escape_xml(disclaimer), version_string);
+    return fmt::format(
+        "<footer><p class=\"disclaimer\">{}</p><p>Made with ttplan {}.</p></footer>\n</body>\n</html>\n",
+        escape_xml(disclaimer), version_string);
 }
 
 }  // namespace
@@ -241,27 +247,30 @@ std::string footer() {
 std::string to_html(const schedule& s) {
     const auto& info = s.protocol();
     std::string out = head(info.title + " — treatment timeline");
-    out += fmt::format("<header>\n<h1>{}</h1>\n<p>Protocol <code>{}</code>, version {}.</p>\n", escape_xml(info.title),
-                       escape_xml(info.id), escape_xml(info.version));
+    out += fmt::format("<header>\n<h1>{}</h1>\n<p>Protocol <code>{}</code>, version {}.</p>\n",
+                       escape_xml(info.title), escape_xml(info.id), escape_xml(info.version));
     out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n</header>\n", escape_xml(disclaimer));
 
     out += "<section id=\"overview\">\n<h2>Overview</h2>\n";
     out += fmt::format(
-        "<p>From <strong>{}</strong> to <strong>{}</strong>: <strong>{}</strong> ({} calendar days, {} of them "
+        "<p>From <strong>{}</strong> to <strong>{}</strong>: <strong>{}</strong> ({} calendar days, {} of "
+        "them "
         "with a dated activity).</p>\n",
-        long_date(s.start()), long_date(s.end()), escape_xml(describe_length(s.start(), s.end())), s.total_days(),
-        s.treatment_days());
+        long_date(s.start()), long_date(s.end()), escape_xml(describe_length(s.start(), s.end())),
+        s.total_days(), s.treatment_days());
     if (any_tentative(s)) {
-        out += "<p>Dates drawn dashed are tentative: they depend on recovery (for example of blood counts) "
-               "and may move later.</p>\n";
+        out +=
+            "<p>Dates drawn dashed are tentative: they depend on recovery (for example of blood counts) "
+            "and may move later.</p>\n";
     }
     out += parameters_table(s.parameters());
     out += "</section>\n";
 
     out += "<section id=\"timeline\">\n<h2>Timeline</h2>\n<figure>\n";
     out += detail::svg_timeline({detail::timeline_group{{}, &s}}, "timeline-svg");
-    out += "<figcaption>Bar lengths are proportional to calendar time. Hover over a bar or tick for its dates."
-           "</figcaption>\n</figure>\n";
+    out +=
+        "<figcaption>Bar lengths are proportional to calendar time. Hover over a bar or tick for its dates."
+        "</figcaption>\n</figure>\n";
     out += text_legend(categories_used(s));
     out += "</section>\n";
 
@@ -272,9 +281,10 @@ std::string to_html(const schedule& s) {
     out += category_table(s);
     out += "</section>\n";
 
-    out += "<section id=\"calendars\">\n<h2>Month by month</h2>\n"
-           "<p>Treatment days have a heavy border and list their activities; phase starts and ends are noted "
-           "in italics.</p>\n";
+    out +=
+        "<section id=\"calendars\">\n<h2>Month by month</h2>\n"
+        "<p>Treatment days have a heavy border and list their activities; phase starts and ends are noted "
+        "in italics.</p>\n";
     const date::year_month_day a{s.start()};
     const date::year_month_day b{s.end()};
     for (auto ym = a.year() / a.month(); ym <= b.year() / b.month(); ym += date::months{1}) {
@@ -291,21 +301,23 @@ std::string to_html_comparison(const std::vector<std::pair<std::string, schedule
     out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n</header>\n", escape_xml(disclaimer));
     if (labelled.empty()) return out + "<p>No plans to compare.</p>\n" + footer();
 
-    out += "<section id=\"overview\">\n<h2>Overview</h2>\n<table class=\"facts\"><thead><tr>"
-           "<th scope=\"col\">Plan</th><th scope=\"col\">Protocol</th><th scope=\"col\">Parameters</th>"
-           "<th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Length</th>"
-           "<th scope=\"col\">Calendar days</th><th scope=\"col\">Treatment days</th></tr></thead><tbody>\n";
+    out +=
+        "<section id=\"overview\">\n<h2>Overview</h2>\n<table class=\"facts\"><thead><tr>"
+        "<th scope=\"col\">Plan</th><th scope=\"col\">Protocol</th><th scope=\"col\">Parameters</th>"
+        "<th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Length</th>"
+        "<th scope=\"col\">Calendar days</th><th scope=\"col\">Treatment days</th></tr></thead><tbody>\n";
     std::set<category> used;
     std::vector<detail::timeline_group> groups;
     for (const auto& [label, s] : labelled) {
         std::string params;
-        for (const auto& [name, value] : s.parameters()) params += (params.empty() ? "" : ", ") + name + "=" + value;
+        for (const auto& [name, value] : s.parameters())
+            params += (params.empty() ? "" : ", ") + name + "=" + value;
         out += fmt::format(
             "<tr><th scope=\"row\">{}</th><td>{} ({})</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
             "<td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
-            escape_xml(label), escape_xml(s.protocol().title), escape_xml(s.protocol().id), escape_xml(params),
-            long_date(s.start()), long_date(s.end()), escape_xml(describe_length(s.start(), s.end())),
-            s.total_days(), s.treatment_days());
+            escape_xml(label), escape_xml(s.protocol().title), escape_xml(s.protocol().id),
+            escape_xml(params), long_date(s.start()), long_date(s.end()),
+            escape_xml(describe_length(s.start(), s.end())), s.total_days(), s.treatment_days());
         used.merge(categories_used(s));
         groups.push_back({label, &s});
     }
@@ -313,8 +325,9 @@ std::string to_html_comparison(const std::vector<std::pair<std::string, schedule
 
     out += "<section id=\"timeline\">\n<h2>Timeline</h2>\n<figure>\n";
     out += detail::svg_timeline(groups, "timeline-svg");
-    out += "<figcaption>All plans share one time axis; bar lengths are proportional to calendar time."
-           "</figcaption>\n</figure>\n";
+    out +=
+        "<figcaption>All plans share one time axis; bar lengths are proportional to calendar time."
+        "</figcaption>\n</figure>\n";
     out += text_legend(used);
     out += "</section>\n";
 

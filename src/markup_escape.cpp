@@ -71,15 +71,31 @@ std::string walk(std::string_view text, Ascii ascii) {
 std::string escape_xml(std::string_view text) {
     return walk(text, [](char c, std::string& out) {
         switch (c) {
-        case '&': out += "&amp;"; return true;
-        case '<': out += "&lt;"; return true;
-        case '>': out += "&gt;"; return true;
-        case '"': out += "&quot;"; return true;
-        case '\'': out += "&#39;"; return true;
-        case '\n': out += "&#10;"; return true;
-        case '\t': out += "&#9;"; return true;
-        case '\r': return true;  // CR LF reads as one line break
-        default: return false;
+            case '&':
+                out += "&amp;";
+                return true;
+            case '<':
+                out += "&lt;";
+                return true;
+            case '>':
+                out += "&gt;";
+                return true;
+            case '"':
+                out += "&quot;";
+                return true;
+            case '\'':
+                out += "&#39;";
+                return true;
+            case '\n':
+                out += "&#10;";
+                return true;
+            case '\t':
+                out += "&#9;";
+                return true;
+            case '\r':
+                return true;  // CR LF reads as one line break
+            default:
+                return false;
         }
     });
 }
@@ -87,12 +103,22 @@ std::string escape_xml(std::string_view text) {
 std::string escape_dot(std::string_view text) {
     return walk(text, [](char c, std::string& out) {
         switch (c) {
-        case '\\': out += "\\\\"; return true;
-        case '"': out += "\\\""; return true;
-        case '\n': out += "\\n"; return true;
-        case '\t': out += ' '; return true;
-        case '\r': return true;
-        default: return false;
+            case '\\':
+                out += "\\\\";
+                return true;
+            case '"':
+                out += "\\\"";
+                return true;
+            case '\n':
+                out += "\\n";
+                return true;
+            case '\t':
+                out += ' ';
+                return true;
+            case '\r':
+                return true;
+            default:
+                return false;
         }
     });
 }
@@ -100,17 +126,35 @@ std::string escape_dot(std::string_view text) {
 std::string escape_mermaid(std::string_view text) {
     return walk(text, [](char c, std::string& out) {
         switch (c) {
-        case '"': out += "#quot;"; return true;
-        case '#': out += "#35;"; return true;
-        case '&': out += "#amp;"; return true;
-        case '<': out += "#lt;"; return true;
-        case '>': out += "#gt;"; return true;
-        case '|': out += "#124;"; return true;
-        case '`': out += "#96;"; return true;
-        case '\n':
-        case '\t': out += ' '; return true;
-        case '\r': return true;
-        default: return false;
+            case '"':
+                out += "#quot;";
+                return true;
+            case '#':
+                out += "#35;";
+                return true;
+            case '&':
+                out += "#amp;";
+                return true;
+            case '<':
+                out += "#lt;";
+                return true;
+            case '>':
+                out += "#gt;";
+                return true;
+            case '|':
+                out += "#124;";
+                return true;
+            case '`':
+                out += "#96;";
+                return true;
+            case '\n':
+            case '\t':
+                out += ' ';
+                return true;
+            case '\r':
+                return true;
+            default:
+                return false;
         }
     });
 }

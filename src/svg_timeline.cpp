@@ -72,7 +72,9 @@ std::string pattern_id(std::string_view id, category c) {
     return fmt::format("{}-{}", id, to_string(c));
 }
 
-std::string day_words(std::int64_t days) { return days == 1 ? "1 day" : fmt::format("{} days", days); }
+std::string day_words(std::int64_t days) {
+    return days == 1 ? "1 day" : fmt::format("{} days", days);
+}
 
 // Where dates go: the axis runs from the first of the first month to the end of the last one.
 struct axis {
@@ -118,8 +120,9 @@ struct lanes_writer {
 
     void background(double height) {
         if (lane_index++ % 2 == 1) {
-            shading += fmt::format(R"~(<rect class="lane" x="0" y="{}" width="{}" height="{}" fill="#f3f5f8"/>)~",
-                               num(y), num(width), num(height));
+            shading +=
+                fmt::format(R"~(<rect class="lane" x="0" y="{}" width="{}" height="{}" fill="#f3f5f8"/>)~",
+                            num(y), num(width), num(height));
             shading += '\n';
         }
     }
@@ -135,9 +138,9 @@ struct lanes_writer {
 
     void heading(const timeline_group& g) {
         const schedule& s = *g.plan;
-        out += fmt::format(R"~(<text class="group-label" x="8" y="{}" font-weight="bold">{} — {} ({})</text>)~",
-                           num(y + 18), escape_xml(g.label), escape_xml(describe_length(s.start(), s.end())),
-                           day_words(s.total_days()));
+        out += fmt::format(
+            R"~(<text class="group-label" x="8" y="{}" font-weight="bold">{} — {} ({})</text>)~", num(y + 18),
+            escape_xml(g.label), escape_xml(describe_length(s.start(), s.end())), day_words(s.total_days()));
         out += '\n';
         y += heading_row;
     }
@@ -200,9 +203,10 @@ struct lanes_writer {
                 const event& first = *events.front();
                 std::string names;
                 for (const event* e : events) names += (names.empty() ? "" : ", ") + e->activity;
-                std::string tip = fmt::format("{}, {}{} Day {}: {} ({})", long_date(d), s.phase_name(phase_id),
-                                              first.cycle ? fmt::format(" cycle {}", *first.cycle) : "",
-                                              first.day, names, display_name(kind));
+                std::string tip =
+                    fmt::format("{}, {}{} Day {}: {} ({})", long_date(d), s.phase_name(phase_id),
+                                first.cycle ? fmt::format(" cycle {}", *first.cycle) : "", first.day, names,
+                                display_name(kind));
                 if (first.tentative) tip += "; tentative";
                 out += fmt::format(
                     R"~(<rect class="tick" x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>)~",
@@ -226,13 +230,14 @@ struct lanes_writer {
                                     sp.cycle ? fmt::format(" cycle {}", *sp.cycle) : "", sp.first_day,
                                     sp.last_day);
             }
-            std::string tip = fmt::format("{} ({}): {} to {}, {}{}", sp.activity, display_name(sp.kind),
-                                          long_date(sp.first), long_date(sp.last), day_words(sp.days()), where);
+            std::string tip =
+                fmt::format("{} ({}): {} to {}, {}{}", sp.activity, display_name(sp.kind),
+                            long_date(sp.first), long_date(sp.last), day_words(sp.days()), where);
             if (sp.tentative) tip += "; tentative: may move later";
             out += fmt::format(
                 R"~(<rect class="span{}" x="{}" y="{}" width="{}" height="14" fill="url(#{})" stroke="{}")~",
-                sp.tentative ? " tentative" : "", num(ax.x(sp.first)), num(y + 5), num(ax.w(sp.first, sp.last)),
-                pattern_id(id, sp.kind), style_of(sp.kind).colour);
+                sp.tentative ? " tentative" : "", num(ax.x(sp.first)), num(y + 5),
+                num(ax.w(sp.first, sp.last)), pattern_id(id, sp.kind), style_of(sp.kind).colour);
             if (sp.tentative) out += R"~( stroke-dasharray="4 3" stroke-width="1.5")~";
             out += fmt::format("><title>{}</title></rect>\n", escape_xml(tip));
         }
@@ -263,8 +268,8 @@ std::string axis_marks(const axis& ax, double bottom) {
             const day_point next{m + date::months{1}};
             const double x = ax.x(d);
             const bool january = m.month() == date::January;
-            out += fmt::format(R"~(<line x1="{}" y1="40" x2="{}" y2="{}" stroke="{}" stroke-width="1"/>)~", num(x),
-                               num(x), num(bottom), january ? "#8a8a8a" : "#dcdcdc");
+            out += fmt::format(R"~(<line x1="{}" y1="40" x2="{}" y2="{}" stroke="{}" stroke-width="1"/>)~",
+                               num(x), num(x), num(bottom), january ? "#8a8a8a" : "#dcdcdc");
             out += '\n';
             if (per_month >= 9) {
                 const auto name = month_names[static_cast<unsigned>(m.month()) - 1];
@@ -280,17 +285,18 @@ std::string axis_marks(const axis& ax, double bottom) {
     const date::year last_year = date::year_month_day{ax.end - date::days{1}}.year();
     for (auto yr = first_year; yr <= last_year; yr += date::years{step}) {
         const day_point d = std::max(ax.first, day_point{yr / date::January / 1});
-        out += fmt::format(R"~(<text class="year" x="{}" y="16" font-weight="bold">{}</text>)~", num(ax.x(d) + 2),
-                           static_cast<int>(yr));
+        out += fmt::format(R"~(<text class="year" x="{}" y="16" font-weight="bold">{}</text>)~",
+                           num(ax.x(d) + 2), static_cast<int>(yr));
         out += '\n';
         if (per_month < 4) {
-            out += fmt::format(R"~(<line x1="{}" y1="20" x2="{}" y2="{}" stroke="#8a8a8a" stroke-width="1"/>)~",
-                               num(ax.x(d)), num(ax.x(d)), num(bottom));
+            out +=
+                fmt::format(R"~(<line x1="{}" y1="20" x2="{}" y2="{}" stroke="#8a8a8a" stroke-width="1"/>)~",
+                            num(ax.x(d)), num(ax.x(d)), num(bottom));
             out += '\n';
         }
     }
-    out += fmt::format(R"~(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#333" stroke-width="1"/>)~", num(plot_left),
-                       num(axis_height - 4), num(plot_right), num(axis_height - 4));
+    out += fmt::format(R"~(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#333" stroke-width="1"/>)~",
+                       num(plot_left), num(axis_height - 4), num(plot_right), num(axis_height - 4));
     out += '\n';
     return out;
 }
@@ -307,8 +313,8 @@ std::string legend(const std::vector<legend_item>& items, double top) {
     for (std::size_t i = 0; i < items.size(); ++i) {
         const double x = 8 + 295.0 * static_cast<double>(i % per_row);
         const double y = legend_row * static_cast<double>(i / per_row);
-        out += fmt::format(R"~(<g transform="translate({} {})">{}<text x="20" y="11">{}</text></g>)~", num(x), num(y),
-                           items[i].swatch, escape_xml(items[i].text));
+        out += fmt::format(R"~(<g transform="translate({} {})">{}<text x="20" y="11">{}</text></g>)~", num(x),
+                           num(y), items[i].swatch, escape_xml(items[i].text));
         out += '\n';
     }
     out += "</g>\n";
@@ -317,13 +323,17 @@ std::string legend(const std::vector<legend_item>& items, double top) {
 
 }  // namespace
 
-const category_style& style_of(category c) { return styles[static_cast<std::size_t>(c)]; }
+const category_style& style_of(category c) {
+    return styles[static_cast<std::size_t>(c)];
+}
 
 std::string long_date(day_point d) {
     const date::year_month_day ymd{d};
-    static constexpr std::array<std::string_view, 7> weekdays{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    return fmt::format("{} {} {} {}", weekdays[date::weekday{d}.c_encoding()], static_cast<unsigned>(ymd.day()),
-                       month_names[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()));
+    static constexpr std::array<std::string_view, 7> weekdays{"Sun", "Mon", "Tue", "Wed",
+                                                              "Thu", "Fri", "Sat"};
+    return fmt::format("{} {} {} {}", weekdays[date::weekday{d}.c_encoding()],
+                       static_cast<unsigned>(ymd.day()), month_names[static_cast<unsigned>(ymd.month()) - 1],
+                       static_cast<int>(ymd.year()));
 }
 
 std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_view id) {
@@ -341,16 +351,19 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
     const double lanes_bottom = lanes.y;
 
     std::vector<legend_item> items;
-    items.push_back({fmt::format(R"~(<rect width="14" height="14" fill="{}" stroke="{}"/>)~", bar_fill, bar_stroke),
-                     "Phase (cycle numbers inside)"});
+    items.push_back(
+        {fmt::format(R"~(<rect width="14" height="14" fill="{}" stroke="{}"/>)~", bar_fill, bar_stroke),
+         "Phase (cycle numbers inside)"});
     if (any_tentative) {
-        items.push_back({fmt::format(R"~(<rect width="14" height="14" fill="{}" stroke="{}" stroke-dasharray="4 3"/>)~",
-                                     tentative_fill, bar_stroke),
-                         "Dashed: tentative, may move later"});
+        items.push_back(
+            {fmt::format(R"~(<rect width="14" height="14" fill="{}" stroke="{}" stroke-dasharray="4 3"/>)~",
+                         tentative_fill, bar_stroke),
+             "Dashed: tentative, may move later"});
     }
     if (any_cut) {
-        items.push_back({R"~(<path d="M10 0l-4 3.5l4 3.5l-4 3.5l4 3.5" fill="none" stroke="#000" stroke-width="1.5"/>)~",
-                         "Zigzag: last cycle cut short"});
+        items.push_back(
+            {R"~(<path d="M10 0l-4 3.5l4 3.5l-4 3.5l4 3.5" fill="none" stroke="#000" stroke-width="1.5"/>)~",
+             "Zigzag: last cycle cut short"});
     }
     items.push_back({R"~(<rect x="5" y="3" width="3" height="8" fill="#333"/>)~", "Tick: a treatment day"});
     for (category c : used) {

@@ -61,8 +61,13 @@ protocol sample(const std::string& odd = "") {
 
     dependency d1{"induction", "consolidation", dependency::type::start_to_start, 36, {}, "counts" + odd, {}};
     dependency d2{"consolidation", "extra", dependency::type::finish_to_start, 1, {}, "", {}};
-    dependency d3{"consolidation", "maintenance", dependency::type::finish_to_start, 1, length{7, length::unit::days},
-                  "", when("arm", "a")};
+    dependency d3{"consolidation",
+                  "maintenance",
+                  dependency::type::finish_to_start,
+                  1,
+                  length{7, length::unit::days},
+                  "",
+                  when("arm", "a")};
     dependency d4{"extra", "maintenance", dependency::type::finish_to_start, 1, {}, "", when("arm", "b")};
     p.dependencies = {d1, d2, d3, d4};
 
@@ -96,7 +101,8 @@ std::optional<std::string> dot_skeleton(const std::string& line) {
             if (i >= line.size()) return std::nullopt;
             if (line[i] == '"') break;
             if (line[i] == '\\') {
-                if (++i >= line.size() || std::string("\"\\nlr").find(line[i]) == std::string::npos) return std::nullopt;
+                if (++i >= line.size() || std::string("\"\\nlr").find(line[i]) == std::string::npos)
+                    return std::nullopt;
             }
         }
         out += 'Q';
@@ -111,7 +117,7 @@ struct dot_item {
 
 // Nodes and edges of a DOT graph written by to_dot, after checking every line's structure.
 struct dot_graph {
-    std::map<std::string, dot_item> nodes;  // p0 -> ...
+    std::map<std::string, dot_item> nodes;                // p0 -> ...
     std::vector<std::pair<std::string, dot_item>> edges;  // "p0 -> p1"
 };
 
@@ -134,7 +140,8 @@ dot_graph parse_dot(const std::string& dot) {
         const bool is_default = skeleton->rfind("  graph [", 0) == 0 || skeleton->rfind("  node [", 0) == 0 ||
                                 skeleton->rfind("  edge [", 0) == 0;
         const bool is_edge = std::regex_search(*skeleton, head, edge_line) && head.position(0) == 0;
-        const bool is_node = !is_edge && std::regex_search(*skeleton, head, node_line) && head.position(0) == 0;
+        const bool is_node =
+            !is_edge && std::regex_search(*skeleton, head, node_line) && head.position(0) == 0;
         REQUIRE((is_default || is_edge || is_node));
         const std::string rest = skeleton->substr(skeleton->find('['));
         REQUIRE(std::regex_match(rest, attrs));
@@ -170,11 +177,13 @@ std::string mermaid_problem(const std::string& text) {
     };
     for (const auto& line : lines_of(text)) {
         if (line.rfind("  %% ", 0) == 0) continue;
-        for (auto it = std::sregex_iterator(line.begin(), line.end(), quoted); it != std::sregex_iterator(); ++it) {
+        for (auto it = std::sregex_iterator(line.begin(), line.end(), quoted); it != std::sregex_iterator();
+             ++it) {
             if (!std::regex_match(it->str(), label_text)) return line;
         }
         const std::string skeleton = std::regex_replace(line, quoted, "Q");
-        if (std::none_of(forms.begin(), forms.end(), [&](const std::regex& r) { return std::regex_match(skeleton, r); }))
+        if (std::none_of(forms.begin(), forms.end(),
+                         [&](const std::regex& r) { return std::regex_match(skeleton, r); }))
             return line;
     }
     return {};
@@ -238,8 +247,9 @@ TEST_CASE("graph: hostile names stay inside their strings", "[graph][escape]") {
     const std::string mermaid = to_mermaid(sample(hostile), {{"arm", "b"}});
     CHECK(mermaid_problem(mermaid).empty());
     CHECK(mermaid.find("<script") == std::string::npos);
-    CHECK(mermaid.find("Induction#lt;script#gt;alert(1)#lt;/script#gt; #quot;q#quot; \\ 'a' #35; ] #124; #96; ; "
-                       "second line<br/>4 weeks") != std::string::npos);
+    CHECK(mermaid.find(
+              "Induction#lt;script#gt;alert(1)#lt;/script#gt; #quot;q#quot; \\ 'a' #35; ] #124; #96; ; "
+              "second line<br/>4 weeks") != std::string::npos);
     // Invalid UTF-8 is replaced, not copied.
     const std::string bad = to_dot(sample("\xC3\x28\x01"), {});
     CHECK(bad.find("Induction\xEF\xBF\xBD(\xEF\xBF\xBD") != std::string::npos);

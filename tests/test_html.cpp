@@ -15,7 +15,9 @@ using namespace ttplan;
 
 namespace {
 
-day_point d(const char* text) { return parse_date(text); }
+day_point d(const char* text) {
+    return parse_date(text);
+}
 
 phase_occurrence occ(const std::string& id, const std::string& name, const char* first, const char* last,
                      std::optional<std::int32_t> cycle = {}) {
@@ -28,7 +30,8 @@ phase_occurrence occ(const std::string& id, const std::string& name, const char*
     return o;
 }
 
-event ev(const char* date, const std::string& phase, const std::string& activity, category kind, std::int32_t day) {
+event ev(const char* date, const std::string& phase, const std::string& activity, category kind,
+         std::int32_t day) {
     event e;
     e.date = d(date);
     e.phase = phase;
@@ -92,7 +95,8 @@ std::string xml_problem(const std::string& doc) {
         if (doc[i] == '&') {
             std::smatch m;
             const std::string rest = doc.substr(i, 12);
-            if (!std::regex_search(rest, m, reference) || m.position(0) != 0) return "stray & at " + std::to_string(i);
+            if (!std::regex_search(rest, m, reference) || m.position(0) != 0)
+                return "stray & at " + std::to_string(i);
             i += static_cast<std::size_t>(m.length(0));
             continue;
         }
@@ -113,7 +117,8 @@ std::string xml_problem(const std::string& doc) {
         }
         const auto name_end = tag.find_first_of(" \t\n/");
         const std::string name = tag.substr(0, name_end);
-        if (name.empty() || !std::isalpha(static_cast<unsigned char>(name[0]))) return "bad tag <" + tag + ">";
+        if (name.empty() || !std::isalpha(static_cast<unsigned char>(name[0])))
+            return "bad tag <" + tag + ">";
         const std::string attrs = name_end == std::string::npos ? "" : tag.substr(name_end);
         if (!std::regex_match(attrs, attr_list)) return "bad attributes in <" + name + ">";
         if (tag.back() != '/') open.push_back(name);
@@ -121,7 +126,9 @@ std::string xml_problem(const std::string& doc) {
     return open.empty() ? "" : "unclosed <" + open.back() + ">";
 }
 
-double number(const std::string& s) { return std::stod(s); }
+double number(const std::string& s) {
+    return std::stod(s);
+}
 
 }  // namespace
 
@@ -140,7 +147,8 @@ TEST_CASE("html: hostile names are escaped, never live markup", "[html][escape]"
     const std::string html = to_html(sample());
     CHECK(html.find("<script") == std::string::npos);
     CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
-    CHECK(html.find("&quot;q&quot; &#39;a&#39; &amp; b; c, d&#10;=HYPERLINK(&quot;http://x&quot;)") != std::string::npos);
+    CHECK(html.find("&quot;q&quot; &#39;a&#39; &amp; b; c, d&#10;=HYPERLINK(&quot;http://x&quot;)") !=
+          std::string::npos);
     // No external resources of any kind.
     CHECK_FALSE(std::regex_search(html, std::regex(R"re((src|href)\s*=\s*"?https?:)re")));
     CHECK(html.find("@import") == std::string::npos);
@@ -212,8 +220,10 @@ TEST_CASE("html: the legend names every category used, and only those", "[html][
     const std::string html = to_html(sample());
     const auto legend_start = html.find("<g class=\"legend\"");
     REQUIRE(legend_start != std::string::npos);
-    const std::string legend = html.substr(legend_start, html.find("</g>\n</svg>", legend_start) - legend_start);
-    for (category c : {category::chemotherapy, category::intrathecal, category::assessment, category::targeted}) {
+    const std::string legend =
+        html.substr(legend_start, html.find("</g>\n</svg>", legend_start) - legend_start);
+    for (category c :
+         {category::chemotherapy, category::intrathecal, category::assessment, category::targeted}) {
         CHECK(legend.find(std::string(display_name(c))) != std::string::npos);
     }
     for (category c : {category::radiation, category::transplant, category::hospital_stay}) {
@@ -254,9 +264,13 @@ TEST_CASE("html: summary in words and month calendars from start to end", "[html
     CHECK(html.find("<table class=\"cal\"><thead><tr><th scope=\"col\">Mon</th>") != std::string::npos);
     // 1 Jan 2027 is a Friday: four empty cells before it.
     CHECK(html.find("<tbody>\n<tr><td class=\"out\"></td><td class=\"out\"></td><td class=\"out\"></td>"
-                    "<td class=\"out\"></td><td class=\"off\"><span class=\"d\">1</span>") != std::string::npos);
+                    "<td class=\"out\"></td><td class=\"off\"><span class=\"d\">1</span>") !=
+          std::string::npos);
     // Treatment days list their activities; phase starts are noted.
-    CHECK(std::regex_search(html, std::regex(R"re(<td class="in tx"><span class="d">4</span><span class="ph">Short phase begins</span>[\s\S]*?Vincristine[\s\S]*?Lumbar puncture)re")));
+    CHECK(std::regex_search(
+        html,
+        std::regex(
+            R"re(<td class="in tx"><span class="d">4</span><span class="ph">Short phase begins</span>[\s\S]*?Vincristine[\s\S]*?Lumbar puncture)re")));
     CHECK(std::regex_search(html, std::regex(R"re(<td class="in tx tent"[^>]*><span class="d">1</span>)re")));
 }
 
