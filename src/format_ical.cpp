@@ -288,6 +288,7 @@ public:
         out_ += detail::fold_line(line);
     }
     void text(std::string_view name, std::string_view value) { property(name, detail::escape_text(value)); }
+    void title(std::string_view name, std::string_view value) { text(name, detail::single_line(value)); }
     std::string take() { return std::move(out_); }
 
 private:
@@ -331,8 +332,8 @@ std::string to_ical(const schedule& s, const render_options& options) {
     w.property("PRODID", fmt::format("-//ttplan//ttplan {}//EN", version_string));
     w.property("CALSCALE", "GREGORIAN");
     w.property("METHOD", "PUBLISH");
-    w.text("NAME", name);
-    w.text("X-WR-CALNAME", name);
+    w.title("NAME", name);
+    w.title("X-WR-CALNAME", name);
     w.text("X-WR-CALDESC", disclaimer);
 
     for (const auto& it : layout(s, options.calendar_id).items()) {
@@ -353,7 +354,7 @@ std::string to_ical(const schedule& s, const render_options& options) {
             ical_date(it.last, what);  // checks the year
             w.property("DURATION", fmt::format("P{}D", (it.last - it.first).count() + 1));
         }
-        w.text("SUMMARY", it.summary);
+        w.title("SUMMARY", it.summary);
         w.text("DESCRIPTION", join_lines(it.description) + "\n" + disclaimer);
         std::string categories;
         for (const auto& c : it.categories) categories += (categories.empty() ? "" : ",") + detail::escape_text(c);

@@ -75,6 +75,16 @@ std::string escape_text(std::string_view text) {
     return out;
 }
 
+std::string single_line(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+        out += (text[i] == '\r' || text[i] == '\n') ? ' ' : text[i];
+    }
+    return out;
+}
+
 std::string fold_line(std::string_view line) {
     constexpr std::size_t limit = 75;
     std::string out;

@@ -15,6 +15,10 @@ namespace ttplan::detail {
 // always find character boundaries.
 std::string escape_text(std::string_view text);
 
+// A title for one line: every line break (CRLF, CR or LF) becomes one space. RFC 5545 allows
+// breaks in SUMMARY, but clients show titles on one line and some (calcurse) refuse the event.
+std::string single_line(std::string_view text);
+
 // One content line, folded so that no physical line exceeds 75 octets (excluding CRLF):
 // continuation lines start with one space, which counts towards their 75. A UTF-8 character
 // is never split across physical lines. Every physical line ends with CRLF.

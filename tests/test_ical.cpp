@@ -226,6 +226,11 @@ TEST_CASE("ical: escape_text escapes backslash, semicolon, comma and line breaks
     CHECK(detail::escape_text("\\;") == "\\\\\\;");
 }
 
+TEST_CASE("ical: single_line turns every line break into one space", "[ical][text]") {
+    CHECK(detail::single_line("a\r\nb\nc\rd") == "a b c d");
+    CHECK(detail::single_line("no breaks; here") == "no breaks; here");
+}
+
 TEST_CASE("ical: fold_line keeps physical lines within 75 octets", "[ical][fold]") {
     const std::string exact(75, 'x');
     CHECK(detail::fold_line(exact) == exact + "\r\n");
@@ -480,12 +485,18 @@ TEST_CASE("ical: hostile text stays valid and comes back unchanged", "[ical][esc
     CHECK(text.find("\\\"") == std::string::npos);
     const auto cal = parse(text);
     const auto& phase = cal.events.front();
-    CHECK(unescape(phase.value("SUMMARY")) == hostile);
+    // Titles are one line (clients refuse or mangle breaks in SUMMARY); descriptions keep all.
+    std::string title = hostile;
+    title.replace(title.find('\n'), 1, " ");
+    CHECK(unescape(phase.value("SUMMARY")) == title);
     CHECK(unescape(phase.value("DESCRIPTION")).rfind(hostile + "\n", 0) == 0);
     bool found_day = false;
     for (const auto& e : cal.events) {
         const std::string summary = unescape(e.value("SUMMARY"));
-        if (summary == hostile + " Day 1: " + hostile + ", Lumbar puncture") found_day = true;
+        if (summary == title + " Day 1: " + title + ", Lumbar puncture") {
+            found_day = true;
+            CHECK(unescape(e.value("DESCRIPTION")).find("- " + hostile + " (Chemotherapy)\n") != std::string::npos);
+        }
     }
     CHECK(found_day);
 }

@@ -12,7 +12,8 @@ namespace ttplan {
 
 // The calendar as text with CRLF line ends, lines folded at 75 octets.
 // Returns: a VCALENDAR (METHOD:PUBLISH) with one all-day VEVENT per treatment day (per phase,
-// cycle and day number), per phase occurrence and per span; DTEND is exclusive.
+// cycle and day number), per phase occurrence and per span; DTEND is exclusive. Titles
+// (SUMMARY, NAME) are one line: line breaks in names become spaces there and stay in DESCRIPTION.
 // UIDs: "<16 hex digits>@ttplan", a hash of options.calendar_id and the item's protocol keys
 // (phase id, cycle, day number, activity), never of dates, so a re-planned calendar imported
 // again updates the same events. They carry no personal data beyond the caller's opaque id.

@@ -1,0 +1,347 @@
+"""iCalendar interoperability: every calendar `ttplan plan --format ics` writes is read back by
+Python's icalendar, by libical (with its RFC 5545/5546 restriction checks) and imported into two
+real calendar clients, calcurse and khal; the dates and titles that come back must be the
+schedule's own, as `--format json` reports it for the same plan."""
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import icalendar
+import pytest
+
+BIN = os.environ.get("TTPLAN_BIN", "ttplan")
+ICAL_PARSE = os.environ.get("TTPLAN_ICAL_PARSE")
+DAY = dt.timedelta(days=1)
+
+HOSTILE = 'Line one\nLine two; a,b \\ back <script>alert(1)</script> "quoted" =HYPERLINK("x") 10:00'
+LONG_UTF8 = "Consolidaci\u00f3n " + "\u00e9" * 40 + " \U0001F48A" * 12 + " r\u00e9sum\u00e9"
+
+# A protocol whose every name is hostile: repeated cycles with variants, negative day numbers,
+# a gated (tentative) start, a continuous activity and a protocol-wide track.
+HOSTILE_PROTOCOL = {
+    "format": "ttplan-protocol/1",
+    "id": "hostile",
+    "title": "Hostile; title, with \\ and \"quotes\" <b>bold</b>\nsecond line",
+    "version": "1",
+    "phases": [
+        {"id": "first", "name": HOSTILE, "kind": "induction", "length": "14d",
+         "activities": [
+             {"name": HOSTILE, "category": "chemotherapy", "days": "1,8"},
+             {"name": "=HYPERLINK(\"http://x\")", "category": "assessment", "days": "8"},
+             {"name": LONG_UTF8, "category": "hospital-stay", "days": "1-5", "continuous": True},
+         ]},
+        {"id": "second", "name": LONG_UTF8, "kind": "consolidation", "length": "10d", "first_day": -3,
+         "repeat": {"count": 3, "variants": ["A;1", "B,2"]},
+         "activities": [
+             {"name": "Day zero: \"infusion\"", "category": "cell-therapy", "days": "0"},
+             {"name": "Pre\\medication", "category": "chemotherapy", "days": "-3..-1", "continuous": True},
+         ]},
+    ],
+    "dependencies": [
+        {"from": "first", "to": "second", "gate": "or when counts recover; whichever is later"},
+    ],
+    "tracks": [
+        {"activity": "Track, with; punctuation", "category": "targeted",
+         "from": {"phase": "first", "day": 3}, "to": {"phase": "second", "at": "end"}},
+    ],
+}
+
+SCENARIOS = {
+    "default": ["--start", "2027-01-04"],
+    "ph-imatinib": ["--start", "2027-01-04", "--set", "ph_positive=true"],
+    "ph-dasatinib": ["--start", "2028-02-28", "--set", "ph_positive=true", "--set", "tki=dasatinib"],
+    "radiation": ["--start", "2027-01-31", "--set", "cns_prophylaxis=radiation"],
+    "clinic-closed": ["--start", "2027-01-04", "--closed", "sat", "--closed", "sun", "--shift", "all=next",
+                      "--shift", "assessment=previous", "--holiday", "2027-01-11"],
+}
+
+# khal imports one file per event; these cover both branches, Day 0 numbering and hostile text.
+KHAL_SCENARIOS = {"default", "ph-dasatinib", "radiation", "hostile"}
+
+
+def ttplan(*args):
+    env = dict(os.environ)
+    env.pop("SOURCE_DATE_EPOCH", None)
+    proc = subprocess.run([BIN, *args], capture_output=True, env=env)
+    assert proc.returncode == 0, proc.stderr.decode()
+    return proc.stdout
+
+
+@pytest.fixture(scope="module")
+def hostile_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("protocol") / "hostile.json"
+    path.write_text(json.dumps(HOSTILE_PROTOCOL, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module", params=[*SCENARIOS, "hostile"])
+def plan(request, hostile_file, tmp_path_factory):
+    """(ics bytes, path of the .ics file, JSON schedule, scenario name) for one scenario."""
+    args = [str(hostile_file), "--start", "2027-05-03"] if request.param == "hostile" else SCENARIOS[request.param]
+    ics = ttplan("plan", *args, "--format", "ics", "--calendar-id", "interop-1")
+    doc = json.loads(ttplan("plan", *args, "--format", "json"))
+    path = tmp_path_factory.mktemp(request.param) / "plan.ics"
+    path.write_bytes(ics)
+    return ics, path, doc, request.param
+
+
+def one_line(text):
+    """Titles are one line in the calendar; descriptions keep the breaks."""
+    return re.sub(r"\r\n|\r|\n", " ", text)
+
+
+def d(text):
+    return dt.date.fromisoformat(text)
+
+
+def expected_items(doc):
+    """What the calendar must hold, from the JSON schedule: (start, exclusive end, title must
+    contain, description must contain, tentative) per item; treatment days by group."""
+    items = []
+    for p in doc["phases"]:
+        items.append((d(p["start"]), d(p["end"]) + DAY, one_line(p["name"]), p["name"], p["tentative"]))
+    for t in doc["tracks"]:
+        items.append((d(t["start"]), d(t["end"]) + DAY, one_line(t["activity"]), t["activity"], t["tentative"]))
+    days = {}
+    for e in doc["events"]:
+        key = (e["phase"], e["cycle"], e["day"], e["date"])
+        days.setdefault(key, []).append(e)
+    occurrences = {(p["id"], p["cycle"]): p for p in doc["phases"]}
+    for (phase, cycle, day, date), events in days.items():
+        occ = occurrences[(phase, cycle)]
+        title = one_line(occ["name"]) + (f" cycle {cycle}" if cycle else "")
+        title += (f" ({one_line(occ['variant'])})" if occ["variant"] else "") + f" Day {day}: "
+        for e in events:
+            items.append((d(date), d(date) + DAY, title, e["activity"], any(x["tentative"] for x in events)))
+    return items, len(doc["phases"]) + len(doc["tracks"]) + len(days)
+
+
+def matches(items, start, end, summary, description):
+    return [i for i in items if i[0] == start and i[1] == end and i[2] in summary and i[3] in description]
+
+
+# --- the raw text: traps that make clients misread a file -------------------------------------
+
+def test_line_discipline(plan):
+    ics, _, _, _ = plan
+    assert ics.endswith(b"\r\n")
+    assert b"\n" not in ics.replace(b"\r\n", b""), "bare LF"
+    assert b"\r" not in ics.replace(b"\r\n", b""), "bare CR"
+    for line in ics.split(b"\r\n")[:-1]:
+        assert line, "blank line"
+        assert len(line) <= 75, f"folded line over 75 octets: {line!r}"
+        line.decode("utf-8")  # a fold never splits a character
+
+
+def test_traps(plan):
+    ics, _, _, _ = plan
+    text = ics.decode("utf-8")
+    unfolded = text.replace("\r\n ", "")
+    assert "METHOD:PUBLISH\r\n" in unfolded and "METHOD:REQUEST" not in unfolded
+    assert "TZID" not in unfolded
+    assert not re.search(r"^DT(START|END)[^:\r]*:\d{8}T", unfolded, re.M), "date-time on an all-day item"
+    assert all(v == ";VALUE=DATE" for v in re.findall(r"^DT(?:START|END)([^:\r]*):", unfolded, re.M))
+    assert "\\:" not in unfolded and '\\"' not in unfolded, "escaped colon or quote"
+    assert not re.search(r"\\\\[;,n]", unfolded.replace("\\\\\\", "")), "double escaping"
+
+
+# --- two independent parsers -------------------------------------------------------------------
+
+def parsed_with_icalendar(ics):
+    cal = icalendar.Calendar.from_ical(ics)
+    events = []
+    for ev in cal.walk("VEVENT"):
+        start, end = ev.decoded("DTSTART"), ev.decoded("DTEND")
+        assert type(start) is dt.date and type(end) is dt.date, "all-day items carry DATE values"
+        events.append({"uid": str(ev["UID"]), "start": start, "end": end, "summary": str(ev["SUMMARY"]),
+                       "description": str(ev["DESCRIPTION"]), "status": str(ev["STATUS"]),
+                       "sequence": int(ev["SEQUENCE"])})
+    return cal, events
+
+
+def test_icalendar_reads_the_schedule(plan):
+    ics, _, doc, _ = plan
+    cal, events = parsed_with_icalendar(ics)
+    assert str(cal["NAME"]) == one_line(doc["protocol"]["title"])
+    assert str(cal["X-WR-CALNAME"]) == one_line(doc["protocol"]["title"])
+    assert str(cal["PRODID"]).startswith("-//ttplan//ttplan ")
+    items, count = expected_items(doc)
+    assert len(events) == count
+    assert len({e["uid"] for e in events}) == count
+    for start, end, title, text, tentative in items:
+        found = [e for e in events if matches([(start, end, title, text, tentative)], e["start"], e["end"],
+                                             e["summary"], e["description"])]
+        assert found, f"no event {start}..{end} titled with {title!r} describing {text!r}"
+        assert {e["status"] for e in found} == {"TENTATIVE" if tentative else "CONFIRMED"}
+    for e in events:
+        assert e["description"].endswith(doc["disclaimer"])
+        assert e["end"] > e["start"]
+
+
+def parsed_with_libical(path):
+    assert ICAL_PARSE, "TTPLAN_ICAL_PARSE is not set: libical-dev is needed to build ttplan_ical_parse"
+    proc = subprocess.run([ICAL_PARSE, str(path)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_libical_accepts_and_agrees(plan):
+    ics, path, doc, _ = plan
+    lib = parsed_with_libical(path)
+    assert lib["parse_errors"] == []
+    assert lib["errors"] == [] and lib["restrictions_ok"], lib["errors"]
+    assert lib["method"] == "PUBLISH"
+    assert lib["name"] == one_line(doc["protocol"]["title"])
+    for e in lib["events"]:
+        assert e["start_is_date"] and e["end_is_date"] and not e["tzid"]
+        assert e["categories"]
+    _, events = parsed_with_icalendar(ics)
+    ours = sorted((e["uid"], e["start"].isoformat(), e["end"].isoformat(), e["summary"], e["description"],
+                   e["status"], e["sequence"]) for e in events)
+    theirs = sorted((e["uid"], e["start"], e["end"], e["summary"], e["description"], e["status"], e["sequence"])
+                    for e in lib["events"])
+    assert ours == theirs
+
+
+# --- real clients --------------------------------------------------------------------------------
+
+def test_calcurse_import(plan, tmp_path):
+    ics, path, doc, _ = plan
+    proc = subprocess.run(["calcurse", "-D", str(tmp_path), "-i", str(path)], capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL)
+    assert proc.returncode == 0, proc.stderr
+    items, count = expected_items(doc)
+    assert f"{count} events" in proc.stdout and "0 skipped" in proc.stdout, proc.stdout
+    # calcurse stores a multi-day event as a one-day event repeated daily up to its last day
+    # ("{1D -> last}"), and the description as a note file, to which it appends a remark.
+    apts = (tmp_path / "apts").read_text(encoding="utf-8").splitlines()
+    assert len(apts) == count
+    pattern = re.compile(r"^(\d\d/\d\d/\d{4}) \[1\] (?:\{1D -> (\d\d/\d\d/\d{4})\} )?>(\w+) (.*)$")
+    for line in apts:
+        m = pattern.match(line)
+        assert m, line
+        start = dt.datetime.strptime(m[1], "%m/%d/%Y").date()
+        last = dt.datetime.strptime(m[2], "%m/%d/%Y").date() if m[2] else start
+        note = (tmp_path / "notes" / m[3]).read_text(encoding="utf-8").split("\n-- \nImport:")[0]
+        assert note.rstrip("\n").endswith(doc["disclaimer"])
+        assert matches(items, start, last + DAY, m[4], note), line
+
+
+def khal_config(tmp_path):
+    (tmp_path / "cal").mkdir()
+    config = tmp_path / "config"
+    config.write_text(f"""[calendars]
+[[plan]]
+path = {tmp_path / 'cal'}
+type = calendar
+[locale]
+timeformat = %H:%M
+dateformat = %Y-%m-%d
+longdateformat = %Y-%m-%d
+datetimeformat = %Y-%m-%d %H:%M
+longdatetimeformat = %Y-%m-%d %H:%M
+[default]
+default_calendar = plan
+[sqlite]
+path = {tmp_path / 'khal.db'}
+""")
+    return config
+
+
+def khal(config, *args):
+    env = dict(os.environ, TZ="UTC", HOME=str(config.parent))
+    proc = subprocess.run(["khal", "-c", str(config), *args], capture_output=True, text=True, env=env,
+                          stdin=subprocess.DEVNULL)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def khal_events(config, first, last):
+    out = khal(config, "list", "--once", "--day-format", "", "--format",
+               "\x1e{uid}\x1f{start-date}\x1f{end-date}\x1f{title}\x1f{description}\x1d",
+               first.isoformat(), (last + DAY).isoformat())
+    events = {}
+    for record in re.findall(r"\x1e(.*?)\x1d", out, re.S):
+        uid, start, last_day, title, description = record.split("\x1f")
+        events[uid] = (d(start), d(last_day) + DAY, title, description)
+    return events
+
+
+def test_khal_import(plan, tmp_path):
+    _, path, doc, name = plan
+    if name not in KHAL_SCENARIOS:
+        pytest.skip("khal is slow to import; calcurse and both parsers cover this scenario")
+    config = khal_config(tmp_path)
+    khal(config, "import", "--batch", "-a", "plan", str(path))
+    events = khal_events(config, d(doc["start"]), d(doc["end"]))
+    items, count = expected_items(doc)
+    assert len(events) == count
+    for start, end, title, description in events.values():
+        assert matches(items, start, end, title, description), (start, end, title)
+
+
+def test_khal_reimport_updates_instead_of_duplicating(tmp_path):
+    config = khal_config(tmp_path)
+    first = tmp_path / "first.ics"
+    first.write_bytes(ttplan("plan", "--start", "2027-01-04", "--format", "ics", "--calendar-id", "pt-7"))
+    khal(config, "import", "--batch", "-a", "plan", str(first))
+    args = ["--start", "2027-03-15", "--delay", "consolidation=9"]
+    replanned = tmp_path / "replanned.ics"
+    replanned.write_bytes(ttplan("plan", *args, "--format", "ics", "--calendar-id", "pt-7", "--sequence", "1"))
+    khal(config, "import", "--batch", "-a", "plan", str(replanned))
+    doc = json.loads(ttplan("plan", *args, "--format", "json"))
+    events = khal_events(config, d("2027-01-01"), d(doc["end"]))
+    items, count = expected_items(doc)
+    assert len(events) == count
+    for start, end, title, description in events.values():
+        assert matches(items, start, end, title, description), (start, end, title)
+    assert len(list((tmp_path / "cal").glob("*.ics"))) == count
+
+
+# --- the CLI's options ---------------------------------------------------------------------------
+
+def test_uids_survive_a_new_start_date_and_a_delay():
+    def uids_and_starts(*args):
+        _, events = parsed_with_icalendar(ttplan("plan", *args, "--format", "ics"))
+        return {e["uid"]: e["start"] for e in events}
+
+    base = uids_and_starts("--start", "2027-01-04")
+    moved = uids_and_starts("--start", "2027-03-15")
+    delayed = uids_and_starts("--start", "2027-01-04", "--delay", "consolidation=9")
+    assert base.keys() == moved.keys() == delayed.keys()
+    assert all(moved[u] != s for u, s in base.items())
+    assert any(delayed[u] != s for u, s in base.items())
+
+
+def test_sequence_timestamp_and_source_date_epoch():
+    ics = ttplan("plan", "--start", "2027-01-04", "--format", "ics", "--sequence", "3", "--timestamp", "1800000000")
+    _, events = parsed_with_icalendar(ics)
+    assert {e["sequence"] for e in events} == {3}
+    cal = icalendar.Calendar.from_ical(ics)
+    stamps = {ev.decoded("DTSTAMP") for ev in cal.walk("VEVENT")}
+    assert stamps == {dt.datetime(2027, 1, 15, 8, 0, tzinfo=dt.timezone.utc)}
+
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+    out = subprocess.run([BIN, "plan", "--start", "2027-01-04", "--format", "ics"], capture_output=True, env=env)
+    assert out.returncode == 0
+    assert b"DTSTAMP:20231114T221320Z\r\n" in out.stdout
+    env["SOURCE_DATE_EPOCH"] = "yesterday"
+    bad = subprocess.run([BIN, "plan", "--start", "2027-01-04", "--format", "ics"], capture_output=True, env=env)
+    assert bad.returncode != 0 and b"SOURCE_DATE_EPOCH" in bad.stderr and not bad.stdout
+
+
+def test_identical_inputs_identical_bytes():
+    args = ["plan", "--start", "2027-01-04", "--set", "ph_positive=true", "--format", "ics"]
+    assert ttplan(*args) == ttplan(*args)
+
+
+def test_calendar_id_with_personal_data_is_refused(tmp_path):
+    out = tmp_path / "plan.ics"
+    proc = subprocess.run([BIN, "plan", "--start", "2027-01-04", "--format", "ics", "--calendar-id",
+                           "Jane Doe 1970-01-01", "-o", str(out)], capture_output=True, text=True)
+    assert proc.returncode != 0
+    assert "calendar" in proc.stderr and "Jane" not in proc.stderr
+    assert not out.exists()
