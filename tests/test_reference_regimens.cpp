@@ -124,7 +124,7 @@ TEST_CASE("blinatumomab: relapsed/refractory and MRD-positive label cycles", "[r
         INFO("cycle " << i + 1);
         CHECK(first[i].days() == 42);
         roadmap r;
-        r.spans["Blinatumomab continuous infusion"] = {{1, 28}};
+        r.spans["Blinatumomab infusion"] = {{1, 28}};
         if (i == 0) r.events["Blinatumomab infusion steps up"] = {8};
         if (i == 0) r.spans["Hospital stay"] = {{1, 9}};
         if (i == 1) r.spans["Hospital stay"] = {{1, 2}};
@@ -135,7 +135,7 @@ TEST_CASE("blinatumomab: relapsed/refractory and MRD-positive label cycles", "[r
         INFO("cycle " << i + 6);
         CHECK(later[i].days() == 84);
         roadmap r;
-        r.spans["Blinatumomab continuous infusion"] = {{1, 28}};
+        r.spans["Blinatumomab infusion"] = {{1, 28}};
         CHECK(text(planned(rr, "continued_therapy", later[i].cycle)) == text(r));
     }
     CHECK(rr.end() == start + days{5 * 42 + 4 * 84 - 1});
@@ -151,7 +151,7 @@ TEST_CASE("blinatumomab: relapsed/refractory and MRD-positive label cycles", "[r
         INFO("cycle " << i + 1);
         CHECK(cycles[i].days() == 42);
         roadmap r;
-        r.spans["Blinatumomab continuous infusion"] = {{1, 28}};
+        r.spans["Blinatumomab infusion"] = {{1, 28}};
         if (i == 0) r.spans["Hospital stay"] = {{1, 3}};
         if (i == 1) r.spans["Hospital stay"] = {{1, 2}};
         CHECK(text(planned(mrd, "mrd_cycles", cycles[i].cycle)) == text(r));
