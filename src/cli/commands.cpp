@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <cstdio>
 
 namespace ttplan::cli {
@@ -144,17 +146,31 @@ std::string summary_text(const schedule& s) {
     return out;
 }
 
+// The format a file name asks for: plan.json -> json, plan.ics -> ics; text otherwise.
+std::string format_for_output(const std::string& output) {
+    static constexpr std::pair<std::string_view, std::string_view> by_extension[] = {
+        {".json", "json"}, {".ics", "ics"}, {".csv", "csv"}, {".md", "md"}, {".html", "html"}, {".htm", "html"},
+    };
+    std::string ext = std::filesystem::path(output).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const auto& [suffix, name] : by_extension) {
+        if (ext == suffix) return std::string(name);
+    }
+    return "text";
+}
+
 void add_plan(CLI::App& app, state& st) {
     auto* cmd = app.add_subcommand("plan", "Plan a calendar for one patient and print or write it");
     auto in = std::make_shared<plan_inputs>();
-    auto format = std::make_shared<std::string>("text");
+    auto format = std::make_shared<std::string>();
     auto output = std::make_shared<std::string>();
     auto options = std::make_shared<render_options>();
     auto csv_rows = std::make_shared<std::string>("events");
     add_plan_inputs(*cmd, *in);
     std::string names;
     for (auto n : format_names()) names += (names.empty() ? "" : ", ") + std::string(n);
-    cmd->add_option("-f,--format", *format, "Output format: " + names)->capture_default_str();
+    cmd->add_option("-f,--format", *format,
+                    "Output format: " + names + " (default: from the -o file extension, else text)");
     cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of standard output");
     cmd->add_option("--calendar-id", options->calendar_id,
                     "iCalendar: opaque id that keeps event UIDs stable across re-plans (no personal data)")
@@ -172,7 +188,8 @@ void add_plan(CLI::App& app, state& st) {
             const protocol p = load_input_protocol(*in);
             const profile pr = make_profile(*in);
             options->csv = *csv_rows == "phases" ? render_options::csv_rows::phases : render_options::csv_rows::events;
-            const std::string text = render(make_schedule(p, pr), *format, *options);
+            const std::string name = format->empty() ? format_for_output(*output) : *format;
+            const std::string text = render(make_schedule(p, pr), name, *options);
             emit(*output, text);
             return 0;
         };

@@ -246,3 +246,12 @@ def test_unknown_builtin_or_path():
 def test_start_past_9999_is_an_error():
     proc = run("plan", "--start", "9999-06-01", check=False)
     assert_clean_failure(proc, "9999")
+
+
+def test_output_extension_picks_format_unless_format_given(tmp_path):
+    run("plan", "--start", START, "-o", tmp_path / "plan.ics")
+    assert (tmp_path / "plan.ics").read_text().startswith("BEGIN:VCALENDAR")
+    run("plan", "--start", START, "-o", tmp_path / "plan.csv")
+    assert (tmp_path / "plan.csv").read_text().startswith("date,")
+    run("plan", "--start", START, "--format", "text", "-o", tmp_path / "agenda.json")
+    assert not (tmp_path / "agenda.json").read_text().startswith("{")
