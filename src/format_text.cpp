@@ -24,6 +24,12 @@ std::string occurrence_title(const phase_occurrence& p) {
     return title;
 }
 
+// "Vincristine (Chemotherapy)", but "Hospital stay" rather than "Hospital stay (Hospital stay)".
+std::string labelled(const std::string& activity, category kind) {
+    const std::string_view cat = display_name(kind);
+    return activity == cat ? activity : fmt::format("{} ({})", activity, cat);
+}
+
 bool same_occurrence(const phase_occurrence& p, const std::string& phase,
                      const std::optional<std::int32_t>& cycle) {
     return p.phase == phase && p.cycle == cycle;
@@ -73,7 +79,7 @@ std::string to_text(const schedule& s) {
             const std::string days = t.first_day == t.last_day
                                          ? fmt::format("Day {}", t.first_day)
                                          : fmt::format("Days {} to {}", t.first_day, t.last_day);
-            out += fmt::format("  {} ({}): {}, {} to {}\n", t.activity, display_name(t.kind), days,
+            out += fmt::format("  {}: {}, {} to {}\n", labelled(t.activity, t.kind), days,
                                long_date(t.first), long_date(t.last));
         }
         // Events of this occurrence, by date; a new block every Monday.
@@ -93,7 +99,7 @@ std::string to_text(const schedule& s) {
             std::string line;
             for (const event* e : events) {
                 if (!line.empty()) line += "; ";
-                line += fmt::format("{} ({})", e->activity, display_name(e->kind));
+                line += labelled(e->activity, e->kind);
                 if (e->planned_date) line += fmt::format(" [moved from {}]", long_date(*e->planned_date));
             }
             out += fmt::format("    {}  Day {:<4} {}\n", long_date(d), events.front()->day, line);
