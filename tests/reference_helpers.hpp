@@ -74,13 +74,15 @@ inline ttplan::phase_occurrence only(const ttplan::schedule& s, std::string_view
 }
 
 // The planned roadmap of one phase occurrence (cycle empty for a phase that does not repeat).
-inline roadmap planned(const ttplan::schedule& s, std::string_view phase, std::optional<std::int32_t> cycle = {}) {
+inline roadmap planned(const ttplan::schedule& s, std::string_view phase,
+                       std::optional<std::int32_t> cycle = {}) {
     roadmap r;
     for (const auto& e : s.events()) {
         if (e.phase == phase && e.cycle == cycle) r.events[e.activity].push_back(e.day);
     }
     for (const auto& sp : s.spans()) {
-        if (sp.phase == phase && sp.cycle == cycle) r.spans[sp.activity].push_back({sp.first_day, sp.last_day});
+        if (sp.phase == phase && sp.cycle == cycle)
+            r.spans[sp.activity].push_back({sp.first_day, sp.last_day});
     }
     for (auto& [name, ds] : r.events) std::sort(ds.begin(), ds.end());
     for (auto& [name, rs] : r.spans) std::sort(rs.begin(), rs.end());
@@ -89,7 +91,7 @@ inline roadmap planned(const ttplan::schedule& s, std::string_view phase, std::o
 
 // Day numbers of every event of one category in a phase occurrence, ascending.
 inline day_list category_days(const ttplan::schedule& s, std::string_view phase, ttplan::category kind,
-                          std::optional<std::int32_t> cycle = {}) {
+                              std::optional<std::int32_t> cycle = {}) {
     day_list out;
     for (const auto& e : s.events()) {
         if (e.phase == phase && e.cycle == cycle && e.kind == kind) out.push_back(e.day);

@@ -7,8 +7,8 @@
 #include <set>
 
 using namespace reference;
-using ttplan::category;
 using date::days;
+using ttplan::category;
 
 namespace {
 
@@ -37,7 +37,7 @@ roadmap hcvad_course(char variant, bool intrathecal, bool first, const char* tki
     }
     if (first) {
         r.events["Bone marrow examination"] = {14, 21};  // cycle-1 marrows, §4a
-        if (tki != nullptr) r.spans[tki] = {{1, 14}};     // §2b: TKI days 1-14 of course 1
+        if (tki != nullptr) r.spans[tki] = {{1, 14}};    // §2b: TKI days 1-14 of course 1
     }
     return r;
 }
@@ -46,7 +46,8 @@ roadmap hcvad_course(char variant, bool intrathecal, bool first, const char* tki
 
 TEST_CASE("hyper-cvad: 8 alternating 21-day courses, IT by CNS risk, POMP", "[reference][hyper-cvad]") {
     // §3c: ITs by CNS risk: low 4 (courses 1-2), unknown 8 (1-4), high 16 (all 8).
-    for (const auto& [risk, it_courses] : {std::pair{"low", 2}, std::pair{"unknown", 4}, std::pair{"high", 8}}) {
+    for (const auto& [risk, it_courses] :
+         {std::pair{"low", 2}, std::pair{"unknown", 4}, std::pair{"high", 8}}) {
         INFO("cns_risk " << risk);
         const auto s = plan("hyper-cvad", {{"cns_risk", risk}}, start);
         const auto courses = occurrences(s, "courses");
@@ -59,7 +60,8 @@ TEST_CASE("hyper-cvad: 8 alternating 21-day courses, IT by CNS risk, POMP", "[re
             CHECK(courses[i].days() == 21);
             CHECK(courses[i].first == start + days{21 * static_cast<int>(i)});
             const bool intrathecal = static_cast<int>(i) < it_courses;
-            CHECK(text(planned(s, "courses", courses[i].cycle)) == text(hcvad_course(variant, intrathecal, i == 0, nullptr)));
+            CHECK(text(planned(s, "courses", courses[i].cycle)) ==
+                  text(hcvad_course(variant, intrathecal, i == 0, nullptr)));
             its += category_days(s, "courses", category::intrathecal, courses[i].cycle).size();
         }
         CHECK(its == static_cast<std::size_t>(2 * it_courses));
@@ -84,8 +86,9 @@ TEST_CASE("hyper-cvad: 8 alternating 21-day courses, IT by CNS risk, POMP", "[re
 }
 
 TEST_CASE("hyper-cvad: Ph-positive TKI on Days 1-14 of course 1, then daily", "[reference][hyper-cvad]") {
-    const std::pair<const char*, const char*> tkis[] = {
-        {"imatinib", "Imatinib (daily)"}, {"dasatinib", "Dasatinib (daily)"}, {"ponatinib", "Ponatinib (daily)"}};
+    const std::pair<const char*, const char*> tkis[] = {{"imatinib", "Imatinib (daily)"},
+                                                        {"dasatinib", "Dasatinib (daily)"},
+                                                        {"ponatinib", "Ponatinib (daily)"}};
     for (const auto& [tki, name] : tkis) {
         INFO(tki);
         const auto s = plan("hyper-cvad", {{"tki", tki}, {"pomp_months", "30"}}, start);
@@ -158,9 +161,11 @@ TEST_CASE("blinatumomab: relapsed/refractory and MRD-positive label cycles", "[r
     }
 }
 
-TEST_CASE("inotuzumab: Days 1, 8, 15; 21-day first cycle, then 28; 2, 3 or 6 cycles", "[reference][inotuzumab]") {
+TEST_CASE("inotuzumab: Days 1, 8, 15; 21-day first cycle, then 28; 2, 3 or 6 cycles",
+          "[reference][inotuzumab]") {
     // §5b / §6.8.
-    const std::tuple<bool, bool, std::size_t> cases[] = {{true, false, 2}, {true, true, 3}, {false, false, 6}};
+    const std::tuple<bool, bool, std::size_t> cases[] = {
+        {true, false, 2}, {true, true, 3}, {false, false, 6}};
     for (const auto& [transplant, extra, count] : cases) {
         INFO("transplant_follows " << transplant << ", extra_cycle " << extra);
         const auto s = plan("inotuzumab",
@@ -266,9 +271,9 @@ TEST_CASE("cranial-radiation: 10 or 8 weekday fractions", "[reference][radiation
 }
 
 TEST_CASE("catalog: the reference protocols are listed, sourced and free of doses", "[catalog][reference]") {
-    const std::set<std::string> expected = {"allo-hsct",   "blinatumomab",     "car-t",       "ccg-1991-sr",
-                                            "cog-hr-b-all", "cog-sr-b-all",    "cranial-radiation",
-                                            "hyper-cvad",  "inotuzumab",       "ph-positive-tki"};
+    const std::set<std::string> expected = {
+        "allo-hsct",    "blinatumomab",      "car-t",      "ccg-1991-sr", "cog-hr-b-all",
+        "cog-sr-b-all", "cranial-radiation", "hyper-cvad", "inotuzumab",  "ph-positive-tki"};
     std::set<std::string> listed;
     for (const auto& e : ttplan::builtin_protocols()) listed.insert(e.id);
     for (const auto& id : expected) {
@@ -277,7 +282,8 @@ TEST_CASE("catalog: the reference protocols are listed, sourced and free of dose
     }
 
     // Doses in any unit, and any mention of a dose: ttplan plans days, never amounts.
-    const std::regex dose_words(R"(\bmg\b|/m2|/m²|units/kg|\bdose|\bc?gy\b|\bmcg\b|\bµg\b)", std::regex::icase);
+    const std::regex dose_words(R"(\bmg\b|/m2|/m²|units/kg|\bdose|\bc?gy\b|\bmcg\b|\bµg\b)",
+                                std::regex::icase);
     for (const auto& e : ttplan::builtin_protocols()) {
         INFO(e.id);
         const ttplan::protocol p = ttplan::load_builtin(e.id);

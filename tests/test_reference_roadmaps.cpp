@@ -5,8 +5,8 @@
 #include "reference_helpers.hpp"
 
 using namespace reference;
-using ttplan::category;
 using date::days;
+using ttplan::category;
 
 namespace {
 
@@ -18,8 +18,8 @@ roadmap sr_induction(bool cns3) {
     r.events["IT cytarabine"] = {1};
     r.events["IT methotrexate"] = cns3 ? day_list{8, 15, 22, 29} : day_list{8, 29};
     r.events["Vincristine"] = {1, 8, 15, 22};
-    r.events["Pegaspargase"] = {4};                               // §1b: day 4, 5 or 6
-    r.events["Peripheral blood MRD"] = {8};                       // §1b
+    r.events["Pegaspargase"] = {4};                                   // §1b: day 4, 5 or 6
+    r.events["Peripheral blood MRD"] = {8};                           // §1b
     r.events["End-of-induction marrow (morphology and MRD)"] = {29};  // §1b
     r.spans["Dexamethasone"] = {{1, 28}};
     return r;
@@ -109,7 +109,7 @@ TEST_CASE("cog-sr-b-all: phases, days and lengths of the COG SR roadmap", "[refe
 
     CHECK(text(planned(s, "induction")) == text(sr_induction(false)));
     CHECK(text(planned(s, "consolidation")) == text(sr_consolidation()));
-    CHECK(text(planned(s, "interim_maintenance_1")) == text(sr_interim_maintenance({31})));      // §6.4 IM I
+    CHECK(text(planned(s, "interim_maintenance_1")) == text(sr_interim_maintenance({31})));  // §6.4 IM I
     CHECK(text(planned(s, "delayed_intensification")) == text(sr_delayed_intensification()));
     CHECK(text(planned(s, "interim_maintenance_2")) == text(sr_interim_maintenance({1, 31})));  // §6.4 IM II
 
@@ -168,9 +168,9 @@ roadmap hr_induction(bool dexamethasone, bool cns3) {
     r.events["Vincristine"] = {1, 8, 15, 22};
     r.events["Daunorubicin"] = {1, 8, 15, 22};
     r.events["IT methotrexate"] = cns3 ? day_list{8, 15, 22, 29} : day_list{8, 29};
-    r.events["Pegaspargase"] = {4};  // day 4, 5 or 6
-    r.events["Peripheral blood MRD"] = {8};                              // §1b
-    r.events["End-of-induction marrow (morphology and MRD)"] = {29};     // §6.2 "evaluation at day 29"
+    r.events["Pegaspargase"] = {4};                                   // day 4, 5 or 6
+    r.events["Peripheral blood MRD"] = {8};                           // §1b
+    r.events["End-of-induction marrow (morphology and MRD)"] = {29};  // §6.2 "evaluation at day 29"
     if (dexamethasone) {
         r.spans["Dexamethasone"] = {{1, 14}};
     } else {
@@ -238,7 +238,8 @@ void check_hr_maintenance(const ttplan::schedule& s, bool it_on_29, int years) {
     for (std::size_t i = 0; i + 1 < maintenance.size(); ++i) {
         INFO("maintenance cycle " << i + 1);
         CHECK(maintenance[i].days() == 84);
-        CHECK(text(planned(s, "maintenance", maintenance[i].cycle)) == text(hr_maintenance_cycle(it_on_29 && i < 4)));
+        CHECK(text(planned(s, "maintenance", maintenance[i].cycle)) ==
+              text(hr_maintenance_cycle(it_on_29 && i < 4)));
     }
     const auto im1 = only(s, "interim_maintenance_1");
     CHECK(maintenance.back().last == years_after(im1.first, years) - days{1});
@@ -273,8 +274,10 @@ TEST_CASE("cog-hr-b-all: rapid early responder follows the AALL0232 outline", "[
 
 TEST_CASE("cog-hr-b-all: arms, CNS3 and slow early response", "[reference][cog-hr]") {
     const auto arm3 = plan("cog-hr-b-all",
-                           {{"induction_steroid", "prednisone"}, {"interim_maintenance", "capizzi"},
-                            {"age_group", "13-and-over"}, {"sex", "male"}},
+                           {{"induction_steroid", "prednisone"},
+                            {"interim_maintenance", "capizzi"},
+                            {"age_group", "13-and-over"},
+                            {"sex", "male"}},
                            start);
     CHECK(text(planned(arm3, "induction")) == text(hr_induction(false, false)));
     CHECK(text(planned(arm3, "interim_maintenance_1")) == text(hr_im_escalating()));
@@ -308,7 +311,8 @@ TEST_CASE("cog-hr-b-all: arms, CNS3 and slow early response", "[reference][cog-h
     CHECK(occurrences(ser, "maintenance").front().first == di2.first + days{56});
     CHECK(text(planned(ser, "delayed_intensification_1")) == text(hr_delayed_intensification(true, {})));
     CHECK(text(planned(ser, "interim_maintenance_2")) == text(hr_im_escalating()));
-    CHECK(text(planned(ser, "delayed_intensification_2")) == text(hr_delayed_intensification(true, run(29, 36))));
+    CHECK(text(planned(ser, "delayed_intensification_2")) ==
+          text(hr_delayed_intensification(true, run(29, 36))));
     check_hr_maintenance(ser, false, 2);
 }
 
@@ -411,9 +415,12 @@ TEST_CASE("ccg-1991-sr and cog-sr-b-all differ by exactly +1 day number", "[refe
     // than in the Day-1 COG roadmap. Convert the CCG plan explicitly (+1) and compare.
     const auto ccg = plan("ccg-1991-sr", {}, start);
     const auto cog = plan("cog-sr-b-all", {}, start);
-    CHECK(text(shifted(planned(ccg, "delayed_intensification_1"), 1)) == text(planned(cog, "delayed_intensification")));
-    CHECK(text(shifted(planned(ccg, "interim_maintenance_1"), 1)) == text(planned(cog, "interim_maintenance_1")));
-    CHECK(text(shifted(planned(ccg, "interim_maintenance_2"), 1)) == text(planned(cog, "interim_maintenance_2")));
+    CHECK(text(shifted(planned(ccg, "delayed_intensification_1"), 1)) ==
+          text(planned(cog, "delayed_intensification")));
+    CHECK(text(shifted(planned(ccg, "interim_maintenance_1"), 1)) ==
+          text(planned(cog, "interim_maintenance_1")));
+    CHECK(text(shifted(planned(ccg, "interim_maintenance_2"), 1)) ==
+          text(planned(cog, "interim_maintenance_2")));
 
     // Induction: the same except the assessments, which only the COG roadmap lists.
     auto cog_induction = planned(cog, "induction");
@@ -444,11 +451,13 @@ TEST_CASE("ccg-1991-sr and cog-sr-b-all differ by exactly +1 day number", "[refe
     CHECK(ccg_it == cog_it);
 }
 
-TEST_CASE("ph-positive-tki: daily TKI from induction Day 15 to the end of maintenance", "[reference][ph-positive]") {
+TEST_CASE("ph-positive-tki: daily TKI from induction Day 15 to the end of maintenance",
+          "[reference][ph-positive]") {
     for (const char* tki : {"dasatinib", "imatinib"}) {
         INFO(tki);
         const auto s = plan("ph-positive-tki", {{"tki", tki}}, start);
-        const std::string name = std::string(tki == std::string("dasatinib") ? "Dasatinib" : "Imatinib") + " (daily)";
+        const std::string name =
+            std::string(tki == std::string("dasatinib") ? "Dasatinib" : "Imatinib") + " (daily)";
         std::vector<ttplan::span> tracks;
         for (const auto& sp : s.spans()) {
             if (sp.phase.empty()) tracks.push_back(sp);
