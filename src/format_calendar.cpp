@@ -18,10 +18,10 @@ namespace ttplan {
 namespace {
 
 constexpr std::size_t page_width = 80;
-constexpr std::size_t cell_width = 4;                       // "31CI"
-constexpr std::size_t grid_width = 7 * cell_width + 6;      // cells joined by one space
+constexpr std::size_t cell_width = 4;                   // "31CI"
+constexpr std::size_t grid_width = 7 * cell_width + 6;  // cells joined by one space
 constexpr std::size_t grid_gap = 4;
-constexpr std::size_t label_width = 16;                     // "September 2027" + 2
+constexpr std::size_t label_width = 16;  // "September 2027" + 2
 // Joins words wrap() keeps on one line ("from 8 Feb (tentative)"); printed as a space. Names
 // cannot contain it: one_line() turns control characters into spaces first.
 constexpr char glue = '\x01';
@@ -110,7 +110,8 @@ std::vector<std::string> month_grid(date::year_month ym, const std::map<day_poin
     lines.push_back(pad("Mo   Tu   We   Th   Fr   Sa   Su", grid_width));
     const day_point first = date::sys_days{ym / 1};
     const day_point last = date::sys_days{ym / date::last};
-    std::string row(static_cast<std::size_t>(date::weekday{first}.iso_encoding() - 1) * (cell_width + 1), ' ');
+    std::string row(static_cast<std::size_t>(date::weekday{first}.iso_encoding() - 1) * (cell_width + 1),
+                    ' ');
     for (day_point d = first; d <= last; d += date::days{1}) {
         const auto found = marks.find(d);
         const unsigned day = static_cast<unsigned>(date::year_month_day{d}.day());
@@ -158,8 +159,8 @@ std::string month_notes(const schedule& s, date::year_month ym) {
         phases += (phases.empty() ? "" : "; ") + occurrence_label(p) + " " +
                   within_month(p.first, p.last, month_first, month_last);
         if (p.cut || p.tentative) {
-            std::string tag = fmt::format(" ({}{}{})", p.cut ? "cut short" : "", p.cut && p.tentative ? ", " : "",
-                                          p.tentative ? "tentative" : "");
+            std::string tag = fmt::format(" ({}{}{})", p.cut ? "cut short" : "",
+                                          p.cut && p.tentative ? ", " : "", p.tentative ? "tentative" : "");
             std::replace(tag.begin(), tag.end(), ' ', glue);
             phases += tag;
         }
@@ -186,8 +187,9 @@ std::string month_notes(const schedule& s, date::year_month ym) {
 void header(std::string& out, const schedule& s, const std::map<day_point, std::string>& marks) {
     const auto& info = s.protocol();
     out += wrap(detail::one_line(info.title.empty() ? info.id : info.title), "", "");
-    out += wrap(fmt::format("Protocol {} (version {})", detail::one_line(info.id), detail::one_line(info.version)),
-                "", "");
+    out += wrap(
+        fmt::format("Protocol {} (version {})", detail::one_line(info.id), detail::one_line(info.version)),
+        "", "");
     if (!s.parameters().empty()) {
         std::string params;
         for (const auto& [name, value] : s.parameters()) {
@@ -214,9 +216,10 @@ void header(std::string& out, const schedule& s, const std::map<day_point, std::
     bool any_tentative = false;
     for (const auto& p : s.phases()) any_tentative = any_tentative || p.tentative;
     if (any_tentative) {
-        out += wrap("Phases marked (tentative) depend on recovery (for example of blood counts) and may "
-                    "move later.",
-                    "", "");
+        out += wrap(
+            "Phases marked (tentative) depend on recovery (for example of blood counts) and may "
+            "move later.",
+            "", "");
     }
 }
 
@@ -238,7 +241,8 @@ std::string to_month_calendar(const schedule& s) {
 
     std::string out;
     header(out, s, marks);
-    const date::year_month first{date::year_month_day{s.start()}.year(), date::year_month_day{s.start()}.month()};
+    const date::year_month first{date::year_month_day{s.start()}.year(),
+                                 date::year_month_day{s.start()}.month()};
     const date::year_month last{date::year_month_day{s.end()}.year(), date::year_month_day{s.end()}.month()};
     for (date::year_month left = first; left <= last; left += date::months{2}) {
         const date::year_month right = left + date::months{1};

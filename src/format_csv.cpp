@@ -14,15 +14,15 @@ namespace {
 bool starts_like_formula(std::string_view text) {
     if (text.empty()) return false;
     switch (text.front()) {
-    case '=':
-    case '+':
-    case '-':
-    case '@':
-    case '\t':
-    case '\r':
-        return true;
-    default:
-        return false;
+        case '=':
+        case '+':
+        case '-':
+        case '@':
+        case '\t':
+        case '\r':
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -56,7 +56,9 @@ std::string cycle_text(const std::optional<std::int32_t>& cycle) {
     return cycle ? std::to_string(*cycle) : std::string();
 }
 
-std::string bool_text(bool b) { return b ? "true" : "false"; }
+std::string bool_text(bool b) {
+    return b ? "true" : "false";
+}
 
 void append_row(std::string& out, std::initializer_list<std::string> cells) {
     bool first = true;
@@ -71,10 +73,9 @@ void append_row(std::string& out, std::initializer_list<std::string> cells) {
 std::string event_rows(const schedule& s) {
     std::string out = "date,weekday,phase,phase_name,cycle,day,activity,category,tentative\r\n";
     for (const auto& e : s.events()) {
-        append_row(out, {format_date(e.date), text_cell(detail::weekday_abbrev(e.date)),
-                         text_cell(e.phase), text_cell(s.phase_name(e.phase)), cycle_text(e.cycle),
-                         std::to_string(e.day), text_cell(e.activity),
-                         text_cell(to_string(e.kind)), bool_text(e.tentative)});
+        append_row(out, {format_date(e.date), text_cell(detail::weekday_abbrev(e.date)), text_cell(e.phase),
+                         text_cell(s.phase_name(e.phase)), cycle_text(e.cycle), std::to_string(e.day),
+                         text_cell(e.activity), text_cell(to_string(e.kind)), bool_text(e.tentative)});
     }
     return out;
 }
@@ -82,15 +83,14 @@ std::string event_rows(const schedule& s) {
 std::string phase_rows(const schedule& s) {
     std::string out = "kind,id_or_activity,name,cycle,start,end,days,category,tentative\r\n";
     for (const auto& p : s.phases()) {
-        append_row(out, {"phase", text_cell(p.phase), text_cell(p.name), cycle_text(p.cycle),
-                         format_date(p.first), format_date(p.last),
-                         std::to_string(p.days()), "", bool_text(p.tentative)});
+        append_row(out,
+                   {"phase", text_cell(p.phase), text_cell(p.name), cycle_text(p.cycle), format_date(p.first),
+                    format_date(p.last), std::to_string(p.days()), "", bool_text(p.tentative)});
     }
     for (const auto& t : s.spans()) {
         const std::string phase_name = t.phase.empty() ? std::string() : s.phase_name(t.phase);
-        append_row(out, {"span", text_cell(t.activity), text_cell(phase_name),
-                         cycle_text(t.cycle), format_date(t.first),
-                         format_date(t.last), std::to_string(t.days()),
+        append_row(out, {"span", text_cell(t.activity), text_cell(phase_name), cycle_text(t.cycle),
+                         format_date(t.first), format_date(t.last), std::to_string(t.days()),
                          text_cell(to_string(t.kind)), bool_text(t.tentative)});
     }
     return out;

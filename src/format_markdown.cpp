@@ -30,23 +30,30 @@ std::string md(std::string_view text) {
             continue;
         }
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '\\':
-        case '`':
-        case '*':
-        case '_':
-        case '[':
-        case ']':
-        case '|':
-        case '~':
-        case '#':
-        case ':':
-            out += '\\';
-            out += c;
-            break;
-        default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '\\':
+            case '`':
+            case '*':
+            case '_':
+            case '[':
+            case ']':
+            case '|':
+            case '~':
+            case '#':
+            case ':':
+                out += '\\';
+                out += c;
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -56,7 +63,8 @@ std::string md(std::string_view text) {
 std::string short_date(day_point d) {
     const date::year_month_day ymd{d};
     return fmt::format("{} {} {}", static_cast<unsigned>(ymd.day()),
-                       detail::month_abbrev(static_cast<unsigned>(ymd.month())), static_cast<int>(ymd.year()));
+                       detail::month_abbrev(static_cast<unsigned>(ymd.month())),
+                       static_cast<int>(ymd.year()));
 }
 
 std::string occurrence_title(const phase_occurrence& p) {
@@ -101,7 +109,8 @@ void header(std::string& out, const schedule& s) {
     bool any_tentative = false;
     for (const auto& p : s.phases()) any_tentative = any_tentative || p.tentative;
     if (any_tentative) {
-        out += "\nDates marked tentative depend on recovery (for example of blood counts) and may move later.\n";
+        out +=
+            "\nDates marked tentative depend on recovery (for example of blood counts) and may move later.\n";
     }
 }
 
@@ -173,8 +182,8 @@ void occurrence_section(std::string& out, const schedule& s, const phase_occurre
             if (e->planned_date) cell += " moved from " + short_date(*e->planned_date);
             if (e->tentative && !p.tentative) cell += ", tentative";
         }
-        out += fmt::format("| {} | {} | {} | {} |\n", short_date(d), detail::weekday_abbrev(d), events.front()->day,
-                           cell);
+        out += fmt::format("| {} | {} | {} | {} |\n", short_date(d), detail::weekday_abbrev(d),
+                           events.front()->day, cell);
     }
 }
 
@@ -193,11 +202,13 @@ std::string to_markdown(const schedule& s) {
         bool placed = false;
         for (const auto& p : s.phases()) placed = placed || (p.phase == e.phase && p.cycle == e.cycle);
         if (placed) continue;
-        orphans += fmt::format("| {} | {} | {} | {} ({}) |\n", short_date(e.date), detail::weekday_abbrev(e.date),
-                               e.day, md(e.activity), display_name(e.kind));
+        orphans += fmt::format("| {} | {} | {} | {} ({}) |\n", short_date(e.date),
+                               detail::weekday_abbrev(e.date), e.day, md(e.activity), display_name(e.kind));
     }
     if (!orphans.empty()) {
-        out += "\n## Other dated activities\n\n| Date | Weekday | Day | Activities |\n| --- | --- | ---: | --- |\n";
+        out +=
+            "\n## Other dated activities\n\n| Date | Weekday | Day | Activities |\n| --- | --- | ---: | --- "
+            "|\n";
         out += orphans;
     }
     return out;

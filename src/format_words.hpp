@@ -25,9 +25,9 @@ inline std::string_view month_abbrev(unsigned month) {
 
 // month 1..12 -> "January" ... "December"
 inline std::string_view month_name(unsigned month) {
-    static constexpr std::array<std::string_view, 12> names{
-        "January", "February", "March",     "April",   "May",      "June",
-        "July",    "August",   "September", "October", "November", "December"};
+    static constexpr std::array<std::string_view, 12> names{"January",   "February", "March",    "April",
+                                                            "May",       "June",     "July",     "August",
+                                                            "September", "October",  "November", "December"};
     return names[(month - 1) % 12];
 }
 

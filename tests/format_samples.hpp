@@ -13,7 +13,9 @@ namespace samples {
 
 using namespace ttplan;
 
-inline day_point day(const char* iso) { return parse_date(iso); }
+inline day_point day(const char* iso) {
+    return parse_date(iso);
+}
 
 inline phase_occurrence occurrence(std::string id, std::string name, const char* first, const char* last) {
     phase_occurrence p;
@@ -48,9 +50,11 @@ inline span stretch(std::string activity, category kind, const char* first, cons
 // Induction (Day-1 numbering) from Mon 4 Jan 2027, one tentative maintenance cycle (variant A)
 // numbered from Day -7, a protocol-wide track and a continuous activity in the cycle.
 // `activity` names the first event and `phase_name` the induction phase.
-inline schedule hand_built(const std::string& activity = "Vincristine", const std::string& phase_name = "Induction") {
-    std::vector<phase_occurrence> phases{occurrence("induction", phase_name, "2027-01-04", "2027-02-01"),
-                                         occurrence("maintenance", "Maintenance", "2027-02-08", "2027-03-07")};
+inline schedule hand_built(const std::string& activity = "Vincristine",
+                           const std::string& phase_name = "Induction") {
+    std::vector<phase_occurrence> phases{
+        occurrence("induction", phase_name, "2027-01-04", "2027-02-01"),
+        occurrence("maintenance", "Maintenance", "2027-02-08", "2027-03-07")};
     phases[1].cycle = 1;
     phases[1].variant = "A";
     phases[1].first_day = -7;
@@ -70,8 +74,8 @@ inline schedule hand_built(const std::string& activity = "Vincristine", const st
     spans[1].first_day = 0;
     spans[1].last_day = 20;
     spans[1].tentative = true;
-    return schedule({"demo", "Demo protocol", "1"}, {{"ph_positive", "true"}}, day("2027-01-04"), std::move(phases),
-                    std::move(events), std::move(spans));
+    return schedule({"demo", "Demo protocol", "1"}, {{"ph_positive", "true"}}, day("2027-01-04"),
+                    std::move(phases), std::move(events), std::move(spans));
 }
 
 // The default protocol planned from Mon 4 Jan 2027.

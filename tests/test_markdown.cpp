@@ -79,8 +79,10 @@ std::vector<std::vector<std::string>> table_after(const std::string& doc, const 
 
 TEST_CASE("markdown: title, protocol, parameters, dates in words and the disclaimer", "[markdown]") {
     const std::string doc = to_markdown(hand_built());
-    CHECK(doc.rfind("# Demo protocol\n\nProtocol demo, version 1.\n\nParameters: ph\\_positive = true.\n", 0) == 0);
-    CHECK(doc.find("From Mon 4 Jan 2027 to Sun 7 Mar 2027: 2 months and 4 days (63 days).") != std::string::npos);
+    CHECK(doc.rfind("# Demo protocol\n\nProtocol demo, version 1.\n\nParameters: ph\\_positive = true.\n",
+                    0) == 0);
+    CHECK(doc.find("From Mon 4 Jan 2027 to Sun 7 Mar 2027: 2 months and 4 days (63 days).") !=
+          std::string::npos);
     CHECK(doc.find(std::string("> ") + disclaimer + "\n") != std::string::npos);
     CHECK(doc.find("Dates marked tentative depend on recovery") != std::string::npos);
 }
@@ -90,16 +92,16 @@ TEST_CASE("markdown: a table of phase occurrences", "[markdown]") {
     REQUIRE(rows.size() == 3);
     CHECK(rows[0] == std::vector<std::string>{"Phase", "Cycle", "From", "To", "Days", "Notes"});
     CHECK(rows[1] == std::vector<std::string>{"Induction", "", "Mon 4 Jan 2027", "Mon 1 Feb 2027", "29", ""});
-    CHECK(rows[2] ==
-          std::vector<std::string>{"Maintenance", "1 (A)", "Mon 8 Feb 2027", "Sun 7 Mar 2027", "28", "tentative"});
+    CHECK(rows[2] == std::vector<std::string>{"Maintenance", "1 (A)", "Mon 8 Feb 2027", "Sun 7 Mar 2027",
+                                              "28", "tentative"});
 }
 
 TEST_CASE("markdown: a table of continuous therapy", "[markdown]") {
     const auto rows = table_after(to_markdown(hand_built()), "## Continuous therapy");
     REQUIRE(rows.size() == 3);
     CHECK(rows[0] == std::vector<std::string>{"Therapy", "Category", "Phase", "From", "To", "Days"});
-    CHECK(rows[1] == std::vector<std::string>{"Imatinib", "Targeted therapy", "across phases", "Mon 18 Jan 2027",
-                                              "Sun 7 Mar 2027", "49"});
+    CHECK(rows[1] == std::vector<std::string>{"Imatinib", "Targeted therapy", "across phases",
+                                              "Mon 18 Jan 2027", "Sun 7 Mar 2027", "49"});
     CHECK(rows[2] == std::vector<std::string>{"Mercaptopurine", "Chemotherapy", "Maintenance, cycle 1",
                                               "Mon 15 Feb 2027", "Sun 7 Mar 2027 (tentative)", "21"});
 }
@@ -109,21 +111,29 @@ TEST_CASE("markdown: one table of dated events per occurrence, one row per date"
     const auto induction = table_after(doc, "### Induction");
     REQUIRE(induction.size() == 3);
     CHECK(induction[0] == std::vector<std::string>{"Date", "Weekday", "Day", "Activities"});
-    CHECK(induction[1] == std::vector<std::string>{"4 Jan 2027", "Mon", "1",
-                                                   "Vincristine (Chemotherapy); Lumbar puncture (Intrathecal therapy)"});
+    CHECK(induction[1] ==
+          std::vector<std::string>{"4 Jan 2027", "Mon", "1",
+                                   "Vincristine (Chemotherapy); Lumbar puncture (Intrathecal therapy)"});
     CHECK(induction[2] == std::vector<std::string>{"11 Jan 2027", "Mon", "8", "Vincristine (Chemotherapy)"});
     const auto maintenance = table_after(doc, "### Maintenance, cycle 1 (A)");
     REQUIRE(maintenance.size() == 2);
     CHECK(maintenance[1] == std::vector<std::string>{"8 Feb 2027", "Mon", "-7", "Admission (Hospital stay)"});
-    CHECK(doc.find("- Continuous: Mercaptopurine (Chemotherapy), Days 0 to 20, 15 Feb 2027 to 7 Mar 2027\n") !=
-          std::string::npos);
+    CHECK(
+        doc.find("- Continuous: Mercaptopurine (Chemotherapy), Days 0 to 20, 15 Feb 2027 to 7 Mar 2027\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("markdown: hostile names stay text and keep the table shape", "[markdown][injection]") {
-    const std::vector<std::string> names{
-        "<script>alert(1)</script>", "a | b", "two\nlines", "semi;colon, comma", "say \"hi\" & 'bye'",
-        "=HYPERLINK(\"http://x\",\"y\")", "*bold* _em_ `code` [link](http://x) ~~gone~~", "back\\slash",
-        "# not a heading", "<img src=x onerror=alert(1)>"};
+    const std::vector<std::string> names{"<script>alert(1)</script>",
+                                         "a | b",
+                                         "two\nlines",
+                                         "semi;colon, comma",
+                                         "say \"hi\" & 'bye'",
+                                         "=HYPERLINK(\"http://x\",\"y\")",
+                                         "*bold* _em_ `code` [link](http://x) ~~gone~~",
+                                         "back\\slash",
+                                         "# not a heading",
+                                         "<img src=x onerror=alert(1)>"};
     for (const auto& name : names) {
         CAPTURE(name);
         const std::string doc = to_markdown(hand_built(name, name));

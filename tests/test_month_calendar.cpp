@@ -126,7 +126,8 @@ TEST_CASE("calendar: hostile and long names stay on their lines within 80 column
             if (static_cast<unsigned char>(c) < 0x20) c = ' ';
             if (c != ' ' || flat.empty() || flat.back() != ' ') flat += c;
         }
-        if (name != long_name) CHECK(out.find("January 2027    " + flat + " from 4 Jan") != std::string::npos);
+        if (name != long_name)
+            CHECK(out.find("January 2027    " + flat + " from 4 Jan") != std::string::npos);
     }
     // A word longer than a line is split, not cut.
     const std::string out = to_month_calendar(hand_built("x", long_name));
@@ -146,5 +147,6 @@ TEST_CASE("calendar: render dispatches by name; identical inputs give identical 
 
 TEST_CASE("calendar: golden files of the default protocol", "[calendar][golden]") {
     golden::check("all-overview.calendar.txt", to_month_calendar(default_plan()));
-    golden::check("all-overview-ph-dasatinib.calendar.txt", to_month_calendar(default_plan(samples::ph_dasatinib)));
+    golden::check("all-overview-ph-dasatinib.calendar.txt",
+                  to_month_calendar(default_plan(samples::ph_dasatinib)));
 }
