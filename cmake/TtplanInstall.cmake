@@ -27,6 +27,10 @@ if(TARGET ttplan_c)
     DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT devel)
 endif()
 if(TARGET ttplan_cli)
+  # An installed shared build finds its library from any prefix (/opt/ttplan/bin -> ../lib).
+  if(BUILD_SHARED_LIBS)
+    set_target_properties(ttplan_cli PROPERTIES INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}")
+  endif()
   install(TARGETS ttplan_cli RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT runtime)
 endif()
 

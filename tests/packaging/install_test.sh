@@ -21,8 +21,8 @@ install)
   done
   ls "$prefix"/lib*/cmake/ttplan/ttplanConfig.cmake "$prefix"/lib*/cmake/ttplan/ttplanConfigVersion.cmake \
      "$prefix"/lib*/pkgconfig/ttplan.pc
-  # The installed CLI runs from the prefix.
-  LD_LIBRARY_PATH="$(echo "$prefix"/lib*)" "$prefix/bin/ttplan" protocols
+  # The installed CLI runs from the prefix as it is (a shared build carries an $ORIGIN rpath).
+  "$prefix/bin/ttplan" protocols
   ;;
 cmake)
   prefix=$1 source_dir=$2 work=$3

@@ -1,0 +1,71 @@
+// Output formats for a Schedule: render to text in any format, the JSON document, files.
+#include "bindings.hpp"
+
+#include <optional>
+
+namespace py = pybind11;
+using namespace pybind11::literals;
+
+namespace ttplan::python {
+
+namespace {
+
+render_options make_options(const std::string& calendar_id, const std::string& calendar_name,
+                            std::optional<std::int64_t> timestamp, std::int32_t sequence, const std::string& csv_rows) {
+    render_options o;
+    o.calendar_id = calendar_id;
+    o.calendar_name = calendar_name;
+    o.timestamp = timestamp;
+    o.sequence = sequence;
+    if (csv_rows == "events") {
+        o.csv = render_options::csv_rows::events;
+    } else if (csv_rows == "phases") {
+        o.csv = render_options::csv_rows::phases;
+    } else {
+        throw value_error("unknown csv_rows \"" + csv_rows + "\"; allowed: events, phases");
+    }
+    return o;
+}
+
+constexpr const char* options_doc =
+    " Options: calendar_id (iCalendar: an opaque id the UIDs derive from, never a name or record number), "
+    "calendar_name (default: the protocol title), timestamp (DTSTAMP in seconds since 1970; default "
+    "$SOURCE_DATE_EPOCH, else the start date), sequence (the caller's revision of this plan), csv_rows "
+    "(\"events\" or \"phases\").";
+
+}  // namespace
+
+void bind_formats(py::module_& m) {
+    m.def("format_names", [] {
+        std::vector<std::string> names;
+        for (auto n : format_names()) names.emplace_back(n);
+        return names;
+    }, "Names Schedule.render() accepts.");
+
+    auto cls = py::reinterpret_borrow<py::class_<schedule>>(m.attr("Schedule"));
+    cls.def(
+        "render",
+        [](const schedule& s, const std::string& format, const std::string& calendar_id,
+           const std::string& calendar_name, std::optional<std::int64_t> timestamp, std::int32_t sequence,
+           const std::string& csv_rows) {
+            return render(s, format, make_options(calendar_id, calendar_name, timestamp, sequence, csv_rows));
+        },
+        "format"_a = "text", py::kw_only(), "calendar_id"_a = "ttplan", "calendar_name"_a = "",
+        "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events",
+        (std::string("The schedule as text in the named format (see ttplan.format_names()).") + options_doc).c_str());
+    cls.def("to_json", [](const schedule& s) { return to_json(s); },
+            "The JSON schedule document (schema/schedule.schema.json), the same text as `ttplan plan --format json`.");
+    cls.def(
+        "write",
+        [](const schedule& s, const std::string& path, const std::string& format, const std::string& calendar_id,
+           const std::string& calendar_name, std::optional<std::int64_t> timestamp, std::int32_t sequence,
+           const std::string& csv_rows) {
+            write_file_atomic(path,
+                              render(s, format, make_options(calendar_id, calendar_name, timestamp, sequence, csv_rows)));
+        },
+        "path"_a, "format"_a = "text", py::kw_only(), "calendar_id"_a = "ttplan", "calendar_name"_a = "",
+        "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events",
+        "Writes render(format, ...) to path atomically: a failure leaves any existing file untouched.");
+}
+
+}  // namespace ttplan::python

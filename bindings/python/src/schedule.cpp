@@ -1,0 +1,158 @@
+// Schedules: planning, and the phases, events and tracks of a plan with datetime.date fields.
+#include "bindings.hpp"
+
+#include <pybind11/operators.h>
+
+#include <fmt/format.h>
+
+namespace py = pybind11;
+using namespace pybind11::literals;
+
+namespace ttplan::python {
+
+namespace {
+
+std::string cycle_text(const std::optional<std::int32_t>& cycle) {
+    return cycle ? fmt::format(" cycle {}", *cycle) : std::string();
+}
+
+shift_rule parse_rule(const std::string& name) {
+    if (name == "next") return shift_rule::next_open;
+    if (name == "previous") return shift_rule::previous_open;
+    if (name == "keep") return shift_rule::keep;
+    throw value_error(fmt::format("unknown shift rule \"{}\"; allowed: next, previous, keep", name));
+}
+
+clinic_calendar make_calendar(const std::vector<int>& closed, const std::vector<day_point>& holidays,
+                              const std::map<std::string, std::string>& shift) {
+    clinic_calendar c;
+    for (int w : closed) {
+        if (w < 0 || w > 6) throw value_error(fmt::format("weekday {} is not 0 (Sunday) to 6 (Saturday)", w));
+        c.closed_weekdays[static_cast<std::size_t>(w)] = true;
+    }
+    c.holidays.insert(holidays.begin(), holidays.end());
+    for (const auto& [name, rule] : shift) {
+        if (name == "all") {
+            c.default_rule = parse_rule(rule);
+        } else if (auto cat = parse_category(name)) {
+            c.rules[*cat] = parse_rule(rule);
+        } else {
+            std::string allowed = "all";
+            for (auto each : all_categories) allowed += ", " + std::string(to_string(each));
+            throw value_error(fmt::format("unknown category \"{}\"; allowed: {}", name, allowed));
+        }
+    }
+    return c;
+}
+
+}  // namespace
+
+void bind_schedule(py::module_& m) {
+    py::class_<protocol_info>(m, "ProtocolInfo", "The protocol a schedule was planned from.")
+        .def_readonly("id", &protocol_info::id)
+        .def_readonly("title", &protocol_info::title)
+        .def_readonly("version", &protocol_info::version);
+
+    py::class_<phase_occurrence>(m, "Phase", "One run of a phase (one cycle of a repeated phase); dates inclusive.")
+        .def_readonly("phase", &phase_occurrence::phase, "The phase id.")
+        .def_readonly("name", &phase_occurrence::name)
+        .def_readonly("kind", &phase_occurrence::kind)
+        .def_readonly("cycle", &phase_occurrence::cycle, "1-based cycle of a repeated phase, else None.")
+        .def_readonly("variant", &phase_occurrence::variant, "Alternating variant of this cycle, or \"\".")
+        .def_readonly("first", &phase_occurrence::first, "First day (datetime.date).")
+        .def_readonly("last", &phase_occurrence::last, "Last day, inclusive (datetime.date).")
+        .def_readonly("first_day", &phase_occurrence::first_day, "Day number of the first day.")
+        .def_readonly("tentative", &phase_occurrence::tentative, "Starts on a clinically gated date, or after one.")
+        .def_readonly("cut", &phase_occurrence::cut, "The last cycle, cut short by an \"until\" limit.")
+        .def_property_readonly("days", &phase_occurrence::days, "Calendar days, first to last inclusive.")
+        .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
+        .def("__repr__", [](const phase_occurrence& p) {
+            return fmt::format("<ttplan.Phase {}{} {} to {}>", p.phase, cycle_text(p.cycle), format_date(p.first),
+                               format_date(p.last));
+        });
+
+    py::class_<event>(m, "Event", "One dated activity.")
+        .def_readonly("date", &event::date)
+        .def_readonly("phase", &event::phase, "The phase id.")
+        .def_readonly("cycle", &event::cycle)
+        .def_readonly("day", &event::day, "The day number in the phase's numbering.")
+        .def_readonly("activity", &event::activity)
+        .def_property_readonly("category", [](const event& e) { return std::string(to_string(e.kind)); },
+                               "\"chemotherapy\", \"intrathecal\", \"assessment\", ...")
+        .def_readonly("tentative", &event::tentative)
+        .def_readonly("planned_date", &event::planned_date,
+                      "The date before the clinic calendar moved the event, else None.")
+        .def_readonly("note", &event::note)
+        .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
+        .def("__repr__", [](const event& e) {
+            return fmt::format("<ttplan.Event {} {} day {}: {}>", format_date(e.date), e.phase, e.day, e.activity);
+        });
+
+    py::class_<span>(m, "Track",
+                     "A continuous stretch: a protocol-wide track (phase \"\") or continuous therapy within a "
+                     "phase occurrence. Dates inclusive.")
+        .def_readonly("activity", &span::activity)
+        .def_property_readonly("category", [](const span& s) { return std::string(to_string(s.kind)); })
+        .def_readonly("first", &span::first)
+        .def_readonly("last", &span::last)
+        .def_readonly("phase", &span::phase, "The phase id, \"\" for protocol-wide tracks.")
+        .def_readonly("cycle", &span::cycle)
+        .def_readonly("first_day", &span::first_day)
+        .def_readonly("last_day", &span::last_day)
+        .def_readonly("tentative", &span::tentative)
+        .def_readonly("note", &span::note)
+        .def_property_readonly("days", &span::days)
+        .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
+        .def("__repr__", [](const span& s) {
+            return fmt::format("<ttplan.Track {} {} to {}>", s.activity, format_date(s.first), format_date(s.last));
+        });
+
+    py::class_<phase_total>(m, "PhaseTotal", "Totals for one phase id over all its occurrences.")
+        .def_readonly("phase", &phase_total::phase)
+        .def_readonly("name", &phase_total::name)
+        .def_readonly("occurrences", &phase_total::occurrences)
+        .def_readonly("days", &phase_total::days)
+        .def_readonly("first", &phase_total::first)
+        .def_readonly("last", &phase_total::last);
+
+    py::class_<schedule>(m, "Schedule", "One patient's dated plan: phases, events and tracks.")
+        .def_property_readonly("protocol", &schedule::protocol, "ttplan.ProtocolInfo: id, title, version.")
+        .def_property_readonly("parameters", &schedule::parameters, "Resolved parameter values, as text.")
+        .def_property_readonly("start", &schedule::start, "The first day (datetime.date).")
+        .def_property_readonly("end", &schedule::end, "The last day with anything planned, inclusive.")
+        .def_property_readonly("total_days", &schedule::total_days, "Days from start to end inclusive.")
+        .def_property_readonly("treatment_days", &schedule::treatment_days, "Distinct dates with an event.")
+        .def_property_readonly("phases", &schedule::phases, "Phase occurrences by date (list of ttplan.Phase).")
+        .def_property_readonly("events", &schedule::events, "Dated activities by date (list of ttplan.Event).")
+        .def_property_readonly("tracks", &schedule::spans, "Continuous stretches (list of ttplan.Track).")
+        .def("events_on", &schedule::events_on, "day"_a, "Events dated `day` (a datetime.date).")
+        .def("active_on", &schedule::active_on, "day"_a, "Phase occurrences covering `day`.")
+        .def("tracks_on", &schedule::spans_on, "day"_a, "Tracks covering `day`.")
+        .def("totals_by_phase", &schedule::totals_by_phase, "Per phase id, in order of first occurrence.")
+        .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
+        .def("__repr__", [](const schedule& s) {
+            return fmt::format("<ttplan.Schedule {} {} to {}>", s.protocol().id, format_date(s.start()),
+                               format_date(s.end()));
+        });
+
+    m.def(
+        "make_schedule",
+        [](const protocol& p, day_point start, const parameter_values& values,
+           const std::vector<std::tuple<std::string, std::optional<std::int32_t>, std::optional<day_point>,
+                                        std::int32_t>>& actuals,
+           const std::vector<int>& closed, const std::vector<day_point>& holidays,
+           const std::map<std::string, std::string>& shift) {
+            std::vector<actual_start> known;
+            for (const auto& [phase, cycle, when, delay] : actuals) known.push_back({phase, cycle, when, delay});
+            return planner(p, values).plan(start, known, make_calendar(closed, holidays, shift));
+        },
+        "protocol"_a, "start"_a, "parameters"_a = parameter_values{}, "actuals"_a = py::list(),
+        "closed_weekdays"_a = std::vector<int>{}, "holidays"_a = std::vector<day_point>{},
+        "shift"_a = std::map<std::string, std::string>{},
+        "Plans `protocol` from `start`. parameters: name -> canonical text. actuals: (phase, cycle or None, "
+        "actual start date or None, delay in days). closed_weekdays: 0 = Sunday ... 6 = Saturday. shift: "
+        "category (or \"all\") -> \"next\" | \"previous\" | \"keep\".");
+    m.def("parse_date", &parse_date, "text"_a, "A date from \"YYYY-MM-DD\"; raises InvalidValueError naming the text.");
+}
+
+}  // namespace ttplan::python

@@ -1,0 +1,166 @@
+"""ttplan: plan treatment timelines for acute lymphoblastic leukemia protocols.
+
+    import datetime, ttplan
+    plan = ttplan.plan(start=datetime.date(2027, 1, 4), ph_positive=True, tki="dasatinib")
+    for phase in plan.phases:
+        print(phase.name, phase.first, phase.last)
+    print(plan.render("ics", calendar_id="clinic-42"))
+
+For planning and education only: ttplan computes no doses; check every date against the
+treating team's protocol (ttplan.DISCLAIMER).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Mapping
+from typing import Optional, Tuple, Union
+
+from ._ttplan import (
+    DISCLAIMER,
+    CatalogEntry,
+    Error,
+    Event,
+    InvalidValueError,
+    IoError,
+    Location,
+    Parameter,
+    ParameterError,
+    ParseError,
+    Phase,
+    PhaseTotal,
+    PlanningError,
+    Problem,
+    Protocol,
+    ProtocolInfo,
+    Schedule,
+    Track,
+    ValidationError,
+    __version__,
+    default_protocol_id,
+    format_names,
+    load_builtin,
+    load_protocol,
+    parse_protocol,
+    validate_protocol_file,
+)
+from ._ttplan import make_schedule as _make_schedule
+from ._ttplan import parse_date as _parse_date
+from ._ttplan import protocols as _protocols
+
+__all__ = [
+    "DISCLAIMER", "CatalogEntry", "Error", "Event", "InvalidValueError", "IoError", "Location",
+    "Parameter", "ParameterError", "ParseError", "Phase", "PhaseTotal", "PlanningError", "Problem",
+    "Protocol", "ProtocolInfo", "Schedule", "Track", "ValidationError", "__version__",
+    "default_protocol_id", "format_names", "load_builtin", "load_protocol", "parse_protocol",
+    "plan", "protocols", "validate_protocol_file",
+]
+
+_WEEKDAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
+
+PhaseKey = Union[str, Tuple[str, int]]
+
+
+def protocols() -> list[CatalogEntry]:
+    """The built-in catalog: entries with .id, .title and .summary."""
+    return _protocols()
+
+
+def _date(value: Union[_dt.date, str], what: str) -> _dt.date:
+    if isinstance(value, _dt.datetime):
+        raise TypeError(f"{what}: expected a datetime.date, not a datetime.datetime")
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        return _parse_date(value)
+    raise TypeError(f"{what}: expected a datetime.date or 'YYYY-MM-DD', not {type(value).__name__}")
+
+
+def _text(name: str, value: object) -> str:
+    # Canonical parameter text: booleans as true/false, integers in decimal.
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, str)):
+        return str(value)
+    raise TypeError(f"parameter {name}: expected bool, int or str, not {type(value).__name__}")
+
+
+def _phase_key(key: PhaseKey) -> Tuple[str, Optional[int]]:
+    # "maintenance", "maintenance#3" or ("maintenance", 3)
+    if isinstance(key, tuple):
+        phase, cycle = key
+        return str(phase), int(cycle)
+    phase, sep, cycle = str(key).partition("#")
+    if not sep:
+        return phase, None
+    if not cycle.isdigit() or int(cycle) < 1:
+        raise InvalidValueError(f'"{key}": the cycle after # must be a number from 1')
+    return phase, int(cycle)
+
+
+def _weekday(day: Union[int, str]) -> int:
+    if isinstance(day, int):
+        return day
+    name = str(day).lower()[:3]
+    if name not in _WEEKDAYS:
+        raise InvalidValueError(f'unknown weekday "{day}"; allowed: mon, tue, wed, thu, fri, sat, sun')
+    return _WEEKDAYS.index(name)
+
+
+def plan(
+    protocol_or_id: Union[Protocol, str, None] = None,
+    start: Union[_dt.date, str, None] = None,
+    *,
+    delays: Optional[Mapping[PhaseKey, int]] = None,
+    actuals: Optional[Mapping[PhaseKey, Union[_dt.date, str]]] = None,
+    parameters: Optional[Mapping[str, Union[bool, int, str]]] = None,
+    closed: Iterable[Union[int, str]] = (),
+    holidays: Iterable[Union[_dt.date, str]] = (),
+    shift: Optional[Mapping[str, str]] = None,
+    **params: Union[bool, int, str],
+) -> Schedule:
+    """Plans a protocol for one patient and returns the Schedule.
+
+    protocol_or_id: a Protocol, a built-in id or a protocol file path (default: the default
+        built-in protocol).
+    start: the first day of treatment, a datetime.date or "YYYY-MM-DD" (default: today).
+    delays: phase -> days late; actuals: phase -> the date it actually started. Keys are a
+        phase id ("consolidation"), "phase#cycle" or (phase, cycle). Later phases move with
+        them; earlier ones stay.
+    parameters / **params: protocol parameters, e.g. ph_positive=True, tki="dasatinib".
+    closed: weekdays the clinic is closed ("sat", "sun" or 0 = Sunday ... 6 = Saturday);
+    holidays: dates it is closed; shift: category (or "all") -> "next" | "previous" | "keep".
+
+    Raises ParameterError for a name or value the protocol does not declare (listing what
+    is allowed), PlanningError for an unknown phase, InvalidValueError for a bad date.
+    """
+    if isinstance(protocol_or_id, Protocol):
+        protocol = protocol_or_id
+    elif protocol_or_id is None:
+        protocol = load_builtin(default_protocol_id())
+    elif isinstance(protocol_or_id, (str, bytes)) or hasattr(protocol_or_id, "__fspath__"):
+        import os
+
+        protocol = load_protocol(os.fsdecode(protocol_or_id))
+    else:
+        raise TypeError(f"protocol_or_id: expected a Protocol, an id or a path, not {type(protocol_or_id).__name__}")
+
+    first_day = _dt.date.today() if start is None else _date(start, "start")
+    values = {name: _text(name, v) for name, v in {**(parameters or {}), **params}.items()}
+    known = []
+    for key, when in (actuals or {}).items():
+        phase, cycle = _phase_key(key)
+        known.append((phase, cycle, _date(when, f"actuals[{key!r}]"), 0))
+    for key, days in (delays or {}).items():
+        phase, cycle = _phase_key(key)
+        if isinstance(days, bool) or not isinstance(days, int):
+            raise TypeError(f"delays[{key!r}]: expected a whole number of days")
+        known.append((phase, cycle, None, days))
+    return _make_schedule(
+        protocol,
+        first_day,
+        values,
+        known,
+        [_weekday(d) for d in closed],
+        [_date(d, "holidays") for d in holidays],
+        dict(shift or {}),
+    )
