@@ -152,7 +152,7 @@ private:
 
     item phase_item(const phase_occurrence& p) const {
         item it;
-        it.key = key_builder(calendar_id_, s_.protocol().id, "phase").add(p.phase).add(p.cycle).str();
+        it.key = key_builder(calendar_id_, s_.protocol_of(p.protocol), "phase").add(p.phase).add(p.cycle).str();
         it.summary = occurrence_label(p.phase, p.cycle);
         std::string heading = p.name.empty() ? p.phase : p.name;
         if (p.cycle) {
@@ -177,7 +177,7 @@ private:
     item span_item(const span& t) const {
         item it;
         const bool track = t.phase.empty();
-        key_builder key(calendar_id_, s_.protocol().id, track ? "track" : "span");
+        key_builder key(calendar_id_, s_.protocol_of(t.protocol), track ? "track" : "span");
         key.add(t.activity);
         if (!track) key.add(t.phase).add(t.cycle).add(std::to_string(t.first_day));
         it.key = key.str();
@@ -224,7 +224,7 @@ private:
         const event& e0 = *group.front();
         const int moved = !e0.planned_date || *e0.planned_date == e0.date ? 0 : (e0.date > *e0.planned_date ? 1 : -1);
         item it;
-        key_builder key(calendar_id_, s_.protocol().id, "day");
+        key_builder key(calendar_id_, s_.protocol_of(e0.protocol), "day");
         key.add(e0.phase).add(e0.cycle).add(std::to_string(e0.day));
         if (moved != 0) key.add(moved > 0 ? "moved-later" : "moved-earlier");
         it.key = key.str();

@@ -28,20 +28,36 @@ ojson cycle_value(const std::optional<std::int32_t>& cycle) {
     return cycle ? ojson(*cycle) : ojson(nullptr);
 }
 
+ojson protocol_value(const protocol_info& info) {
+    return {{"id", info.id}, {"title", info.title}, {"version", info.version}};
+}
+
+ojson parameters_value(const parameter_values& values) {
+    ojson params = ojson::object();
+    for (const auto& [name, value] : values) params[name] = typed_value(value);
+    return params;
+}
+
 }  // namespace
 
 std::string to_json(const schedule& s) {
     ojson doc;
     doc["format"] = "ttplan-schedule/1";
-    doc["protocol"] = {{"id", s.protocol().id},
-                       {"title", s.protocol().title},
-                       {"version", s.protocol().version}};
-    ojson params = ojson::object();
-    for (const auto& [name, value] : s.parameters()) params[name] = typed_value(value);
-    doc["parameters"] = std::move(params);
+    doc["protocol"] = protocol_value(s.protocol());
+    doc["parameters"] = parameters_value(s.parameters());
     doc["start"] = format_date(s.start());
     doc["end"] = format_date(s.end());
     doc["total_days"] = s.total_days();
+
+    // The main protocol, then each protocol the plan continued with (items name theirs).
+    ojson segments = ojson::array();
+    for (const auto& seg : s.segments()) {
+        segments.push_back({{"protocol", protocol_value(seg.protocol)},
+                            {"parameters", parameters_value(seg.parameters)},
+                            {"start", format_date(seg.start)},
+                            {"reason", seg.reason}});
+    }
+    doc["segments"] = std::move(segments);
 
     ojson phases = ojson::array();
     for (const auto& p : s.phases()) {
@@ -54,7 +70,8 @@ std::string to_json(const schedule& s) {
                           {"days", p.days()},
                           {"first_day", p.first_day},
                           {"tentative", p.tentative},
-                          {"cut", p.cut}});
+                          {"cut", p.cut},
+                          {"protocol", s.protocol_of(p.protocol)}});
     }
     doc["phases"] = std::move(phases);
 
@@ -66,7 +83,8 @@ std::string to_json(const schedule& s) {
                       {"day", e.day},
                       {"activity", e.activity},
                       {"category", std::string(to_string(e.kind))},
-                      {"tentative", e.tentative}};
+                      {"tentative", e.tentative},
+                      {"protocol", s.protocol_of(e.protocol)}};
         if (e.planned_date) item["planned_date"] = format_date(*e.planned_date);
         if (!e.note.empty()) item["note"] = e.note;
         events.push_back(std::move(item));
@@ -82,7 +100,9 @@ std::string to_json(const schedule& s) {
                       {"days", t.days()},
                       {"phase", t.phase.empty() ? ojson(nullptr) : ojson(t.phase)},
                       {"cycle", cycle_value(t.cycle)},
-                      {"tentative", t.tentative}};
+                      {"tentative", t.tentative},
+                      {"cut", t.cut},
+                      {"protocol", s.protocol_of(t.protocol)}};
         if (!t.note.empty()) item["note"] = t.note;
         tracks.push_back(std::move(item));
     }

@@ -39,6 +39,9 @@
 // end = last day of the given cycle (default last), day = that day number of the given cycle
 // (default first); an anchor on a collapsed phase gives its collapsed date.
 //
+// Tentative start. plan_tentative() treats the plan start like a gated date: every phase
+// (and every track anchored on the start) is tentative until an actual date clears it.
+//
 // Actuals. An actual start (a date, or a delay added to the planned date) for a phase or for
 // one of its cycles replaces that cycle's start; later cycles and downstream phases follow,
 // upstream phases stay where they were.
@@ -145,9 +148,13 @@ struct anchored {
 
 class run {
 public:
-    run(const plan_data& plan, day_point start, const std::vector<actual_start>& actuals,
+    run(const plan_data& plan, day_point start, bool start_tentative, const std::vector<actual_start>& actuals,
         const clinic_calendar& calendar)
-        : p_(plan), start_(start), calendar_(calendar), state_(plan.proto.phases.size()) {
+        : p_(plan),
+          start_(start),
+          start_tentative_(start_tentative),
+          calendar_(calendar),
+          state_(plan.proto.phases.size()) {
         for (const auto& a : actuals) record_actual(a);
     }
 
@@ -213,7 +220,7 @@ private:
         const std::string who = phase_label(ph);
         planned& st = state_[i];
 
-        anchored begin{start_, false};
+        anchored begin{start_, start_tentative_};
         bool joined = false;
         for (const std::size_t d : p_.incoming[i]) {
             const anchored a = proposal(p_.proto.dependencies[d]);
@@ -270,6 +277,7 @@ private:
             occ.last = offset(cur, n - 1, who);
             occ.first_day = ph.first_day;
             occ.tentative = tentative;
+            occ.protocol = p_.proto.id;
             if (limit_last && occ.last > *limit_last) {
                 occ.last = *limit_last;
                 occ.cut = true;
@@ -307,7 +315,7 @@ private:
     }
 
     anchored resolve(const anchor& a, const std::string& who) const {
-        if (a.phase.empty()) return {start_, false};
+        if (a.phase.empty()) return {start_, start_tentative_};
         const std::size_t i = p_.index_of(a.phase);
         if (i == no_dependency) throw planning_error(fmt::format("{} refers to unknown phase \"{}\"", who, a.phase));
         const planned& st = state_[i];
@@ -355,14 +363,14 @@ private:
             if (!act.continuous) {
                 for (const std::int32_t d : days)
                     events.push_back(event{date_of(d), ph.id, occ.cycle, d, act.name, act.kind, occ.tentative,
-                                           std::nullopt, act.note});
+                                           std::nullopt, act.note, p_.proto.id});
                 continue;
             }
             for (std::size_t j = 0; j < days.size();) {
                 std::size_t k = j;
                 while (k + 1 < days.size() && days[k + 1] == days[k] + 1) ++k;
                 spans.push_back(span{act.name, act.kind, date_of(days[j]), date_of(days[k]), ph.id, occ.cycle, days[j],
-                                     days[k], occ.tentative, act.note});
+                                     days[k], occ.tentative, act.note, p_.proto.id, false});
                 j = k + 1;
             }
         }
@@ -375,8 +383,8 @@ private:
         if (to.date < from.date)
             throw planning_error(fmt::format("{} ends on {}, before it starts on {}", who, format_date(to.date),
                                              format_date(from.date)));
-        return span{tr.name, tr.kind, from.date, to.date, {}, std::nullopt, 0, 0,
-                    from.tentative || to.tentative, tr.note};
+        return span{tr.name, tr.kind, from.date, to.date, {}, std::nullopt, 0, 0, from.tentative || to.tentative,
+                    tr.note, p_.proto.id, false};
     }
 
     void apply_calendar(event& ev) const {
@@ -402,6 +410,7 @@ private:
 
     const plan_data& p_;
     day_point start_;
+    bool start_tentative_;  // the start itself is an earliest date (a continuation after a gate)
     const clinic_calendar& calendar_;
     std::vector<planned> state_;
     std::map<std::pair<std::size_t, std::int32_t>, const actual_start*> actuals_;
@@ -484,7 +493,12 @@ const std::vector<std::string>& planner::order() const noexcept { return impl_->
 
 schedule planner::plan(day_point start, const std::vector<actual_start>& actuals,
                        const clinic_calendar& calendar) const {
-    return run(*impl_, start, actuals, calendar).result();
+    return run(*impl_, start, false, actuals, calendar).result();
+}
+
+schedule planner::plan_tentative(day_point start, const std::vector<actual_start>& actuals,
+                                 const clinic_calendar& calendar) const {
+    return run(*impl_, start, true, actuals, calendar).result();
 }
 
 schedule make_schedule(const protocol& p, const profile& pr) {

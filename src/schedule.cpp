@@ -2,6 +2,8 @@
 // stable sorts by date keep that order among equal dates, so output is deterministic.
 #include <ttplan/schedule.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace ttplan {
@@ -32,20 +34,35 @@ std::int64_t covered_days(std::vector<interval> intervals) {
 }  // namespace
 
 schedule::schedule(protocol_info info, parameter_values values, day_point start,
-                   std::vector<phase_occurrence> phases, std::vector<event> events,
-                   std::vector<span> spans)
+                   std::vector<phase_occurrence> phases, std::vector<event> events, std::vector<span> spans,
+                   std::vector<segment> segments)
     : info_(std::move(info)),
       values_(std::move(values)),
       start_(start),
       end_(start),
       phases_(std::move(phases)),
       events_(std::move(events)),
-      spans_(std::move(spans)) {
+      spans_(std::move(spans)),
+      segments_(std::move(segments)) {
+    if (segments_.empty()) {
+        segments_.push_back(segment{info_, values_, start_, {}});
+    } else if (segments_.front().protocol != info_) {
+        throw planning_error(
+            fmt::format("the first segment of a schedule must be its own protocol \"{}\", not \"{}\"",
+                        info_.id, segments_.front().protocol.id));
+    }
+    for (std::size_t i = 1; i < segments_.size(); ++i) {
+        if (segments_[i].start < segments_[i - 1].start)
+            throw planning_error(
+                fmt::format("segment {} (\"{}\") starts on {}, before the segment it follows", i + 1,
+                            segments_[i].protocol.id, format_date(segments_[i].start)));
+    }
     std::stable_sort(phases_.begin(), phases_.end(),
                      [](const phase_occurrence& a, const phase_occurrence& b) { return a.first < b.first; });
     std::stable_sort(events_.begin(), events_.end(),
                      [](const event& a, const event& b) { return a.date < b.date; });
-    std::stable_sort(spans_.begin(), spans_.end(), [](const span& a, const span& b) { return a.first < b.first; });
+    std::stable_sort(spans_.begin(), spans_.end(),
+                     [](const span& a, const span& b) { return a.first < b.first; });
 
     for (const auto& ph : phases_) end_ = std::max(end_, ph.last);
     for (const auto& ev : events_) end_ = std::max(end_, ev.date);
@@ -56,7 +73,8 @@ std::vector<event> schedule::events_on(day_point d) const {
     // Sorted by date: the day's events are one contiguous run.
     const auto lo = std::lower_bound(events_.begin(), events_.end(), d,
                                      [](const event& e, day_point day) { return e.date < day; });
-    const auto hi = std::upper_bound(lo, events_.end(), d, [](day_point day, const event& e) { return day < e.date; });
+    const auto hi =
+        std::upper_bound(lo, events_.end(), d, [](day_point day, const event& e) { return day < e.date; });
     return {lo, hi};
 }
 
@@ -83,13 +101,23 @@ std::string schedule::phase_name(std::string_view phase_id) const {
     return {};
 }
 
+std::string schedule::phase_name(std::string_view protocol_id, std::string_view phase_id) const {
+    for (const auto& ph : phases_) {
+        if (ph.phase == phase_id && protocol_of(ph.protocol) == protocol_id) return ph.name;
+    }
+    return {};
+}
+
 std::vector<phase_total> schedule::totals_by_phase() const {
     std::vector<phase_total> totals;
     std::vector<std::vector<interval>> covered;
     for (const auto& ph : phases_) {
-        auto it = std::find_if(totals.begin(), totals.end(), [&](const phase_total& t) { return t.phase == ph.phase; });
+        const std::string& proto = protocol_of(ph.protocol);
+        auto it = std::find_if(totals.begin(), totals.end(), [&](const phase_total& t) {
+            return t.phase == ph.phase && t.protocol == proto;
+        });
         if (it == totals.end()) {
-            totals.push_back(phase_total{ph.phase, ph.name, 0, 0, ph.first, ph.last});
+            totals.push_back(phase_total{ph.phase, ph.name, 0, 0, ph.first, ph.last, proto});
             covered.emplace_back();
             it = std::prev(totals.end());
         }

@@ -17,8 +17,8 @@ TEST_CASE("json: the documented keys, in order, with ISO dates", "[json]") {
     const auto doc = nlohmann::ordered_json::parse(to_json(hand_built()));
     std::vector<std::string> keys;
     for (const auto& item : doc.items()) keys.push_back(item.key());
-    CHECK(keys == std::vector<std::string>{"format", "protocol", "parameters", "start", "end", "total_days", "phases",
-                                           "events", "tracks", "disclaimer"});
+    CHECK(keys == std::vector<std::string>{"format", "protocol", "parameters", "start", "end", "total_days",
+                                           "segments", "phases", "events", "tracks", "disclaimer"});
     CHECK(doc["protocol"] == nlohmann::json{{"id", "demo"}, {"title", "Demo protocol"}, {"version", "1"}});
     CHECK(doc["start"] == "2027-01-04");
     CHECK(doc["end"] == "2027-03-07");  // the last day of the maintenance cycle and of both spans

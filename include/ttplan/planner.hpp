@@ -64,6 +64,10 @@ public:
     // or a date past 9999-12-31.
     schedule plan(day_point start, const std::vector<actual_start>& actuals = {},
                   const clinic_calendar& calendar = {}) const;
+    // As plan(), for a start that is itself only the earliest possible date (a protocol that
+    // follows a tentative phase): everything is tentative until an actual date clears it.
+    schedule plan_tentative(day_point start, const std::vector<actual_start>& actuals = {},
+                            const clinic_calendar& calendar = {}) const;
 
 private:
     struct impl;

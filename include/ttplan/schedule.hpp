@@ -24,7 +24,11 @@ struct phase_occurrence {
     day_point last;
     std::int32_t first_day = 1;  // day number of `first`
     bool tentative = false;      // starts on a clinically gated date, or after one
-    bool cut = false;            // the last cycle, cut short by an "until" limit
+    bool cut = false;            // cut short by an "until" limit, or by a switch to another protocol
+    // Id of the protocol this occurrence belongs to; the planner always fills it. Empty means
+    // the schedule's main protocol. Continuations keep their phase ids, so (protocol, phase)
+    // is what tells `induction` of one protocol from `induction` of the next.
+    std::string protocol;
 
     std::int64_t days() const { return (last - first).count() + 1; }
     friend bool operator==(const phase_occurrence&, const phase_occurrence&) = default;
@@ -42,6 +46,7 @@ struct event {
     // Moved from its planned date by the clinic calendar (planned_date keeps the original).
     std::optional<day_point> planned_date;
     std::string note;
+    std::string protocol;  // protocol id, as for phase_occurrence
 
     friend bool operator==(const event&, const event&) = default;
 };
@@ -59,6 +64,8 @@ struct span {
     std::int32_t last_day = 0;
     bool tentative = false;
     std::string note;
+    std::string protocol;  // protocol id, as for phase_occurrence
+    bool cut = false;      // ends early because the plan switched to another protocol
 
     std::int64_t days() const { return (last - first).count() + 1; }
     friend bool operator==(const span&, const span&) = default;
@@ -73,6 +80,16 @@ struct protocol_info {
     friend bool operator==(const protocol_info&, const protocol_info&) = default;
 };
 
+// One protocol's stretch of a schedule: the main protocol from the plan start, then each
+// protocol the plan continued with (see continuation.hpp), in order.
+struct segment {
+    protocol_info protocol;
+    parameter_values parameters;  // resolved, defaults filled in
+    day_point start{};            // the day this protocol's plan starts
+    std::string reason;           // why it starts there ("relapse"); empty for the first
+    friend bool operator==(const segment&, const segment&) = default;
+};
+
 struct phase_total {
     std::string phase;
     std::string name;
@@ -80,18 +97,24 @@ struct phase_total {
     std::int64_t days = 0;         // calendar days covered by its occurrences
     day_point first;
     day_point last;
+    std::string protocol;  // protocol id (filled in even where the occurrences leave it empty)
 };
 
 class schedule {
 public:
     schedule() = default;
     // Sorts phases, events and spans by date (ties keep protocol order) and derives start/end.
+    // Without segments, the schedule has one: the main protocol from `start`. Given segments
+    // must begin with the main protocol and be in date order (planning_error otherwise).
     schedule(protocol_info info, parameter_values values, day_point start,
-             std::vector<phase_occurrence> phases, std::vector<event> events,
-             std::vector<span> spans);
+             std::vector<phase_occurrence> phases, std::vector<event> events, std::vector<span> spans,
+             std::vector<segment> segments = {});
 
+    // The main (first) protocol and its parameter values.
     const protocol_info& protocol() const noexcept { return info_; }
     const parameter_values& parameters() const noexcept { return values_; }
+    // Every protocol in the plan, the main one first; more than one after continue_with().
+    const std::vector<segment>& segments() const noexcept { return segments_; }
     day_point start() const noexcept { return start_; }
     // The last day with anything planned (phase, event or span), inclusive.
     day_point end() const noexcept { return end_; }
@@ -108,10 +131,17 @@ public:
     std::vector<phase_occurrence> active_on(day_point d) const;
     // Spans covering d.
     std::vector<span> spans_on(day_point d) const;
-    // Display name of a phase id ("" if the schedule has no such phase).
+    // Display name of a phase id ("" if the schedule has no such phase); with several
+    // protocols, the first one that has it.
     std::string phase_name(std::string_view phase_id) const;
+    // Display name of a phase of the given protocol ("" if none).
+    std::string phase_name(std::string_view protocol_id, std::string_view phase_id) const;
+    // The protocol id an item belongs to: its own, or the main protocol's when it is empty.
+    const std::string& protocol_of(const std::string& item_protocol) const noexcept {
+        return item_protocol.empty() ? info_.id : item_protocol;
+    }
 
-    // Per phase id, in order of first occurrence.
+    // Per phase of each protocol, in order of first occurrence.
     std::vector<phase_total> totals_by_phase() const;
     // Distinct dates with at least one event or span of each category.
     std::map<category, std::int64_t> days_by_category() const;
@@ -128,6 +158,7 @@ private:
     std::vector<phase_occurrence> phases_;
     std::vector<event> events_;
     std::vector<span> spans_;
+    std::vector<segment> segments_;
 };
 
 }  // namespace ttplan

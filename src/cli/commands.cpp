@@ -120,7 +120,16 @@ std::string summary_text(const schedule& s) {
         for (const auto& [name, value] : s.parameters()) params += (params.empty() ? "" : ", ") + name + "=" + value;
         out += "Parameters: " + params + "\n";
     }
-    const auto totals = s.totals_by_phase();
+    for (std::size_t i = 1; i < s.segments().size(); ++i) {
+        const segment& seg = s.segments()[i];
+        out += fmt::format("Then from {}: {} ({}), {}\n", format_date(seg.start), seg.protocol.title,
+                           seg.protocol.id, seg.reason);
+    }
+    auto totals = s.totals_by_phase();
+    // Phases of a continuation say which protocol they belong to.
+    for (auto& t : totals) {
+        if (s.segments().size() > 1 && t.protocol != s.protocol().id) t.name += " [" + t.protocol + "]";
+    }
     const double total = static_cast<double>(s.total_days());
     std::size_t width = 5;
     for (const auto& t : totals) width = std::max(width, t.name.size());
@@ -167,6 +176,7 @@ void add_plan(CLI::App& app, state& st) {
     auto options = std::make_shared<render_options>();
     auto csv_rows = std::make_shared<std::string>("events");
     add_plan_inputs(*cmd, *in);
+    add_then_option(*cmd, *in);
     std::string names;
     for (auto n : format_names()) names += (names.empty() ? "" : ", ") + std::string(n);
     cmd->add_option("-f,--format", *format,
@@ -185,11 +195,10 @@ void add_plan(CLI::App& app, state& st) {
         ->capture_default_str();
     cmd->callback([&st, in, format, output, options, csv_rows] {
         st.run = [in, format, output, options, csv_rows] {
-            const protocol p = load_input_protocol(*in);
-            const profile pr = make_profile(*in);
+            const schedule s = plan_schedule(*in);
             options->csv = *csv_rows == "phases" ? render_options::csv_rows::phases : render_options::csv_rows::events;
             const std::string name = format->empty() ? format_for_output(*output) : *format;
-            const std::string text = render(make_schedule(p, pr), name, *options);
+            const std::string text = render(s, name, *options);
             emit(*output, text);
             return 0;
         };
@@ -266,9 +275,10 @@ void add_summary(CLI::App& app, state& st) {
     auto* cmd = app.add_subcommand("summary", "Length of each phase and of the whole treatment");
     auto in = std::make_shared<plan_inputs>();
     add_plan_inputs(*cmd, *in);
+    add_then_option(*cmd, *in);
     cmd->callback([&st, in] {
         st.run = [in] {
-            emit("", summary_text(make_schedule(load_input_protocol(*in), make_profile(*in))));
+            emit("", summary_text(plan_schedule(*in)));
             return 0;
         };
     });

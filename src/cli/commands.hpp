@@ -25,12 +25,17 @@ struct plan_inputs {
     std::vector<std::string> closed;    // weekday names
     std::vector<std::string> holidays;  // YYYY-MM-DD
     std::vector<std::string> shifts;    // category=next|previous|keep
+    std::vector<std::string> thens;     // ID_OR_FILE[@YYYY-MM-DD|@after:PHASE] (continuation.cpp)
 };
 
 void add_plan_inputs(CLI::App& cmd, plan_inputs& in, bool with_protocol = true);
 protocol load_input_protocol(const plan_inputs& in);
 parameter_values parse_sets(const std::vector<std::string>& sets);
 profile make_profile(const plan_inputs& in);
+
+// --then (continuation.cpp), and the plan of the first protocol continued with every --then.
+void add_then_option(CLI::App& cmd, plan_inputs& in);
+schedule plan_schedule(const plan_inputs& in);
 
 // Writes to -o FILE atomically, or to stdout when the path is empty or "-".
 void emit(const std::string& output, std::string_view content);
