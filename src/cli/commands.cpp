@@ -293,6 +293,7 @@ void add_commands(CLI::App& app, state& st) {
     add_validate(app, st);
     add_summary(app, st);
     add_graph(app, st);
+    add_compare(app, st);
 }
 
 }  // namespace ttplan::cli

@@ -42,6 +42,8 @@ void emit(const std::string& output, std::string_view content);
 
 // ttplan graph (graph.cpp).
 void add_graph(CLI::App& app, state& st);
+// ttplan compare (compare.cpp).
+void add_compare(CLI::App& app, state& st);
 
 void add_commands(CLI::App& app, state& st);
 

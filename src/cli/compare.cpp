@@ -1,0 +1,103 @@
+// ttplan compare: one protocol planned with several sets of parameter values, side by side.
+#include "commands.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <filesystem>
+#include <memory>
+
+namespace ttplan::cli {
+
+namespace {
+
+struct variant {
+    std::string label;
+    std::vector<std::string> sets;  // name=value
+};
+
+std::string trim(std::string_view text) {
+    const auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    while (!text.empty() && space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && space(text.back())) text.remove_suffix(1);
+    return std::string(text);
+}
+
+// "ph_positive=true,tki=dasatinib" or "Ph+ dasatinib: ph_positive=true,tki=dasatinib";
+// "" plans the defaults.
+variant parse_variant(const std::string& text) {
+    variant out;
+    std::string assignments = text;
+    if (const auto colon = text.find(':'); colon != std::string::npos) {
+        out.label = trim(std::string_view(text).substr(0, colon));
+        assignments = text.substr(colon + 1);
+    }
+    for (std::size_t from = 0; from <= assignments.size();) {
+        const auto comma = std::min(assignments.find(',', from), assignments.size());
+        const std::string one = trim(std::string_view(assignments).substr(from, comma - from));
+        if (!one.empty()) out.sets.push_back(one);
+        from = comma + 1;
+    }
+    if (out.label.empty()) {
+        for (const auto& s : out.sets) out.label += (out.label.empty() ? "" : ",") + s;
+        if (out.label.empty()) out.label = "defaults";
+    }
+    return out;
+}
+
+std::string format_for(const std::string& format, const std::string& output) {
+    if (!format.empty()) return format;
+    std::string ext = std::filesystem::path(output).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".md") return "md";
+    if (ext == ".html" || ext == ".htm") return "html";
+    return "text";
+}
+
+}  // namespace
+
+void add_compare(CLI::App& app, state& st) {
+    auto* cmd = app.add_subcommand(
+        "compare", "Plan one protocol with several sets of parameter values and compare them side by side");
+    auto in = std::make_shared<plan_inputs>();
+    auto variants = std::make_shared<std::vector<std::string>>();
+    auto format = std::make_shared<std::string>();
+    auto output = std::make_shared<std::string>();
+    add_plan_inputs(*cmd, *in);
+    cmd->add_option("--variant", *variants,
+                    "A variant: name=value[,name=value...], optionally labelled \"LABEL: name=value,...\" "
+                    "(repeatable, in column order; --set values apply to every variant)")
+        ->required()
+        ->take_all();
+    cmd->add_option("-f,--format", *format,
+                    "text, md or html (default: from the -o file extension, else text)")
+        ->check(CLI::IsMember({"text", "md", "html"}));
+    cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of standard output");
+    cmd->callback([&st, in, variants, format, output] {
+        st.run = [in, variants, format, output] {
+            const protocol p = load_input_protocol(*in);
+            const profile common = make_profile(*in);
+            labelled_schedules plans;
+            for (const auto& text : *variants) {
+                const variant v = parse_variant(text);
+                profile pr = common;
+                try {
+                    for (const auto& [name, value] : parse_sets(v.sets)) pr.values[name] = value;
+                    plans.emplace_back(v.label, make_schedule(p, pr));
+                } catch (const validation_error&) {
+                    throw;
+                } catch (const error& e) {
+                    throw value_error(fmt::format("\"{}\": {}", text, e.message()),
+                                      location{"--variant", {}, 0, 0});
+                }
+            }
+            const std::string name = format_for(*format, *output);
+            emit(*output, name == "md"     ? comparison_markdown(plans)
+                          : name == "html" ? comparison_html(plans)
+                                           : comparison_text(plans));
+            return 0;
+        };
+    });
+}
+
+}  // namespace ttplan::cli

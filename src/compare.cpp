@@ -1,0 +1,304 @@
+// Side-by-side comparison of plans: one summary per plan, and one table for text, Markdown
+// and HTML built from the same rows, so the three always show the same figures.
+#include <ttplan/compare.hpp>
+#include <ttplan/html.hpp>
+#include <ttplan/version.hpp>
+
+#include "format_words.hpp"
+#include "markup_escape.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace ttplan {
+
+namespace {
+
+// Distinct dates covered by the events and spans of one category.
+std::int64_t days_of(const std::map<category, std::int64_t>& by_category, category c) {
+    const auto it = by_category.find(c);
+    return it == by_category.end() ? 0 : it->second;
+}
+
+struct row {
+    std::string label;
+    std::vector<std::string> cells;  // one per plan
+    bool numeric = true;             // right-aligned
+    bool heading = false;            // a group title with no cells
+};
+
+struct phase_key {
+    std::string protocol;
+    std::string phase;
+    std::string name;
+};
+
+std::string days_cell(const phase_length& p) {
+    return p.cycles > 1 ? fmt::format("{} ({} cycles)", p.days, p.cycles) : std::to_string(p.days);
+}
+
+bool same_protocol(const labelled_schedules& plans) {
+    return std::all_of(plans.begin(), plans.end(),
+                       [&](const auto& p) { return p.second.protocol() == plans.front().second.protocol(); });
+}
+
+bool same_start(const labelled_schedules& plans) {
+    return std::all_of(plans.begin(), plans.end(),
+                       [&](const auto& p) { return p.second.start() == plans.front().second.start(); });
+}
+
+std::string parameters_text(const parameter_values& values) {
+    std::string out;
+    for (const auto& [name, value] : values) out += (out.empty() ? "" : ", ") + name + "=" + value;
+    return out.empty() ? "(no parameters)" : out;
+}
+
+// What a plan is: its protocols in order, each with its parameter values.
+std::string plan_description(const schedule& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.segments().size(); ++i) {
+        const segment& seg = s.segments()[i];
+        if (i > 0) out += fmt::format("; then from {} ", format_date(seg.start));
+        out += fmt::format("{} ({})", seg.protocol.id, parameters_text(seg.parameters));
+    }
+    return out;
+}
+
+std::vector<row> comparison_rows(const labelled_schedules& plans, const std::vector<variant_summary>& sums) {
+    // Every phase any plan has, in order of first appearance; named with its protocol when
+    // the plans' phases come from more than one.
+    std::vector<phase_key> keys;
+    std::set<std::string> protocols;
+    for (const auto& sum : sums) {
+        for (const auto& p : sum.phases) {
+            protocols.insert(p.protocol);
+            const bool known = std::any_of(keys.begin(), keys.end(), [&](const phase_key& k) {
+                return k.protocol == p.protocol && k.phase == p.phase;
+            });
+            if (!known) keys.push_back({p.protocol, p.phase, p.name.empty() ? p.phase : p.name});
+        }
+    }
+    std::vector<row> rows;
+    const auto add = [&](std::string label, auto cell, bool numeric = true) {
+        row r{std::move(label), {}, numeric, false};
+        for (const auto& sum : sums) r.cells.push_back(cell(sum));
+        rows.push_back(std::move(r));
+    };
+    rows.push_back({"Days per phase", {}, false, true});
+    for (const auto& k : keys) {
+        const std::string label = protocols.size() > 1 ? fmt::format("{} ({})", k.name, k.protocol) : k.name;
+        add(label, [&](const variant_summary& sum) {
+            for (const auto& p : sum.phases) {
+                if (p.protocol == k.protocol && p.phase == k.phase) return days_cell(p);
+            }
+            return std::string("-");
+        });
+    }
+    rows.push_back({"Whole treatment", {}, false, true});
+    if (!same_start(plans)) add("First day", [](const auto& sum) { return format_date(sum.start); });
+    add("Last day", [](const auto& sum) { return format_date(sum.end); });
+    add("Calendar days", [](const auto& sum) { return std::to_string(sum.total_days); });
+    add(
+        "In words", [](const auto& sum) { return sum.length_in_words; }, false);
+    add("Treatment days", [](const auto& sum) { return std::to_string(sum.treatment_days); });
+    add("Hospital days", [](const auto& sum) { return std::to_string(sum.hospital_days); });
+    add("Intrathecal procedures", [](const auto& sum) { return std::to_string(sum.intrathecal_procedures); });
+    add("Radiation days", [](const auto& sum) { return std::to_string(sum.radiation_days); });
+    add("Targeted-therapy days", [](const auto& sum) { return std::to_string(sum.targeted_days); });
+    return rows;
+}
+
+std::vector<variant_summary> summaries(const labelled_schedules& plans) {
+    std::vector<variant_summary> out;
+    for (const auto& [label, s] : plans) out.push_back(summarize(s));
+    return out;
+}
+
+// Display width in terminal columns, counting each UTF-8 code point as one.
+std::size_t width_of(std::string_view text) {
+    return static_cast<std::size_t>(std::count_if(
+        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string pad(const std::string& text, std::size_t width, bool right) {
+    const std::string fill(width > width_of(text) ? width - width_of(text) : 0, ' ');
+    return right ? fill + text : text + fill;
+}
+
+// Protocol text as inert Markdown, by the rules of the Markdown format: one line, entities for
+// < > &, backslash before the punctuation CommonMark and GitHub tables give meaning to, and
+// ':' and "www." escaped so nothing becomes an autolink.
+std::string md(std::string_view text) {
+    std::string out;
+    const std::string line = detail::one_line(text);
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (c == '.' && i >= 3 && (line[i - 3] | 0x20) == 'w' && (line[i - 2] | 0x20) == 'w' &&
+            (line[i - 1] | 0x20) == 'w') {
+            out += "\\.";
+            continue;
+        }
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '\\':
+            case '`':
+            case '*':
+            case '_':
+            case '[':
+            case ']':
+            case '|':
+            case '~':
+            case '#':
+            case ':':
+                out += '\\';
+                out += c;
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+const phase_length* variant_summary::longest() const {
+    const auto it =
+        std::max_element(phases.begin(), phases.end(),
+                         [](const phase_length& a, const phase_length& b) { return a.days < b.days; });
+    return it == phases.end() ? nullptr : &*it;
+}
+
+variant_summary summarize(const schedule& s) {
+    variant_summary out;
+    out.start = s.start();
+    out.end = s.end();
+    out.total_days = s.total_days();
+    out.length_in_words = describe_length(s.start(), s.end());
+    for (const auto& t : s.totals_by_phase())
+        out.phases.push_back(phase_length{t.protocol, t.phase, t.name, t.occurrences, t.days});
+    const auto by_category = s.days_by_category();
+    out.treatment_days = s.treatment_days();
+    out.hospital_days = days_of(by_category, category::hospital_stay);
+    out.radiation_days = days_of(by_category, category::radiation);
+    out.targeted_days = days_of(by_category, category::targeted);
+    out.intrathecal_procedures = std::count_if(
+        s.events().begin(), s.events().end(), [](const event& e) { return e.kind == category::intrathecal; });
+    return out;
+}
+
+std::string comparison_text(const labelled_schedules& plans) {
+    std::string out = "Comparison of treatment timelines\n";
+    if (plans.empty()) return out + "\nNo plans to compare.\n\n" + disclaimer + "\n";
+    const schedule& first = plans.front().second;
+    if (same_protocol(plans))
+        out += fmt::format("Protocol: {} ({})\n", first.protocol().title, first.protocol().id);
+    if (same_start(plans)) out += fmt::format("Start: {}\n", detail::long_date(first.start()));
+
+    const auto rows = comparison_rows(plans, summaries(plans));
+    std::size_t label_width = 0;
+    for (const auto& r : rows) label_width = std::max(label_width, width_of(r.label) + (r.heading ? 0 : 2));
+    std::vector<std::size_t> widths;
+    for (std::size_t c = 0; c < plans.size(); ++c) {
+        std::size_t w = width_of(detail::one_line(plans[c].first));
+        for (const auto& r : rows) {
+            if (!r.heading) w = std::max(w, width_of(r.cells[c]));
+        }
+        widths.push_back(w);
+    }
+    out += "\n" + std::string(label_width, ' ');
+    for (std::size_t c = 0; c < plans.size(); ++c)
+        out += "  " + pad(detail::one_line(plans[c].first), widths[c], true);
+    out += "\n";
+    for (const auto& r : rows) {
+        if (r.heading) {
+            out += r.label + "\n";
+            continue;
+        }
+        out += pad("  " + detail::one_line(r.label), label_width, false);
+        for (std::size_t c = 0; c < plans.size(); ++c) out += "  " + pad(r.cells[c], widths[c], true);
+        out += "\n";
+    }
+    out += "\nPlans\n";
+    for (const auto& [label, s] : plans)
+        out += fmt::format("  {}: {}\n", detail::one_line(label), detail::one_line(plan_description(s)));
+    out += fmt::format("\n{}\n", disclaimer);
+    return out;
+}
+
+std::string comparison_markdown(const labelled_schedules& plans) {
+    std::string out = "# Comparison of treatment timelines\n\n";
+    if (plans.empty()) return out + "No plans to compare.\n\n> " + disclaimer + "\n";
+    const schedule& first = plans.front().second;
+    if (same_protocol(plans))
+        out += fmt::format("Protocol: **{}** ({})  \n", md(first.protocol().title), md(first.protocol().id));
+    if (same_start(plans)) out += fmt::format("Start: {}\n", detail::long_date(first.start()));
+    out += fmt::format("\n> {}\n\n", disclaimer);
+
+    const auto rows = comparison_rows(plans, summaries(plans));
+    out += "| |";
+    for (const auto& [label, s] : plans) out += " " + md(label) + " |";
+    out += "\n|:---|";
+    for (std::size_t c = 0; c < plans.size(); ++c) out += "---:|";
+    out += "\n";
+    for (const auto& r : rows) {
+        if (r.heading) {
+            out += "| **" + md(r.label) + "** |";
+            for (std::size_t c = 0; c < plans.size(); ++c) out += " |";
+            out += "\n";
+            continue;
+        }
+        out += "| " + md(r.label) + " |";
+        for (const auto& cell : r.cells) out += " " + md(cell) + " |";
+        out += "\n";
+    }
+    out += "\n## Plans\n\n";
+    for (const auto& [label, s] : plans)
+        out += fmt::format("- **{}**: {}\n", md(label), md(plan_description(s)));
+    return out;
+}
+
+std::string comparison_html(const labelled_schedules& plans) {
+    std::string page = to_html_comparison(plans);
+    if (plans.empty()) return page;
+    using detail::escape_xml;
+    const auto rows = comparison_rows(plans, summaries(plans));
+    std::string table =
+        "<section id=\"comparison\">\n<h2>Side by side</h2>\n<table class=\"facts\"><thead><tr>"
+        "<th scope=\"col\">Days and counts</th>";
+    for (const auto& [label, s] : plans) table += fmt::format("<th scope=\"col\">{}</th>", escape_xml(label));
+    table += "</tr></thead><tbody>\n";
+    for (const auto& r : rows) {
+        if (r.heading) {
+            table += fmt::format("<tr><th scope=\"colgroup\" colspan=\"{}\">{}</th></tr>\n", plans.size() + 1,
+                                 escape_xml(r.label));
+            continue;
+        }
+        table += fmt::format("<tr><th scope=\"row\">{}</th>", escape_xml(r.label));
+        for (const auto& cell : r.cells)
+            table += (r.numeric ? "<td class=\"n\">" : "<td>") + escape_xml(cell) + "</td>";
+        table += "</tr>\n";
+    }
+    table += "</tbody></table>\n<ul>\n";
+    for (const auto& [label, s] : plans)
+        table += fmt::format("<li><strong>{}</strong>: {}</li>\n", escape_xml(label),
+                             escape_xml(plan_description(s)));
+    table += "</ul>\n</section>\n";
+    // The page ends with its footer; the table goes just before it.
+    auto at = page.rfind("<footer>");
+    if (at == std::string::npos) at = page.rfind("</body>");
+    page.insert(at == std::string::npos ? page.size() : at, table);
+    return page;
+}
+
+}  // namespace ttplan

@@ -1,0 +1,106 @@
+"""ttplan compare: variants of one protocol side by side, as text, Markdown and HTML."""
+import re
+import subprocess
+
+import pytest
+
+from conftest import plan_json, run
+
+START = "2027-01-04"
+VARIANTS = ["--variant", "ph_positive=false", "--variant", "ph_positive=true",
+            "--variant", "cns_prophylaxis=radiation,ph_positive=false"]
+LABELS = ["ph_positive=false", "ph_positive=true", "cns_prophylaxis=radiation,ph_positive=false"]
+
+
+def compare(*args):
+    return run("compare", *VARIANTS, "--start", START, *args).stdout
+
+
+def text_row(out, label):
+    line = next(l for l in out.splitlines() if l.strip().startswith(label))
+    return [int(n) for n in re.findall(r"\b\d+\b", line[len(label) + 2:])]
+
+
+def md_row(out, label):
+    line = next(l for l in out.splitlines() if l.startswith(f"| {label} |"))
+    return [int(c.strip()) for c in line.strip("|").split("|")[1:]]
+
+
+def test_text_table():
+    out = compare()
+    header = next(l for l in out.splitlines() if l.strip().startswith(LABELS[0]))
+    assert [l for l in LABELS if l in header] == LABELS
+    targeted = text_row(out, "Targeted-therapy days")
+    it = text_row(out, "Intrathecal procedures")
+    radiation = text_row(out, "Radiation days")
+    assert targeted[1] > targeted[0]
+    assert it[2] < it[0]
+    assert radiation[2] > 0 and radiation[0] == 0
+    assert "In words" in out and "planning and education" in out
+
+
+def test_text_counts_match_the_plans():
+    out = compare()
+    docs = [plan_json("--start", START, "--set", "ph_positive=false"),
+            plan_json("--start", START, "--set", "ph_positive=true"),
+            plan_json("--start", START, "--set", "cns_prophylaxis=radiation")]
+    assert text_row(out, "Intrathecal procedures") == [
+        sum(1 for e in d["events"] if e["category"] == "intrathecal") for d in docs]
+    assert text_row(out, "Calendar days") == [d["total_days"] for d in docs]
+    assert text_row(out, "Treatment days") == [len({e["date"] for e in d["events"]}) for d in docs]
+
+
+def test_markdown_table():
+    out = compare("--format", "md")
+    assert out.startswith("# Comparison of treatment timelines")
+    assert md_row(out, "Induction") == [29, 29, 29]
+    targeted = md_row(out, "Targeted-therapy days")
+    assert targeted[1] > targeted[0]
+    it = md_row(out, "Intrathecal procedures")
+    assert it[2] < it[0]
+    assert md_row(out, "Radiation days")[2] > 0
+
+
+def test_html_page_is_well_formed(tmp_path):
+    out = tmp_path / "compare.html"
+    run("compare", *VARIANTS, "--start", START, "-o", out)
+    proc = subprocess.run(["xmllint", "--noout", str(out)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    html = out.read_text(encoding="utf-8")
+    assert html.count("<svg") == 1
+    assert 'id="comparison"' in html and html.index('id="timeline"') < html.index('id="comparison"')
+    for label in LABELS:
+        assert label in html
+
+
+def test_labels_defaults_and_determinism():
+    out = run("compare", "--variant", "Ph+ dasatinib: ph_positive=true, tki=dasatinib", "--variant", "",
+              "--start", START).stdout
+    header = next(l for l in out.splitlines() if "Ph+ dasatinib" in l)
+    assert "defaults" in header
+    assert "tki=dasatinib" in out  # the plan legend lists the full values
+    assert compare("--format", "md") == compare("--format", "md")
+
+
+def assert_clean_failure(proc, *needles):
+    assert proc.returncode != 0 and proc.returncode < 128, proc.returncode
+    assert "Traceback" not in proc.stderr and "terminate called" not in proc.stderr
+    for n in needles:
+        assert n in proc.stderr, (n, proc.stderr)
+
+
+@pytest.mark.parametrize("variant,needles", [
+    ("nonsense=1", ["--variant", "nonsense", "ph_positive"]),
+    ("tki=nilotinib", ["--variant", "nilotinib", "dasatinib"]),
+    ("noequals", ["--variant", "noequals"]),
+])
+def test_bad_variants(tmp_path, variant, needles):
+    out = tmp_path / "c.md"
+    proc = run("compare", "--variant", "ph_positive=true", "--variant", variant, "--start", START, "-o", out,
+               check=False)
+    assert_clean_failure(proc, *needles)
+    assert not out.exists()
+
+
+def test_variant_is_required():
+    assert_clean_failure(run("compare", "--start", START, check=False), "--variant")
