@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 
 namespace ttplan::cli {
 
@@ -129,7 +130,15 @@ schedule plan_schedule(const plan_inputs& in) {
         } catch (const planning_error& e) {
             throw value_error(fmt::format("\"{}\": {}", st.text, e.message()), option_location("--then"));
         }
-        s = continue_with(s, st.at, planner(st.proto, pr.values), pr.actuals, pr.calendar);
+        std::optional<planner> next;
+        try {
+            next.emplace(st.proto, pr.values);
+        } catch (const parameter_error& e) {
+            // Say which protocol of the chain the value was for.
+            throw parameter_error(fmt::format("{} (protocol of --then \"{}\")", e.message(), st.text),
+                                  e.where());
+        }
+        s = continue_with(s, st.at, *next, pr.actuals, pr.calendar);
     }
     return s;
 }

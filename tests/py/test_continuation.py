@@ -127,7 +127,7 @@ def assert_clean_failure(proc, *needles):
     (["--then", "no-such-protocol"], ["--then", "no-such-protocol"]),
     (["--then", "blinatumomab@after:"], ["--then", "after:"]),
     (["--then", "blinatumomab", "--set", "blina.setting=x"], ["--set", "blina", "blinatumomab"]),
-    (["--then", "blinatumomab", "--set", "blinatumomab.setting=weekly"], ["weekly", "mrd-positive"]),
+    (["--then", "blinatumomab", "--set", "blinatumomab.setting=weekly"], ["weekly", "mrd-positive", "--then \"blinatumomab\""]),
 ])
 def test_bad_continuations(tmp_path, args, needles):
     out = tmp_path / "o.json"
