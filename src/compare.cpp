@@ -127,47 +127,8 @@ std::string pad(const std::string& text, std::size_t width, bool right) {
     return right ? fill + text : text + fill;
 }
 
-// Protocol text as inert Markdown, by the rules of the Markdown format: one line, entities for
-// < > &, backslash before the punctuation CommonMark and GitHub tables give meaning to, and
-// ':' and "www." escaped so nothing becomes an autolink.
 std::string md(std::string_view text) {
-    std::string out;
-    const std::string line = detail::one_line(text);
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (c == '.' && i >= 3 && (line[i - 3] | 0x20) == 'w' && (line[i - 2] | 0x20) == 'w' &&
-            (line[i - 1] | 0x20) == 'w') {
-            out += "\\.";
-            continue;
-        }
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '\\':
-            case '`':
-            case '*':
-            case '_':
-            case '[':
-            case ']':
-            case '|':
-            case '~':
-            case '#':
-            case ':':
-                out += '\\';
-                out += c;
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
+    return detail::escape_markdown(text);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <ttplan/version.hpp>
 
 #include "format_words.hpp"
+#include "markup_escape.hpp"
 
 #include <fmt/format.h>
 
@@ -13,50 +14,8 @@ namespace ttplan {
 
 namespace {
 
-// Protocol text as inert Markdown: one line, no HTML, no emphasis, links or table breaks.
-// Entities for < > & keep tags and entity references from forming; backslash escapes cover the
-// punctuation CommonMark and GitHub tables give meaning to. ':' and the '.' after "www" are
-// escaped so that "http://..." or "www...." in a name stays text instead of becoming a GitHub
-// autolink (e-mail addresses may still be linked by GitHub; a mailto link runs nothing).
 std::string md(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    const std::string line = detail::one_line(text);
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (c == '.' && i >= 3 && (line[i - 3] | 0x20) == 'w' && (line[i - 2] | 0x20) == 'w' &&
-            (line[i - 1] | 0x20) == 'w') {
-            out += "\\.";
-            continue;
-        }
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '\\':
-            case '`':
-            case '*':
-            case '_':
-            case '[':
-            case ']':
-            case '|':
-            case '~':
-            case '#':
-            case ':':
-                out += '\\';
-                out += c;
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
+    return detail::escape_markdown(text);
 }
 
 // "4 Jan 2027"

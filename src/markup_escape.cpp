@@ -3,7 +3,8 @@
 // parser would reject.
 #include "markup_escape.hpp"
 
-#include <fmt/format.h>
+#include <algorithm>
+#include <array>
 
 namespace ttplan::detail {
 
@@ -66,96 +67,116 @@ std::string walk(std::string_view text, Ascii ascii) {
     return out;
 }
 
+// The ASCII characters a format spells its own way; every other character is copied.
+struct spelling {
+    char c;
+    std::string_view as;  // empty: dropped
+};
+
+// Appends the table's spelling of `c`; false when the table leaves it alone.
+template <std::size_t N>
+bool spell(const std::array<spelling, N>& table, char c, std::string& out) {
+    for (const auto& s : table) {
+        if (s.c == c) {
+            out += s.as;
+            return true;
+        }
+    }
+    return false;
+}
+
+template <std::size_t N>
+std::string escape_with(std::string_view text, const std::array<spelling, N>& table) {
+    return walk(text, [&](char c, std::string& out) { return spell(table, c, out); });
+}
+
+// A lone CR is dropped everywhere: CR LF reads as one line break.
+constexpr std::array<spelling, 8> xml_spellings{{
+    {'&', "&amp;"},
+    {'<', "&lt;"},
+    {'>', "&gt;"},
+    {'"', "&quot;"},
+    {'\'', "&#39;"},
+    {'\n', "&#10;"},
+    {'\t', "&#9;"},
+    {'\r', ""},
+}};
+
+constexpr std::array<spelling, 5> dot_spellings{{
+    {'\\', "\\\\"},
+    {'"', "\\\""},
+    {'\n', "\\n"},
+    {'\t', " "},
+    {'\r', ""},
+}};
+
+constexpr std::array<spelling, 10> mermaid_spellings{{
+    {'"', "#quot;"},
+    {'#', "#35;"},
+    {'&', "#amp;"},
+    {'<', "#lt;"},
+    {'>', "#gt;"},
+    {'|', "#124;"},
+    {'`', "#96;"},
+    {'\n', " "},
+    {'\t', " "},
+    {'\r', ""},
+}};
+
+// Entities keep tags and entity references from forming; a backslash goes before the
+// punctuation CommonMark and GitHub tables give meaning to.
+constexpr std::array<spelling, 13> markdown_spellings{{
+    {'&', "&amp;"},
+    {'<', "&lt;"},
+    {'>', "&gt;"},
+    {'\\', "\\\\"},
+    {'`', "\\`"},
+    {'*', "\\*"},
+    {'_', "\\_"},
+    {'[', "\\["},
+    {']', "\\]"},
+    {'|', "\\|"},
+    {'~', "\\~"},
+    {'#', "\\#"},
+    {':', "\\:"},
+}};
+
+bool ends_with_www(std::string_view out) {
+    if (out.size() < 3) return false;
+    const auto tail = out.substr(out.size() - 3);
+    return std::all_of(tail.begin(), tail.end(), [](char c) { return (c | 0x20) == 'w'; });
+}
+
 }  // namespace
 
 std::string escape_xml(std::string_view text) {
-    return walk(text, [](char c, std::string& out) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                return true;
-            case '<':
-                out += "&lt;";
-                return true;
-            case '>':
-                out += "&gt;";
-                return true;
-            case '"':
-                out += "&quot;";
-                return true;
-            case '\'':
-                out += "&#39;";
-                return true;
-            case '\n':
-                out += "&#10;";
-                return true;
-            case '\t':
-                out += "&#9;";
-                return true;
-            case '\r':
-                return true;  // CR LF reads as one line break
-            default:
-                return false;
-        }
-    });
+    return escape_with(text, xml_spellings);
 }
 
 std::string escape_dot(std::string_view text) {
-    return walk(text, [](char c, std::string& out) {
-        switch (c) {
-            case '\\':
-                out += "\\\\";
-                return true;
-            case '"':
-                out += "\\\"";
-                return true;
-            case '\n':
-                out += "\\n";
-                return true;
-            case '\t':
-                out += ' ';
-                return true;
-            case '\r':
-                return true;
-            default:
-                return false;
-        }
-    });
+    return escape_with(text, dot_spellings);
 }
 
 std::string escape_mermaid(std::string_view text) {
-    return walk(text, [](char c, std::string& out) {
-        switch (c) {
-            case '"':
-                out += "#quot;";
-                return true;
-            case '#':
-                out += "#35;";
-                return true;
-            case '&':
-                out += "#amp;";
-                return true;
-            case '<':
-                out += "#lt;";
-                return true;
-            case '>':
-                out += "#gt;";
-                return true;
-            case '|':
-                out += "#124;";
-                return true;
-            case '`':
-                out += "#96;";
-                return true;
-            case '\n':
-            case '\t':
-                out += ' ';
-                return true;
-            case '\r':
-                return true;
-            default:
-                return false;
+    return escape_with(text, mermaid_spellings);
+}
+
+std::string escape_markdown(std::string_view text) {
+    // Control characters become spaces first, as in every readable format, so a name stays on
+    // one line; what is left for the walk is invalid UTF-8 and C1 controls.
+    std::string line(text);
+    for (char& c : line) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7f) c = ' ';
+    }
+    return walk(line, [](char c, std::string& out) {
+        // An escaped "www." stays text rather than a GitHub autolink. Nothing escaped ends
+        // in a 'w', so the output's tail is the input's.
+        if (c == '.' && ends_with_www(out)) {
+            out += "\\.";
+            return true;
         }
+        return spell(markdown_spellings, c, out);
     });
 }
 

@@ -1,4 +1,4 @@
-// Escaping for the markup formats (HTML/SVG, Graphviz DOT, Mermaid). Protocol text is
+// Escaping for the markup formats (HTML/SVG, Graphviz DOT, Mermaid, Markdown). Protocol text is
 // untrusted input: every string any of these formats writes goes through one of these.
 #pragma once
 
@@ -21,6 +21,14 @@ std::string escape_dot(std::string_view text);
 // backtick as Mermaid entity codes (#quot; ...), line breaks as spaces, invalid UTF-8 and
 // control characters as U+FFFD.
 std::string escape_mermaid(std::string_view text);
+
+// Protocol text as inert Markdown: one line (control characters as spaces), no HTML, no
+// emphasis, links or table breaks. Entities for < > & keep tags and entity references from
+// forming; backslash escapes cover the punctuation CommonMark and GitHub tables give meaning
+// to. ':' and the '.' after "www" are escaped so that "http://..." or "www...." stays text
+// instead of becoming a GitHub autolink (e-mail addresses may still be linked by GitHub; a
+// mailto link runs nothing). Invalid UTF-8 and C1 controls become U+FFFD.
+std::string escape_markdown(std::string_view text);
 
 // At most `max_chars` code points of `text`, with "…" when shortened.
 std::string shorten(std::string_view text, std::size_t max_chars);
