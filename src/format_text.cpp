@@ -2,6 +2,8 @@
 #include <ttplan/format.hpp>
 #include <ttplan/version.hpp>
 
+#include "plan_segments.hpp"
+
 #include <fmt/format.h>
 
 #include <map>
@@ -17,8 +19,8 @@ std::string long_date(day_point d) {
                        date::format("%b", d), static_cast<int>(ymd.year()));
 }
 
-std::string occurrence_title(const phase_occurrence& p) {
-    std::string title = p.name;
+std::string occurrence_title(const detail::plan_segments& segs, const phase_occurrence& p) {
+    std::string title = segs.phase_label(p);
     if (p.cycle) title += fmt::format(", cycle {}", *p.cycle);
     if (!p.variant.empty()) title += fmt::format(" ({})", p.variant);
     return title;
@@ -30,9 +32,24 @@ std::string labelled(const std::string& activity, category kind) {
     return activity == cat ? activity : fmt::format("{} ({})", activity, cat);
 }
 
-bool same_occurrence(const phase_occurrence& p, const std::string& phase,
-                     const std::optional<std::int32_t>& cycle) {
-    return p.phase == phase && p.cycle == cycle;
+std::string parameters_text(const parameter_values& values) {
+    std::string params;
+    for (const auto& [name, value] : values) {
+        if (!params.empty()) params += ", ";
+        params += name + "=" + value;
+    }
+    return params;
+}
+
+// "Then from Tue 2 May 2028 (relapse): Blinatumomab (blinatumomab, version 1), parameters ..."
+std::string segment_line(const segment& seg) {
+    std::string line = fmt::format("Then from {}", long_date(seg.start));
+    if (!seg.reason.empty()) line += fmt::format(" ({})", seg.reason);
+    const auto& p = seg.protocol;
+    line += fmt::format(": {} ({}{})", p.title.empty() ? p.id : p.title, p.id,
+                        p.version.empty() ? "" : ", version " + p.version);
+    if (!seg.parameters.empty()) line += ", parameters " + parameters_text(seg.parameters);
+    return line + "\n";
 }
 
 }  // namespace
@@ -42,14 +59,9 @@ std::string to_text(const schedule& s) {
     const auto& info = s.protocol();
     out += fmt::format("{}\n", info.title);
     out += fmt::format("Protocol {} (version {})\n", info.id, info.version);
-    if (!s.parameters().empty()) {
-        std::string params;
-        for (const auto& [name, value] : s.parameters()) {
-            if (!params.empty()) params += ", ";
-            params += name + "=" + value;
-        }
-        out += fmt::format("Parameters: {}\n", params);
-    }
+    if (!s.parameters().empty()) out += fmt::format("Parameters: {}\n", parameters_text(s.parameters()));
+    const detail::plan_segments segs(s);
+    for (std::size_t i = 1; i < s.segments().size(); ++i) out += segment_line(s.segments()[i]);
     out += fmt::format("From {} to {}: {} ({} days)\n", long_date(s.start()), long_date(s.end()),
                        describe_length(s.start(), s.end()), s.total_days());
     out += fmt::format("{}\n", disclaimer);
@@ -57,7 +69,8 @@ std::string to_text(const schedule& s) {
     bool any_tentative = false;
     for (const auto& p : s.phases()) any_tentative = any_tentative || p.tentative;
     if (any_tentative) {
-        out += "Dates marked (tentative) depend on recovery (for example of blood counts) and may move later.\n";
+        out +=
+            "Dates marked (tentative) depend on recovery (for example of blood counts) and may move later.\n";
     }
 
     bool any_track = false;
@@ -65,28 +78,40 @@ std::string to_text(const schedule& s) {
         if (!t.phase.empty()) continue;
         if (!any_track) out += "\nAcross phases\n";
         any_track = true;
-        out += fmt::format("  {}: {} to {} ({}){}\n", t.activity, long_date(t.first), long_date(t.last),
-                           describe_length(t.first, t.last), t.tentative ? " (tentative)" : "");
+        const std::size_t seg = segs.of(t);
+        const std::string whose = seg > 0 ? " [" + segs.at(seg).protocol.id + "]" : std::string();
+        out +=
+            fmt::format("  {}{}: {} to {} ({}){}{}\n", t.activity, whose, long_date(t.first),
+                        long_date(t.last), describe_length(t.first, t.last),
+                        t.cut ? ", " + segs.cut_words(seg, t.last) : "", t.tentative ? " (tentative)" : "");
     }
 
+    // Events by occurrence, then by date; a protocol's `induction` never collects another's.
+    std::map<detail::occurrence_key, std::map<day_point, std::vector<const event*>>> events_of;
+    for (const auto& e : s.events()) events_of[segs.key(e)][e.date].push_back(&e);
+
+    std::size_t shown_segment = 0;
     for (const auto& p : s.phases()) {
-        out += fmt::format("\n{}: {} to {} ({}){}{}\n", occurrence_title(p), long_date(p.first),
+        const auto key = segs.key(p);
+        if (key.segment != shown_segment) {
+            shown_segment = key.segment;
+            const segment& seg = segs.at(key.segment);
+            out += fmt::format("\n== From {}: {} ==\n", long_date(seg.start), segs.protocol_words(seg));
+        }
+        out += fmt::format("\n{}: {} to {} ({}){}{}\n", occurrence_title(segs, p), long_date(p.first),
                            long_date(p.last), describe_length(p.first, p.last),
-                           p.cut ? ", cut at the end of treatment" : "",
+                           p.cut ? ", " + segs.cut_words(key.segment, p.last) : "",
                            p.tentative ? " (tentative)" : "");
         for (const auto& t : s.spans()) {
-            if (!same_occurrence(p, t.phase, t.cycle)) continue;
+            if (t.phase.empty() || segs.key(t) != key) continue;
             const std::string days = t.first_day == t.last_day
                                          ? fmt::format("Day {}", t.first_day)
                                          : fmt::format("Days {} to {}", t.first_day, t.last_day);
-            out += fmt::format("  {}: {}, {} to {}\n", labelled(t.activity, t.kind), days,
-                               long_date(t.first), long_date(t.last));
+            out += fmt::format("  {}: {}, {} to {}\n", labelled(t.activity, t.kind), days, long_date(t.first),
+                               long_date(t.last));
         }
-        // Events of this occurrence, by date; a new block every Monday.
-        std::map<day_point, std::vector<const event*>> by_date;
-        for (const auto& e : s.events()) {
-            if (same_occurrence(p, e.phase, e.cycle)) by_date[e.date].push_back(&e);
-        }
+        // A new block every Monday.
+        const auto& by_date = events_of[key];
         date::sys_days week{};
         bool first_week = true;
         for (const auto& [d, events] : by_date) {

@@ -1,0 +1,93 @@
+// Every format on plans that continue with other protocols: the protocols' phases with the same
+// ids stay apart, labels name the right protocol, and "cut" says why an item stopped early.
+// Dates: see continued_samples.hpp.
+#include "continued_samples.hpp"
+
+#include <ttplan/format.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace ttplan;
+using continued::clash_chain;
+using continued::relapse_chain;
+
+namespace {
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+    return n;
+}
+
+// The paragraph (up to a blank line) whose first line starts with `title`.
+std::string block(const std::string& text, const std::string& title) {
+    const auto at = text.find("\n" + title);
+    REQUIRE(at != std::string::npos);
+    const auto end = text.find("\n\n", at + 1);
+    return text.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1);
+}
+
+}  // namespace
+
+TEST_CASE("multi text: the header lists every protocol, a heading marks where each begins", "[text]") {
+    const std::string text = to_text(relapse_chain());
+    CHECK(text.find("\nThen from Tue 2 May 2028 (switch on 2028-05-02): Blinatumomab") != std::string::npos);
+    CHECK(text.find("(blinatumomab, version 1), parameters setting=relapsed-refractory\n") != std::string::npos);
+    CHECK(text.find("\nThen from Tue 30 Oct 2029 (after the end of the plan so far): Allogeneic") !=
+          std::string::npos);
+    CHECK(count(text, "\n== From ") == 2);
+    // The headings come in plan order, each before its protocol's first phase.
+    const auto blina = text.find("\n== From Tue 2 May 2028: Blinatumomab");
+    const auto hsct = text.find("\n== From Tue 30 Oct 2029: Allogeneic");
+    REQUIRE(blina != std::string::npos);
+    REQUIRE(hsct != std::string::npos);
+    CHECK(text.rfind("\nMaintenance, cycle 4:", blina) != std::string::npos);
+    CHECK(text.find("\nCycles 1-5, cycle 1:", blina) < hsct);
+    CHECK(text.find("\nConditioning:", hsct) != std::string::npos);
+}
+
+TEST_CASE("multi text: a cycle cut by a switch says so, one cut by the end of treatment too", "[text]") {
+    const std::string text = to_text(relapse_chain());
+    CHECK(block(text, "Maintenance, cycle 4:").rfind(
+              "Maintenance, cycle 4: Mon 1 May 2028 to Mon 1 May 2028 (1 day), stopped early on switching to "
+              "blinatumomab (tentative)\n",
+              0) == 0);
+    CHECK(text.find("cut at the end of treatment") == std::string::npos);
+
+    // The same cycle cut by an until limit, with nothing after it.
+    std::vector<phase_occurrence> phases;
+    for (const auto& p : relapse_chain().phases()) {
+        if (p.protocol == "all-overview") phases.push_back(p);
+    }
+    const schedule alone({"all-overview", "ALL", "1"}, {}, parse_date("2027-01-04"), phases, {}, {});
+    CHECK(block(to_text(alone), "Maintenance, cycle 4:").find(", cut at the end of treatment") !=
+          std::string::npos);
+}
+
+TEST_CASE("multi text: two protocols' induction and maintenance stay apart", "[text]") {
+    const std::string text = to_text(clash_chain());
+    const std::string first = block(text, "Induction:");
+    const std::string second = block(text, "Induction [second-line]:");
+    CHECK(first.find("Vincristine") != std::string::npos);
+    CHECK(first.find("Second-line drug") == std::string::npos);
+    CHECK(first.find("Hospital stay: Days 1 to 7") != std::string::npos);
+    CHECK(second.find("Vincristine") == std::string::npos);
+    CHECK(count(second, "Second-line drug") == 4);
+    CHECK(second.find("Hospital stay: Days 1 to 5, Tue 2 May 2028 to Sat 6 May 2028") != std::string::npos);
+    CHECK(second.find("Hospital stay: Days 1 to 7") == std::string::npos);
+    // Cycle 1 of each maintenance holds only its own protocol's events.
+    const std::string own = block(text, "Maintenance, cycle 1:");
+    const std::string other = block(text, "Maintenance [second-line], cycle 1:");
+    CHECK(own.find("Weekly tablet") == std::string::npos);
+    CHECK(count(other, "Weekly tablet") == 4);
+    CHECK(other.find("Mercaptopurine") == std::string::npos);
+    // Every event is listed exactly once.
+    CHECK(count(text, "Second-line drug") == 4);
+    CHECK(count(text, "Weekly tablet") == 8);
+    // Phases of the first protocol keep their plain names.
+    CHECK(text.find("[all-overview]") == std::string::npos);
+}
