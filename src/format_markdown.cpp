@@ -5,10 +5,12 @@
 
 #include "format_words.hpp"
 #include "markup_escape.hpp"
+#include "plan_segments.hpp"
 
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 
 namespace ttplan {
 
@@ -26,8 +28,11 @@ std::string short_date(day_point d) {
                        static_cast<int>(ymd.year()));
 }
 
-std::string occurrence_title(const phase_occurrence& p) {
-    std::string title = md(p.name.empty() ? p.phase : p.name);
+using detail::occurrence_key;
+using detail::plan_segments;
+
+std::string occurrence_title(const plan_segments& segs, const phase_occurrence& p) {
+    std::string title = md(segs.phase_label(p));
     if (p.cycle) title += fmt::format(", cycle {}", *p.cycle);
     if (!p.variant.empty()) title += " (" + md(p.variant) + ")";
     return title;
@@ -39,10 +44,10 @@ std::string cycle_cell(const phase_occurrence& p) {
     return cell;
 }
 
-std::string occurrence_notes(const phase_occurrence& p) {
+std::string occurrence_notes(const plan_segments& segs, const phase_occurrence& p) {
     std::string notes;
     if (p.tentative) notes = "tentative";
-    if (p.cut) notes += std::string(notes.empty() ? "" : "; ") + "cut at the end of treatment";
+    if (p.cut) notes += (notes.empty() ? "" : "; ") + md(segs.cut_words(segs.of(p), p.last));
     return notes;
 }
 
@@ -51,16 +56,28 @@ std::string day_range(const span& t) {
                                      : fmt::format("Days {} to {}", t.first_day, t.last_day);
 }
 
+std::string parameters_text(const parameter_values& values) {
+    std::string params;
+    for (const auto& [name, value] : values)
+        params += (params.empty() ? "" : ", ") + md(name) + " = " + md(value);
+    return params;
+}
+
 void header(std::string& out, const schedule& s) {
     const auto& info = s.protocol();
     out += "# " + md(info.title.empty() ? info.id : info.title) + "\n\n";
     out += "Protocol " + md(info.id) + ", version " + md(info.version) + ".\n\n";
-    if (!s.parameters().empty()) {
-        std::string params;
-        for (const auto& [name, value] : s.parameters()) {
-            params += (params.empty() ? "" : ", ") + md(name) + " = " + md(value);
-        }
-        out += "Parameters: " + params + ".\n\n";
+    if (!s.parameters().empty()) out += "Parameters: " + parameters_text(s.parameters()) + ".\n\n";
+    // A continued plan: one list item per protocol after the first.
+    for (std::size_t i = 1; i < s.segments().size(); ++i) {
+        const segment& seg = s.segments()[i];
+        out +=
+            fmt::format("- Then from {}{}: {} (protocol {}, version {}){}.\n", detail::long_date(seg.start),
+                        seg.reason.empty() ? "" : " (" + md(seg.reason) + ")",
+                        md(seg.protocol.title.empty() ? seg.protocol.id : seg.protocol.title),
+                        md(seg.protocol.id), md(seg.protocol.version),
+                        seg.parameters.empty() ? "" : "; parameters: " + parameters_text(seg.parameters));
+        if (i + 1 == s.segments().size()) out += "\n";
     }
     out += fmt::format("From {} to {}: {} ({} days).\n\n", detail::long_date(s.start()),
                        detail::long_date(s.end()), describe_length(s.start(), s.end()), s.total_days());
@@ -73,59 +90,69 @@ void header(std::string& out, const schedule& s) {
     }
 }
 
-void phase_table(std::string& out, const schedule& s) {
+// Plans of several protocols get a Protocol column (its id) after the first one.
+std::string protocol_cell(const plan_segments& segs, std::size_t seg) {
+    return segs.several() ? " " + md(segs.at(seg).protocol.id) + " |" : std::string();
+}
+
+void phase_table(std::string& out, const schedule& s, const plan_segments& segs) {
     out += "\n## Phases\n\n";
     if (s.phases().empty()) {
         out += "No phases.\n";
         return;
     }
-    out += "| Phase | Cycle | From | To | Days | Notes |\n";
-    out += "| --- | --- | --- | --- | ---: | --- |\n";
+    const char* protocol = segs.several() ? " Protocol |" : "";
+    out += fmt::format("| Phase |{} Cycle | From | To | Days | Notes |\n", protocol);
+    out += fmt::format("| --- |{} --- | --- | --- | ---: | --- |\n", segs.several() ? " --- |" : "");
     for (const auto& p : s.phases()) {
-        out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", md(p.name.empty() ? p.phase : p.name),
-                           cycle_cell(p), detail::long_date(p.first), detail::long_date(p.last), p.days(),
-                           occurrence_notes(p));
+        out += fmt::format("| {} |{} {} | {} | {} | {} | {} |\n", md(p.name.empty() ? p.phase : p.name),
+                           protocol_cell(segs, segs.of(p)), cycle_cell(p), detail::long_date(p.first),
+                           detail::long_date(p.last), p.days(), occurrence_notes(segs, p));
     }
 }
 
-void span_table(std::string& out, const schedule& s) {
+void span_table(std::string& out, const schedule& s, const plan_segments& segs) {
     out += "\n## Continuous therapy\n\n";
     if (s.spans().empty()) {
         out += "None.\n";
         return;
     }
-    out += "| Therapy | Category | Phase | From | To | Days |\n";
-    out += "| --- | --- | --- | --- | --- | ---: |\n";
+    out += fmt::format("| Therapy | Category | Phase |{} From | To | Days |\n",
+                       segs.several() ? " Protocol |" : "");
+    out += fmt::format("| --- | --- | --- |{} --- | --- | ---: |\n", segs.several() ? " --- |" : "");
     for (const auto& t : s.spans()) {
+        const std::size_t seg = segs.of(t);
         std::string phase = "across phases";
         if (!t.phase.empty()) {
-            const std::string name = s.phase_name(t.phase);
-            phase = md(name.empty() ? t.phase : name);
+            phase = md(segs.phase_name(seg, t.phase));
             if (t.cycle) phase += fmt::format(", cycle {}", *t.cycle);
         }
         std::string to = detail::long_date(t.last);
         if (t.tentative) to += " (tentative)";
-        out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", md(t.activity), display_name(t.kind), phase,
-                           detail::long_date(t.first), to, t.days());
+        // Cut spans inside a cut phase are said once, in the phase's row; a track says it here.
+        if (t.cut && t.phase.empty()) to += ", " + md(segs.cut_words(seg, t.last));
+        out += fmt::format("| {} | {} | {} |{} {} | {} | {} |\n", md(t.activity), display_name(t.kind), phase,
+                           protocol_cell(segs, seg), detail::long_date(t.first), to, t.days());
     }
 }
 
-void occurrence_section(std::string& out, const schedule& s, const phase_occurrence& p) {
-    out += "\n### " + occurrence_title(p) + "\n\n";
+using events_by_date = std::map<day_point, std::vector<const event*>>;
+
+void occurrence_section(std::string& out, const schedule& s, const plan_segments& segs,
+                        const phase_occurrence& p, const events_by_date& by_date) {
+    const occurrence_key key = segs.key(p);
+    out += "\n### " + occurrence_title(segs, p) + "\n\n";
     out += fmt::format("{} to {} ({}){}{}.\n", detail::long_date(p.first), detail::long_date(p.last),
-                       describe_length(p.first, p.last), p.cut ? ", cut at the end of treatment" : "",
+                       describe_length(p.first, p.last),
+                       p.cut ? ", " + md(segs.cut_words(key.segment, p.last)) : "",
                        p.tentative ? ", tentative" : "");
     bool any_span = false;
     for (const auto& t : s.spans()) {
-        if (t.phase != p.phase || t.cycle != p.cycle) continue;
+        if (t.phase.empty() || segs.key(t) != key) continue;
         out += std::string(any_span ? "" : "\n") +
                fmt::format("- Continuous: {} ({}), {}, {} to {}\n", md(t.activity), display_name(t.kind),
                            day_range(t), short_date(t.first), short_date(t.last));
         any_span = true;
-    }
-    std::map<day_point, std::vector<const event*>> by_date;
-    for (const auto& e : s.events()) {
-        if (e.phase == p.phase && e.cycle == p.cycle) by_date[e.date].push_back(&e);
     }
     if (by_date.empty()) {
         out += "\nNo single-day activities.\n";
@@ -149,18 +176,32 @@ void occurrence_section(std::string& out, const schedule& s, const phase_occurre
 }  // namespace
 
 std::string to_markdown(const schedule& s) {
+    const plan_segments segs(s);
     std::string out;
     header(out, s);
-    phase_table(out, s);
-    span_table(out, s);
+    phase_table(out, s, segs);
+    span_table(out, s, segs);
+    // Events by occurrence: a protocol's `induction` never collects another's.
+    std::map<occurrence_key, events_by_date> events_of;
+    for (const auto& e : s.events()) events_of[segs.key(e)][e.date].push_back(&e);
     if (!s.phases().empty()) out += "\n## Dated activities\n";
-    for (const auto& p : s.phases()) occurrence_section(out, s, p);
+    std::set<occurrence_key> placed;
+    std::size_t shown_segment = 0;
+    for (const auto& p : s.phases()) {
+        const occurrence_key key = segs.key(p);
+        if (key.segment != shown_segment) {
+            shown_segment = key.segment;
+            const segment& seg = segs.at(key.segment);
+            out += fmt::format("\nFrom {}: **{}**.\n", detail::long_date(seg.start),
+                               md(plan_segments::protocol_words(seg)));
+        }
+        occurrence_section(out, s, segs, p, events_of[key]);
+        placed.insert(key);
+    }
     // Events outside every phase occurrence (a hand-built schedule can have them) are not lost.
     std::string orphans;
     for (const auto& e : s.events()) {
-        bool placed = false;
-        for (const auto& p : s.phases()) placed = placed || (p.phase == e.phase && p.cycle == e.cycle);
-        if (placed) continue;
+        if (placed.count(segs.key(e)) != 0) continue;
         orphans += fmt::format("| {} | {} | {} | {} ({}) |\n", short_date(e.date),
                                detail::weekday_abbrev(e.date), e.day, md(e.activity), display_name(e.kind));
     }

@@ -3,7 +3,12 @@
 // Dates: see continued_samples.hpp.
 #include "continued_samples.hpp"
 
+#include <ttplan/csv.hpp>
 #include <ttplan/format.hpp>
+#include <ttplan/html.hpp>
+#include <ttplan/ical.hpp>
+#include <ttplan/markdown.hpp>
+#include <ttplan/month_calendar.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -36,7 +41,8 @@ std::string block(const std::string& text, const std::string& title) {
 TEST_CASE("multi text: the header lists every protocol, a heading marks where each begins", "[text]") {
     const std::string text = to_text(relapse_chain());
     CHECK(text.find("\nThen from Tue 2 May 2028 (switch on 2028-05-02): Blinatumomab") != std::string::npos);
-    CHECK(text.find("(blinatumomab, version 1), parameters setting=relapsed-refractory\n") != std::string::npos);
+    CHECK(text.find("(blinatumomab, version 1), parameters setting=relapsed-refractory\n") !=
+          std::string::npos);
     CHECK(text.find("\nThen from Tue 30 Oct 2029 (after the end of the plan so far): Allogeneic") !=
           std::string::npos);
     CHECK(count(text, "\n== From ") == 2);
@@ -52,10 +58,11 @@ TEST_CASE("multi text: the header lists every protocol, a heading marks where ea
 
 TEST_CASE("multi text: a cycle cut by a switch says so, one cut by the end of treatment too", "[text]") {
     const std::string text = to_text(relapse_chain());
-    CHECK(block(text, "Maintenance, cycle 4:").rfind(
-              "Maintenance, cycle 4: Mon 1 May 2028 to Mon 1 May 2028 (1 day), stopped early on switching to "
-              "blinatumomab (tentative)\n",
-              0) == 0);
+    CHECK(block(text, "Maintenance, cycle 4:")
+              .rfind("Maintenance, cycle 4: Mon 1 May 2028 to Mon 1 May 2028 (1 day), stopped early on "
+                     "switching to "
+                     "blinatumomab (tentative)\n",
+                     0) == 0);
     CHECK(text.find("cut at the end of treatment") == std::string::npos);
 
     // The same cycle cut by an until limit, with nothing after it.
@@ -90,4 +97,47 @@ TEST_CASE("multi text: two protocols' induction and maintenance stay apart", "[t
     CHECK(count(text, "Weekly tablet") == 8);
     // Phases of the first protocol keep their plain names.
     CHECK(text.find("[all-overview]") == std::string::npos);
+}
+
+TEST_CASE("multi markdown: protocol column, headings and activities of each protocol's phases",
+          "[markdown]") {
+    const std::string md = to_markdown(clash_chain());
+    CHECK(md.find("- Then from Tue 2 May 2028 (switch on 2028-05-02): Second-line test protocol (protocol "
+                  "second-line, version test.1).\n") != std::string::npos);
+    CHECK(md.find("| Phase | Protocol | Cycle | From | To | Days | Notes |\n") != std::string::npos);
+    CHECK(md.find("| Induction | all-overview |  | Mon 4 Jan 2027 |") != std::string::npos);
+    CHECK(md.find("| Induction | second-line |  | Tue 2 May 2028 |") != std::string::npos);
+    CHECK(
+        md.find("| Maintenance | all-overview | 4 | Mon 1 May 2028 | Mon 1 May 2028 | 1 | tentative; stopped "
+                "early on switching to second-line |\n") != std::string::npos);
+    CHECK(md.find("| Hospital stay | Hospital stay | Induction | second-line | Tue 2 May 2028 | Sat 6 May "
+                  "2028 | 5 |") != std::string::npos);
+
+    auto section = [&](const std::string& heading) {
+        const auto at = md.find("\n" + heading + "\n");
+        REQUIRE(at != std::string::npos);
+        const auto end = md.find("\n### ", at + 1);
+        return md.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    };
+    const std::string own = section("### Induction");
+    const std::string other = section("### Induction \\[second-line\\]");
+    CHECK(own.find("Vincristine") != std::string::npos);
+    CHECK(own.find("Second-line drug") == std::string::npos);
+    CHECK(count(other, "Second-line drug") == 4);
+    CHECK(other.find("Vincristine") == std::string::npos);
+    CHECK(other.find("- Continuous: Hospital stay (Hospital stay), Days 1 to 5, 2 May 2028 to 6 May 2028") !=
+          std::string::npos);
+    CHECK(count(section("### Maintenance \\[second-line\\], cycle 2"), "Weekly tablet") == 4);
+    CHECK(section("### Maintenance, cycle 1").find("Weekly tablet") == std::string::npos);
+    CHECK(md.find("## Other dated activities") == std::string::npos);
+    CHECK(md.find("\nFrom Tue 2 May 2028: **Second-line test protocol (second-line)**.\n") <
+          md.find("### Induction \\[second-line\\]"));
+}
+
+TEST_CASE("multi markdown: the relapse chain names blinatumomab where maintenance stopped", "[markdown]") {
+    const std::string md = to_markdown(relapse_chain());
+    CHECK(md.find("Mon 1 May 2028 to Mon 1 May 2028 (1 day), stopped early on switching to blinatumomab, "
+                  "tentative.\n") != std::string::npos);
+    CHECK(md.find("cut at the end of treatment") == std::string::npos);
+    CHECK(md.find("### Cycles 1-5, cycle 1\n") != std::string::npos);  // no id clash: no label
 }
