@@ -5,6 +5,7 @@
 #include <ttplan/version.hpp>
 
 #include "format_words.hpp"
+#include "plan_segments.hpp"
 
 #include <fmt/format.h>
 
@@ -59,11 +60,11 @@ std::size_t prefix_bytes(std::string_view text, std::size_t width) {
 }
 
 // Wraps words into lines of at most page_width columns; the first line starts with `first`,
-// the others with `indent` (both the same width). A word longer than a line is split.
+// the others with `indent`. A word longer than a line is split.
 std::string wrap(std::string_view text, const std::string& first, const std::string& indent) {
-    const std::size_t room = page_width - columns(first);
     std::string out;
     std::string line;
+    const auto room = [&] { return page_width - columns(out.empty() ? first : indent); };
     auto flush = [&] {
         std::replace(line.begin(), line.end(), glue, ' ');
         out += (out.empty() ? first : indent) + line + "\n";
@@ -75,14 +76,14 @@ std::string wrap(std::string_view text, const std::string& first, const std::str
         std::string_view word = text.substr(pos, end - pos);
         pos = end + 1;
         if (word.empty()) continue;
-        while (columns(word) > room) {
+        while (columns(word) > room()) {
             if (!line.empty()) flush();
-            const auto cut = prefix_bytes(word, room);
+            const auto cut = prefix_bytes(word, room());
             line = std::string(word.substr(0, cut));
             flush();
             word.remove_prefix(cut);
         }
-        if (!line.empty() && columns(line) + 1 + columns(word) > room) flush();
+        if (!line.empty() && columns(line) + 1 + columns(word) > room()) flush();
         if (!line.empty()) line += ' ';
         line += word;
     }
@@ -142,36 +143,56 @@ std::string within_month(day_point first, day_point last, day_point month_first,
     return fmt::format("all{}month", glue);
 }
 
-std::string occurrence_label(const phase_occurrence& p) {
-    std::string label = detail::one_line(p.name.empty() ? p.phase : p.name);
+std::string occurrence_label(const detail::plan_segments& segs, const phase_occurrence& p) {
+    std::string label = detail::one_line(segs.phase_label(p));
     if (p.cycle) label += fmt::format(" cycle {}", *p.cycle);
     if (!p.variant.empty()) label += " (" + detail::one_line(p.variant) + ")";
     return label;
 }
 
 // The lines under a month: phase occurrences, then continuous therapy, that touch it.
-std::string month_notes(const schedule& s, date::year_month ym) {
+// A cycle a switch cut is "stopped early" (the switch is listed in the same month); one an
+// until limit cut is "cut short".
+std::string month_notes(const schedule& s, const detail::plan_segments& segs, date::year_month ym) {
     const day_point month_first = date::sys_days{ym / 1};
     const day_point month_last = date::sys_days{ym / date::last};
-    std::string phases;
+    // Where a continuation starts, then phase occurrences, in date order.
+    std::vector<std::pair<day_point, std::string>> entries;
+    for (std::size_t i = 1; i < s.segments().size(); ++i) {
+        const segment& seg = s.segments()[i];
+        if (seg.start < month_first || seg.start > month_last) continue;
+        entries.emplace_back(
+            seg.start,
+            fmt::format("From{}{}:", glue, within_month(seg.start, seg.start, month_first, month_last)) +
+                " " + detail::one_line(detail::plan_segments::protocol_words(seg)));
+    }
     for (const auto& p : s.phases()) {
         if (p.last < month_first || p.first > month_last) continue;
-        phases += (phases.empty() ? "" : "; ") + occurrence_label(p) + " " +
-                  within_month(p.first, p.last, month_first, month_last);
+        std::string entry =
+            occurrence_label(segs, p) + " " + within_month(p.first, p.last, month_first, month_last);
         if (p.cut || p.tentative) {
-            std::string tag = fmt::format(" ({}{}{})", p.cut ? "cut short" : "",
-                                          p.cut && p.tentative ? ", " : "", p.tentative ? "tentative" : "");
+            const bool switched = p.cut && segs.switched_to(segs.of(p), p.last) != nullptr;
+            std::string tag =
+                fmt::format(" ({}{}{})", p.cut ? (switched ? "stopped early" : "cut short") : "",
+                            p.cut && p.tentative ? ", " : "", p.tentative ? "tentative" : "");
             std::replace(tag.begin(), tag.end(), ' ', glue);
-            phases += tag;
+            entry += tag;
         }
+        entries.emplace_back(p.first, std::move(entry));
     }
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::string phases;
+    for (const auto& [when, entry] : entries) phases += (phases.empty() ? "" : "; ") + entry;
     std::string spans;
     for (const auto& t : s.spans()) {
         if (t.last < month_first || t.first > month_last) continue;
         spans += (spans.empty() ? "" : "; ") + detail::one_line(t.activity) + " " +
                  within_month(t.first, t.last, month_first, month_last);
-        // Therapy within a phase is as tentative as its phase, which the line above says.
+        // Therapy within a phase is as tentative (and as cut) as its phase, which the line above
+        // says.
         if (t.tentative && t.phase.empty()) spans += std::string(1, glue) + "(tentative)";
+        if (t.cut && t.phase.empty()) spans += fmt::format("{}(stopped{}early)", glue, glue);
     }
     if (phases.empty() && spans.empty()) return {};
     const std::string label = pad(fmt::format("{} {}", detail::month_name(static_cast<unsigned>(ym.month())),
@@ -184,18 +205,29 @@ std::string month_notes(const schedule& s, date::year_month ym) {
     return out;
 }
 
+std::string parameters_text(const parameter_values& values) {
+    std::string params;
+    for (const auto& [name, value] : values) {
+        params += (params.empty() ? "" : ", ") + detail::one_line(name) + "=" + detail::one_line(value);
+    }
+    return params;
+}
+
 void header(std::string& out, const schedule& s, const std::map<day_point, std::string>& marks) {
     const auto& info = s.protocol();
     out += wrap(detail::one_line(info.title.empty() ? info.id : info.title), "", "");
     out += wrap(
         fmt::format("Protocol {} (version {})", detail::one_line(info.id), detail::one_line(info.version)),
         "", "");
-    if (!s.parameters().empty()) {
-        std::string params;
-        for (const auto& [name, value] : s.parameters()) {
-            params += (params.empty() ? "" : ", ") + detail::one_line(name) + "=" + detail::one_line(value);
-        }
-        out += wrap("Parameters: " + params, "", "  ");
+    if (!s.parameters().empty()) out += wrap("Parameters: " + parameters_text(s.parameters()), "", "  ");
+    for (std::size_t i = 1; i < s.segments().size(); ++i) {
+        const segment& seg = s.segments()[i];
+        std::string line = fmt::format("Then from {}", detail::long_date(seg.start));
+        if (!seg.reason.empty()) line += " (" + detail::one_line(seg.reason) + ")";
+        line += ": " + detail::one_line(detail::plan_segments::protocol_words(seg));
+        if (!seg.protocol.version.empty()) line += ", version " + detail::one_line(seg.protocol.version);
+        if (!seg.parameters.empty()) line += "; parameters " + parameters_text(seg.parameters);
+        out += wrap(line, "", "  ");
     }
     out += wrap(fmt::format("From {} to {}: {} ({} days)", detail::long_date(s.start()),
                             detail::long_date(s.end()), describe_length(s.start(), s.end()), s.total_days()),
@@ -239,6 +271,7 @@ std::string to_month_calendar(const schedule& s) {
         marks[d] = letters;
     }
 
+    const detail::plan_segments segs(s);
     std::string out;
     header(out, s, marks);
     const date::year_month first{date::year_month_day{s.start()}.year(),
@@ -258,8 +291,8 @@ std::string to_month_calendar(const schedule& s) {
             out += trim_right(std::move(line)) + "\n";
         }
         out += "\n";
-        std::string notes = month_notes(s, left);
-        if (right <= last) notes += month_notes(s, right);
+        std::string notes = month_notes(s, segs, left);
+        if (right <= last) notes += month_notes(s, segs, right);
         out += notes.empty() ? "No phases in these months.\n" : notes;
     }
     return out;

@@ -141,3 +141,34 @@ TEST_CASE("multi markdown: the relapse chain names blinatumomab where maintenanc
     CHECK(md.find("cut at the end of treatment") == std::string::npos);
     CHECK(md.find("### Cycles 1-5, cycle 1\n") != std::string::npos);  // no id clash: no label
 }
+
+namespace {
+
+// Wrapped lines joined again: words separated by single spaces.
+std::string words(const std::string& text) {
+    std::istringstream in(text);
+    std::string out;
+    std::string w;
+    while (in >> w) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("multi calendar: continuations in the header and in their month, labelled phases", "[calendar]") {
+    const std::string cal = to_month_calendar(clash_chain());
+    std::istringstream lines(cal);
+    for (std::string line; std::getline(lines, line);) CHECK(line.size() <= 80);
+    const std::string flat = words(cal);
+    CHECK(
+        flat.find("Then from Tue 2 May 2028 (switch on 2028-05-02): Second-line test protocol (second-line), "
+                  "version test.1 Then from Tue 25 Jul 2028") != std::string::npos);
+    CHECK(flat.find("January 2027 Induction from 4 Jan Continuous:") != std::string::npos);
+    CHECK(flat.find(
+              "May 2028 Maintenance cycle 4 1 May (stopped early, tentative); From 2 May: Second-line test "
+              "protocol (second-line); Induction [second-line] 2-29 May; Maintenance [second-line] cycle 1 "
+              "from 30 May") != std::string::npos);
+    CHECK(flat.find("From 25 Jul: Allogeneic stem cell transplant") != std::string::npos);
+    CHECK(flat.find("[all-overview]") == std::string::npos);
+    CHECK(flat.find("cut short") == std::string::npos);
+}
