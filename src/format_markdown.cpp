@@ -124,7 +124,8 @@ void span_table(std::string& out, const schedule& s, const plan_segments& segs) 
         const std::size_t seg = segs.of(t);
         std::string phase = "across phases";
         if (!t.phase.empty()) {
-            phase = md(segs.phase_name(seg, t.phase));
+            const std::string name = segs.phase_name(seg, t.phase);
+            phase = md(name.empty() ? t.phase : name);
             if (t.cycle) phase += fmt::format(", cycle {}", *t.cycle);
         }
         std::string to = detail::long_date(t.last);

@@ -32,8 +32,7 @@ bool plan_segments::needs_protocol(std::size_t seg, const std::string& phase, co
 }
 
 std::string plan_segments::phase_name(std::size_t seg, const std::string& phase) const {
-    std::string name = s_.phase_name(at(seg).protocol.id, phase);
-    return name.empty() ? phase : name;
+    return s_.phase_name(at(seg).protocol.id, phase);
 }
 
 std::string plan_segments::phase_label(std::size_t seg, const std::string& phase,

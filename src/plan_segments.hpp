@@ -51,7 +51,7 @@ public:
     // segment, and another protocol of the plan has a phase with the same id or name.
     bool needs_protocol(std::size_t seg, const std::string& phase, const std::string& name) const;
 
-    // The display name of `phase` in segment `seg` (the id when it has no name).
+    // The display name of `phase` in segment `seg` ("" if it has none).
     std::string phase_name(std::size_t seg, const std::string& phase) const;
 
     // "Induction" or, where it could be confused, "Induction [relapse-protocol]".

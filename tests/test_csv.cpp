@@ -74,15 +74,15 @@ TEST_CASE("csv: header and one row per event", "[csv]") {
     const auto s = hand_built();
     const auto rows = parse_csv(to_csv(s));
     REQUIRE(rows.size() == s.events().size() + 1);
-    CHECK(rows[0] ==
-          row{"date", "weekday", "phase", "phase_name", "cycle", "day", "activity", "category", "tentative"});
+    CHECK(rows[0] == row{"date", "weekday", "phase", "phase_name", "cycle", "day", "activity", "category",
+                         "tentative", "protocol"});
     CHECK(rows[1] == row{"2027-01-04", "Mon", "induction", "Induction", "", "1", "Vincristine",
-                         "chemotherapy", "false"});
+                         "chemotherapy", "false", "demo"});
     CHECK(rows[2] == row{"2027-01-04", "Mon", "induction", "Induction", "", "1", "Lumbar puncture",
-                         "intrathecal", "false"});
+                         "intrathecal", "false", "demo"});
     CHECK(rows[4] == row{"2027-02-08", "Mon", "maintenance", "Maintenance", "1", "-7", "Admission",
-                         "hospital-stay", "true"});
-    for (const auto& r : rows) CHECK(r.size() == 9);
+                         "hospital-stay", "true", "demo"});
+    for (const auto& r : rows) CHECK(r.size() == 10);
 }
 
 TEST_CASE("csv: row count equals the planned schedule's event count", "[csv]") {
@@ -139,15 +139,16 @@ TEST_CASE("csv: phase and span rows", "[csv]") {
     const auto s = hand_built();
     const auto rows = parse_csv(to_csv(s, phase_rows()));
     REQUIRE(rows.size() == 5);
-    CHECK(rows[0] ==
-          row{"kind", "id_or_activity", "name", "cycle", "start", "end", "days", "category", "tentative"});
+    CHECK(rows[0] == row{"kind", "id_or_activity", "name", "cycle", "start", "end", "days", "category",
+                         "tentative", "protocol"});
     CHECK(rows[1] ==
-          row{"phase", "induction", "Induction", "", "2027-01-04", "2027-02-01", "29", "", "false"});
-    CHECK(rows[2] ==
-          row{"phase", "maintenance", "Maintenance", "1", "2027-02-08", "2027-03-07", "28", "", "true"});
-    CHECK(rows[3] == row{"span", "Imatinib", "", "", "2027-01-18", "2027-03-07", "49", "targeted", "false"});
+          row{"phase", "induction", "Induction", "", "2027-01-04", "2027-02-01", "29", "", "false", "demo"});
+    CHECK(rows[2] == row{"phase", "maintenance", "Maintenance", "1", "2027-02-08", "2027-03-07", "28", "",
+                         "true", "demo"});
+    CHECK(rows[3] ==
+          row{"span", "Imatinib", "", "", "2027-01-18", "2027-03-07", "49", "targeted", "false", "demo"});
     CHECK(rows[4] == row{"span", "Mercaptopurine", "Maintenance", "1", "2027-02-15", "2027-03-07", "21",
-                         "chemotherapy", "true"});
+                         "chemotherapy", "true", "demo"});
 }
 
 TEST_CASE("csv: render dispatches by name and identical inputs give identical bytes", "[csv]") {

@@ -101,20 +101,29 @@ def plans(tmp_path):
         ["--start", START, "--set", "cns_prophylaxis=radiation"],
         [hostile, "--start", START],
         [SOURCE_DIR / "tests" / "data" / "every-feature.json", "--start", START, "--set", "arm=centre"],
+        # Continued plans: the second has two protocols with phases `induction` and `maintenance`.
+        ["--start", START, "--then", "blinatumomab@2028-05-02", "--then", "allo-hsct"],
+        ["--start", START, "--then", f"{SOURCE_DIR / 'tests' / 'data' / 'second-line.json'}@2028-05-02",
+         "--then", "allo-hsct"],
     ]
 
 
 def plan_ids():
-    return ["default", "ph-dasatinib", "radiation", "hostile", "every-feature"]
+    return ["default", "ph-dasatinib", "radiation", "hostile", "every-feature", "relapse", "clashing-ids"]
 
 
-@pytest.mark.parametrize("index", range(5), ids=plan_ids())
+def phase_names(doc):
+    return {(p["protocol"], p["id"]): p["name"] for p in doc["phases"]}
+
+
+@pytest.mark.parametrize("index", range(7), ids=plan_ids())
 def test_event_rows_match_json(tmp_path, index):
     args = plans(tmp_path)[index]
     doc = json.loads(raw("plan", *args, "--format", "json"))
     rows = read_csv(raw("plan", *args, "--format", "csv"))
-    assert rows[0] == ["date", "weekday", "phase", "phase_name", "cycle", "day", "activity", "category", "tentative"]
-    names = {p["id"]: p["name"] for p in doc["phases"]}
+    assert rows[0] == ["date", "weekday", "phase", "phase_name", "cycle", "day", "activity", "category", "tentative",
+                       "protocol"]
+    names = phase_names(doc)
     assert len(rows) - 1 == len(doc["events"]) > 0
     for row, e in zip(rows[1:], doc["events"]):
         weekday = datetime.date.fromisoformat(e["date"]).strftime("%a")
@@ -122,31 +131,33 @@ def test_event_rows_match_json(tmp_path, index):
             e["date"],
             weekday,
             neutralised(e["phase"]),
-            neutralised(names[e["phase"]]),
+            neutralised(names[e["protocol"], e["phase"]]),
             cycle_text(e["cycle"]),
             str(e["day"]),
             neutralised(e["activity"]),
             e["category"],
             "true" if e["tentative"] else "false",
+            e["protocol"],
         ]
         assert int(row[5]) == e["day"]  # numeric, even when negative
 
 
-@pytest.mark.parametrize("index", range(5), ids=plan_ids())
+@pytest.mark.parametrize("index", range(7), ids=plan_ids())
 def test_phase_and_span_rows_match_json(tmp_path, index):
     args = plans(tmp_path)[index]
     doc = json.loads(raw("plan", *args, "--format", "json"))
     rows = read_csv(raw("plan", *args, "--format", "csv", "--csv-rows", "phases"))
-    assert rows[0] == ["kind", "id_or_activity", "name", "cycle", "start", "end", "days", "category", "tentative"]
-    names = {p["id"]: p["name"] for p in doc["phases"]}
+    assert rows[0] == ["kind", "id_or_activity", "name", "cycle", "start", "end", "days", "category", "tentative",
+                       "protocol"]
+    names = phase_names(doc)
     expected = [
         ["phase", neutralised(p["id"]), neutralised(p["name"]), cycle_text(p["cycle"]), p["start"], p["end"],
-         str(p["days"]), "", "true" if p["tentative"] else "false"]
+         str(p["days"]), "", "true" if p["tentative"] else "false", p["protocol"]]
         for p in doc["phases"]
     ] + [
-        ["span", neutralised(t["activity"]), neutralised(names[t["phase"]]) if t["phase"] else "",
+        ["span", neutralised(t["activity"]), neutralised(names[t["protocol"], t["phase"]]) if t["phase"] else "",
          cycle_text(t["cycle"]), t["start"], t["end"], str(t["days"]), t["category"],
-         "true" if t["tentative"] else "false"]
+         "true" if t["tentative"] else "false", t["protocol"]]
         for t in doc["tracks"]
     ]
     assert rows[1:] == expected
@@ -173,3 +184,23 @@ def test_identical_inputs_give_identical_bytes(tmp_path):
     for args in plans(tmp_path):
         for extra in ([], ["--csv-rows", "phases"]):
             assert raw("plan", *args, "--format", "csv", *extra) == raw("plan", *args, "--format", "csv", *extra)
+
+
+def test_continued_plan_keeps_same_phase_ids_of_two_protocols_apart(tmp_path):
+    rows = read_csv(raw("plan", *plans(tmp_path)[6], "--format", "csv"))
+    header, body = rows[0], rows[1:]
+    at = {name: header.index(name) for name in header}
+    assert header[-1] == "protocol"
+    by_protocol = {}
+    for r in body:
+        if r[at["phase"]] == "induction":
+            by_protocol.setdefault(r[at["protocol"]], set()).add(r[at["activity"]])
+    assert set(by_protocol) == {"all-overview", "second-line"}
+    assert by_protocol["second-line"] == {"Second-line drug"}
+    assert "Vincristine" in by_protocol["all-overview"] and "Second-line drug" not in by_protocol["all-overview"]
+    # Maintenance cycle 1 of each protocol: its own events only, dated in its own stretch.
+    own = [r for r in body if r[at["phase"]] == "maintenance" and r[at["cycle"]] == "1"]
+    assert {r[at["activity"]] for r in own if r[at["protocol"]] == "second-line"} == {"Weekly tablet"}
+    assert all(r[at["date"]] >= "2028-05-02" for r in own if r[at["protocol"]] == "second-line")
+    assert all(r[at["date"]] < "2028-05-02" for r in own if r[at["protocol"]] == "all-overview")
+    assert {r[at["protocol"]] for r in body} == {"all-overview", "second-line", "allo-hsct"}
