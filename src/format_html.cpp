@@ -4,6 +4,7 @@
 #include <ttplan/html.hpp>
 #include <ttplan/version.hpp>
 
+#include "plan_segments.hpp"
 #include "svg_timeline.hpp"
 
 #include <fmt/format.h>
@@ -18,6 +19,7 @@ namespace {
 
 using detail::escape_xml;
 using detail::long_date;
+using detail::plan_segments;
 using detail::style_of;
 
 constexpr std::string_view style_sheet = R"(
@@ -81,16 +83,20 @@ std::string code_badge(category c) {
                        escape_xml(display_name(c)), style_of(c).code);
 }
 
-std::string occurrence_label(const phase_occurrence& p) {
-    std::string s = p.name;
+std::string occurrence_label(const plan_segments& segs, const phase_occurrence& p) {
+    std::string s = segs.phase_label(p);
     if (p.cycle) s += fmt::format(", cycle {}", *p.cycle);
     if (!p.variant.empty()) s += fmt::format(" ({})", p.variant);
     return s;
 }
 
-std::string parameters_table(const parameter_values& values) {
-    if (values.empty()) return "<p>This protocol has no parameters.</p>\n";
-    std::string out = "<table class=\"facts\"><caption>Parameters</caption><tbody>\n";
+std::string parameters_table(const parameter_values& values, std::string_view of = {}) {
+    if (values.empty()) {
+        return of.empty() ? "<p>This protocol has no parameters.</p>\n"
+                          : fmt::format("<p>{} has no parameters.</p>\n", escape_xml(of));
+    }
+    std::string out = fmt::format("<table class=\"facts\"><caption>Parameters{}</caption><tbody>\n",
+                                  of.empty() ? "" : " of " + escape_xml(of));
     for (const auto& [name, value] : values) {
         out += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", escape_xml(name),
                            escape_xml(value));
@@ -105,32 +111,41 @@ std::set<category> categories_used(const schedule& s) {
     return used;
 }
 
-std::string text_legend(const std::set<category>& used) {
+std::string text_legend(const std::set<category>& used, bool any_switch) {
     std::string out = "<ul class=\"legend\">\n";
     for (category c : used)
         out += fmt::format("<li>{} {}</li>\n", code_badge(c), escape_xml(display_name(c)));
     out += "<li>Dashed outline: tentative (waits for recovery, may move later)</li>\n";
-    out += "<li>Zigzag end: a last cycle cut short at the end of treatment</li>\n";
+    out += any_switch
+               ? "<li>Zigzag end: a cycle cut short, at the end of treatment or by a switch to another "
+                 "protocol</li>\n<li>Dashed vertical line: the plan switches to another protocol</li>\n"
+               : "<li>Zigzag end: a last cycle cut short at the end of treatment</li>\n";
     return out + "</ul>\n";
 }
 
+// A continued plan gets a Protocol column, as in the Markdown format.
 std::string lengths_table(const schedule& s) {
+    const plan_segments segs(s);
     const double total = static_cast<double>(s.total_days());
-    std::string out =
-        "<table class=\"facts\"><thead><tr><th scope=\"col\">Phase</th><th scope=\"col\">Cycles</th>"
+    std::string out = fmt::format(
+        "<table class=\"facts\"><thead><tr><th scope=\"col\">Phase</th>{}<th scope=\"col\">Cycles</th>"
         "<th scope=\"col\">Calendar days</th><th scope=\"col\">Share</th><th scope=\"col\">From</th>"
-        "<th scope=\"col\">To</th></tr></thead><tbody>\n";
+        "<th scope=\"col\">To</th></tr></thead><tbody>\n",
+        segs.several() ? "<th scope=\"col\">Protocol</th>" : "");
     for (const auto& t : s.totals_by_phase()) {
+        const std::string protocol =
+            segs.several() ? "<td><code>" + escape_xml(t.protocol) + "</code></td>" : std::string();
         out += fmt::format(
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.0f}%</td>"
+            "<tr><td>{}</td>{}<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.0f}%</td>"
             "<td>{}</td><td>{}</td></tr>\n",
-            escape_xml(t.name), t.occurrences, t.days, 100.0 * static_cast<double>(t.days) / total,
+            escape_xml(t.name), protocol, t.occurrences, t.days, 100.0 * static_cast<double>(t.days) / total,
             long_date(t.first), long_date(t.last));
     }
     out += fmt::format(
-        "<tr><th scope=\"row\">Whole treatment</th><td></td><td class=\"n\">{}</td><td class=\"n\">100%</td>"
+        "<tr><th scope=\"row\">Whole treatment</th><td></td>{}<td class=\"n\">{}</td><td "
+        "class=\"n\">100%</td>"
         "<td>{}</td><td>{}</td></tr>\n</tbody></table>\n",
-        s.total_days(), long_date(s.start()), long_date(s.end()));
+        segs.several() ? "<td></td>" : "", s.total_days(), long_date(s.start()), long_date(s.end()));
     return out;
 }
 
@@ -149,16 +164,25 @@ std::string category_table(const schedule& s) {
 
 // The notes a calendar cell carries besides its events: phases and continuous therapy that
 // begin or end that day, and what is already running on the first day shown.
-std::string cell_notes(const schedule& s, day_point d, bool first_shown) {
+std::string cell_notes(const schedule& s, const plan_segments& segs, day_point d, bool first_shown) {
     std::string out;
+    for (std::size_t i = 1; i < s.segments().size(); ++i) {
+        if (s.segments()[i].start != d) continue;
+        out += fmt::format("<span class=\"ph seg\">Switch to {}</span>",
+                           escape_xml(plan_segments::protocol_words(s.segments()[i])));
+    }
     for (const auto& p : s.phases()) {
+        const bool switched = p.cut && segs.switched_to(segs.of(p), p.last) != nullptr;
+        const std::string cut = p.cut ? (switched ? " (stopped early)" : " (cut short)") : "";
         if (p.first == d) {
-            out += fmt::format("<span class=\"ph\">{} begins</span>", escape_xml(occurrence_label(p)));
+            out += fmt::format("<span class=\"ph\">{} begins{}</span>", escape_xml(occurrence_label(segs, p)),
+                               p.last == d ? " and ends" + cut : "");
         } else if (p.last == d) {
-            out += fmt::format("<span class=\"ph\">{} ends{}</span>", escape_xml(occurrence_label(p)),
-                               p.cut ? " (cut short)" : "");
+            out += fmt::format("<span class=\"ph\">{} ends{}</span>", escape_xml(occurrence_label(segs, p)),
+                               cut);
         } else if (first_shown && p.first < d && d < p.last) {
-            out += fmt::format("<span class=\"ph\">{} continues</span>", escape_xml(occurrence_label(p)));
+            out +=
+                fmt::format("<span class=\"ph\">{} continues</span>", escape_xml(occurrence_label(segs, p)));
         }
     }
     for (const auto& sp : s.spans()) {
@@ -173,7 +197,7 @@ std::string cell_notes(const schedule& s, day_point d, bool first_shown) {
     return out;
 }
 
-std::string month_section(const schedule& s, date::year_month ym) {
+std::string month_section(const schedule& s, const plan_segments& segs, date::year_month ym) {
     static constexpr std::array<std::string_view, 12> months{"January",   "February", "March",    "April",
                                                              "May",       "June",     "July",     "August",
                                                              "September", "October",  "November", "December"};
@@ -212,7 +236,7 @@ std::string month_section(const schedule& s, date::year_month ym) {
         out += fmt::format("<td class=\"{}\"{}><span class=\"d\">{}</span>", cls,
                            tentative ? " title=\"tentative\"" : "",
                            static_cast<unsigned>(date::year_month_day{d}.day()));
-        if (planned) out += cell_notes(s, d, d == first_shown);
+        if (planned) out += cell_notes(s, segs, d, d == first_shown);
         if (!events.empty()) {
             out += "<ul>";
             for (const auto& e : events) {
@@ -249,6 +273,15 @@ std::string to_html(const schedule& s) {
     std::string out = head(info.title + " — treatment timeline");
     out += fmt::format("<header>\n<h1>{}</h1>\n<p>Protocol <code>{}</code>, version {}.</p>\n",
                        escape_xml(info.title), escape_xml(info.id), escape_xml(info.version));
+    const plan_segments segs(s);
+    for (std::size_t i = 1; i < s.segments().size(); ++i) {
+        const segment& seg = s.segments()[i];
+        out += fmt::format(
+            "<p class=\"segment\">Then from <strong>{}</strong>{}: {} (<code>{}</code>, version {}).</p>\n",
+            long_date(seg.start), seg.reason.empty() ? "" : " (" + escape_xml(seg.reason) + ")",
+            escape_xml(seg.protocol.title.empty() ? seg.protocol.id : seg.protocol.title),
+            escape_xml(seg.protocol.id), escape_xml(seg.protocol.version));
+    }
     out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n</header>\n", escape_xml(disclaimer));
 
     out += "<section id=\"overview\">\n<h2>Overview</h2>\n";
@@ -263,7 +296,11 @@ std::string to_html(const schedule& s) {
             "<p>Dates drawn dashed are tentative: they depend on recovery (for example of blood counts) "
             "and may move later.</p>\n";
     }
-    out += parameters_table(s.parameters());
+    if (segs.several()) {
+        for (const auto& seg : s.segments()) out += parameters_table(seg.parameters, seg.protocol.id);
+    } else {
+        out += parameters_table(s.parameters());
+    }
     out += "</section>\n";
 
     out += "<section id=\"timeline\">\n<h2>Timeline</h2>\n<figure>\n";
@@ -271,7 +308,7 @@ std::string to_html(const schedule& s) {
     out +=
         "<figcaption>Bar lengths are proportional to calendar time. Hover over a bar or tick for its dates."
         "</figcaption>\n</figure>\n";
-    out += text_legend(categories_used(s));
+    out += text_legend(categories_used(s), segs.several());
     out += "</section>\n";
 
     out += "<section id=\"lengths\">\n<h2>How long each part takes</h2>\n";
@@ -288,7 +325,7 @@ std::string to_html(const schedule& s) {
     const date::year_month_day a{s.start()};
     const date::year_month_day b{s.end()};
     for (auto ym = a.year() / a.month(); ym <= b.year() / b.month(); ym += date::months{1}) {
-        out += month_section(s, ym);
+        out += month_section(s, segs, ym);
     }
     out += "</section>\n";
     out += footer();
@@ -307,18 +344,26 @@ std::string to_html_comparison(const std::vector<std::pair<std::string, schedule
         "<th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Length</th>"
         "<th scope=\"col\">Calendar days</th><th scope=\"col\">Treatment days</th></tr></thead><tbody>\n";
     std::set<category> used;
+    bool any_switch = false;
     std::vector<detail::timeline_group> groups;
     for (const auto& [label, s] : labelled) {
         std::string params;
         for (const auto& [name, value] : s.parameters())
             params += (params.empty() ? "" : ", ") + name + "=" + value;
+        // A continued plan names every protocol: "all-overview, then blinatumomab from ...".
+        std::string protocols = s.protocol().id;
+        for (std::size_t i = 1; i < s.segments().size(); ++i) {
+            protocols +=
+                ", then " + s.segments()[i].protocol.id + " from " + long_date(s.segments()[i].start);
+        }
         out += fmt::format(
             "<tr><th scope=\"row\">{}</th><td>{} ({})</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
             "<td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
-            escape_xml(label), escape_xml(s.protocol().title), escape_xml(s.protocol().id),
-            escape_xml(params), long_date(s.start()), long_date(s.end()),
-            escape_xml(describe_length(s.start(), s.end())), s.total_days(), s.treatment_days());
+            escape_xml(label), escape_xml(s.protocol().title), escape_xml(protocols), escape_xml(params),
+            long_date(s.start()), long_date(s.end()), escape_xml(describe_length(s.start(), s.end())),
+            s.total_days(), s.treatment_days());
         used.merge(categories_used(s));
+        any_switch |= s.segments().size() > 1;
         groups.push_back({label, &s});
     }
     out += "</tbody></table>\n</section>\n";
@@ -328,7 +373,7 @@ std::string to_html_comparison(const std::vector<std::pair<std::string, schedule
     out +=
         "<figcaption>All plans share one time axis; bar lengths are proportional to calendar time."
         "</figcaption>\n</figure>\n";
-    out += text_legend(used);
+    out += text_legend(used, any_switch);
     out += "</section>\n";
 
     out += "<section id=\"lengths\">\n<h2>How long each part takes</h2>\n";

@@ -2,6 +2,8 @@
 // so that a two-year maintenance looks two years long next to a four-week induction.
 #include "svg_timeline.hpp"
 
+#include "plan_segments.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -54,6 +56,7 @@ constexpr double axis_height = 46;
 constexpr double phase_lane = 36;
 constexpr double span_lane = 24;
 constexpr double heading_row = 26;
+constexpr double segment_row = 18;
 constexpr double legend_row = 22;
 constexpr std::string_view bar_stroke = "#2c3e50";
 constexpr std::string_view bar_fill = "#c9d6e5";
@@ -103,8 +106,8 @@ axis make_axis(const std::vector<timeline_group>& groups) {
     return ax;
 }
 
-std::string occurrence_label(const phase_occurrence& p) {
-    std::string s = p.name;
+std::string occurrence_label(const plan_segments& segs, const phase_occurrence& p) {
+    std::string s = segs.phase_label(p);
     if (p.cycle) s += fmt::format(", cycle {}", *p.cycle);
     if (!p.variant.empty()) s += fmt::format(" ({})", p.variant);
     return s;
@@ -145,25 +148,33 @@ struct lanes_writer {
         y += heading_row;
     }
 
-    void phase_lane_of(const schedule& s, const phase_total& total) {
+    // One lane per phase of each protocol: "phase:<id>" for the first protocol's phases,
+    // "phase:<protocol>/<id>" for a continuation's, so two protocols' `induction` never share one.
+    void phase_lane_of(const schedule& s, const plan_segments& segs, const phase_total& total) {
         background(phase_lane);
-        label("phase:" + total.phase, total.name, y + 17);
+        const bool main = total.protocol == s.protocol().id;
+        const std::size_t seg = segs.of(total.protocol, total.first);
+        label(main ? "phase:" + total.phase : "phase:" + total.protocol + "/" + total.phase,
+              segs.phase_label(seg, total.phase, total.name), y + 17);
         const double bar_y = y + 4;
         const double bar_h = 18;
         for (const auto& p : s.phases()) {
-            if (p.phase != total.phase) continue;
+            if (p.phase != total.phase || s.protocol_of(p.protocol) != total.protocol) continue;
             const double x = ax.x(p.first);
             const double w = ax.w(p.first, p.last);
-            std::string tip = fmt::format("{}: {} to {}, {}", occurrence_label(p), long_date(p.first),
+            std::string tip = fmt::format("{}: {} to {}, {}", occurrence_label(segs, p), long_date(p.first),
                                           long_date(p.last), day_words(p.days()));
-            if (p.cut) tip += "; cut short at the end of treatment";
+            if (p.cut) tip += "; " + segs.cut_words(segs.of(p), p.last);
             if (p.tentative) tip += "; tentative: waits for recovery, may move later";
             std::string cls = "phase";
             if (p.tentative) cls += " tentative";
             if (p.cut) cls += " cut";
+            const std::string protocol_attr =
+                segs.several() ? fmt::format(R"~( data-protocol="{}")~", escape_xml(total.protocol))
+                               : std::string();
             out += fmt::format(
-                R"~(<rect class="{}" data-phase="{}" data-days="{}" x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}" stroke-width="1")~",
-                cls, escape_xml(p.phase), p.days(), num(x), num(bar_y), num(w), num(bar_h),
+                R"~(<rect class="{}" data-phase="{}"{} data-days="{}" x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}" stroke-width="1")~",
+                cls, escape_xml(p.phase), protocol_attr, p.days(), num(x), num(bar_y), num(w), num(bar_h),
                 p.tentative ? tentative_fill : bar_fill, bar_stroke);
             if (p.tentative) out += R"~( stroke-dasharray="4 3")~";
             out += fmt::format("><title>{}</title></rect>\n", escape_xml(tip));
@@ -184,15 +195,17 @@ struct lanes_writer {
                 }
             }
         }
-        ticks(s, total.phase, y + 25);
+        ticks(s, segs, total, y + 25);
         y += phase_lane;
     }
 
     // One tick per treatment day of the phase; categories on the same day share its height.
-    void ticks(const schedule& s, const std::string& phase_id, double top) {
+    void ticks(const schedule& s, const plan_segments& segs, const phase_total& total, double top) {
         std::map<day_point, std::map<category, std::vector<const event*>>> by_day;
         for (const auto& e : s.events()) {
-            if (e.phase == phase_id) by_day[e.date][e.kind].push_back(&e);
+            if (e.phase == total.phase && s.protocol_of(e.protocol) == total.protocol) {
+                by_day[e.date][e.kind].push_back(&e);
+            }
         }
         const double tick_w = std::max(ax.per_day, 1.5);
         const double band = 8;
@@ -203,10 +216,10 @@ struct lanes_writer {
                 const event& first = *events.front();
                 std::string names;
                 for (const event* e : events) names += (names.empty() ? "" : ", ") + e->activity;
-                std::string tip =
-                    fmt::format("{}, {}{} Day {}: {} ({})", long_date(d), s.phase_name(phase_id),
-                                first.cycle ? fmt::format(" cycle {}", *first.cycle) : "", first.day, names,
-                                display_name(kind));
+                std::string tip = fmt::format("{}, {}{} Day {}: {} ({})", long_date(d),
+                                              segs.phase_label(segs.of(first), total.phase, total.name),
+                                              first.cycle ? fmt::format(" cycle {}", *first.cycle) : "",
+                                              first.day, names, display_name(kind));
                 if (first.tentative) tip += "; tentative";
                 out += fmt::format(
                     R"~(<rect class="tick" x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>)~",
@@ -217,22 +230,27 @@ struct lanes_writer {
         }
     }
 
-    void span_lane_of(const schedule& s, const std::string& activity, category kind) {
+    void span_lane_of(const schedule& s, const plan_segments& segs, const std::string& activity,
+                      category kind) {
         background(span_lane);
         out += fmt::format(R"~(<rect class="swatch" x="8" y="{}" width="12" height="12" fill="url(#{})"/>)~",
                            num(y + 6), pattern_id(id, kind));
         label("span:" + activity, fmt::format("{} {}", style_of(kind).code, activity), y + 16, 26);
         for (const auto& sp : s.spans()) {
             if (sp.activity != activity || sp.kind != kind) continue;
+            const std::size_t seg = segs.of(sp);
             std::string where;
             if (!sp.phase.empty()) {
-                where = fmt::format("; {}{} Days {} to {}", s.phase_name(sp.phase),
+                const std::string name = segs.phase_name(seg, sp.phase);
+                where = fmt::format("; {}{} Days {} to {}", segs.phase_label(seg, sp.phase, name),
                                     sp.cycle ? fmt::format(" cycle {}", *sp.cycle) : "", sp.first_day,
                                     sp.last_day);
             }
             std::string tip =
                 fmt::format("{} ({}): {} to {}, {}{}", sp.activity, display_name(sp.kind),
                             long_date(sp.first), long_date(sp.last), day_words(sp.days()), where);
+            if (segs.several()) tip += "; protocol " + segs.at(seg).protocol.id;
+            if (sp.cut) tip += "; " + segs.cut_words(seg, sp.last);
             if (sp.tentative) tip += "; tentative: may move later";
             out += fmt::format(
                 R"~(<rect class="span{}" x="{}" y="{}" width="{}" height="14" fill="url(#{})" stroke="{}")~",
@@ -244,16 +262,53 @@ struct lanes_writer {
         y += span_lane;
     }
 
+    // A continued plan: a row naming each protocol from the day it starts, and a dashed line
+    // at each switch down through the plan's lanes (drawn once the lanes are known).
+    void segment_labels(const schedule& s) {
+        const auto& segments = s.segments();
+        for (std::size_t i = 0; i < segments.size(); ++i) {
+            const segment& seg = segments[i];
+            const double x = ax.x(seg.start);
+            const double next = i + 1 < segments.size() ? ax.x(segments[i + 1].start) : plot_right;
+            const auto room = static_cast<std::size_t>(std::max(1.0, (next - x - 6) / 6.5));
+            const std::string text = i == 0 ? seg.protocol.id : "then " + seg.protocol.id;
+            const std::string shown = shorten(text, room);
+            std::string tip =
+                fmt::format("{} from {}", plan_segments::protocol_words(seg), long_date(seg.start));
+            if (!seg.reason.empty()) tip += " (" + seg.reason + ")";
+            out += fmt::format(
+                R"~(<text class="segment-label" data-protocol="{}" x="{}" y="{}" font-size="11" font-style="italic">{}<title>{}</title></text>)~",
+                escape_xml(seg.protocol.id), num(x + 3), num(y + 13), escape_xml(shown), escape_xml(tip));
+            out += '\n';
+        }
+        y += segment_row;
+    }
+
+    void segment_lines(const schedule& s, double top) {
+        for (std::size_t i = 1; i < s.segments().size(); ++i) {
+            const segment& seg = s.segments()[i];
+            const double x = ax.x(seg.start);
+            out += fmt::format(
+                R"~(<line class="segment-start" data-protocol="{}" x1="{}" y1="{}" x2="{}" y2="{}" stroke="#000" stroke-width="1.5" stroke-dasharray="6 3"/>)~",
+                escape_xml(seg.protocol.id), num(x), num(top), num(x), num(y));
+            out += '\n';
+        }
+    }
+
     void group(const timeline_group& g) {
         const schedule& s = *g.plan;
+        const plan_segments segs(s);
         if (!g.label.empty()) heading(g);
-        for (const auto& total : s.totals_by_phase()) phase_lane_of(s, total);
+        const double top = y;
+        if (segs.several()) segment_labels(s);
+        for (const auto& total : s.totals_by_phase()) phase_lane_of(s, segs, total);
         std::vector<std::pair<std::string, category>> seen;
         for (const auto& sp : s.spans()) {
             std::pair<std::string, category> key{sp.activity, sp.kind};
             if (std::find(seen.begin(), seen.end(), key) == seen.end()) seen.push_back(std::move(key));
         }
-        for (const auto& [activity, kind] : seen) span_lane_of(s, activity, kind);
+        for (const auto& [activity, kind] : seen) span_lane_of(s, segs, activity, kind);
+        if (segs.several()) segment_lines(s, top);
     }
 };
 
@@ -342,7 +397,9 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
     std::set<category> used;
     bool any_tentative = false;
     bool any_cut = false;
+    bool any_switch = false;
     for (const auto& g : groups) {
+        any_switch |= g.plan->segments().size() > 1;
         lanes.group(g);
         for (const auto& e : g.plan->events()) used.insert(e.kind);
         for (const auto& sp : g.plan->spans()) used.insert(sp.kind), any_tentative |= sp.tentative;
@@ -364,6 +421,10 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
         items.push_back(
             {R"~(<path d="M10 0l-4 3.5l4 3.5l-4 3.5l4 3.5" fill="none" stroke="#000" stroke-width="1.5"/>)~",
              "Zigzag: last cycle cut short"});
+    }
+    if (any_switch) {
+        items.push_back({R"~(<path d="M7 0V14" stroke="#000" stroke-width="1.5" stroke-dasharray="4 2"/>)~",
+                         "Dashed line: switch to another protocol"});
     }
     items.push_back({R"~(<rect x="5" y="3" width="3" height="8" fill="#333"/>)~", "Tick: a treatment day"});
     for (category c : used) {

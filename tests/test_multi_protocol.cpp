@@ -12,6 +12,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -56,7 +57,7 @@ TEST_CASE("multi text: the header lists every protocol, a heading marks where ea
     CHECK(text.find("\nConditioning:", hsct) != std::string::npos);
 }
 
-TEST_CASE("multi text: a cycle cut by a switch says so, one cut by the end of treatment too", "[text]") {
+TEST_CASE("multi text: a cycle cut by a switch says so and one cut by the end of treatment too", "[text]") {
     const std::string text = to_text(relapse_chain());
     CHECK(block(text, "Maintenance, cycle 4:")
               .rfind("Maintenance, cycle 4: Mon 1 May 2028 to Mon 1 May 2028 (1 day), stopped early on "
@@ -66,8 +67,9 @@ TEST_CASE("multi text: a cycle cut by a switch says so, one cut by the end of tr
     CHECK(text.find("cut at the end of treatment") == std::string::npos);
 
     // The same cycle cut by an until limit, with nothing after it.
+    const schedule chain = relapse_chain();
     std::vector<phase_occurrence> phases;
-    for (const auto& p : relapse_chain().phases()) {
+    for (const auto& p : chain.phases()) {
         if (p.protocol == "all-overview") phases.push_back(p);
     }
     const schedule alone({"all-overview", "ALL", "1"}, {}, parse_date("2027-01-04"), phases, {}, {});
@@ -171,4 +173,60 @@ TEST_CASE("multi calendar: continuations in the header and in their month, label
     CHECK(flat.find("From 25 Jul: Allogeneic stem cell transplant") != std::string::npos);
     CHECK(flat.find("[all-overview]") == std::string::npos);
     CHECK(flat.find("cut short") == std::string::npos);
+}
+
+namespace {
+
+std::vector<std::string> all_of(const std::string& text, const std::string& pattern) {
+    std::vector<std::string> found;
+    const std::regex re(pattern);
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it) {
+        found.push_back((*it)[1].str());
+    }
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("multi html: one lane per phase of each protocol, switches drawn and named", "[html][svg]") {
+    const std::string html = to_html(clash_chain());
+    const auto lanes = all_of(html, R"re(data-lane="(phase:[^"]*)")re");
+    CHECK(lanes == std::vector<std::string>{"phase:induction", "phase:consolidation",
+                                            "phase:interim_maintenance_1", "phase:delayed_intensification",
+                                            "phase:interim_maintenance_2", "phase:maintenance",
+                                            "phase:second-line/induction", "phase:second-line/maintenance",
+                                            "phase:allo-hsct/conditioning", "phase:allo-hsct/transplant"});
+    // Bars: each protocol's maintenance cycles in its own lane, named by data-protocol.
+    CHECK(all_of(html, R"re(data-phase="maintenance" data-protocol="(all-overview)")re").size() == 4);
+    CHECK(all_of(html, R"re(data-phase="maintenance" data-protocol="(second-line)")re").size() == 2);
+    CHECK(all_of(html, R"re(data-phase="induction" data-protocol="([^"]*)")re") ==
+          std::vector<std::string>{"all-overview", "second-line"});
+    CHECK(html.find(">Induction [second-line]<") != std::string::npos);  // lane label
+    // Ticks of the second protocol's induction name it, none of the first one's carry its drug.
+    CHECK(html.find("Tue 2 May 2028, Induction [second-line] Day 1: Second-line drug (Chemotherapy)") !=
+          std::string::npos);
+    CHECK(html.find("Induction Day 1: Second-line drug") == std::string::npos);
+    // The switch: labels for every protocol, a dashed line at each later start.
+    CHECK(all_of(html, R"re(class="segment-label" data-protocol="([^"]*)")re") ==
+          std::vector<std::string>{"all-overview", "second-line", "allo-hsct"});
+    CHECK(all_of(html, R"re(class="segment-start" data-protocol="([^"]*)")re") ==
+          std::vector<std::string>{"second-line", "allo-hsct"});
+    CHECK(html.find(
+              "Maintenance, cycle 4: Mon 1 May 2028 to Mon 1 May 2028, 1 day; stopped early on switching to "
+              "second-line") != std::string::npos);
+    CHECK(html.find("Maintenance, cycle 4 begins and ends (stopped early)") != std::string::npos);
+    CHECK(html.find("<span class=\"ph seg\">Switch to Second-line test protocol (second-line)</span>") !=
+          std::string::npos);
+    CHECK(html.find(
+              "Then from <strong>Tue 2 May 2028</strong> (switch on 2028-05-02): Second-line test protocol "
+              "(<code>second-line</code>, version test.1).") != std::string::npos);
+    CHECK(html.find("<caption>Parameters of allo-hsct</caption>") != std::string::npos);
+    CHECK(html.find("<p>second-line has no parameters.</p>") != std::string::npos);
+}
+
+TEST_CASE("multi html: a plan of one protocol draws no protocol marks", "[html][svg]") {
+    const std::string html = to_html(continued::default_plan());
+    CHECK(html.find("data-protocol") == std::string::npos);
+    CHECK(html.find("segment-") == std::string::npos);
+    CHECK(html.find("Switch to") == std::string::npos);
 }
