@@ -208,7 +208,11 @@ const parameter* protocol::find_parameter(std::string_view name) const noexcept 
 
 namespace {
 
-const location set_location{"--set", "", 0, 0};
+// Parameter errors point at the name in the caller's parameter map; front ends that read the
+// values from somewhere else (the CLI's --set) say so themselves.
+location parameter_location(std::string_view name) {
+    return location{"parameters", "/" + std::string(name), 0, 0};
+}
 
 std::string lower(std::string_view s) {
     std::string out(s);
@@ -225,7 +229,7 @@ std::string canonical_value(const parameter& param, std::string_view given) {
         throw parameter_error(fmt::format("invalid value \"{}\" for parameter \"{}\"; allowed: true, false "
                                           "(also yes/no, 1/0)",
                                           given, param.name),
-                              set_location);
+                              parameter_location(param.name));
     }
     case parameter::kind::choice:
         for (const auto& choice : param.choices) {
@@ -233,7 +237,7 @@ std::string canonical_value(const parameter& param, std::string_view given) {
         }
         throw parameter_error(fmt::format("unknown value \"{}\" for parameter \"{}\"; allowed: {}", given,
                                           param.name, fmt::join(param.choices, ", ")),
-                              set_location);
+                              parameter_location(param.name));
     case parameter::kind::integer: {
         std::string_view digits = given;
         if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
@@ -244,7 +248,7 @@ std::string canonical_value(const parameter& param, std::string_view given) {
             throw parameter_error(fmt::format("invalid value \"{}\" for parameter \"{}\"; allowed: an integer "
                                               "from {} to {}",
                                               given, param.name, param.minimum, param.maximum),
-                                  set_location);
+                                  parameter_location(param.name));
         return fmt::format("{}", value);
     }
     }
@@ -262,7 +266,7 @@ parameter_values resolve_parameters(const protocol& p, const parameter_values& g
             for (const auto& declared : p.parameters) names.push_back(declared.name);
             throw parameter_error(fmt::format("unknown parameter \"{}\" for protocol \"{}\"; declared: {}", name,
                                               p.id, names.empty() ? "(none)" : fmt::format("{}", fmt::join(names, ", "))),
-                                  set_location);
+                                  parameter_location(name));
         }
         out[name] = canonical_value(*param, value);
     }

@@ -147,8 +147,8 @@ TEST_CASE("model: an unknown parameter lists the declared names", "[parameters]"
         FAIL("no error");
     } catch (const parameter_error& e) {
         CHECK(e.message() == "unknown parameter \"risk\" for protocol \"demo\"; declared: cns3, tki, cycles");
-        CHECK(e.where().file == "--set");
-        CHECK(e.where().pointer.empty());
+        CHECK(e.where().file == "parameters");
+        CHECK(e.where().pointer == "/risk");
     }
     protocol bare;
     bare.id = "bare";
@@ -162,7 +162,8 @@ TEST_CASE("model: an unknown value lists the allowed values", "[parameters]") {
         FAIL("no error");
     } catch (const parameter_error& e) {
         CHECK(e.message() == "unknown value \"nilotinib\" for parameter \"tki\"; allowed: imatinib, dasatinib");
-        CHECK(e.where().file == "--set");
+        CHECK(e.where().file == "parameters");
+        CHECK(e.where().pointer == "/tki");
     }
     CHECK(resolve_parameters(p, {{"tki", "dasatinib"}}).at("tki") == "dasatinib");
 }

@@ -16,6 +16,11 @@ void print_error(const ttplan::error& e) {
         for (const auto& p : v->problems()) std::fprintf(stderr, "ttplan: error: %s\n", p.to_string().c_str());
         return;
     }
+    // The library locates parameter errors in its parameter map; here the values came from --set.
+    if (dynamic_cast<const ttplan::parameter_error*>(&e) != nullptr && e.where().file == "parameters") {
+        std::fprintf(stderr, "ttplan: error: --set: %s\n", e.message().c_str());
+        return;
+    }
     std::fprintf(stderr, "ttplan: error: %s\n", e.what());
 }
 
