@@ -6,6 +6,7 @@
 #include <ttplan/version.hpp>
 
 #include "ical_text.hpp"
+#include "plan_segments.hpp"
 
 #include <fmt/format.h>
 
@@ -62,7 +63,8 @@ std::string ical_date(day_point d, std::string_view what) {
     const date::year_month_day ymd{d};
     const int year = static_cast<int>(ymd.year());
     if (!ymd.ok() || year < 1 || year > 9999) {
-        throw value_error(fmt::format("{}: a date outside the years 1 to 9999 cannot be written to iCalendar", what));
+        throw value_error(
+            fmt::format("{}: a date outside the years 1 to 9999 cannot be written to iCalendar", what));
     }
     return fmt::format("{:04}{:02}{:02}", year, static_cast<unsigned>(ymd.month()),
                        static_cast<unsigned>(ymd.day()));
@@ -113,15 +115,22 @@ struct item {
 const std::string tentative_line =
     "Tentative: this date depends on recovery (for example of blood counts) and may move later.";
 
+using detail::occurrence_key;
+
+// Items are matched to their phase occurrence by (segment, phase, cycle): in a continued plan
+// two protocols may both have an `induction`, and each item's DESCRIPTION names its own protocol.
 class layout {
 public:
-    layout(const schedule& s, std::string_view calendar_id) : s_(s), calendar_id_(calendar_id) {
-        for (const auto& p : s.phases()) occurrences_.emplace(std::pair{p.phase, p.cycle}, &p);
-        for (const auto& p : s.phases()) ++cycles_[p.phase];
-        const auto& info = s.protocol();
-        protocol_line_ = info.version.empty() ? fmt::format("Protocol: {} ({})", info.title, info.id)
-                                              : fmt::format("Protocol: {} ({}, version {})", info.title,
-                                                            info.id, info.version);
+    layout(const schedule& s, std::string_view calendar_id) : s_(s), segs_(s), calendar_id_(calendar_id) {
+        for (const auto& p : s.phases()) occurrences_.emplace(segs_.key(p), &p);
+        for (const auto& p : s.phases()) ++cycles_[std::pair{segs_.of(p), p.phase}];
+        for (const auto& seg : s.segments()) {
+            const auto& info = seg.protocol;
+            protocol_lines_.push_back(
+                info.version.empty()
+                    ? fmt::format("Protocol: {} ({})", info.title, info.id)
+                    : fmt::format("Protocol: {} ({}, version {})", info.title, info.id, info.version));
+        }
     }
 
     std::vector<item> items() const {
@@ -134,39 +143,50 @@ public:
     }
 
 private:
-    const phase_occurrence* occurrence(const std::string& phase, const std::optional<std::int32_t>& cycle) const {
-        const auto it = occurrences_.find(std::pair{phase, cycle});
+    const phase_occurrence* occurrence(const occurrence_key& key) const {
+        const auto it = occurrences_.find(key);
         return it == occurrences_.end() ? nullptr : it->second;
     }
 
-    // "Maintenance, cycle 3 (B)"
-    std::string occurrence_label(const std::string& phase, const std::optional<std::int32_t>& cycle,
-                                 std::string_view cycle_separator = ", ") const {
-        const phase_occurrence* occ = occurrence(phase, cycle);
-        std::string name = occ ? occ->name : s_.phase_name(phase);
-        if (name.empty()) name = phase;
-        if (cycle) name += fmt::format("{}cycle {}", cycle_separator, *cycle);
-        if (occ && !occ->variant.empty()) name += fmt::format(" ({})", occ->variant);
-        return name;
+    // "Maintenance, cycle 3 (B)"; "Induction [second-line]" where another protocol of the plan
+    // has a phase of that id or name.
+    std::string occurrence_label(const occurrence_key& key, std::string_view cycle_separator = ", ") const {
+        const phase_occurrence* occ = occurrence(key);
+        const std::string name = occ ? occ->name : segs_.phase_name(key.segment, key.phase);
+        std::string label = segs_.phase_label(key.segment, key.phase, name);
+        if (key.cycle) label += fmt::format("{}cycle {}", cycle_separator, *key.cycle);
+        if (occ && !occ->variant.empty()) label += fmt::format(" ({})", occ->variant);
+        return label;
+    }
+
+    // Why a cut item ends early: a switch to another protocol the next day, or an until limit.
+    std::string cut_line(std::size_t seg, day_point last) const {
+        if (const segment* next = segs_.switched_to(seg, last)) {
+            return fmt::format("Stopped early: the plan switches to {} on {}.",
+                               detail::plan_segments::protocol_words(*next), format_date(next->start));
+        }
+        return "This last cycle is cut short at the end of treatment.";
     }
 
     item phase_item(const phase_occurrence& p) const {
+        const occurrence_key key = segs_.key(p);
         item it;
-        it.key = key_builder(calendar_id_, s_.protocol_of(p.protocol), "phase").add(p.phase).add(p.cycle).str();
-        it.summary = occurrence_label(p.phase, p.cycle);
-        std::string heading = p.name.empty() ? p.phase : p.name;
+        it.key =
+            key_builder(calendar_id_, s_.protocol_of(p.protocol), "phase").add(p.phase).add(p.cycle).str();
+        it.summary = occurrence_label(key);
+        std::string heading = segs_.phase_label(key.segment, p.phase, p.name);
         if (p.cycle) {
-            const auto total = cycles_.at(p.phase);
+            const auto total = cycles_.at(std::pair{key.segment, p.phase});
             heading += fmt::format(", cycle {} of {}", *p.cycle, total);
         }
         if (!p.variant.empty()) heading += fmt::format(", variant {}", p.variant);
         it.description.push_back(heading);
-        it.description.push_back(fmt::format("{} to {}: {} ({} days), Day {} to Day {}.", format_date(p.first),
-                                             format_date(p.last), describe_length(p.first, p.last), p.days(),
-                                             p.first_day, p.first_day + p.days() - 1));
-        if (p.cut) it.description.push_back("This last cycle is cut short at the end of treatment.");
+        it.description.push_back(fmt::format(
+            "{} to {}: {} ({} days), Day {} to Day {}.", format_date(p.first), format_date(p.last),
+            describe_length(p.first, p.last), p.days(), p.first_day, p.first_day + p.days() - 1));
+        if (p.cut) it.description.push_back(cut_line(key.segment, p.last));
         if (p.tentative) it.description.push_back(tentative_line);
-        it.description.push_back(protocol_line_);
+        it.description.push_back(protocol_lines_.at(key.segment));
         it.categories.push_back("Treatment phase");
         it.first = p.first;
         it.last = p.last;
@@ -181,9 +201,9 @@ private:
         key.add(t.activity);
         if (!track) key.add(t.phase).add(t.cycle).add(std::to_string(t.first_day));
         it.key = key.str();
-        const std::string where = track ? std::string() : occurrence_label(t.phase, t.cycle);
-        it.summary = track ? t.activity
-                           : fmt::format("{}: {}", occurrence_label(t.phase, t.cycle, " "), t.activity);
+        const occurrence_key at = segs_.key(t);
+        const std::string where = track ? std::string() : occurrence_label(at);
+        it.summary = track ? t.activity : fmt::format("{}: {}", occurrence_label(at, " "), t.activity);
         const std::string_view kind = display_name(t.kind);
         it.description.push_back(t.activity == kind ? t.activity : fmt::format("{} ({})", t.activity, kind));
         const std::string days = t.first_day == t.last_day
@@ -191,11 +211,14 @@ private:
                                      : fmt::format("Days {} to {}", t.first_day, t.last_day);
         it.description.push_back(track ? fmt::format("Across phases, {} to {}: {}.", format_date(t.first),
                                                      format_date(t.last), describe_length(t.first, t.last))
-                                       : fmt::format("{}, {}: {} to {} ({}).", where, days, format_date(t.first),
-                                                     format_date(t.last), describe_length(t.first, t.last)));
+                                       : fmt::format("{}, {}: {} to {} ({}).", where, days,
+                                                     format_date(t.first), format_date(t.last),
+                                                     describe_length(t.first, t.last)));
         if (!t.note.empty()) it.description.push_back(t.note);
+        // Within a phase the phase's own item says why it stopped; a track says it here.
+        if (t.cut && track) it.description.push_back(cut_line(at.segment, t.last));
         if (t.tentative) it.description.push_back(tentative_line);
-        it.description.push_back(protocol_line_);
+        it.description.push_back(protocol_lines_.at(at.segment));
         it.categories.emplace_back(display_name(t.kind));
         it.first = t.first;
         it.last = t.last;
@@ -207,12 +230,13 @@ private:
     // day number but land on another date: they get their own item, keyed by the direction
     // of the move, which does not depend on the start date.
     void add_treatment_days(std::vector<item>& out) const {
-        using group_key = std::tuple<std::string, std::int32_t, std::int32_t, int, day_point>;
+        using group_key = std::tuple<std::size_t, std::string, std::int32_t, std::int32_t, int, day_point>;
         std::map<group_key, std::size_t> index;
         std::vector<std::vector<const event*>> groups;
         for (const auto& e : s_.events()) {
-            const int moved = !e.planned_date || *e.planned_date == e.date ? 0 : (e.date > *e.planned_date ? 1 : -1);
-            const group_key k{e.phase, e.cycle.value_or(0), e.day, moved, e.date};
+            const int moved =
+                !e.planned_date || *e.planned_date == e.date ? 0 : (e.date > *e.planned_date ? 1 : -1);
+            const group_key k{segs_.of(e), e.phase, e.cycle.value_or(0), e.day, moved, e.date};
             const auto [it, inserted] = index.emplace(k, groups.size());
             if (inserted) groups.emplace_back();
             groups[it->second].push_back(&e);
@@ -222,7 +246,8 @@ private:
 
     item day_item(const std::vector<const event*>& group) const {
         const event& e0 = *group.front();
-        const int moved = !e0.planned_date || *e0.planned_date == e0.date ? 0 : (e0.date > *e0.planned_date ? 1 : -1);
+        const int moved =
+            !e0.planned_date || *e0.planned_date == e0.date ? 0 : (e0.date > *e0.planned_date ? 1 : -1);
         item it;
         key_builder key(calendar_id_, s_.protocol_of(e0.protocol), "day");
         key.add(e0.phase).add(e0.cycle).add(std::to_string(e0.day));
@@ -231,21 +256,24 @@ private:
 
         std::vector<std::string> names;
         for (const event* e : group) {
-            if (std::find(names.begin(), names.end(), e->activity) == names.end()) names.push_back(e->activity);
+            if (std::find(names.begin(), names.end(), e->activity) == names.end())
+                names.push_back(e->activity);
         }
         constexpr std::size_t shown = 4;
         std::string list;
         for (std::size_t i = 0; i < names.size() && i < shown; ++i) list += (i ? ", " : "") + names[i];
         if (names.size() > shown) list += fmt::format(" and {} more", names.size() - shown);
-        it.summary = fmt::format("{} Day {}: {}", occurrence_label(e0.phase, e0.cycle, " "), e0.day, list);
+        const occurrence_key at = segs_.key(e0);
+        it.summary = fmt::format("{} Day {}: {}", occurrence_label(at, " "), e0.day, list);
 
-        it.description.push_back(fmt::format("{}, Day {}", occurrence_label(e0.phase, e0.cycle), e0.day));
+        it.description.push_back(fmt::format("{}, Day {}", occurrence_label(at), e0.day));
         bool tentative = false;
         for (const event* e : group) {
             std::string line = fmt::format("- {} ({})", e->activity, display_name(e->kind));
             if (!e->note.empty()) line += ": " + e->note;
             if (e->planned_date && *e->planned_date != e->date) {
-                line += fmt::format(" [moved from {}: the clinic is closed that day]", format_date(*e->planned_date));
+                line += fmt::format(" [moved from {}: the clinic is closed that day]",
+                                    format_date(*e->planned_date));
             }
             it.description.push_back(line);
             tentative = tentative || e->tentative;
@@ -255,7 +283,7 @@ private:
             }
         }
         if (tentative) it.description.push_back(tentative_line);
-        it.description.push_back(protocol_line_);
+        it.description.push_back(protocol_lines_.at(at.segment));
         it.first = e0.date;
         it.last = e0.date;
         it.tentative = tentative;
@@ -273,10 +301,11 @@ private:
     }
 
     const schedule& s_;
+    detail::plan_segments segs_;
     std::string calendar_id_;
-    std::map<std::pair<std::string, std::optional<std::int32_t>>, const phase_occurrence*> occurrences_;
-    std::map<std::string, std::int32_t> cycles_;
-    std::string protocol_line_;
+    std::map<occurrence_key, const phase_occurrence*> occurrences_;
+    std::map<std::pair<std::size_t, std::string>, std::int32_t> cycles_;
+    std::vector<std::string> protocol_lines_;  // per segment
 };
 
 class ical_writer {
@@ -307,7 +336,8 @@ std::int64_t ical_timestamp(const schedule& s, const render_options& options) {
     if (options.timestamp) {
         const std::int64_t t = *options.timestamp;
         if (t < earliest_timestamp || t > latest_timestamp) {
-            throw value_error(fmt::format("{} is outside the years 1 to 9999", t), location{"timestamp", {}, 0, 0});
+            throw value_error(fmt::format("{} is outside the years 1 to 9999", t),
+                              location{"timestamp", {}, 0, 0});
         }
         return t;
     }
@@ -357,7 +387,8 @@ std::string to_ical(const schedule& s, const render_options& options) {
         w.title("SUMMARY", it.summary);
         w.text("DESCRIPTION", join_lines(it.description) + "\n" + disclaimer);
         std::string categories;
-        for (const auto& c : it.categories) categories += (categories.empty() ? "" : ",") + detail::escape_text(c);
+        for (const auto& c : it.categories)
+            categories += (categories.empty() ? "" : ",") + detail::escape_text(c);
         w.property("CATEGORIES", categories);
         w.property("STATUS", it.tentative ? "TENTATIVE" : "CONFIRMED");
         // Informational all-day items: they should not make the day look busy.

@@ -13,6 +13,7 @@
 #include <catch2/catch.hpp>
 
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -229,4 +230,86 @@ TEST_CASE("multi html: a plan of one protocol draws no protocol marks", "[html][
     CHECK(html.find("data-protocol") == std::string::npos);
     CHECK(html.find("segment-") == std::string::npos);
     CHECK(html.find("Switch to") == std::string::npos);
+}
+
+namespace {
+
+struct vevent {
+    std::string uid, summary, description;  // TEXT values as written (escaped)
+};
+
+std::vector<vevent> vevents(std::string ics) {
+    for (auto at = ics.find("\r\n "); at != std::string::npos; at = ics.find("\r\n ", at)) ics.erase(at, 3);
+    std::vector<vevent> out;
+    std::istringstream lines(ics);
+    for (std::string line; std::getline(lines, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        auto value = [&](const char* name) { return line.substr(std::string(name).size()); };
+        if (line == "BEGIN:VEVENT") out.emplace_back();
+        if (line.rfind("UID:", 0) == 0) out.back().uid = value("UID:");
+        if (line.rfind("SUMMARY:", 0) == 0) out.back().summary = value("SUMMARY:");
+        if (line.rfind("DESCRIPTION:", 0) == 0) out.back().description = value("DESCRIPTION:");
+    }
+    return out;
+}
+
+const vevent& titled(const std::vector<vevent>& events, const std::string& summary) {
+    std::vector<const vevent*> found;
+    for (const auto& e : events) {
+        if (e.summary == summary) found.push_back(&e);
+    }
+    REQUIRE(found.size() == 1);
+    return *found.front();
+}
+
+std::set<std::string> uids(const std::vector<vevent>& events) {
+    std::set<std::string> out;
+    for (const auto& e : events) out.insert(e.uid);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("multi ical: each protocol's phases, cycle counts and protocol lines", "[ical]") {
+    const auto events = vevents(to_ical(clash_chain()));
+    CHECK(uids(events).size() == events.size());
+    const vevent& own = titled(events, "Maintenance\\, cycle 4");
+    CHECK(own.description.rfind("Maintenance\\, cycle 4 of 4\\n", 0) == 0);
+    CHECK(own.description.find(
+              "\\nStopped early: the plan switches to Second-line test protocol (second-line) on "
+              "2028-05-02.\\n") != std::string::npos);
+    CHECK(own.description.find("cut short at the end of treatment") == std::string::npos);
+    CHECK(own.description.find("Protocol: ALL therapy overview") != std::string::npos);
+    const vevent& other = titled(events, "Maintenance [second-line]\\, cycle 2");
+    CHECK(other.description.rfind("Maintenance [second-line]\\, cycle 2 of 2\\n", 0) == 0);
+    CHECK(
+        other.description.find("\\nProtocol: Second-line test protocol (second-line\\, version test.1)\\n") !=
+        std::string::npos);
+    CHECK(other.description.find("all-overview") == std::string::npos);
+    // Treatment days: the second protocol's induction holds its own drug, under its own name.
+    const vevent& day1 = titled(events, "Induction [second-line] Day 1: Second-line drug");
+    CHECK(day1.description.find("Protocol: Second-line test protocol") != std::string::npos);
+    CHECK(
+        titled(events, "Induction Day 15: Vincristine").description.find("Protocol: ALL therapy overview") !=
+        std::string::npos);
+    CHECK(titled(events, "Induction [second-line]: Hospital stay").description.find("Days 1 to 5") !=
+          std::string::npos);
+}
+
+TEST_CASE("multi ical: each protocol's part keeps the UIDs it has on its own", "[ical][uid]") {
+    const auto chain = vevents(to_ical(relapse_chain()));
+    CHECK(uids(chain).size() == chain.size());
+    // Blinatumomab planned alone from the switch day: every item of it appears with its UID.
+    const auto alone =
+        vevents(to_ical(planner(load_builtin("blinatumomab"), {}).plan(continued::switch_day)));
+    std::set<std::string> in_chain = uids(chain);
+    for (const auto& e : alone) {
+        CAPTURE(e.summary);
+        CHECK(in_chain.count(e.uid) == 1);
+    }
+    // The default protocol's items before the switch keep theirs (the cut cycle's item too).
+    const auto first = vevents(to_ical(continued::default_plan()));
+    CHECK(uids(chain).count(titled(first, "Induction").uid) == 1);
+    CHECK(uids(chain).count(titled(first, "Maintenance\\, cycle 4").uid) == 1);
+    CHECK(titled(chain, "Maintenance\\, cycle 4").uid == titled(first, "Maintenance\\, cycle 4").uid);
 }

@@ -12,6 +12,8 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from conftest import SOURCE_DIR
+
 BIN = os.environ.get("TTPLAN_BIN", "ttplan")
 ICAL_PARSE = os.environ.get("TTPLAN_ICAL_PARSE")
 DAY = dt.timedelta(days=1)
@@ -56,6 +58,10 @@ SCENARIOS = {
     "radiation": ["--start", "2027-01-31", "--set", "cns_prophylaxis=radiation"],
     "clinic-closed": ["--start", "2027-01-04", "--closed", "sat", "--closed", "sun", "--shift", "all=next",
                       "--shift", "assessment=previous", "--holiday", "2027-01-11"],
+    # Continued plans; second-line.json has phases `induction` and `maintenance` like the default.
+    "relapse": ["--start", "2027-01-04", "--then", "blinatumomab@2028-05-02", "--then", "allo-hsct"],
+    "clashing-ids": ["--start", "2027-01-04", "--then", f"{SOURCE_DIR / 'tests/data/second-line.json'}@2028-05-02",
+                     "--then", "allo-hsct"],
 }
 
 # khal imports one file per event; these cover both branches, Day 0 numbering and hostile text.
@@ -97,6 +103,15 @@ def d(text):
     return dt.date.fromisoformat(text)
 
 
+def phase_title(doc, p):
+    """A continuation's phase is named with its protocol where another protocol of the plan has a
+    phase with the same id or name."""
+    first = doc["segments"][0]["protocol"]["id"]
+    clash = any(q["protocol"] != p["protocol"] and (q["id"] == p["id"] or q["name"] == p["name"])
+                for q in doc["phases"])
+    return one_line(p["name"]) + (f" [{p['protocol']}]" if clash and p["protocol"] != first else "")
+
+
 def expected_items(doc):
     """What the calendar must hold, from the JSON schedule: (start, exclusive end, title must
     contain, description must contain, tentative) per item; treatment days by group."""
@@ -107,12 +122,12 @@ def expected_items(doc):
         items.append((d(t["start"]), d(t["end"]) + DAY, one_line(t["activity"]), t["activity"], t["tentative"]))
     days = {}
     for e in doc["events"]:
-        key = (e["phase"], e["cycle"], e["day"], e["date"])
+        key = (e["protocol"], e["phase"], e["cycle"], e["day"], e["date"])
         days.setdefault(key, []).append(e)
-    occurrences = {(p["id"], p["cycle"]): p for p in doc["phases"]}
-    for (phase, cycle, day, date), events in days.items():
-        occ = occurrences[(phase, cycle)]
-        title = one_line(occ["name"]) + (f" cycle {cycle}" if cycle else "")
+    occurrences = {(p["protocol"], p["id"], p["cycle"]): p for p in doc["phases"]}
+    for (protocol, phase, cycle, day, date), events in days.items():
+        occ = occurrences[(protocol, phase, cycle)]
+        title = phase_title(doc, occ) + (f" cycle {cycle}" if cycle else "")
         title += (f" ({one_line(occ['variant'])})" if occ["variant"] else "") + f" Day {day}: "
         for e in events:
             items.append((d(date), d(date) + DAY, title, e["activity"], any(x["tentative"] for x in events)))
