@@ -26,8 +26,10 @@ def test_unknown_parameter_lists_declared_ones():
 
 
 def test_unknown_value_lists_allowed_ones():
-    with pytest.raises(ttplan.ParameterError, match="dasatinib"):
+    with pytest.raises(ttplan.ParameterError, match="dasatinib") as e:
         ttplan.plan(start=START, tki="aspirin")
+    # Located in the parameter map the caller passed, not at a command-line option.
+    assert (e.value.location.file, e.value.location.pointer) == ("parameters", "/tki")
 
 
 def test_bad_dates():
