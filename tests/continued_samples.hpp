@@ -27,8 +27,8 @@ inline schedule then_after_end(const schedule& so_far, const char* id_or_file) {
 
 // Default protocol, blinatumomab from 2 May 2028, then allo-hsct after it ends.
 inline schedule relapse_chain() {
-    const auto relapse =
-        continue_with(default_plan(), switch_point::on(switch_day), planner(load_builtin("blinatumomab"), {}));
+    const auto relapse = continue_with(default_plan(), switch_point::on(switch_day),
+                                       planner(load_builtin("blinatumomab"), {}));
     return then_after_end(relapse, "allo-hsct");
 }
 
