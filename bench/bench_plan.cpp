@@ -1,0 +1,39 @@
+// How long the library takes for what integrators do most: load a protocol, plan a patient,
+// re-plan after a delay, and write the calendar. Run: build/bench/bench/ttplan_bench
+#include <ttplan/ttplan.hpp>
+
+#include <benchmark/benchmark.h>
+
+namespace {
+
+const ttplan::day_point start = ttplan::parse_date("2027-01-04");
+
+void load_default_protocol(benchmark::State& state) {
+    for (auto _ : state) benchmark::DoNotOptimize(ttplan::load_builtin(ttplan::default_protocol_id()));
+}
+BENCHMARK(load_default_protocol);
+
+void plan_default_protocol(benchmark::State& state) {
+    const ttplan::planner p(ttplan::load_builtin(ttplan::default_protocol_id()), {{"ph_positive", "true"}});
+    for (auto _ : state) benchmark::DoNotOptimize(p.plan(start));
+}
+BENCHMARK(plan_default_protocol);
+
+void replan_after_delay(benchmark::State& state) {
+    const ttplan::planner p(ttplan::load_builtin(ttplan::default_protocol_id()), {});
+    const std::vector<ttplan::actual_start> delay{{"maintenance", 3, std::nullopt, 7}};
+    for (auto _ : state) benchmark::DoNotOptimize(p.plan(start, delay));
+}
+BENCHMARK(replan_after_delay);
+
+void render_format(benchmark::State& state, const char* format) {
+    const auto s = ttplan::planner(ttplan::load_builtin(ttplan::default_protocol_id()), {}).plan(start);
+    ttplan::render_options options;
+    options.timestamp = 0;
+    for (auto _ : state) benchmark::DoNotOptimize(ttplan::render(s, format, options));
+}
+BENCHMARK_CAPTURE(render_format, json, "json");
+BENCHMARK_CAPTURE(render_format, ics, "ics");
+BENCHMARK_CAPTURE(render_format, html, "html");
+
+}  // namespace
