@@ -45,6 +45,22 @@ clinic_calendar make_calendar(const std::vector<int>& closed, const std::vector<
     return c;
 }
 
+using actual_tuple = std::tuple<std::string, std::optional<std::int32_t>, std::optional<day_point>, std::int32_t>;
+
+std::vector<actual_start> make_actuals(const std::vector<actual_tuple>& actuals) {
+    std::vector<actual_start> known;
+    for (const auto& [phase, cycle, when, delay] : actuals) known.push_back({phase, cycle, when, delay});
+    return known;
+}
+
+switch_point make_switch(const std::string& at, const std::string& phase, std::optional<day_point> on,
+                         const std::string& reason) {
+    if (at == "end") return switch_point::at_end(reason);
+    if (at == "phase") return switch_point::after(phase, reason);
+    if (at == "date" && on) return switch_point::on(*on, reason);
+    throw value_error(fmt::format("unknown switch \"{}\"; allowed: end, phase, date (with a date)", at));
+}
+
 }  // namespace
 
 void bind_schedule(py::module_& m) {
@@ -63,7 +79,9 @@ void bind_schedule(py::module_& m) {
         .def_readonly("last", &phase_occurrence::last, "Last day, inclusive (datetime.date).")
         .def_readonly("first_day", &phase_occurrence::first_day, "Day number of the first day.")
         .def_readonly("tentative", &phase_occurrence::tentative, "Starts on a clinically gated date, or after one.")
-        .def_readonly("cut", &phase_occurrence::cut, "The last cycle, cut short by an \"until\" limit.")
+        .def_readonly("cut", &phase_occurrence::cut,
+                      "Cut short by an \"until\" limit, or by a switch to another protocol.")
+        .def_readonly("protocol", &phase_occurrence::protocol, "Id of the protocol this occurrence belongs to.")
         .def_property_readonly("days", &phase_occurrence::days, "Calendar days, first to last inclusive.")
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const phase_occurrence& p) {
@@ -83,6 +101,7 @@ void bind_schedule(py::module_& m) {
         .def_readonly("planned_date", &event::planned_date,
                       "The date before the clinic calendar moved the event, else None.")
         .def_readonly("note", &event::note)
+        .def_readonly("protocol", &event::protocol, "Id of the protocol this event belongs to.")
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const event& e) {
             return fmt::format("<ttplan.Event {} {} day {}: {}>", format_date(e.date), e.phase, e.day, e.activity);
@@ -101,6 +120,8 @@ void bind_schedule(py::module_& m) {
         .def_readonly("last_day", &span::last_day)
         .def_readonly("tentative", &span::tentative)
         .def_readonly("note", &span::note)
+        .def_readonly("protocol", &span::protocol, "Id of the protocol this track belongs to.")
+        .def_readonly("cut", &span::cut, "Ends early because the plan switched to another protocol.")
         .def_property_readonly("days", &span::days)
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const span& s) {
@@ -113,7 +134,20 @@ void bind_schedule(py::module_& m) {
         .def_readonly("occurrences", &phase_total::occurrences)
         .def_readonly("days", &phase_total::days)
         .def_readonly("first", &phase_total::first)
-        .def_readonly("last", &phase_total::last);
+        .def_readonly("last", &phase_total::last)
+        .def_readonly("protocol", &phase_total::protocol, "Id of the protocol the phase belongs to.");
+
+    py::class_<segment>(m, "Segment",
+                        "One protocol's stretch of a plan: the main protocol from the start, then each "
+                        "protocol the plan continued with.")
+        .def_readonly("protocol", &segment::protocol, "ttplan.ProtocolInfo: id, title, version.")
+        .def_readonly("parameters", &segment::parameters, "Resolved parameter values, as text.")
+        .def_readonly("start", &segment::start, "The day this protocol's plan starts (datetime.date).")
+        .def_readonly("reason", &segment::reason, "Why it starts there; \"\" for the first.")
+        .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
+        .def("__repr__", [](const segment& g) {
+            return fmt::format("<ttplan.Segment {} from {}>", g.protocol.id, format_date(g.start));
+        });
 
     py::class_<schedule>(m, "Schedule", "One patient's dated plan: phases, events and tracks.")
         .def_property_readonly("protocol", &schedule::protocol, "ttplan.ProtocolInfo: id, title, version.")
@@ -125,6 +159,8 @@ void bind_schedule(py::module_& m) {
         .def_property_readonly("phases", &schedule::phases, "Phase occurrences by date (list of ttplan.Phase).")
         .def_property_readonly("events", &schedule::events, "Dated activities by date (list of ttplan.Event).")
         .def_property_readonly("tracks", &schedule::spans, "Continuous stretches (list of ttplan.Track).")
+        .def_property_readonly("segments", &schedule::segments,
+                               "Every protocol of the plan, the main one first (list of ttplan.Segment).")
         .def("events_on", &schedule::events_on, "day"_a, "Events dated `day` (a datetime.date).")
         .def("active_on", &schedule::active_on, "day"_a, "Phase occurrences covering `day`.")
         .def("tracks_on", &schedule::spans_on, "day"_a, "Tracks covering `day`.")
@@ -137,14 +173,10 @@ void bind_schedule(py::module_& m) {
 
     m.def(
         "make_schedule",
-        [](const protocol& p, day_point start, const parameter_values& values,
-           const std::vector<std::tuple<std::string, std::optional<std::int32_t>, std::optional<day_point>,
-                                        std::int32_t>>& actuals,
+        [](const protocol& p, day_point start, const parameter_values& values, const std::vector<actual_tuple>& actuals,
            const std::vector<int>& closed, const std::vector<day_point>& holidays,
            const std::map<std::string, std::string>& shift) {
-            std::vector<actual_start> known;
-            for (const auto& [phase, cycle, when, delay] : actuals) known.push_back({phase, cycle, when, delay});
-            return planner(p, values).plan(start, known, make_calendar(closed, holidays, shift));
+            return planner(p, values).plan(start, make_actuals(actuals), make_calendar(closed, holidays, shift));
         },
         "protocol"_a, "start"_a, "parameters"_a = parameter_values{}, "actuals"_a = py::list(),
         "closed_weekdays"_a = std::vector<int>{}, "holidays"_a = std::vector<day_point>{},
@@ -152,6 +184,21 @@ void bind_schedule(py::module_& m) {
         "Plans `protocol` from `start`. parameters: name -> canonical text. actuals: (phase, cycle or None, "
         "actual start date or None, delay in days). closed_weekdays: 0 = Sunday ... 6 = Saturday. shift: "
         "category (or \"all\") -> \"next\" | \"previous\" | \"keep\".");
+    m.def(
+        "continue_schedule",
+        [](const schedule& so_far, const std::string& at, const std::string& phase, std::optional<day_point> on,
+           const std::string& reason, const protocol& next, const parameter_values& values,
+           const std::vector<actual_tuple>& actuals, const std::vector<int>& closed,
+           const std::vector<day_point>& holidays, const std::map<std::string, std::string>& shift) {
+            return continue_with(so_far, make_switch(at, phase, on, reason), planner(next, values),
+                                 make_actuals(actuals), make_calendar(closed, holidays, shift));
+        },
+        "so_far"_a, "at"_a, "phase"_a, "on"_a, "reason"_a, "next"_a, "parameters"_a = parameter_values{},
+        "actuals"_a = py::list(), "closed_weekdays"_a = std::vector<int>{}, "holidays"_a = std::vector<day_point>{},
+        "shift"_a = std::map<std::string, std::string>{},
+        "Continues `so_far` with protocol `next`. at: \"end\" (the day after the plan so far ends), \"phase\" "
+        "(the day after the last occurrence of `phase` ends) or \"date\" (on `on`). Other arguments as for "
+        "make_schedule, for `next`.");
     m.def("parse_date", &parse_date, "text"_a, "A date from \"YYYY-MM-DD\"; raises InvalidValueError naming the text.");
 }
 

@@ -33,6 +33,7 @@ from ._ttplan import (
     Protocol,
     ProtocolInfo,
     Schedule,
+    Segment,
     Track,
     ValidationError,
     __version__,
@@ -43,6 +44,7 @@ from ._ttplan import (
     parse_protocol,
     validate_protocol_file,
 )
+from ._ttplan import continue_schedule as _continue_schedule
 from ._ttplan import make_schedule as _make_schedule
 from ._ttplan import parse_date as _parse_date
 from ._ttplan import protocols as _protocols
@@ -50,7 +52,7 @@ from ._ttplan import protocols as _protocols
 __all__ = [
     "DISCLAIMER", "CatalogEntry", "Error", "Event", "InvalidValueError", "IoError", "Location",
     "Parameter", "ParameterError", "ParseError", "Phase", "PhaseTotal", "PlanningError", "Problem",
-    "Protocol", "ProtocolInfo", "Schedule", "Track", "ValidationError", "__version__",
+    "Protocol", "ProtocolInfo", "Schedule", "Segment", "Track", "ValidationError", "__version__",
     "default_protocol_id", "format_names", "load_builtin", "load_protocol", "parse_protocol",
     "plan", "protocols", "validate_protocol_file",
 ]
@@ -106,6 +108,47 @@ def _weekday(day: Union[int, str]) -> int:
     return _WEEKDAYS.index(name)
 
 
+def _protocol(protocol_or_id: Union[Protocol, str, None]) -> Protocol:
+    if isinstance(protocol_or_id, Protocol):
+        return protocol_or_id
+    if protocol_or_id is None:
+        return load_builtin(default_protocol_id())
+    if isinstance(protocol_or_id, (str, bytes)) or hasattr(protocol_or_id, "__fspath__"):
+        import os
+
+        return load_protocol(os.fsdecode(protocol_or_id))
+    raise TypeError(f"protocol_or_id: expected a Protocol, an id or a path, not {type(protocol_or_id).__name__}")
+
+
+def _inputs(
+    delays: Optional[Mapping[PhaseKey, int]],
+    actuals: Optional[Mapping[PhaseKey, Union[_dt.date, str]]],
+    parameters: Optional[Mapping[str, Union[bool, int, str]]],
+    closed: Iterable[Union[int, str]],
+    holidays: Iterable[Union[_dt.date, str]],
+    shift: Optional[Mapping[str, str]],
+    params: Mapping[str, Union[bool, int, str]],
+) -> dict:
+    # The keyword arguments make_schedule and continue_schedule share.
+    values = {name: _text(name, v) for name, v in {**(parameters or {}), **params}.items()}
+    known = []
+    for key, when in (actuals or {}).items():
+        phase, cycle = _phase_key(key)
+        known.append((phase, cycle, _date(when, f"actuals[{key!r}]"), 0))
+    for key, days in (delays or {}).items():
+        phase, cycle = _phase_key(key)
+        if isinstance(days, bool) or not isinstance(days, int):
+            raise TypeError(f"delays[{key!r}]: expected a whole number of days")
+        known.append((phase, cycle, None, days))
+    return {
+        "parameters": values,
+        "actuals": known,
+        "closed_weekdays": [_weekday(d) for d in closed],
+        "holidays": [_date(d, "holidays") for d in holidays],
+        "shift": dict(shift or {}),
+    }
+
+
 def plan(
     protocol_or_id: Union[Protocol, str, None] = None,
     start: Union[_dt.date, str, None] = None,
@@ -133,34 +176,58 @@ def plan(
     Raises ParameterError for a name or value the protocol does not declare (listing what
     is allowed), PlanningError for an unknown phase, InvalidValueError for a bad date.
     """
-    if isinstance(protocol_or_id, Protocol):
-        protocol = protocol_or_id
-    elif protocol_or_id is None:
-        protocol = load_builtin(default_protocol_id())
-    elif isinstance(protocol_or_id, (str, bytes)) or hasattr(protocol_or_id, "__fspath__"):
-        import os
-
-        protocol = load_protocol(os.fsdecode(protocol_or_id))
-    else:
-        raise TypeError(f"protocol_or_id: expected a Protocol, an id or a path, not {type(protocol_or_id).__name__}")
-
+    protocol = _protocol(protocol_or_id)
     first_day = _dt.date.today() if start is None else _date(start, "start")
-    values = {name: _text(name, v) for name, v in {**(parameters or {}), **params}.items()}
-    known = []
-    for key, when in (actuals or {}).items():
-        phase, cycle = _phase_key(key)
-        known.append((phase, cycle, _date(when, f"actuals[{key!r}]"), 0))
-    for key, days in (delays or {}).items():
-        phase, cycle = _phase_key(key)
-        if isinstance(days, bool) or not isinstance(days, int):
-            raise TypeError(f"delays[{key!r}]: expected a whole number of days")
-        known.append((phase, cycle, None, days))
     return _make_schedule(
-        protocol,
-        first_day,
-        values,
-        known,
-        [_weekday(d) for d in closed],
-        [_date(d, "holidays") for d in holidays],
-        dict(shift or {}),
+        protocol, first_day, **_inputs(delays, actuals, parameters, closed, holidays, shift, params)
     )
+
+
+def _continue_with(
+    self: Schedule,
+    protocol_or_id: Union[Protocol, str],
+    *,
+    on: Union[_dt.date, str, None] = None,
+    after: Optional[str] = None,
+    reason: str = "",
+    delays: Optional[Mapping[PhaseKey, int]] = None,
+    actuals: Optional[Mapping[PhaseKey, Union[_dt.date, str]]] = None,
+    parameters: Optional[Mapping[str, Union[bool, int, str]]] = None,
+    closed: Iterable[Union[int, str]] = (),
+    holidays: Iterable[Union[_dt.date, str]] = (),
+    shift: Optional[Mapping[str, str]] = None,
+    **params: Union[bool, int, str],
+) -> Schedule:
+    """This plan, continued with another protocol; returns a new Schedule (this one is unchanged).
+
+    Where the next protocol starts: on=date (everything from that day on is dropped; a phase
+    or track running across it ends the day before and is marked cut), after="phase" (the
+    day after the last occurrence of that phase ends, same cut), or neither (the day after
+    this plan ends). reason is recorded in the new segment ("relapse"); empty, ttplan
+    describes the switch. The other arguments are those of plan(), for the next protocol.
+
+        relapse = ttplan.plan(start=datetime.date(2027, 1, 4))
+        relapse = relapse.continue_with("blinatumomab", on=datetime.date(2028, 5, 2), reason="relapse")
+        relapse = relapse.continue_with("allo-hsct")
+
+    Raises PlanningError for a date before the plan's start or an unknown phase (listing the
+    phases the plan has), and what plan() raises.
+    """
+    if on is not None and after is not None:
+        raise TypeError("continue_with: give on= or after=, not both")
+    if after is not None:
+        at, phase, when = "phase", str(after), None
+    elif on is not None:
+        at, phase, when = "date", "", _date(on, "on")
+    else:
+        at, phase, when = "end", "", None
+    next_protocol = _protocol(protocol_or_id)
+    return _continue_schedule(
+        self, at, phase, when, reason, next_protocol,
+        **_inputs(delays, actuals, parameters, closed, holidays, shift, params),
+    )
+
+
+_continue_with.__name__ = "continue_with"
+_continue_with.__qualname__ = "Schedule.continue_with"
+Schedule.continue_with = _continue_with  # type: ignore[attr-defined]
