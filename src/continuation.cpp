@@ -106,6 +106,7 @@ schedule continue_with(const schedule& so_far, const switch_point& at, const pla
         if (p.last >= d) {
             p.last = before;
             p.cut = true;
+            p.stopped = true;
         }
         own(p.protocol);
         phases.push_back(std::move(p));

@@ -171,7 +171,7 @@ std::string month_notes(const schedule& s, const detail::plan_segments& segs, da
         std::string entry =
             occurrence_label(segs, p) + " " + within_month(p.first, p.last, month_first, month_last);
         if (p.cut || p.tentative) {
-            const bool switched = p.cut && segs.switched_to(segs.of(p), p.last) != nullptr;
+            const bool switched = segs.stopped_for(p) != nullptr;
             std::string tag =
                 fmt::format(" ({}{}{})", p.cut ? (switched ? "stopped early" : "cut short") : "",
                             p.cut && p.tentative ? ", " : "", p.tentative ? "tentative" : "");

@@ -172,7 +172,7 @@ std::string cell_notes(const schedule& s, const plan_segments& segs, day_point d
                            escape_xml(plan_segments::protocol_words(s.segments()[i])));
     }
     for (const auto& p : s.phases()) {
-        const bool switched = p.cut && segs.switched_to(segs.of(p), p.last) != nullptr;
+        const bool switched = segs.stopped_for(p) != nullptr;
         const std::string cut = p.cut ? (switched ? " (stopped early)" : " (cut short)") : "";
         if (p.first == d) {
             out += fmt::format("<span class=\"ph\">{} begins{}</span>", escape_xml(occurrence_label(segs, p)),

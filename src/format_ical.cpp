@@ -160,8 +160,8 @@ private:
     }
 
     // Why a cut item ends early: a switch to another protocol the next day, or an until limit.
-    std::string cut_line(std::size_t seg, day_point last) const {
-        if (const segment* next = segs_.switched_to(seg, last)) {
+    static std::string cut_line(const segment* next) {
+        if (next != nullptr) {
             return fmt::format("Stopped early: the plan switches to {} on {}.",
                                detail::plan_segments::protocol_words(*next), format_date(next->start));
         }
@@ -184,7 +184,7 @@ private:
         it.description.push_back(fmt::format(
             "{} to {}: {} ({} days), Day {} to Day {}.", format_date(p.first), format_date(p.last),
             describe_length(p.first, p.last), p.days(), p.first_day, p.first_day + p.days() - 1));
-        if (p.cut) it.description.push_back(cut_line(key.segment, p.last));
+        if (p.cut) it.description.push_back(cut_line(segs_.stopped_for(p)));
         if (p.tentative) it.description.push_back(tentative_line);
         it.description.push_back(protocol_lines_.at(key.segment));
         it.categories.push_back("Treatment phase");
@@ -216,7 +216,7 @@ private:
                                                      describe_length(t.first, t.last)));
         if (!t.note.empty()) it.description.push_back(t.note);
         // Within a phase the phase's own item says why it stopped; a track says it here.
-        if (t.cut && track) it.description.push_back(cut_line(at.segment, t.last));
+        if (t.cut && track) it.description.push_back(cut_line(segs_.stopped_for(t)));
         if (t.tentative) it.description.push_back(tentative_line);
         it.description.push_back(protocol_lines_.at(at.segment));
         it.categories.emplace_back(display_name(t.kind));

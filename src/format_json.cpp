@@ -71,6 +71,7 @@ std::string to_json(const schedule& s) {
                           {"first_day", p.first_day},
                           {"tentative", p.tentative},
                           {"cut", p.cut},
+                          {"stopped", p.stopped},
                           {"protocol", s.protocol_of(p.protocol)}});
     }
     doc["phases"] = std::move(phases);

@@ -83,7 +83,7 @@ std::string to_text(const schedule& s) {
         out +=
             fmt::format("  {}{}: {} to {} ({}){}{}\n", t.activity, whose, long_date(t.first),
                         long_date(t.last), describe_length(t.first, t.last),
-                        t.cut ? ", " + segs.cut_words(seg, t.last) : "", t.tentative ? " (tentative)" : "");
+                        t.cut ? ", " + segs.cut_words(t) : "", t.tentative ? " (tentative)" : "");
     }
 
     // Events by occurrence, then by date; a protocol's `induction` never collects another's.
@@ -100,7 +100,7 @@ std::string to_text(const schedule& s) {
         }
         out += fmt::format("\n{}: {} to {} ({}){}{}\n", occurrence_title(segs, p), long_date(p.first),
                            long_date(p.last), describe_length(p.first, p.last),
-                           p.cut ? ", " + segs.cut_words(key.segment, p.last) : "",
+                           p.cut ? ", " + segs.cut_words(p) : "",
                            p.tentative ? " (tentative)" : "");
         for (const auto& t : s.spans()) {
             if (t.phase.empty() || segs.key(t) != key) continue;

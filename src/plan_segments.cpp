@@ -47,8 +47,7 @@ std::string plan_segments::protocol_words(const segment& seg) {
     return p.title.empty() || p.title == p.id ? p.id : p.title + " (" + p.id + ")";
 }
 
-std::string plan_segments::cut_words(std::size_t seg, day_point last) const {
-    const segment* next = switched_to(seg, last);
+std::string plan_segments::cut_words(const segment* next) {
     return next ? "stopped early on switching to " + next->protocol.id : "cut at the end of treatment";
 }
 

@@ -42,10 +42,13 @@ public:
     occurrence_key key(const event& e) const { return {of(e), e.phase, e.cycle}; }
     occurrence_key key(const span& t) const { return {of(t), t.phase, t.cycle}; }
 
-    // The later segment that starts the day after `last`: what an item of segment `seg` that
-    // is cut and ends on `last` was stopped for. nullptr when it was cut at the end of
-    // treatment (an "until" limit) instead.
-    const segment* switched_to(std::size_t seg, day_point last) const;
+    // The protocol a switch stopped this item early for; nullptr when it was not stopped by a
+    // switch (a cycle an "until" limit cut, or an item that ran its course).
+    const segment* stopped_for(const phase_occurrence& p) const {
+        return p.stopped ? switched_to(of(p), p.last) : nullptr;
+    }
+    // Spans are cut only by a switch.
+    const segment* stopped_for(const span& t) const { return t.cut ? switched_to(of(t), t.last) : nullptr; }
 
     // Whether a phase of segment `seg` needs its protocol named: it is not in the first
     // segment, and another protocol of the plan has a phase with the same id or name.
@@ -62,9 +65,15 @@ public:
     static std::string protocol_words(const segment& seg);
     // How a cut item ended, without a leading comma: "stopped early on switching to
     // blinatumomab" (the protocol id, as in phase labels) or "cut at the end of treatment".
-    std::string cut_words(std::size_t seg, day_point last) const;
+    std::string cut_words(const phase_occurrence& p) const { return cut_words(stopped_for(p)); }
+    std::string cut_words(const span& t) const { return cut_words(stopped_for(t)); }
 
 private:
+    // The later segment that starts the day after `last`, the switch that stopped an item of
+    // segment `seg` ending on `last`.
+    const segment* switched_to(std::size_t seg, day_point last) const;
+    static std::string cut_words(const segment* next);
+
     const schedule& s_;
 };
 

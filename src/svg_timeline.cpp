@@ -164,7 +164,7 @@ struct lanes_writer {
             const double w = ax.w(p.first, p.last);
             std::string tip = fmt::format("{}: {} to {}, {}", occurrence_label(segs, p), long_date(p.first),
                                           long_date(p.last), day_words(p.days()));
-            if (p.cut) tip += "; " + segs.cut_words(segs.of(p), p.last);
+            if (p.cut) tip += "; " + segs.cut_words(p);
             if (p.tentative) tip += "; tentative: waits for recovery, may move later";
             std::string cls = "phase";
             if (p.tentative) cls += " tentative";
@@ -250,7 +250,7 @@ struct lanes_writer {
                 fmt::format("{} ({}): {} to {}, {}{}", sp.activity, display_name(sp.kind),
                             long_date(sp.first), long_date(sp.last), day_words(sp.days()), where);
             if (segs.several()) tip += "; protocol " + segs.at(seg).protocol.id;
-            if (sp.cut) tip += "; " + segs.cut_words(seg, sp.last);
+            if (sp.cut) tip += "; " + segs.cut_words(sp);
             if (sp.tentative) tip += "; tentative: may move later";
             out += fmt::format(
                 R"~(<rect class="span{}" x="{}" y="{}" width="{}" height="14" fill="url(#{})" stroke="{}")~",

@@ -130,9 +130,11 @@ TEST_CASE("continuation: a switch on a date cuts the cycle running then", "[cont
     REQUIRE(maintenance.size() == 4);
     CHECK(maintenance[2].last == d("2027-04-25"));
     CHECK_FALSE(maintenance[2].cut);
+    CHECK_FALSE(maintenance[2].stopped);
     CHECK(maintenance[3].first == d("2027-04-26"));
     CHECK(maintenance[3].last == d("2027-05-01"));
     CHECK(maintenance[3].cut);
+    CHECK(maintenance[3].stopped);
     CHECK(maintenance[3].days() == 6);
 
     // Nothing of the first protocol on or after the switch: mtx c4 Day 8 (05-03) is gone.

@@ -11,7 +11,10 @@
 #include <ttplan/month_calendar.hpp>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -76,6 +79,43 @@ TEST_CASE("multi text: a cycle cut by a switch says so and one cut by the end of
     const schedule alone({"all-overview", "ALL", "1"}, {}, parse_date("2027-01-04"), phases, {}, {});
     CHECK(block(to_text(alone), "Maintenance, cycle 4:").find(", cut at the end of treatment") !=
           std::string::npos);
+}
+
+TEST_CASE("multi formats: a cycle an until limit cut stays cut short when another protocol follows",
+          "[text][markdown][calendar][html][ical]") {
+    // The default protocol's last maintenance cycle is cut by the two-year limit; allo-hsct
+    // starts the next day. The switch stopped nothing.
+    const schedule base = continued::default_plan();
+    const schedule s = continued::then_after_end(base, "allo-hsct");
+    const phase_occurrence& last = base.phases().back();
+    REQUIRE(last.cut);
+    REQUIRE(s.segments().at(1).start == last.last + date::days{1});
+    for (const auto& p : s.phases()) CHECK_FALSE(p.stopped);
+
+    const std::string text = to_text(s);
+    CHECK(text.find("stopped early") == std::string::npos);
+    CHECK(block(text, fmt::format("Maintenance, cycle {}:", *last.cycle)).find(", cut at the end of treatment") !=
+          std::string::npos);
+    const std::string md = to_markdown(s);
+    CHECK(md.find("stopped early") == std::string::npos);
+    CHECK(md.find("cut at the end of treatment") != std::string::npos);
+    const std::string cal = to_month_calendar(s);
+    CHECK(cal.find("stopped") == std::string::npos);
+    CHECK(cal.find("cut") != std::string::npos);
+    const std::string html = to_html(s);
+    CHECK(html.find("stopped early") == std::string::npos);
+    CHECK(html.find("cut at the end of treatment") != std::string::npos);
+    std::string ics = to_ical(s);
+    for (auto at = ics.find("\r\n "); at != std::string::npos; at = ics.find("\r\n ", at)) ics.erase(at, 3);
+    CHECK(ics.find("Stopped early") == std::string::npos);
+    CHECK(ics.find("This last cycle is cut short at the end of treatment.") != std::string::npos);
+    const auto json = nlohmann::json::parse(to_json(s));
+    const auto& phases = json["phases"];
+    const auto last_own = std::find_if(phases.rbegin(), phases.rend(),
+                                       [](const auto& p) { return p["protocol"] == "all-overview"; });
+    REQUIRE(last_own != phases.rend());
+    CHECK((*last_own)["cut"] == true);
+    CHECK((*last_own)["stopped"] == false);
 }
 
 TEST_CASE("multi text: two protocols' induction and maintenance stay apart", "[text]") {

@@ -25,6 +25,7 @@ struct phase_occurrence {
     std::int32_t first_day = 1;  // day number of `first`
     bool tentative = false;      // starts on a clinically gated date, or after one
     bool cut = false;            // cut short by an "until" limit, or by a switch to another protocol
+    bool stopped = false;        // cut short by a switch to another protocol (continue_with)
     // Id of the protocol this occurrence belongs to; the planner always fills it. Empty means
     // the schedule's main protocol. Continuations keep their phase ids, so (protocol, phase)
     // is what tells `induction` of one protocol from `induction` of the next.

@@ -81,6 +81,8 @@ void bind_schedule(py::module_& m) {
         .def_readonly("tentative", &phase_occurrence::tentative, "Starts on a clinically gated date, or after one.")
         .def_readonly("cut", &phase_occurrence::cut,
                       "Cut short by an \"until\" limit, or by a switch to another protocol.")
+        .def_readonly("stopped", &phase_occurrence::stopped,
+                      "Cut short by a switch to another protocol (cut is True too).")
         .def_readonly("protocol", &phase_occurrence::protocol, "Id of the protocol this occurrence belongs to.")
         .def_property_readonly("days", &phase_occurrence::days, "Calendar days, first to last inclusive.")
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)

@@ -43,7 +43,7 @@ def test_the_plan_so_far_is_cut_the_day_before_the_switch(relapse):
     assert ours and max(e.date for e in ours) < RELAPSE
     cut_phases = [p for p in relapse.phases if p.cut and p.protocol == "all-overview"]
     assert [p.last for p in cut_phases] == [day_before]
-    assert cut_phases[0].phase == "maintenance"
+    assert cut_phases[0].phase == "maintenance" and cut_phases[0].stopped
     cut_tracks = [t for t in relapse.tracks if t.cut]
     assert cut_tracks and all(t.last == day_before and t.protocol == "all-overview" for t in cut_tracks)
     assert any(t.category == "targeted" for t in cut_tracks)  # the daily TKI stops at the switch
@@ -72,6 +72,9 @@ def test_after_a_phase_and_after_the_end(first):
     at_end = first.continue_with(ttplan.load_builtin("allo-hsct"))
     assert at_end.segments[1].start == first.end + datetime.timedelta(days=1)
     assert [p for p in at_end.phases if p.protocol == "all-overview"] == list(first.phases)
+    # The last maintenance cycle was cut by the two-year limit, not by the switch.
+    last = [p for p in at_end.phases if p.protocol == "all-overview"][-1]
+    assert last.cut and not last.stopped
 
 
 def test_known_dates_of_the_next_protocol(first):
