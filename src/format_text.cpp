@@ -127,7 +127,7 @@ std::string to_text(const schedule& s) {
                 line += labelled(e->activity, e->kind);
                 if (e->planned_date) line += fmt::format(" [moved from {}]", long_date(*e->planned_date));
             }
-            out += fmt::format("    {}  Day {:<4} {}\n", long_date(d), events.front()->day, line);
+            out += fmt::format("    {:<15}  Day {:<4} {}\n", long_date(d), events.front()->day, line);
         }
     }
     return out;
