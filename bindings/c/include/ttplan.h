@@ -131,7 +131,9 @@ typedef struct ttplan_phase_info {
     int first_day;       /* day number of `first` */
     int days;
     int tentative; /* starts on a clinically gated date, or after one */
-    int cut;       /* the last cycle, cut short by an "until" limit */
+    int cut;       /* cut short by an "until" limit, or by a switch to another protocol */
+    const char* protocol; /* id of the protocol this occurrence belongs to (never "") */
+    int stopped;          /* cut short by a switch to another protocol (cut is set too) */
 } ttplan_phase_info;
 
 typedef struct ttplan_event_info {
@@ -144,6 +146,7 @@ typedef struct ttplan_event_info {
     int tentative;
     const char* planned_date; /* NULL unless the clinic calendar moved the event */
     const char* note;
+    const char* protocol; /* id of the protocol this event belongs to (never "") */
 } ttplan_event_info;
 
 /* A continuous stretch: a protocol-wide track (phase "") or continuous therapy in a phase. */
@@ -159,6 +162,8 @@ typedef struct ttplan_track_info {
     int days;
     int tentative;
     const char* note;
+    int cut;              /* ends early because the plan switched to another protocol */
+    const char* protocol; /* id of the protocol this stretch belongs to (never "") */
 } ttplan_track_info;
 
 /* First and last planned day, and the days from one to the other inclusive. Any out-pointer
@@ -171,6 +176,48 @@ size_t ttplan_schedule_event_count(const ttplan_schedule* schedule);
 ttplan_status ttplan_schedule_event(const ttplan_schedule* schedule, size_t index, ttplan_event_info* out);
 size_t ttplan_schedule_track_count(const ttplan_schedule* schedule);
 ttplan_status ttplan_schedule_track(const ttplan_schedule* schedule, size_t index, ttplan_track_info* out);
+
+/* ---- continuations: a plan that switches to another protocol -------------------------- */
+
+/* One protocol's stretch of a schedule: the main protocol from the plan start, then each
+ * protocol the plan continued with (ttplan_schedule_continue), in order. */
+typedef struct ttplan_segment_info {
+    const char* protocol; /* id */
+    const char* title;
+    const char* version;
+    const char* start;    /* the day this protocol's plan starts */
+    const char* reason;   /* why it starts there; "" for the first */
+    size_t parameter_count;
+} ttplan_segment_info;
+
+/* One segment per protocol in the plan, the main one first (at least 1; 0 for NULL). */
+size_t ttplan_schedule_segment_count(const ttplan_schedule* schedule);
+ttplan_status ttplan_schedule_segment(const ttplan_schedule* schedule, size_t index, ttplan_segment_info* out);
+/* Parameter `index` (< parameter_count, in name order) of segment `segment`: resolved values,
+ * defaults filled in. Any out-pointer may be NULL. */
+ttplan_status ttplan_schedule_segment_parameter(const ttplan_schedule* schedule, size_t segment, size_t index,
+                                                const char** name, const char** value);
+
+/* Where the next protocol starts (the `at` of ttplan_schedule_continue). */
+#define TTPLAN_SWITCH_AFTER_END 0   /* the day after the plan so far ends; `where` unused (may be NULL) */
+#define TTPLAN_SWITCH_AFTER_PHASE 1 /* the day after the last occurrence of phase `where` ends */
+#define TTPLAN_SWITCH_ON_DATE 2     /* on date `where` ("YYYY-MM-DD"); the plan so far is cut there */
+
+/* Continues `so_far` with protocol `next` into a new schedule `out` (so_far is unchanged).
+ * The plan so far is cut at the switch date D: a phase occurrence or track running across D
+ * ends on D-1 and is marked cut; events on or after D are dropped. `next` is planned from D
+ * and gets a segment; the main protocol, its parameters and the start stay so_far's.
+ * reason: recorded in the segment; NULL or "" = a description of the switch.
+ * profile: `next`'s parameters, actual starts and delays, and clinic calendar (its start date
+ * is ignored and need not be set); NULL = defaults and no clinic calendar.
+ * Errors (kept in the so_far handle): TTPLAN_ERROR_INVALID_ARGUMENT for a NULL so_far, next
+ * or out, an unknown `at`, or a NULL or empty `where` for AFTER_PHASE / ON_DATE;
+ * TTPLAN_ERROR_VALUE for a date that does not parse; TTPLAN_ERROR_PLANNING for a date before
+ * the plan starts or a phase the plan so far does not have (the message lists its phases);
+ * TTPLAN_ERROR_PARAMETER for a parameter `next` does not declare. */
+ttplan_status ttplan_schedule_continue(const ttplan_schedule* so_far, int at, const char* where, const char* reason,
+                                       const ttplan_protocol* next, const ttplan_profile* profile,
+                                       ttplan_schedule** out);
 
 /* Output options; ttplan_render_options_init fills the defaults. */
 typedef struct ttplan_render_options {

@@ -12,6 +12,7 @@
 #include <new>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ttplan::c_api {
@@ -51,6 +52,9 @@ struct ttplan_schedule : ttplan::c_api::handle_base {
     std::vector<ttplan_phase_info> phases;
     std::vector<ttplan_event_info> events;
     std::vector<ttplan_track_info> tracks;
+    std::vector<ttplan_segment_info> segments;
+    // Per segment, its parameters in name order: {name, value}.
+    std::vector<std::vector<std::pair<const char*, const char*>>> segment_parameters;
 
 private:
     const char* keep(std::string s) { return text.emplace_back(std::move(s)).c_str(); }
@@ -60,20 +64,30 @@ ttplan_schedule::ttplan_schedule(ttplan::schedule s) : value(std::move(s)) {
     using ttplan::format_date;
     start = keep(format_date(value.start()));
     end = keep(format_date(value.end()));
+    // protocol_of() refers to the item's own id or the main protocol's, both inside `value`.
     for (const auto& p : value.phases()) {
         phases.push_back({p.phase.c_str(), p.name.c_str(), p.kind.c_str(), p.cycle.value_or(0), p.variant.c_str(),
                           keep(format_date(p.first)), keep(format_date(p.last)), p.first_day,
-                          static_cast<int>(p.days()), p.tentative, p.cut});
+                          static_cast<int>(p.days()), p.tentative, p.cut, value.protocol_of(p.protocol).c_str(),
+                          p.stopped});
     }
     for (const auto& e : value.events()) {
         events.push_back({keep(format_date(e.date)), e.phase.c_str(), e.cycle.value_or(0), e.day, e.activity.c_str(),
                           keep(std::string(ttplan::to_string(e.kind))), e.tentative,
-                          e.planned_date ? keep(format_date(*e.planned_date)) : nullptr, e.note.c_str()});
+                          e.planned_date ? keep(format_date(*e.planned_date)) : nullptr, e.note.c_str(),
+                          value.protocol_of(e.protocol).c_str()});
     }
     for (const auto& t : value.spans()) {
         tracks.push_back({t.activity.c_str(), keep(std::string(ttplan::to_string(t.kind))), keep(format_date(t.first)),
                           keep(format_date(t.last)), t.phase.c_str(), t.cycle.value_or(0), t.first_day, t.last_day,
-                          static_cast<int>(t.days()), t.tentative, t.note.c_str()});
+                          static_cast<int>(t.days()), t.tentative, t.note.c_str(), t.cut,
+                          value.protocol_of(t.protocol).c_str()});
+    }
+    for (const auto& seg : value.segments()) {
+        segments.push_back({seg.protocol.id.c_str(), seg.protocol.title.c_str(), seg.protocol.version.c_str(),
+                            keep(format_date(seg.start)), seg.reason.c_str(), seg.parameters.size()});
+        auto& params = segment_parameters.emplace_back();
+        for (const auto& [name, v] : seg.parameters) params.emplace_back(name.c_str(), v.c_str());
     }
 }
 
@@ -174,6 +188,31 @@ size_t copy_error(const handle_base* handle, char* buffer, size_t size) noexcept
 }
 
 day_point date_arg(const char* text, const char* what) { return parse_date(need_text(text, what)); }
+
+// The C++ inputs a profile handle stands for, as ttplan_plan and ttplan_schedule_continue hand
+// them to the planner; NULL = no parameters (defaults), actual dates or clinic calendar.
+const profile& inputs_of(const ttplan_profile* handle) {
+    static const profile none{};
+    return handle != nullptr ? handle->value : none;
+}
+
+// TTPLAN_SWITCH_* and its `where` as a switch point; an empty reason lets ttplan describe it.
+switch_point switch_arg(int at, const char* where, const char* reason) {
+    std::string why = reason != nullptr ? reason : "";
+    const auto need_where = [&](const char* what) {
+        if (need_text(where, what)[0] == '\0') throw bad_argument(std::string(what) + " is empty");
+        return where;
+    };
+    switch (at) {
+    case TTPLAN_SWITCH_AFTER_END: return switch_point::at_end(std::move(why));
+    case TTPLAN_SWITCH_AFTER_PHASE: return switch_point::after(need_where("the phase to switch after"), std::move(why));
+    case TTPLAN_SWITCH_ON_DATE: return switch_point::on(parse_date(need_where("the switch date")), std::move(why));
+    default:
+        throw bad_argument("unknown switch kind " + std::to_string(at) +
+                           "; use TTPLAN_SWITCH_AFTER_END (0), TTPLAN_SWITCH_AFTER_PHASE (1) or "
+                           "TTPLAN_SWITCH_ON_DATE (2)");
+    }
+}
 
 std::optional<std::int32_t> cycle_arg(int cycle) {
     if (cycle < 0) throw bad_argument("the cycle must be 0 (first) or a cycle number from 1");
@@ -438,7 +477,21 @@ ttplan_status ttplan_plan(const ttplan_protocol* protocol, const ttplan_profile*
         const auto& p = need(protocol, "the protocol").value;
         const auto& h = need(profile, "the profile");
         if (!h.has_start) throw bad_argument("the profile has no start date (ttplan_profile_set_start)");
-        *out = new ttplan_schedule(ttplan::make_schedule(p, h.value));
+        *out = new ttplan_schedule(ttplan::make_schedule(p, inputs_of(&h)));
+    });
+}
+
+ttplan_status ttplan_schedule_continue(const ttplan_schedule* so_far, int at, const char* where, const char* reason,
+                                       const ttplan_protocol* next, const ttplan_profile* profile,
+                                       ttplan_schedule** out) {
+    return guarded(so_far, [&] {
+        need_out(out);
+        const auto& s = need(so_far, "the schedule so far").value;
+        const auto& p = need(next, "the next protocol").value;
+        const auto point = switch_arg(at, where, reason);
+        const auto& inputs = inputs_of(profile);
+        *out = new ttplan_schedule(
+            ttplan::continue_with(s, point, ttplan::planner(p, inputs.values), inputs.actuals, inputs.calendar));
     });
 }
 
@@ -470,6 +523,32 @@ ttplan_status ttplan_schedule_event(const ttplan_schedule* schedule, size_t inde
 }
 ttplan_status ttplan_schedule_track(const ttplan_schedule* schedule, size_t index, ttplan_track_info* out) {
     return item_at(schedule, &ttplan_schedule::tracks, index, out, "track");
+}
+
+size_t ttplan_schedule_segment_count(const ttplan_schedule* schedule) {
+    return schedule != nullptr ? schedule->segments.size() : 0;
+}
+
+ttplan_status ttplan_schedule_segment(const ttplan_schedule* schedule, size_t index, ttplan_segment_info* out) {
+    return item_at(schedule, &ttplan_schedule::segments, index, out, "segment");
+}
+
+ttplan_status ttplan_schedule_segment_parameter(const ttplan_schedule* schedule, size_t segment, size_t index,
+                                                const char** name, const char** value) {
+    return guarded(schedule, [&] {
+        const auto& all = need(schedule, "the schedule").segment_parameters;
+        if (segment >= all.size()) {
+            throw bad_argument("segment index " + std::to_string(segment) + " is out of range (" +
+                               std::to_string(all.size()) + ")");
+        }
+        const auto& params = all[segment];
+        if (index >= params.size()) {
+            throw bad_argument("parameter index " + std::to_string(index) + " is out of range (segment " +
+                               std::to_string(segment) + " has " + std::to_string(params.size()) + ")");
+        }
+        set(name, params[index].first);
+        set(value, params[index].second);
+    });
 }
 
 void ttplan_render_options_init(ttplan_render_options* options) {

@@ -71,6 +71,29 @@ static int weekday_of(const char* date) {
     return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
 }
 
+/* The day after "YYYY-MM-DD" into out (40 bytes leave room for any int, so no truncation warning). */
+static void next_day(const char* date, char* out, size_t size) {
+    static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y, m, d, last;
+    if (date == NULL || strlen(date) != 10) { /* an earlier check failed; keep going without crashing */
+        if (size > 0) out[0] = '\0';
+        return;
+    }
+    y = atoi(date);
+    m = atoi(date + 5);
+    d = atoi(date + 8);
+    if (m < 1 || m > 12) m = 1;
+    last = month_days[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+    if (++d > last) {
+        d = 1;
+        if (++m > 12) {
+            m = 1;
+            ++y;
+        }
+    }
+    snprintf(out, size, "%04d-%02d-%02d", y, m, d);
+}
+
 static const char two_phases[] =
     "{\"format\": \"ttplan-protocol/1\", \"id\": \"two\", \"title\": \"Two phases\", \"phases\": ["
     "{\"id\": \"a\", \"name\": \"A\", \"length\": \"7d\","
@@ -452,6 +475,297 @@ static void test_output(void) {
     ttplan_profile_destroy(&pr);
 }
 
+/* The last day of the last occurrence of phase `id` of protocol `protocol` ("" if none). */
+static const char* phase_end(const ttplan_schedule* s, const char* protocol, const char* id) {
+    size_t i;
+    const char* last = "";
+    ttplan_phase_info info;
+    for (i = 0; i < ttplan_schedule_phase_count(s); ++i) {
+        if (ttplan_schedule_phase(s, i, &info) == TTPLAN_OK && strcmp(info.protocol, protocol) == 0 &&
+            strcmp(info.phase, id) == 0 && strcmp(info.last, last) > 0) {
+            last = info.last;
+        }
+    }
+    return last;
+}
+
+/* Every item of an ordinary plan names its protocol; one segment, nothing cut by a switch. */
+static void check_single_protocol(const ttplan_schedule* s, const char* id) {
+    size_t i;
+    ttplan_phase_info phase;
+    ttplan_event_info event;
+    ttplan_track_info track;
+    ttplan_segment_info seg;
+    for (i = 0; i < ttplan_schedule_phase_count(s); ++i) {
+        CHECK_OK(ttplan_schedule_phase(s, i, &phase));
+        CHECK(phase.protocol != NULL && strcmp(phase.protocol, id) == 0);
+    }
+    for (i = 0; i < ttplan_schedule_event_count(s); ++i) {
+        CHECK_OK(ttplan_schedule_event(s, i, &event));
+        CHECK(event.protocol != NULL && strcmp(event.protocol, id) == 0);
+    }
+    for (i = 0; i < ttplan_schedule_track_count(s); ++i) {
+        CHECK_OK(ttplan_schedule_track(s, i, &track));
+        CHECK(track.protocol != NULL && strcmp(track.protocol, id) == 0 && track.cut == 0);
+    }
+    CHECK(ttplan_schedule_segment_count(s) == 1);
+    CHECK_OK(ttplan_schedule_segment(s, 0, &seg));
+    CHECK(strcmp(seg.protocol, id) == 0 && strcmp(seg.reason, "") == 0);
+}
+
+static void test_continuation(void) {
+    ttplan_protocol *first = NULL, *blina = NULL, *hsct = NULL;
+    ttplan_profile *pr = NULL, *next_pr = NULL, *bad_pr = NULL;
+    ttplan_schedule *s = NULL, *relapse = NULL, *full = NULL, *after = NULL, *out = NULL;
+    ttplan_segment_info seg;
+    ttplan_phase_info phase;
+    ttplan_event_info event;
+    ttplan_track_info track;
+    const char *name, *value, *relapse_end = NULL, *start = NULL;
+    char *json = NULL, message[512], day_after[40], hsct_start[40]; /* 40: room for any int */
+    size_t i;
+    long total = 0;
+    int cut_phases = 0, cut_tracks = 0, hsct_events = 0, blina_phases = 0, blina_tracks = 0, plain_cut = 0;
+
+    CHECK_OK(ttplan_protocol_load_builtin("all-overview", &first));
+    CHECK_OK(ttplan_protocol_load_builtin("blinatumomab", &blina));
+    CHECK_OK(ttplan_protocol_load_builtin("allo-hsct", &hsct));
+    CHECK_OK(ttplan_profile_create(&pr));
+    CHECK_OK(ttplan_profile_set_start(pr, "2027-01-04"));
+    CHECK_OK(ttplan_plan(first, pr, &s));
+    check_single_protocol(s, "all-overview");
+
+    /* Relapse on 2028-05-02: blinatumomab (non-default setting, no start date needed), then a
+     * transplant after the end of the plan so far. */
+    CHECK_OK(ttplan_profile_create(&next_pr));
+    CHECK_OK(ttplan_profile_set_parameter(next_pr, "setting", "mrd-positive"));
+    CHECK_OK(ttplan_schedule_continue(s, TTPLAN_SWITCH_ON_DATE, "2028-05-02", "relapse", blina, next_pr, &relapse));
+    CHECK(relapse != NULL);
+    CHECK_OK(ttplan_schedule_dates(relapse, NULL, &relapse_end, NULL));
+    CHECK_OK(ttplan_schedule_continue(relapse, TTPLAN_SWITCH_AFTER_END, NULL, NULL, hsct, NULL, &full));
+    CHECK(full != NULL);
+    CHECK(ttplan_schedule_segment_count(s) == 1 && ttplan_schedule_segment_count(relapse) == 2);
+
+    CHECK_OK(ttplan_schedule_dates(full, &start, NULL, &total));
+    CHECK(strcmp(start, "2027-01-04") == 0 && total > 500);
+
+    CHECK(ttplan_schedule_segment_count(full) == 3);
+    CHECK_OK(ttplan_schedule_segment(full, 0, &seg));
+    CHECK(strcmp(seg.protocol, "all-overview") == 0 && strcmp(seg.start, "2027-01-04") == 0 &&
+          strcmp(seg.reason, "") == 0 && seg.title[0] != '\0' && strcmp(seg.version, "2026.1") == 0);
+    CHECK(seg.parameter_count == 3);
+    CHECK_OK(ttplan_schedule_segment_parameter(full, 0, 0, &name, &value));
+    CHECK(strcmp(name, "cns_prophylaxis") == 0 && strcmp(value, "intrathecal") == 0);
+    CHECK_OK(ttplan_schedule_segment_parameter(full, 0, 1, &name, &value));
+    CHECK(strcmp(name, "ph_positive") == 0 && strcmp(value, "false") == 0);
+    CHECK_OK(ttplan_schedule_segment_parameter(full, 0, 2, &name, &value));
+    CHECK(strcmp(name, "tki") == 0 && strcmp(value, "imatinib") == 0);
+
+    CHECK_OK(ttplan_schedule_segment(full, 1, &seg));
+    CHECK(strcmp(seg.protocol, "blinatumomab") == 0 && strcmp(seg.start, "2028-05-02") == 0 &&
+          strcmp(seg.reason, "relapse") == 0 && strcmp(seg.version, "1") == 0 && seg.parameter_count == 1);
+    CHECK_OK(ttplan_schedule_segment_parameter(full, 1, 0, &name, &value));
+    CHECK(strcmp(name, "setting") == 0 && strcmp(value, "mrd-positive") == 0);
+    CHECK_OK(ttplan_schedule_segment_parameter(full, 1, 0, NULL, NULL));
+
+    /* After the end: the day after the plan so far ends, with ttplan's own reason and the
+     * next protocol's defaults. */
+    next_day(relapse_end, hsct_start, sizeof hsct_start);
+    CHECK_OK(ttplan_schedule_segment(full, 2, &seg));
+    CHECK(strcmp(seg.protocol, "allo-hsct") == 0 && strcmp(seg.start, hsct_start) == 0 &&
+          contains(seg.reason, "after the end") && seg.parameter_count == 2);
+    CHECK_OK(ttplan_schedule_segment_parameter(full, 2, 0, &name, &value));
+    CHECK(strcmp(name, "conditioning") == 0 && strcmp(value, "chemotherapy") == 0);
+    CHECK(strcmp(phase_start(full, "conditioning"), hsct_start) == 0);
+
+    /* The first plan is cut on 2028-05-01; the later protocols follow, their items marked. */
+    for (i = 0; i < ttplan_schedule_phase_count(full); ++i) {
+        CHECK_OK(ttplan_schedule_phase(full, i, &phase));
+        if (strcmp(phase.protocol, "all-overview") == 0) {
+            CHECK(strcmp(phase.last, "2028-05-01") <= 0);
+            if (phase.cut) {
+                ++cut_phases;
+                CHECK(strcmp(phase.first, "2028-05-02") < 0 && strcmp(phase.last, "2028-05-01") == 0);
+            }
+            CHECK(phase.stopped == phase.cut);
+        } else if (strcmp(phase.protocol, "blinatumomab") == 0) {
+            ++blina_phases;
+            CHECK(strcmp(phase.first, "2028-05-02") >= 0 && strcmp(phase.last, hsct_start) < 0 && !phase.cut);
+        } else {
+            CHECK(strcmp(phase.protocol, "allo-hsct") == 0 && strcmp(phase.first, hsct_start) >= 0);
+        }
+    }
+    CHECK(cut_phases == 1 && blina_phases >= 1);
+    for (i = 0; i < ttplan_schedule_event_count(full); ++i) {
+        CHECK_OK(ttplan_schedule_event(full, i, &event));
+        if (strcmp(event.protocol, "all-overview") == 0) {
+            CHECK(strcmp(event.date, "2028-05-02") < 0);
+        } else if (strcmp(event.protocol, "blinatumomab") == 0) {
+            CHECK(strcmp(event.date, "2028-05-02") >= 0 && strcmp(event.date, hsct_start) < 0);
+        } else if (strcmp(event.protocol, "allo-hsct") == 0) {
+            ++hsct_events;
+            CHECK(strcmp(event.date, hsct_start) >= 0);
+        } else {
+            CHECK(!"an event of an unknown protocol");
+        }
+    }
+    CHECK(hsct_events > 0); /* blinatumomab for MRD has infusions (tracks) but no events */
+    for (i = 0; i < ttplan_schedule_track_count(full); ++i) {
+        CHECK_OK(ttplan_schedule_track(full, i, &track));
+        CHECK(track.protocol != NULL && track.protocol[0] != '\0');
+        if (strcmp(track.protocol, "blinatumomab") == 0) {
+            ++blina_tracks;
+            CHECK(strcmp(track.first, "2028-05-02") >= 0 && strcmp(track.last, hsct_start) < 0);
+        }
+        if (track.cut) {
+            ++cut_tracks;
+            CHECK(strcmp(track.protocol, "all-overview") == 0 && strcmp(track.first, "2028-05-02") < 0 &&
+                  strcmp(track.last, "2028-05-01") == 0);
+        }
+    }
+    CHECK(cut_tracks >= 1 && blina_tracks >= 1);
+
+    CHECK_OK(ttplan_schedule_render(full, "json", NULL, &json, NULL));
+    CHECK(contains(json, "\"segments\"") && contains(json, "\"reason\": \"relapse\"") &&
+          contains(json, "\"protocol\": \"allo-hsct\""));
+    ttplan_free(json);
+
+    /* After a phase: the next protocol starts the day after its last occurrence ends, and
+     * the phases after it are dropped. */
+    CHECK_OK(ttplan_schedule_continue(s, TTPLAN_SWITCH_AFTER_PHASE, "consolidation", "", hsct, NULL, &after));
+    next_day(phase_end(s, "all-overview", "consolidation"), day_after, sizeof day_after);
+    CHECK(strcmp(phase_start(after, "conditioning"), day_after) == 0);
+    CHECK(strcmp(phase_end(after, "all-overview", "consolidation"),
+                 phase_end(s, "all-overview", "consolidation")) == 0);
+    CHECK(strcmp(phase_end(after, "all-overview", "maintenance"), "") == 0);
+    CHECK(ttplan_schedule_segment_count(after) == 2);
+    CHECK_OK(ttplan_schedule_segment(after, 1, &seg));
+    CHECK(strcmp(seg.start, day_after) == 0 && contains(seg.reason, "after") && contains(seg.reason, "all-overview"));
+    ttplan_schedule_destroy(&after);
+
+    /* A switch in the middle of a maintenance cycle (2028-02-07 to 2028-04-30) cuts it, and
+     * its daily mercaptopurine, on the day before. */
+    CHECK_OK(ttplan_schedule_continue(s, TTPLAN_SWITCH_ON_DATE, "2028-03-20", NULL, hsct, NULL, &after));
+    CHECK(strcmp(phase_end(after, "all-overview", "maintenance"), "2028-03-19") == 0);
+    cut_phases = cut_tracks = 0;
+    for (i = 0; i < ttplan_schedule_phase_count(after); ++i) {
+        CHECK_OK(ttplan_schedule_phase(after, i, &phase));
+        if (phase.cut) {
+            ++cut_phases;
+            CHECK(strcmp(phase.first, "2028-02-07") == 0 && strcmp(phase.last, "2028-03-19") == 0);
+        }
+        CHECK(phase.stopped == phase.cut);
+    }
+    for (i = 0; i < ttplan_schedule_track_count(after); ++i) {
+        CHECK_OK(ttplan_schedule_track(after, i, &track));
+        if (track.cut) {
+            ++cut_tracks;
+            CHECK(strcmp(track.first, "2028-03-20") < 0 && strcmp(track.last, "2028-03-19") == 0);
+            CHECK(contains(track.activity, "ercaptopurine") && strcmp(track.phase, "maintenance") == 0);
+        }
+    }
+    CHECK(cut_phases == 1 && cut_tracks == 1);
+    CHECK_OK(ttplan_schedule_segment(after, 1, &seg));
+    CHECK(strcmp(seg.reason, "switch on 2028-03-20") == 0);
+    ttplan_schedule_destroy(&after);
+
+    /* A date after the end of the plan leaves a gap and cuts nothing more than the plan's own
+     * until limit did. */
+    CHECK_OK(ttplan_schedule_continue(s, TTPLAN_SWITCH_ON_DATE, "2035-01-01", NULL, hsct, NULL, &after));
+    CHECK(strcmp(phase_start(after, "conditioning"), "2035-01-01") == 0);
+    CHECK(ttplan_schedule_phase_count(after) == ttplan_schedule_phase_count(s) + 2);
+    for (i = 0; i < ttplan_schedule_phase_count(s); ++i) {
+        CHECK_OK(ttplan_schedule_phase(s, i, &phase));
+        plain_cut += phase.cut;
+    }
+    for (i = 0; i < ttplan_schedule_phase_count(after); ++i) {
+        CHECK_OK(ttplan_schedule_phase(after, i, &phase));
+        plain_cut -= phase.cut;
+        CHECK(!phase.stopped); /* the until limit cut the last cycle, not the switch */
+    }
+    CHECK(plain_cut == 0);
+    for (i = 0; i < ttplan_schedule_track_count(after); ++i) {
+        CHECK_OK(ttplan_schedule_track(after, i, &track));
+        CHECK(!track.cut);
+    }
+    ttplan_schedule_destroy(&after);
+
+    /* Errors: each leaves *out NULL and keeps its message in the so_far handle. */
+    CHECK_FAILS(ttplan_schedule_continue(NULL, TTPLAN_SWITCH_AFTER_END, NULL, NULL, hsct, NULL, &out),
+                TTPLAN_ERROR_INVALID_ARGUMENT, "schedule so far is NULL");
+    CHECK_FAILS(ttplan_schedule_continue(s, TTPLAN_SWITCH_AFTER_END, NULL, NULL, NULL, NULL, &out),
+                TTPLAN_ERROR_INVALID_ARGUMENT, "next protocol is NULL");
+    CHECK_FAILS(ttplan_schedule_continue(s, TTPLAN_SWITCH_AFTER_END, NULL, NULL, hsct, NULL, NULL),
+                TTPLAN_ERROR_INVALID_ARGUMENT, "output pointer");
+    CHECK_FAILS(ttplan_schedule_continue(s, 3, "2028-05-02", NULL, hsct, NULL, &out), TTPLAN_ERROR_INVALID_ARGUMENT,
+                "TTPLAN_SWITCH_ON_DATE");
+    CHECK_FAILS(ttplan_schedule_continue(s, -1, NULL, NULL, hsct, NULL, &out), TTPLAN_ERROR_INVALID_ARGUMENT,
+                "unknown switch kind -1");
+    CHECK_FAILS(ttplan_schedule_continue(s, TTPLAN_SWITCH_AFTER_PHASE, NULL, NULL, hsct, NULL, &out),
+                TTPLAN_ERROR_INVALID_ARGUMENT, "phase to switch after is NULL");
+    CHECK_FAILS(ttplan_schedule_continue(s, TTPLAN_SWITCH_AFTER_PHASE, "", NULL, hsct, NULL, &out),
+                TTPLAN_ERROR_INVALID_ARGUMENT, "phase to switch after is empty");
+    CHECK_FAILS(ttplan_schedule_continue(s, TTPLAN_SWITCH_ON_DATE, NULL, NULL, hsct, NULL, &out),
+                TTPLAN_ERROR_INVALID_ARGUMENT, "switch date is NULL");
+    CHECK_FAILS(ttplan_schedule_continue(s, TTPLAN_SWITCH_ON_DATE, "", NULL, hsct, NULL, &out),
+                TTPLAN_ERROR_INVALID_ARGUMENT, "switch date is empty");
+    CHECK_FAILS(ttplan_schedule_continue(s, TTPLAN_SWITCH_ON_DATE, "2028-02-30", NULL, hsct, NULL, &out),
+                TTPLAN_ERROR_VALUE, "2028-02-30");
+    CHECK_FAILS(ttplan_schedule_continue(s, TTPLAN_SWITCH_ON_DATE, "soon", NULL, hsct, NULL, &out),
+                TTPLAN_ERROR_VALUE, "soon");
+    CHECK_FAILS(ttplan_schedule_continue(s, TTPLAN_SWITCH_ON_DATE, "2026-12-31", "relapse", hsct, NULL, &out),
+                TTPLAN_ERROR_PLANNING, "before the plan starts on 2027-01-04");
+    CHECK(ttplan_schedule_last_error(s, message, sizeof message) > 0 && contains(message, "2026-12-31"));
+    CHECK_FAILS(ttplan_schedule_continue(s, TTPLAN_SWITCH_AFTER_PHASE, "conditioning", NULL, hsct, NULL, &out),
+                TTPLAN_ERROR_PLANNING, "\"conditioning\"");
+    CHECK(contains(ttplan_last_error(), "induction") && contains(ttplan_last_error(), "maintenance"));
+    CHECK(ttplan_schedule_last_error(s, message, sizeof message) > 0 && contains(message, "its phases"));
+    CHECK_OK(ttplan_profile_create(&bad_pr));
+    CHECK_OK(ttplan_profile_set_parameter(bad_pr, "setting", "sometimes"));
+    CHECK_FAILS(ttplan_schedule_continue(s, TTPLAN_SWITCH_AFTER_END, NULL, NULL, blina, bad_pr, &out),
+                TTPLAN_ERROR_PARAMETER, "mrd-positive");
+    ttplan_profile_destroy(&bad_pr);
+    CHECK_OK(ttplan_profile_create(&bad_pr));
+    CHECK_OK(ttplan_profile_set_parameter(bad_pr, "ph_positive", "true"));
+    CHECK_FAILS(ttplan_schedule_continue(s, TTPLAN_SWITCH_AFTER_END, NULL, NULL, blina, bad_pr, &out),
+                TTPLAN_ERROR_PARAMETER, "ph_positive");
+    ttplan_profile_destroy(&bad_pr);
+    CHECK_OK(ttplan_profile_create(&bad_pr));
+    CHECK_OK(ttplan_profile_set_delay(bad_pr, "maintenance", 0, 7));
+    CHECK_FAILS(ttplan_schedule_continue(s, TTPLAN_SWITCH_AFTER_END, NULL, NULL, blina, bad_pr, &out),
+                TTPLAN_ERROR_PLANNING, "maintenance");
+    ttplan_profile_destroy(&bad_pr);
+    CHECK(out == NULL);
+
+    /* Segment getters: ranges and NULLs. */
+    CHECK_FAILS(ttplan_schedule_segment(full, 3, &seg), TTPLAN_ERROR_INVALID_ARGUMENT,
+                "segment index 3 is out of range");
+    CHECK_FAILS(ttplan_schedule_segment(full, 0, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK_FAILS(ttplan_schedule_segment(NULL, 0, &seg), TTPLAN_ERROR_INVALID_ARGUMENT, "schedule is NULL");
+    CHECK_FAILS(ttplan_schedule_segment_parameter(full, 3, 0, &name, &value), TTPLAN_ERROR_INVALID_ARGUMENT,
+                "segment index 3");
+    CHECK_FAILS(ttplan_schedule_segment_parameter(full, 1, 1, &name, &value), TTPLAN_ERROR_INVALID_ARGUMENT,
+                "parameter index 1");
+    CHECK_FAILS(ttplan_schedule_segment_parameter(NULL, 0, 0, &name, &value), TTPLAN_ERROR_INVALID_ARGUMENT,
+                "schedule is NULL");
+    CHECK(ttplan_schedule_last_error(full, message, sizeof message) > 0 && contains(message, "parameter index"));
+    CHECK(ttplan_schedule_segment_count(NULL) == 0);
+
+    /* Each schedule owns its strings: the continued ones outlive the plan they came from. */
+    ttplan_schedule_destroy(&s);
+    ttplan_schedule_destroy(&relapse);
+    CHECK_OK(ttplan_schedule_segment(full, 1, &seg));
+    CHECK(strcmp(seg.reason, "relapse") == 0);
+    ttplan_schedule_destroy(&full);
+    ttplan_schedule_destroy(&full);
+    CHECK(s == NULL && relapse == NULL && full == NULL);
+    ttplan_profile_destroy(&next_pr);
+    ttplan_profile_destroy(&pr);
+    ttplan_protocol_destroy(&hsct);
+    ttplan_protocol_destroy(&blina);
+    ttplan_protocol_destroy(&first);
+}
+
 int main(int argc, char** argv) {
     if (argc != 3) {
         fprintf(stderr, "usage: %s SOURCE_DIR SCRATCH_DIR\n", argv[0]);
@@ -466,6 +780,7 @@ int main(int argc, char** argv) {
     test_planning();
     test_clinic_calendar();
     test_output();
+    test_continuation();
     printf("%d passed, %d failed\n", checks - failures, failures);
     return failures == 0 ? 0 : 1;
 }
