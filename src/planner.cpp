@@ -360,6 +360,14 @@ private:
                 if (d >= occ.first_day && d <= last_day) days.push_back(d);
             }
             const auto date_of = [&](std::int32_t d) { return occ.first + date::days{d - occ.first_day}; };
+            if (act.weekdays_only) {
+                std::erase_if(days, [&](std::int32_t d) {
+                    const date::weekday wd{date_of(d)};
+                    return wd == date::Saturday || wd == date::Sunday;
+                });
+            }
+            if (act.times && days.size() > static_cast<std::size_t>(*act.times))
+                days.resize(static_cast<std::size_t>(*act.times));
             if (!act.continuous) {
                 for (const std::int32_t d : days)
                     events.push_back(event{date_of(d), ph.id, occ.cycle, d, act.name, act.kind, occ.tentative,

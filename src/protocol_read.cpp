@@ -438,12 +438,17 @@ private:
 
     activity read_activity(const json& j, const std::string& ptr) {
         activity a;
-        const keys allowed = {"name", "category", "days", "continuous", "cycles", "variants", "when", "note"};
+        const keys allowed = {"name",  "category", "days", "continuous", "weekdays_only",
+                              "times", "cycles",   "variants", "when", "note"};
         if (!object(j, ptr, allowed, {"name", "category", "days"})) return a;
         read_string(j, ptr, "name", a.name);
         read_category(j, ptr, a.kind);
         read_pattern(j, ptr, "days", a.days);
         read_bool(j, ptr, "continuous", a.continuous);
+        read_bool(j, ptr, "weekdays_only", a.weekdays_only);
+        if (const json* t = member(j, "times")) {
+            if (auto n = integer<std::int32_t>(*t, at(ptr, "times"))) a.times = *n;
+        }
         read_pattern(j, ptr, "cycles", a.cycles);
         read_strings(j, ptr, "variants", a.variants);
         read_when(j, ptr, a.when);

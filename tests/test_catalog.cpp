@@ -196,7 +196,8 @@ TEST_CASE("all-overview: TKI tracks and CNS prophylaxis", "[all-overview]") {
             if (a.kind == ttplan::category::radiation) {
                 has_radiation = true;
                 CHECK(a.when == radiation);
-                CHECK(a.days.days().size() == 10);
+                CHECK(a.weekdays_only);
+                CHECK(a.times == 10);
             }
         }
     }
@@ -273,6 +274,19 @@ TEST_CASE("all-overview: plans into the published timeline", "[all-overview][pla
     const auto radiation = std::count_if(ph.events().begin(), ph.events().end(),
                                          [](const auto& e) { return e.kind == ttplan::category::radiation; });
     CHECK(radiation == 10);
+    // Ten weekday fractions wherever consolidation starts: here induction starts on a Wednesday.
+    pr.start = pr.start + days{2};
+    REQUIRE(date::weekday{pr.start} == date::Wednesday);
+    const ttplan::schedule wed = ttplan::make_schedule(p, pr);
+    std::int64_t fractions = 0;
+    for (const auto& e : wed.events()) {
+        if (e.kind != ttplan::category::radiation) continue;
+        ++fractions;
+        CHECK(e.phase == "consolidation");
+        CHECK(date::weekday{e.date} != date::Saturday);
+        CHECK(date::weekday{e.date} != date::Sunday);
+    }
+    CHECK(fractions == 10);
     CHECK(std::all_of(ph.events().begin(), ph.events().end(), [](const auto& e) {
         return e.kind != ttplan::category::intrathecal || e.phase == "induction";
     }));

@@ -468,6 +468,73 @@ TEST_CASE("planner: activity conditions", "[conditions]") {
     CHECK(events(plan(proto, "2027-03-01", {{"cns3", "true"}}), "cranial").at(0).date == d("2027-03-15"));
 }
 
+TEST_CASE("planner: weekday-only activities and a number of times", "[activities]") {
+    // Two 14-day cycles: 10 fractions on the weekdays from Day 1, the first 3 of Days 1-14, and a
+    // hospital stay on the weekdays of Days 1-10.
+    activity rt = act("rt", "1-14", category::radiation);
+    rt.weekdays_only = true;
+    rt.times = 10;
+    activity listed = act("listed", "1-14");
+    listed.times = 3;
+    activity stay = continuous("stay", "1-10", category::hospital_stay);
+    stay.weekdays_only = true;
+    const protocol p = make_protocol({repeated(make_phase("rt", "14d", {rt, listed, stay}), 2)});
+
+    // From Thursday 2027-03-04: Thu, Fri, Mon-Fri, Mon-Wed.
+    const auto thu = plan(p, "2027-03-04");
+    const auto first = [](const std::vector<event>& all) {
+        std::vector<event> out;
+        for (const auto& e : all)
+            if (e.cycle == 1) out.push_back(e);
+        return out;
+    };
+    const auto rt_thu = first(events(thu, "rt"));
+    REQUIRE(rt_thu.size() == 10);
+    std::vector<std::int32_t> days;
+    for (const auto& e : rt_thu) days.push_back(e.day);
+    CHECK(days == std::vector<std::int32_t>{1, 2, 5, 6, 7, 8, 9, 12, 13, 14});
+    CHECK(rt_thu.front().date == d("2027-03-04"));
+    CHECK(rt_thu.back().date == d("2027-03-17"));
+    // Each cycle counts its own weekdays: cycle 2 starts on Thursday 03-18 too, 10 again.
+    CHECK(events(thu, "rt").size() == 20);
+    for (const auto& e : events(thu, "rt")) {
+        const date::weekday wd{e.date};
+        CHECK((wd != date::Saturday && wd != date::Sunday));
+    }
+    // From Monday: the first 10 weekdays are Days 1-5 and 8-12.
+    days.clear();
+    for (const auto& e : first(events(plan(p, "2027-03-01"), "rt"))) days.push_back(e.day);
+    CHECK(days == std::vector<std::int32_t>{1, 2, 3, 4, 5, 8, 9, 10, 11, 12});
+    // `times` alone keeps the first N listed days, weekends included.
+    CHECK(dates(first(events(thu, "listed"))) ==
+          std::vector<day_point>{d("2027-03-04"), d("2027-03-05"), d("2027-03-06")});
+    // A continuous weekday activity breaks at each weekend: Days 1-10 from Thursday 03-04 run to
+    // Saturday 03-13, so Thu-Fri and Mon-Fri.
+    std::vector<std::pair<day_point, day_point>> runs;
+    for (const auto& x : spans(thu, "stay"))
+        if (x.cycle == 1) runs.emplace_back(x.first, x.last);
+    CHECK(runs == std::vector<std::pair<day_point, day_point>>{{d("2027-03-04"), d("2027-03-05")},
+                                                               {d("2027-03-08"), d("2027-03-12")}});
+}
+
+TEST_CASE("planner: a cut cycle keeps only the weekday days it still has", "[activities][cycles]") {
+    activity rt = act("rt", "1-14", category::radiation);
+    rt.weekdays_only = true;
+    rt.times = 10;
+    phase course = make_phase("course", "14d", {rt});
+    course.repeat = repeat_rule{};
+    course.repeat->until = {until("3w", at("", anchor::edge::start))};
+    const auto s = plan(make_protocol({course}), "2027-03-01");
+    const auto occ = occurrences(s, "course");
+    REQUIRE(occ.size() == 2);
+    CHECK(occ[1].cut);
+    CHECK(occ[1].last == d("2027-03-21"));
+    // Cycle 2 runs Mon 03-15 to Sun 03-21: five weekdays left of the ten.
+    std::size_t second = 0;
+    for (const auto& e : events(s, "rt")) second += e.cycle == 2 ? 1 : 0;
+    CHECK(second == 5);
+}
+
 // ---------------------------------------------------------------------------------------
 // Tracks
 

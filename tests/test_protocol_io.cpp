@@ -105,6 +105,10 @@ TEST_CASE("protocol_io: every feature reads as written", "[read]") {
     CHECK(courses.repeat->first_cycle == ttplan::length{28, ttplan::length::unit::days});
     CHECK(courses.repeat->variants == std::vector<std::string>{"A", "B"});
     CHECK(courses.activities[3].cycles.days() == std::vector<std::int32_t>{2, 5});
+    CHECK_FALSE(courses.activities[6].weekdays_only);
+    CHECK_FALSE(courses.activities[6].times);
+    CHECK(courses.activities[7].weekdays_only);
+    CHECK(courses.activities[7].times == 8);
     // when values are typed like their parameters and stored as canonical text.
     CHECK(p.phases[1].activities[2].when.all_of.at("age") == std::vector<std::string>{"13", "14", "15"});
     CHECK(p.phases[1].activities[3].when.all_of.at("flag") == std::vector<std::string>{"true"});
@@ -253,6 +257,29 @@ TEST_CASE("protocol_io: unknown category and bad patterns", "[problems]") {
     text = protocol_text();
     text.replace(text.find(R"("1,8,15,22")"), 11, R"([1, "8"])");
     REQUIRE_PROBLEM(problems_of(text), "/phases/0/activities/0/days/1", "expected an integer");
+}
+
+TEST_CASE("protocol_io: weekdays_only and times", "[problems]") {
+    const auto with = [](const std::string& extra) {
+        std::string text = protocol_text();
+        const std::string days = R"("days": "1,8,15,22")";
+        text.replace(text.find(days), days.size(), days + extra);
+        return text;
+    };
+    const ttplan::protocol p = ttplan::parse_protocol(with(R"(, "weekdays_only": true, "times": 3)"));
+    CHECK(p.phases[0].activities[0].weekdays_only);
+    CHECK(p.phases[0].activities[0].times == 3);
+    const std::string text = ttplan::to_json(p);
+    CHECK(text.find(R"("weekdays_only": true,)") != std::string::npos);
+    CHECK(text.find(R"("times": 3)") != std::string::npos);
+    CHECK(ttplan::parse_protocol(text) == p);
+
+    REQUIRE_PROBLEM(problems_of(with(R"(, "times": 0)")), "/phases/0/activities/0/times", "at least 1");
+    REQUIRE_PROBLEM(problems_of(with(R"(, "times": 5)")), "/phases/0/activities/0/times",
+                    "times 5 is more than the 4 day(s) in \"days\"");
+    REQUIRE_PROBLEM(problems_of(with(R"(, "times": "ten")")), "/phases/0/activities/0/times", "integer");
+    REQUIRE_PROBLEM(problems_of(with(R"(, "weekdays_only": "yes")")), "/phases/0/activities/0/weekdays_only",
+                    "true or false");
 }
 
 TEST_CASE("protocol_io: format versions", "[format]") {

@@ -267,6 +267,21 @@ TEST_CASE("cranial-radiation: 10 or 8 weekday fractions", "[reference][radiation
             CHECK(wd != date::Saturday);
             CHECK(wd != date::Sunday);
         }
+        // The count holds whatever weekday the course starts on, within its two weeks.
+        for (int shift = 1; shift < 7; ++shift) {
+            const ttplan::day_point other = start + date::days{shift};
+            INFO(ttplan::format_date(other));
+            const auto t = plan("cranial-radiation", {{"fractions", fractions}}, other);
+            std::size_t count = 0;
+            for (const auto& e : t.events()) {
+                if (e.kind != category::radiation) continue;
+                ++count;
+                const auto wd = date::weekday{e.date};
+                CHECK((wd != date::Saturday && wd != date::Sunday));
+                CHECK(e.date <= t.phases().front().last);
+            }
+            CHECK(count == n);
+        }
     }
 }
 

@@ -98,6 +98,11 @@ struct activity {
     // Continuous therapy: each unbroken run of days becomes one span (a hospital stay, daily
     // oral therapy) instead of one event per day.
     bool continuous = false;
+    // Only the days that fall on Monday to Friday (radiation fractions, clinic-only treatment).
+    bool weekdays_only = false;
+    // At most this many days per phase occurrence: the first ones of `days` (after
+    // weekdays_only), as in "10 fractions on weekdays from Day 1" (days "1..21").
+    std::optional<std::int32_t> times;
     day_pattern cycles;               // which cycles (1-based); empty = every cycle
     std::vector<std::string> variants;  // which alternating variants; empty = every variant
     condition when;

@@ -552,7 +552,7 @@ static void test_continuation(void) {
     CHECK(ttplan_schedule_segment_count(full) == 3);
     CHECK_OK(ttplan_schedule_segment(full, 0, &seg));
     CHECK(strcmp(seg.protocol, "all-overview") == 0 && strcmp(seg.start, "2027-01-04") == 0 &&
-          strcmp(seg.reason, "") == 0 && seg.title[0] != '\0' && strcmp(seg.version, "2026.1") == 0);
+          strcmp(seg.reason, "") == 0 && seg.title[0] != '\0' && strcmp(seg.version, "2026.2") == 0);
     CHECK(seg.parameter_count == 3);
     CHECK_OK(ttplan_schedule_segment_parameter(full, 0, 0, &name, &value));
     CHECK(strcmp(name, "cns_prophylaxis") == 0 && strcmp(value, "intrathecal") == 0);
