@@ -309,11 +309,13 @@ private:
         if (a.times) {
             // An upper bound on the days listed (overlapping parts count twice).
             std::int64_t listed = 0;
-            for (const auto& part : a.days.parts) listed += (std::int64_t{part.last} - part.first) / part.step + 1;
+            for (const auto& part : a.days.parts)
+                listed += (std::int64_t{part.last} - part.first) / part.step + 1;
             if (*a.times < 1) {
                 fail(at + "/times", fmt::format("times must be at least 1 (found {})", *a.times));
             } else if (days && *a.times > listed) {
-                fail(at + "/times", fmt::format("times {} is more than the {} day(s) in \"days\"", *a.times, listed));
+                fail(at + "/times",
+                     fmt::format("times {} is more than the {} day(s) in \"days\"", *a.times, listed));
             }
         }
         if (!a.cycles.empty()) {

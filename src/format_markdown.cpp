@@ -144,8 +144,7 @@ void occurrence_section(std::string& out, const schedule& s, const plan_segments
     const occurrence_key key = segs.key(p);
     out += "\n### " + occurrence_title(segs, p) + "\n\n";
     out += fmt::format("{} to {} ({}){}{}.\n", detail::long_date(p.first), detail::long_date(p.last),
-                       describe_length(p.first, p.last),
-                       p.cut ? ", " + md(segs.cut_words(p)) : "",
+                       describe_length(p.first, p.last), p.cut ? ", " + md(segs.cut_words(p)) : "",
                        p.tentative ? ", tentative" : "");
     bool any_span = false;
     for (const auto& t : s.spans()) {

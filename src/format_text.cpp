@@ -80,10 +80,9 @@ std::string to_text(const schedule& s) {
         any_track = true;
         const std::size_t seg = segs.of(t);
         const std::string whose = seg > 0 ? " [" + segs.at(seg).protocol.id + "]" : std::string();
-        out +=
-            fmt::format("  {}{}: {} to {} ({}){}{}\n", t.activity, whose, long_date(t.first),
-                        long_date(t.last), describe_length(t.first, t.last),
-                        t.cut ? ", " + segs.cut_words(t) : "", t.tentative ? " (tentative)" : "");
+        out += fmt::format("  {}{}: {} to {} ({}){}{}\n", t.activity, whose, long_date(t.first),
+                           long_date(t.last), describe_length(t.first, t.last),
+                           t.cut ? ", " + segs.cut_words(t) : "", t.tentative ? " (tentative)" : "");
     }
 
     // Events by occurrence, then by date; a protocol's `induction` never collects another's.
@@ -100,8 +99,7 @@ std::string to_text(const schedule& s) {
         }
         out += fmt::format("\n{}: {} to {} ({}){}{}\n", occurrence_title(segs, p), long_date(p.first),
                            long_date(p.last), describe_length(p.first, p.last),
-                           p.cut ? ", " + segs.cut_words(p) : "",
-                           p.tentative ? " (tentative)" : "");
+                           p.cut ? ", " + segs.cut_words(p) : "", p.tentative ? " (tentative)" : "");
         for (const auto& t : s.spans()) {
             if (t.phase.empty() || segs.key(t) != key) continue;
             const std::string days = t.first_day == t.last_day

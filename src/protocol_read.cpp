@@ -438,8 +438,8 @@ private:
 
     activity read_activity(const json& j, const std::string& ptr) {
         activity a;
-        const keys allowed = {"name",  "category", "days", "continuous", "weekdays_only",
-                              "times", "cycles",   "variants", "when", "note"};
+        const keys allowed = {"name",  "category", "days",     "continuous", "weekdays_only",
+                              "times", "cycles",   "variants", "when",       "note"};
         if (!object(j, ptr, allowed, {"name", "category", "days"})) return a;
         read_string(j, ptr, "name", a.name);
         read_category(j, ptr, a.kind);

@@ -10,8 +10,8 @@
 #include <ttplan/markdown.hpp>
 #include <ttplan/month_calendar.hpp>
 
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -94,8 +94,8 @@ TEST_CASE("multi formats: a cycle an until limit cut stays cut short when anothe
 
     const std::string text = to_text(s);
     CHECK(text.find("stopped early") == std::string::npos);
-    CHECK(block(text, fmt::format("Maintenance, cycle {}:", *last.cycle)).find(", cut at the end of treatment") !=
-          std::string::npos);
+    CHECK(block(text, fmt::format("Maintenance, cycle {}:", *last.cycle))
+              .find(", cut at the end of treatment") != std::string::npos);
     const std::string md = to_markdown(s);
     CHECK(md.find("stopped early") == std::string::npos);
     CHECK(md.find("cut at the end of treatment") != std::string::npos);
