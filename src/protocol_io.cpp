@@ -10,7 +10,6 @@
 #include <charconv>
 #include <fstream>
 #include <optional>
-#include <sstream>
 
 namespace ttplan {
 
@@ -120,6 +119,9 @@ read_result read_text(std::string_view text, std::string_view origin) {
     return out;
 }
 
+// The built-in protocols are 3 to 16 KB; anything past this is not a protocol.
+constexpr std::size_t max_protocol_file_bytes = std::size_t{16} << 20;
+
 std::string read_file(const std::filesystem::path& path) {
     const std::string name = path.string();
     std::error_code ec;
@@ -133,10 +135,22 @@ std::string read_file(const std::filesystem::path& path) {
                                                                         : "no such file"),
                        location{name, "", 0, 0});
     }
-    std::ostringstream text;
-    text << in.rdbuf();
+    // Read in pieces up to a bound, so that an endless source (/dev/zero, a device) ends in an
+    // error instead of filling memory.
+    std::string text;
+    std::array<char, 65536> buffer{};
+    while (in) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        text.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
+        if (text.size() > max_protocol_file_bytes) {
+            throw io_error(fmt::format("cannot read protocol file: it is larger than {} MiB; a protocol is a "
+                                       "few kilobytes",
+                                       max_protocol_file_bytes >> 20),
+                           location{name, "", 0, 0});
+        }
+    }
     if (in.bad()) throw io_error("cannot read protocol file: read error", location{name, "", 0, 0});
-    return std::move(text).str();
+    return text;
 }
 
 }  // namespace

@@ -398,3 +398,17 @@ TEST_CASE("protocol_io: files", "[files]") {
     CHECK(ttplan::to_json(ttplan::load_protocol_file(data_dir + "/every-feature.json")) ==
           ttplan::to_json(ttplan::parse_protocol(read_text(data_dir + "/every-feature.json"))));
 }
+
+TEST_CASE("protocol_io: an endless or huge file is an error, not a hang", "[files]") {
+    const auto path = std::filesystem::temp_directory_path() / "ttplan-test-protocol-io-huge.json";
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << '{' << std::string(std::size_t{17} << 20, ' ') << '}';
+    }
+    CHECK_THROWS_WITH(ttplan::load_protocol_file(path), Catch::Contains("larger than 16 MiB"));
+    CHECK_THROWS_AS(ttplan::validate_protocol_file(path), ttplan::io_error);
+    std::filesystem::remove(path);
+    if (std::filesystem::exists("/dev/zero")) {
+        CHECK_THROWS_WITH(ttplan::load_protocol_file("/dev/zero"), Catch::Contains("larger than 16 MiB"));
+    }
+}

@@ -42,7 +42,9 @@ std::string to_text(const schedule& s);
 
 // Writes `content` to `path` atomically: a temporary file in the same directory, flushed,
 // then renamed over the target, so a reader never sees half a file and a failure leaves any
-// existing file untouched. Throws io_error naming the path.
+// existing file untouched. A symbolic link is followed (the file it names is replaced, the
+// link stays); a device or FIFO (/dev/stdout, a named pipe) is written in place, never
+// replaced. Throws io_error naming the path.
 void write_file_atomic(const std::filesystem::path& path, std::string_view content);
 
 }  // namespace ttplan
