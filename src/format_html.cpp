@@ -11,7 +11,9 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <set>
+#include <vector>
 
 namespace ttplan {
 
@@ -162,16 +164,53 @@ std::string category_table(const schedule& s) {
     return out + "</tbody></table>\n";
 }
 
+// Which phase occurrences and spans begin or end on each date (indices in plan order), so that
+// a cell does not scan the whole plan: a daily cycle run for years has thousands of them.
+struct edges_by_date {
+    std::map<day_point, std::vector<std::size_t>> phases;
+    std::map<day_point, std::vector<std::size_t>> spans;
+
+    explicit edges_by_date(const schedule& s) {
+        for (std::size_t i = 0; i < s.phases().size(); ++i)
+            add(phases, s.phases()[i].first, s.phases()[i].last, i);
+        for (std::size_t i = 0; i < s.spans().size(); ++i)
+            add(spans, s.spans()[i].first, s.spans()[i].last, i);
+    }
+    static const std::vector<std::size_t>& on(const std::map<day_point, std::vector<std::size_t>>& m,
+                                              day_point d) {
+        static const std::vector<std::size_t> none;
+        const auto it = m.find(d);
+        return it == m.end() ? none : it->second;
+    }
+
+private:
+    static void add(std::map<day_point, std::vector<std::size_t>>& m, day_point first, day_point last,
+                    std::size_t i) {
+        m[first].push_back(i);
+        if (last != first) m[last].push_back(i);
+    }
+};
+
 // The notes a calendar cell carries besides its events: phases and continuous therapy that
 // begin or end that day, and what is already running on the first day shown.
-std::string cell_notes(const schedule& s, const plan_segments& segs, day_point d, bool first_shown) {
+std::string cell_notes(const schedule& s, const plan_segments& segs, const edges_by_date& edges, day_point d,
+                       bool first_shown) {
     std::string out;
     for (std::size_t i = 1; i < s.segments().size(); ++i) {
         if (s.segments()[i].start != d) continue;
         out += fmt::format("<span class=\"ph seg\">Switch to {}</span>",
                            escape_xml(plan_segments::protocol_words(s.segments()[i])));
     }
-    for (const auto& p : s.phases()) {
+    // On the first day shown every occurrence is looked at (one may be running); on the others
+    // only those that begin or end that day.
+    std::vector<std::size_t> all;
+    if (first_shown) {
+        all.resize(s.phases().size());
+        for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    }
+    for (const std::size_t i : first_shown ? all : edges_by_date::on(edges.phases, d)) {
+        const phase_occurrence& p = s.phases()[i];
+        if (p.first != d && p.last != d && !(p.first < d && d < p.last)) continue;
         const bool switched = segs.stopped_for(p) != nullptr;
         const std::string cut = p.cut ? (switched ? " (stopped early)" : " (cut short)") : "";
         if (p.first == d) {
@@ -185,7 +224,8 @@ std::string cell_notes(const schedule& s, const plan_segments& segs, day_point d
                 fmt::format("<span class=\"ph\">{} continues</span>", escape_xml(occurrence_label(segs, p)));
         }
     }
-    for (const auto& sp : s.spans()) {
+    for (const std::size_t i : edges_by_date::on(edges.spans, d)) {
+        const span& sp = s.spans()[i];
         if (sp.first == d) {
             out += fmt::format("<span class=\"ph\">{} {} starts</span>", code_badge(sp.kind),
                                escape_xml(sp.activity));
@@ -197,7 +237,8 @@ std::string cell_notes(const schedule& s, const plan_segments& segs, day_point d
     return out;
 }
 
-std::string month_section(const schedule& s, const plan_segments& segs, date::year_month ym) {
+std::string month_section(const schedule& s, const plan_segments& segs, const edges_by_date& edges,
+                          date::year_month ym) {
     static constexpr std::array<std::string_view, 12> months{"January",   "February", "March",    "April",
                                                              "May",       "June",     "July",     "August",
                                                              "September", "October",  "November", "December"};
@@ -236,7 +277,7 @@ std::string month_section(const schedule& s, const plan_segments& segs, date::ye
         out += fmt::format("<td class=\"{}\"{}><span class=\"d\">{}</span>", cls,
                            tentative ? " title=\"tentative\"" : "",
                            static_cast<unsigned>(date::year_month_day{d}.day()));
-        if (planned) out += cell_notes(s, segs, d, d == first_shown);
+        if (planned) out += cell_notes(s, segs, edges, d, d == first_shown);
         if (!events.empty()) {
             out += "<ul>";
             for (const auto& e : events) {
@@ -324,8 +365,9 @@ std::string to_html(const schedule& s) {
         "in italics.</p>\n";
     const date::year_month_day a{s.start()};
     const date::year_month_day b{s.end()};
+    const edges_by_date edges(s);
     for (auto ym = a.year() / a.month(); ym <= b.year() / b.month(); ym += date::months{1}) {
-        out += month_section(s, segs, ym);
+        out += month_section(s, segs, edges, ym);
     }
     out += "</section>\n";
     out += footer();

@@ -139,16 +139,15 @@ void span_table(std::string& out, const schedule& s, const plan_segments& segs) 
 
 using events_by_date = std::map<day_point, std::vector<const event*>>;
 
-void occurrence_section(std::string& out, const schedule& s, const plan_segments& segs,
-                        const phase_occurrence& p, const events_by_date& by_date) {
-    const occurrence_key key = segs.key(p);
+void occurrence_section(std::string& out, const plan_segments& segs, const phase_occurrence& p,
+                        const std::vector<const span*>& spans, const events_by_date& by_date) {
     out += "\n### " + occurrence_title(segs, p) + "\n\n";
     out += fmt::format("{} to {} ({}){}{}.\n", detail::long_date(p.first), detail::long_date(p.last),
                        describe_length(p.first, p.last), p.cut ? ", " + md(segs.cut_words(p)) : "",
                        p.tentative ? ", tentative" : "");
     bool any_span = false;
-    for (const auto& t : s.spans()) {
-        if (t.phase.empty() || segs.key(t) != key) continue;
+    for (const span* sp : spans) {
+        const span& t = *sp;
         out += std::string(any_span ? "" : "\n") +
                fmt::format("- Continuous: {} ({}), {}, {} to {}\n", md(t.activity), display_name(t.kind),
                            day_range(t), short_date(t.first), short_date(t.last));
@@ -184,6 +183,11 @@ std::string to_markdown(const schedule& s) {
     // Events by occurrence: a protocol's `induction` never collects another's.
     std::map<occurrence_key, events_by_date> events_of;
     for (const auto& e : s.events()) events_of[segs.key(e)][e.date].push_back(&e);
+    // Spans by occurrence too: a plan can have thousands of occurrences and spans.
+    std::map<occurrence_key, std::vector<const span*>> spans_of;
+    for (const auto& t : s.spans()) {
+        if (!t.phase.empty()) spans_of[segs.key(t)].push_back(&t);
+    }
     if (!s.phases().empty()) out += "\n## Dated activities\n";
     std::set<occurrence_key> placed;
     std::size_t shown_segment = 0;
@@ -195,7 +199,7 @@ std::string to_markdown(const schedule& s) {
             out += fmt::format("\nFrom {}: **{}**.\n", detail::long_date(seg.start),
                                md(plan_segments::protocol_words(seg)));
         }
-        occurrence_section(out, s, segs, p, events_of[key]);
+        occurrence_section(out, segs, p, spans_of[key], events_of[key]);
         placed.insert(key);
     }
     // Events outside every phase occurrence (a hand-built schedule can have them) are not lost.

@@ -88,6 +88,11 @@ std::string to_text(const schedule& s) {
     // Events by occurrence, then by date; a protocol's `induction` never collects another's.
     std::map<detail::occurrence_key, std::map<day_point, std::vector<const event*>>> events_of;
     for (const auto& e : s.events()) events_of[segs.key(e)][e.date].push_back(&e);
+    // Spans by occurrence too: a plan can have thousands of occurrences and spans.
+    std::map<detail::occurrence_key, std::vector<const span*>> spans_of;
+    for (const auto& t : s.spans()) {
+        if (!t.phase.empty()) spans_of[segs.key(t)].push_back(&t);
+    }
 
     std::size_t shown_segment = 0;
     for (const auto& p : s.phases()) {
@@ -100,8 +105,8 @@ std::string to_text(const schedule& s) {
         out += fmt::format("\n{}: {} to {} ({}){}{}\n", occurrence_title(segs, p), long_date(p.first),
                            long_date(p.last), describe_length(p.first, p.last),
                            p.cut ? ", " + segs.cut_words(p) : "", p.tentative ? " (tentative)" : "");
-        for (const auto& t : s.spans()) {
-            if (t.phase.empty() || segs.key(t) != key) continue;
+        for (const span* sp : spans_of[key]) {
+            const span& t = *sp;
             const std::string days = t.first_day == t.last_day
                                          ? fmt::format("Day {}", t.first_day)
                                          : fmt::format("Days {} to {}", t.first_day, t.last_day);

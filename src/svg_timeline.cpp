@@ -236,12 +236,16 @@ struct lanes_writer {
         out += fmt::format(R"~(<rect class="swatch" x="8" y="{}" width="12" height="12" fill="url(#{})"/>)~",
                            num(y + 6), pattern_id(id, kind));
         label("span:" + activity, fmt::format("{} {}", style_of(kind).code, activity), y + 16, 26);
+        // phase_name() searches the plan; a lane may hold thousands of spans of one phase.
+        std::map<std::pair<std::size_t, std::string>, std::string> names;
         for (const auto& sp : s.spans()) {
             if (sp.activity != activity || sp.kind != kind) continue;
             const std::size_t seg = segs.of(sp);
             std::string where;
             if (!sp.phase.empty()) {
-                const std::string name = segs.phase_name(seg, sp.phase);
+                auto [known, fresh] = names.try_emplace({seg, sp.phase});
+                if (fresh) known->second = segs.phase_name(seg, sp.phase);
+                const std::string& name = known->second;
                 where = fmt::format("; {}{} Days {} to {}", segs.phase_label(seg, sp.phase, name),
                                     sp.cycle ? fmt::format(" cycle {}", *sp.cycle) : "", sp.first_day,
                                     sp.last_day);

@@ -3,10 +3,13 @@ import datetime
 import json
 import os
 import re
+import stat
+import subprocess
+import threading
 
 import pytest
 
-from conftest import SOURCE_DIR, plan_json, run
+from conftest import BIN, SOURCE_DIR, plan_json, run
 
 START = "2027-01-04"
 
@@ -231,6 +234,64 @@ def test_existing_output_survives_a_failed_plan(tmp_path):
     proc = run("plan", "--start", "2027-13-01", "-o", out, check=False)
     assert proc.returncode != 0
     assert out.read_text() == "previous plan\n"
+
+
+def test_output_through_a_symlink_keeps_the_link(tmp_path):
+    target = tmp_path / "real.json"
+    target.write_text("previous plan\n")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    run("plan", "--start", START, "-o", link)
+    assert link.is_symlink()
+    assert json.loads(target.read_text())["start"] == START
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.json", "real.json"]
+
+
+def test_output_to_a_fifo_writes_into_it(tmp_path):
+    # Renaming a file over a FIFO (or over /dev/stdout, /dev/null) would replace the special
+    # file with a regular one; it is written in place instead.
+    fifo = tmp_path / "plan.fifo"
+    os.mkfifo(fifo)
+    received = []
+
+    def read_fifo():
+        with open(fifo) as reader:
+            received.append(reader.read())
+
+    reader = threading.Thread(target=read_fifo)
+    reader.start()
+    proc = run("plan", "--start", START, "--format", "json", "-o", fifo, check=False)
+    try:  # if ttplan never opened the FIFO, release the reader (fails when it has none)
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    except OSError:
+        pass
+    reader.join(timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(received[0])["start"] == START
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.fifo"]
+
+
+def test_thousands_of_daily_cycles_render_in_linear_time(tmp_path):
+    # Two phases of 1-day cycles for 20 years: 14,610 occurrences, each with an event and a
+    # span. Text, Markdown and HTML once compared every occurrence with every span or every
+    # calendar day (minutes under the sanitizers); now each takes a few seconds.
+    def daily(pid):
+        return {"id": pid, "name": pid.title(), "length": "1d",
+                "repeat": {"until": {"length": "20y", "from": {"phase": pid}}},
+                "activities": [{"name": "Oral", "category": "chemotherapy", "days": "1"},
+                               {"name": "Infusion", "category": "immunotherapy", "days": "1",
+                                "continuous": True}]}
+    proto = tmp_path / "daily.json"
+    proto.write_text(json.dumps({"format": "ttplan-protocol/1", "id": "daily", "title": "Daily",
+                                 "phases": [daily("first"), daily("second")],
+                                 "dependencies": [{"from": "first", "to": "second"}]}))
+    for fmt, needle in (("text", "Second, cycle 7305:"), ("md", "### Second, cycle 7305"),
+                        ("html", "Second, cycle 7305 begins and ends")):
+        proc = subprocess.run([BIN, "plan", str(proto), "--start", START, "--format", fmt],
+                              capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 0, proc.stderr
+        assert needle in proc.stdout
 
 
 def test_unknown_format_lists_formats():
