@@ -36,4 +36,27 @@ BENCHMARK_CAPTURE(render_format, json, "json");
 BENCHMARK_CAPTURE(render_format, ics, "ics");
 BENCHMARK_CAPTURE(render_format, html, "html");
 
+// A plan with thousands of occurrences: two phases of 1-day cycles for 20 years (14,610
+// cycles, each with an event and a span). The human formats must stay linear in its size.
+void render_daily_cycles(benchmark::State& state, const char* format) {
+    const std::string phase = R"({"id": "ID", "name": "ID", "length": "1d",
+        "repeat": {"until": {"length": "20y", "from": {"phase": "ID"}}},
+        "activities": [{"name": "Oral", "category": "chemotherapy", "days": "1"},
+                       {"name": "Infusion", "category": "immunotherapy", "days": "1", "continuous": true}]})";
+    const auto named = [&](const std::string& id) {
+        std::string text = phase;
+        for (auto at = text.find("ID"); at != std::string::npos; at = text.find("ID", at + id.size()))
+            text.replace(at, 2, id);
+        return text;
+    };
+    const std::string text = R"({"format": "ttplan-protocol/1", "id": "daily", "title": "Daily", "phases": [)" +
+                             named("first") + ", " + named("second") +
+                             R"(], "dependencies": [{"from": "first", "to": "second"}]})";
+    const auto s = ttplan::planner(ttplan::parse_protocol(text), {}).plan(start);
+    for (auto _ : state) benchmark::DoNotOptimize(ttplan::render(s, format, {}));
+}
+BENCHMARK_CAPTURE(render_daily_cycles, text, "text")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(render_daily_cycles, md, "md")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(render_daily_cycles, html, "html")->Unit(benchmark::kMillisecond);
+
 }  // namespace

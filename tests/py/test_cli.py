@@ -272,10 +272,10 @@ def test_output_to_a_fifo_writes_into_it(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.fifo"]
 
 
-def test_thousands_of_daily_cycles_render_in_linear_time(tmp_path):
+def test_thousands_of_daily_cycles_render_every_cycle(tmp_path):
     # Two phases of 1-day cycles for 20 years: 14,610 occurrences, each with an event and a
-    # span. Text, Markdown and HTML once compared every occurrence with every span or every
-    # calendar day (minutes under the sanitizers); now each takes a few seconds.
+    # span, down to the last cycle. How long it takes is measured in bench/
+    # (render_daily_cycles), not here.
     def daily(pid):
         return {"id": pid, "name": pid.title(), "length": "1d",
                 "repeat": {"until": {"length": "20y", "from": {"phase": pid}}},
@@ -289,7 +289,7 @@ def test_thousands_of_daily_cycles_render_in_linear_time(tmp_path):
     for fmt, needle in (("text", "Second, cycle 7305:"), ("md", "### Second, cycle 7305"),
                         ("html", "Second, cycle 7305 begins and ends")):
         proc = subprocess.run([BIN, "plan", str(proto), "--start", START, "--format", fmt],
-                              capture_output=True, text=True, timeout=60)
+                              capture_output=True, text=True)
         assert proc.returncode == 0, proc.stderr
         assert needle in proc.stdout
 
