@@ -133,7 +133,7 @@ private:
     }
 
     void parameter_values(const parameter& param, const std::string& at) {
-        using kind = parameter::kind;
+        using kind = parameter_type;
         if (param.type != kind::choice && !param.choices.empty()) {
             fail(at + "/choices", "only choice parameters have choices");
         }
@@ -161,16 +161,16 @@ private:
     // Why `value` is not a value of `param`, or nullopt when it is.
     static std::optional<std::string> value_problem(const parameter& param, const std::string& value) {
         switch (param.type) {
-            case parameter::kind::boolean:
+            case parameter_type::boolean:
                 if (value == "true" || value == "false") return std::nullopt;
                 return fmt::format("\"{}\" is not true or false", value);
-            case parameter::kind::choice:
+            case parameter_type::choice:
                 if (std::find(param.choices.begin(), param.choices.end(), value) != param.choices.end()) {
                     return std::nullopt;
                 }
                 return fmt::format("\"{}\" is not one of the choices of \"{}\" ({})", value, param.name,
                                    quoted_list(param.choices));
-            case parameter::kind::integer: {
+            case parameter_type::integer: {
                 const auto n = canonical_integer(value);
                 if (n && *n >= param.minimum && *n <= param.maximum) return std::nullopt;
                 return fmt::format("\"{}\" is not an integer from {} to {}", value, param.minimum,

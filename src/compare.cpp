@@ -49,9 +49,9 @@ bool same_start(const labelled_schedules& plans) {
                        [&](const auto& p) { return p.second.start() == plans.front().second.start(); });
 }
 
-std::string parameters_text(const parameter_values& values) {
+std::string parameters_text(const typed_values& values) {
     std::string out;
-    for (const auto& [name, value] : values) out += (out.empty() ? "" : ", ") + name + "=" + value;
+    for (const auto& [name, value] : values) out += (out.empty() ? "" : ", ") + name + "=" + value.text;
     return out.empty() ? "(no parameters)" : out;
 }
 
@@ -147,7 +147,8 @@ variant_summary summarize(const schedule& s) {
     out.total_days = s.total_days();
     out.length_in_words = describe_length(s.start(), s.end());
     for (const auto& t : s.totals_by_phase())
-        out.phases.push_back(phase_length{t.protocol, t.phase, t.name, t.occurrences, t.days});
+        out.phases.push_back(
+            phase_length{s.segments()[t.segment].protocol.id, t.phase, t.name, t.occurrences, t.days});
     const auto by_category = s.days_by_category();
     out.treatment_days = s.treatment_days();
     out.hospital_days = days_of(by_category, category::hospital_stay);

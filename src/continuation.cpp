@@ -56,7 +56,7 @@ std::string default_reason(const schedule& so_far, const switch_point& at, day_p
         case switch_point::kind::after_phase: {
             const phase_occurrence& last = *last_occurrence(so_far, at.phase);
             return fmt::format("after {} ({})", last.name.empty() ? last.phase : last.name,
-                               so_far.protocol_of(last.protocol));
+                               so_far.segment_of(last).protocol.id);
         }
         case switch_point::kind::after_end:
             break;
@@ -95,57 +95,58 @@ schedule continue_with(const schedule& so_far, const switch_point& at, const pla
                        const std::vector<actual_start>& actuals, const clinic_calendar& cal) {
     const day_point d = switch_date(so_far, at);
     const day_point before = d - date::days{1};
-    const std::string& main_id = so_far.protocol().id;
-    const auto own = [&](std::string& protocol_id) {
-        if (protocol_id.empty()) protocol_id = main_id;
-    };
+    // Segments after the first that start on or after D are dropped, with their items: being
+    // in date order, they are the last ones.
+    std::vector<segment> segments = so_far.segments();
+    segments.erase(std::remove_if(segments.begin() + 1, segments.end(),
+                                  [&](const segment& seg) { return seg.start >= d; }),
+                   segments.end());
+    const std::size_t kept = segments.size();
 
     std::vector<phase_occurrence> phases;
     for (phase_occurrence p : so_far.phases()) {
-        if (p.first >= d) continue;
+        if (p.first >= d || p.segment >= kept) continue;
         if (p.last >= d) {
             p.last = before;
-            p.cut = true;
-            p.stopped = true;
+            p.ending = ending_reason::switched;
         }
-        own(p.protocol);
         phases.push_back(std::move(p));
     }
     std::vector<event> events;
-    for (event e : so_far.events()) {
-        if (e.date >= d) continue;
-        own(e.protocol);
-        events.push_back(std::move(e));
+    for (const event& e : so_far.events()) {
+        if (e.date < d && e.segment < kept) events.push_back(e);
     }
     std::vector<span> spans;
     for (span t : so_far.spans()) {
-        if (t.first >= d) continue;
+        if (t.first >= d || t.segment >= kept) continue;
         if (t.last >= d) {
             // Day numbers only count within a phase; tracks keep their 0/0.
             if (!t.phase.empty()) t.last_day -= static_cast<std::int32_t>((t.last - before).count());
             t.last = before;
-            t.cut = true;
+            t.ending = ending_reason::switched;
         }
-        own(t.protocol);
         spans.push_back(std::move(t));
     }
-    std::vector<segment> segments = so_far.segments();
-    if (segments.empty())
-        segments.push_back(segment{so_far.protocol(), so_far.parameters(), so_far.start(), {}});
-    segments.erase(std::remove_if(segments.begin() + 1, segments.end(),
-                                  [&](const segment& seg) { return seg.start >= d; }),
-                   segments.end());
 
     const schedule more =
         tentative_switch(so_far, at) ? next.plan_tentative(d, actuals, cal) : next.plan(d, actuals, cal);
-    phases.insert(phases.end(), more.phases().begin(), more.phases().end());
-    events.insert(events.end(), more.events().begin(), more.events().end());
-    spans.insert(spans.end(), more.spans().begin(), more.spans().end());
+    // The next plan's items move to its segment, after the ones kept.
+    for (phase_occurrence p : more.phases()) {
+        p.segment += kept;
+        phases.push_back(std::move(p));
+    }
+    for (event e : more.events()) {
+        e.segment += kept;
+        events.push_back(std::move(e));
+    }
+    for (span t : more.spans()) {
+        t.segment += kept;
+        spans.push_back(std::move(t));
+    }
     segments.push_back(segment{more.protocol(), more.parameters(), d,
                                at.reason.empty() ? default_reason(so_far, at, d) : at.reason});
 
-    return schedule(so_far.protocol(), so_far.parameters(), so_far.start(), std::move(phases),
-                    std::move(events), std::move(spans), std::move(segments));
+    return schedule(std::move(segments), std::move(phases), std::move(events), std::move(spans));
 }
 
 }  // namespace ttplan

@@ -170,11 +170,11 @@ std::string month_notes(const schedule& s, const detail::plan_segments& segs, da
         if (p.last < month_first || p.first > month_last) continue;
         std::string entry =
             occurrence_label(segs, p) + " " + within_month(p.first, p.last, month_first, month_last);
-        if (p.cut || p.tentative) {
+        if (p.ended_early() || p.tentative) {
             const bool switched = segs.stopped_for(p) != nullptr;
             std::string tag =
-                fmt::format(" ({}{}{})", p.cut ? (switched ? "stopped early" : "cut short") : "",
-                            p.cut && p.tentative ? ", " : "", p.tentative ? "tentative" : "");
+                fmt::format(" ({}{}{})", p.ended_early() ? (switched ? "stopped early" : "cut short") : "",
+                            p.ended_early() && p.tentative ? ", " : "", p.tentative ? "tentative" : "");
             std::replace(tag.begin(), tag.end(), ' ', glue);
             entry += tag;
         }
@@ -192,7 +192,7 @@ std::string month_notes(const schedule& s, const detail::plan_segments& segs, da
         // Therapy within a phase is as tentative (and as cut) as its phase, which the line above
         // says.
         if (t.tentative && t.phase.empty()) spans += std::string(1, glue) + "(tentative)";
-        if (t.cut && t.phase.empty()) spans += fmt::format("{}(stopped{}early)", glue, glue);
+        if (t.ended_early() && t.phase.empty()) spans += fmt::format("{}(stopped{}early)", glue, glue);
     }
     if (phases.empty() && spans.empty()) return {};
     const std::string label = pad(fmt::format("{} {}", detail::month_name(static_cast<unsigned>(ym.month())),
@@ -205,10 +205,10 @@ std::string month_notes(const schedule& s, const detail::plan_segments& segs, da
     return out;
 }
 
-std::string parameters_text(const parameter_values& values) {
+std::string parameters_text(const typed_values& values) {
     std::string params;
     for (const auto& [name, value] : values) {
-        params += (params.empty() ? "" : ", ") + detail::one_line(name) + "=" + detail::one_line(value);
+        params += (params.empty() ? "" : ", ") + detail::one_line(name) + "=" + detail::one_line(value.text);
     }
     return params;
 }

@@ -92,7 +92,7 @@ std::string occurrence_label(const plan_segments& segs, const phase_occurrence& 
     return s;
 }
 
-std::string parameters_table(const parameter_values& values, std::string_view of = {}) {
+std::string parameters_table(const typed_values& values, std::string_view of = {}) {
     if (values.empty()) {
         return of.empty() ? "<p>This protocol has no parameters.</p>\n"
                           : fmt::format("<p>{} has no parameters.</p>\n", escape_xml(of));
@@ -101,7 +101,7 @@ std::string parameters_table(const parameter_values& values, std::string_view of
                                   of.empty() ? "" : " of " + escape_xml(of));
     for (const auto& [name, value] : values) {
         out += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", escape_xml(name),
-                           escape_xml(value));
+                           escape_xml(value.text));
     }
     return out + "</tbody></table>\n";
 }
@@ -136,7 +136,8 @@ std::string lengths_table(const schedule& s) {
         segs.several() ? "<th scope=\"col\">Protocol</th>" : "");
     for (const auto& t : s.totals_by_phase()) {
         const std::string protocol =
-            segs.several() ? "<td><code>" + escape_xml(t.protocol) + "</code></td>" : std::string();
+            segs.several() ? "<td><code>" + escape_xml(s.segment_of(t).protocol.id) + "</code></td>"
+                           : std::string();
         out += fmt::format(
             "<tr><td>{}</td>{}<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.0f}%</td>"
             "<td>{}</td><td>{}</td></tr>\n",
@@ -212,7 +213,7 @@ std::string cell_notes(const schedule& s, const plan_segments& segs, const edges
         const phase_occurrence& p = s.phases()[i];
         if (p.first != d && p.last != d && !(p.first < d && d < p.last)) continue;
         const bool switched = segs.stopped_for(p) != nullptr;
-        const std::string cut = p.cut ? (switched ? " (stopped early)" : " (cut short)") : "";
+        const std::string cut = p.ended_early() ? (switched ? " (stopped early)" : " (cut short)") : "";
         if (p.first == d) {
             out += fmt::format("<span class=\"ph\">{} begins{}</span>", escape_xml(occurrence_label(segs, p)),
                                p.last == d ? " and ends" + cut : "");
@@ -391,7 +392,7 @@ std::string to_html_comparison(const std::vector<std::pair<std::string, schedule
     for (const auto& [label, s] : labelled) {
         std::string params;
         for (const auto& [name, value] : s.parameters())
-            params += (params.empty() ? "" : ", ") + name + "=" + value;
+            params += (params.empty() ? "" : ", ") + name + "=" + value.text;
         // A continued plan names every protocol: "all-overview, then blinatumomab from ...".
         std::string protocols = s.protocol().id;
         for (std::size_t i = 1; i < s.segments().size(); ++i) {

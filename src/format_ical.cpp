@@ -172,7 +172,7 @@ private:
         const occurrence_key key = segs_.key(p);
         item it;
         it.key =
-            key_builder(calendar_id_, s_.protocol_of(p.protocol), "phase").add(p.phase).add(p.cycle).str();
+            key_builder(calendar_id_, s_.segment_of(p).protocol.id, "phase").add(p.phase).add(p.cycle).str();
         it.summary = occurrence_label(key);
         std::string heading = segs_.phase_label(key.segment, p.phase, p.name);
         if (p.cycle) {
@@ -184,7 +184,7 @@ private:
         it.description.push_back(fmt::format(
             "{} to {}: {} ({} days), Day {} to Day {}.", format_date(p.first), format_date(p.last),
             describe_length(p.first, p.last), p.days(), p.first_day, p.first_day + p.days() - 1));
-        if (p.cut) it.description.push_back(cut_line(segs_.stopped_for(p)));
+        if (p.ended_early()) it.description.push_back(cut_line(segs_.stopped_for(p)));
         if (p.tentative) it.description.push_back(tentative_line);
         it.description.push_back(protocol_lines_.at(key.segment));
         it.categories.push_back("Treatment phase");
@@ -197,7 +197,7 @@ private:
     item span_item(const span& t) const {
         item it;
         const bool track = t.phase.empty();
-        key_builder key(calendar_id_, s_.protocol_of(t.protocol), track ? "track" : "span");
+        key_builder key(calendar_id_, s_.segment_of(t).protocol.id, track ? "track" : "span");
         key.add(t.activity);
         if (!track) key.add(t.phase).add(t.cycle).add(std::to_string(t.first_day));
         it.key = key.str();
@@ -216,7 +216,7 @@ private:
                                                      describe_length(t.first, t.last)));
         if (!t.note.empty()) it.description.push_back(t.note);
         // Within a phase the phase's own item says why it stopped; a track says it here.
-        if (t.cut && track) it.description.push_back(cut_line(segs_.stopped_for(t)));
+        if (t.ended_early() && track) it.description.push_back(cut_line(segs_.stopped_for(t)));
         if (t.tentative) it.description.push_back(tentative_line);
         it.description.push_back(protocol_lines_.at(at.segment));
         it.categories.emplace_back(display_name(t.kind));
@@ -249,7 +249,7 @@ private:
         const int moved =
             !e0.planned_date || *e0.planned_date == e0.date ? 0 : (e0.date > *e0.planned_date ? 1 : -1);
         item it;
-        key_builder key(calendar_id_, s_.protocol_of(e0.protocol), "day");
+        key_builder key(calendar_id_, s_.segment_of(e0).protocol.id, "day");
         key.add(e0.phase).add(e0.cycle).add(std::to_string(e0.day));
         if (moved != 0) key.add(moved > 0 ? "moved-later" : "moved-earlier");
         it.key = key.str();

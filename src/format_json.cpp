@@ -4,24 +4,28 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-
 namespace ttplan {
 
 namespace {
 
 using ojson = nlohmann::ordered_json;
 
-// Parameter values are kept as canonical text; readers get them typed again.
-ojson typed_value(const std::string& text) {
-    if (text == "true") return true;
-    if (text == "false") return false;
-    const bool integer = !text.empty() && text.size() < 19 &&
-                         std::all_of(text.begin() + (text[0] == '-' ? 1 : 0), text.end(),
-                                     [](char c) { return c >= '0' && c <= '9'; }) &&
-                         text != "-";
-    if (integer) return std::stoll(text);
-    return text;
+// The declared type decides the JSON type: a choice stays a string even when it looks like a
+// number ("2025") or a boolean.
+ojson typed_json(const typed_value& v) {
+    switch (v.type) {
+        case parameter_type::boolean:
+            return v.text == "true";
+        case parameter_type::integer:
+            return std::stoll(v.text);
+        case parameter_type::choice:
+            break;
+    }
+    return v.text;
+}
+
+ojson ending_value(ending_reason e) {
+    return e == ending_reason::none ? ojson(nullptr) : ojson(std::string(to_string(e)));
 }
 
 ojson cycle_value(const std::optional<std::int32_t>& cycle) {
@@ -32,9 +36,9 @@ ojson protocol_value(const protocol_info& info) {
     return {{"id", info.id}, {"title", info.title}, {"version", info.version}};
 }
 
-ojson parameters_value(const parameter_values& values) {
+ojson parameters_value(const typed_values& values) {
     ojson params = ojson::object();
-    for (const auto& [name, value] : values) params[name] = typed_value(value);
+    for (const auto& [name, value] : values) params[name] = typed_json(value);
     return params;
 }
 
@@ -42,7 +46,7 @@ ojson parameters_value(const parameter_values& values) {
 
 std::string to_json(const schedule& s) {
     ojson doc;
-    doc["format"] = "ttplan-schedule/1";
+    doc["format"] = "ttplan-schedule/2";
     doc["protocol"] = protocol_value(s.protocol());
     doc["parameters"] = parameters_value(s.parameters());
     doc["start"] = format_date(s.start());
@@ -70,22 +74,19 @@ std::string to_json(const schedule& s) {
                           {"days", p.days()},
                           {"first_day", p.first_day},
                           {"tentative", p.tentative},
-                          {"cut", p.cut},
-                          {"stopped", p.stopped},
-                          {"protocol", s.protocol_of(p.protocol)}});
+                          {"ending", ending_value(p.ending)},
+                          {"protocol", s.segment_of(p).protocol.id},
+                          {"segment", p.segment}});
     }
     doc["phases"] = std::move(phases);
 
     ojson events = ojson::array();
     for (const auto& e : s.events()) {
-        ojson item = {{"date", format_date(e.date)},
-                      {"phase", e.phase},
-                      {"cycle", cycle_value(e.cycle)},
-                      {"day", e.day},
-                      {"activity", e.activity},
-                      {"category", std::string(to_string(e.kind))},
-                      {"tentative", e.tentative},
-                      {"protocol", s.protocol_of(e.protocol)}};
+        ojson item = {{"date", format_date(e.date)},   {"phase", e.phase},
+                      {"cycle", cycle_value(e.cycle)}, {"day", e.day},
+                      {"activity", e.activity},        {"category", std::string(to_string(e.kind))},
+                      {"tentative", e.tentative},      {"protocol", s.segment_of(e).protocol.id},
+                      {"segment", e.segment}};
         if (e.planned_date) item["planned_date"] = format_date(*e.planned_date);
         if (!e.note.empty()) item["note"] = e.note;
         events.push_back(std::move(item));
@@ -102,8 +103,9 @@ std::string to_json(const schedule& s) {
                       {"phase", t.phase.empty() ? ojson(nullptr) : ojson(t.phase)},
                       {"cycle", cycle_value(t.cycle)},
                       {"tentative", t.tentative},
-                      {"cut", t.cut},
-                      {"protocol", s.protocol_of(t.protocol)}};
+                      {"ending", ending_value(t.ending)},
+                      {"protocol", s.segment_of(t).protocol.id},
+                      {"segment", t.segment}};
         if (!t.note.empty()) item["note"] = t.note;
         tracks.push_back(std::move(item));
     }

@@ -47,7 +47,7 @@ std::string cycle_cell(const phase_occurrence& p) {
 std::string occurrence_notes(const plan_segments& segs, const phase_occurrence& p) {
     std::string notes;
     if (p.tentative) notes = "tentative";
-    if (p.cut) notes += (notes.empty() ? "" : "; ") + md(segs.cut_words(p));
+    if (p.ended_early()) notes += (notes.empty() ? "" : "; ") + md(segs.cut_words(p));
     return notes;
 }
 
@@ -56,10 +56,10 @@ std::string day_range(const span& t) {
                                      : fmt::format("Days {} to {}", t.first_day, t.last_day);
 }
 
-std::string parameters_text(const parameter_values& values) {
+std::string parameters_text(const typed_values& values) {
     std::string params;
     for (const auto& [name, value] : values)
-        params += (params.empty() ? "" : ", ") + md(name) + " = " + md(value);
+        params += (params.empty() ? "" : ", ") + md(name) + " = " + md(value.text);
     return params;
 }
 
@@ -131,7 +131,7 @@ void span_table(std::string& out, const schedule& s, const plan_segments& segs) 
         std::string to = detail::long_date(t.last);
         if (t.tentative) to += " (tentative)";
         // Cut spans inside a cut phase are said once, in the phase's row; a track says it here.
-        if (t.cut && t.phase.empty()) to += ", " + md(segs.cut_words(t));
+        if (t.ended_early() && t.phase.empty()) to += ", " + md(segs.cut_words(t));
         out += fmt::format("| {} | {} | {} |{} {} | {} | {} |\n", md(t.activity), display_name(t.kind), phase,
                            protocol_cell(segs, seg), detail::long_date(t.first), to, t.days());
     }
@@ -143,7 +143,7 @@ void occurrence_section(std::string& out, const plan_segments& segs, const phase
                         const std::vector<const span*>& spans, const events_by_date& by_date) {
     out += "\n### " + occurrence_title(segs, p) + "\n\n";
     out += fmt::format("{} to {} ({}){}{}.\n", detail::long_date(p.first), detail::long_date(p.last),
-                       describe_length(p.first, p.last), p.cut ? ", " + md(segs.cut_words(p)) : "",
+                       describe_length(p.first, p.last), p.ended_early() ? ", " + md(segs.cut_words(p)) : "",
                        p.tentative ? ", tentative" : "");
     bool any_span = false;
     for (const span* sp : spans) {

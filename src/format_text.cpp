@@ -32,11 +32,11 @@ std::string labelled(const std::string& activity, category kind) {
     return activity == cat ? activity : fmt::format("{} ({})", activity, cat);
 }
 
-std::string parameters_text(const parameter_values& values) {
+std::string parameters_text(const typed_values& values) {
     std::string params;
     for (const auto& [name, value] : values) {
         if (!params.empty()) params += ", ";
-        params += name + "=" + value;
+        params += name + "=" + value.text;
     }
     return params;
 }
@@ -80,9 +80,10 @@ std::string to_text(const schedule& s) {
         any_track = true;
         const std::size_t seg = segs.of(t);
         const std::string whose = seg > 0 ? " [" + segs.at(seg).protocol.id + "]" : std::string();
-        out += fmt::format("  {}{}: {} to {} ({}){}{}\n", t.activity, whose, long_date(t.first),
-                           long_date(t.last), describe_length(t.first, t.last),
-                           t.cut ? ", " + segs.cut_words(t) : "", t.tentative ? " (tentative)" : "");
+        out +=
+            fmt::format("  {}{}: {} to {} ({}){}{}\n", t.activity, whose, long_date(t.first),
+                        long_date(t.last), describe_length(t.first, t.last),
+                        t.ended_early() ? ", " + segs.cut_words(t) : "", t.tentative ? " (tentative)" : "");
     }
 
     // Events by occurrence, then by date; a protocol's `induction` never collects another's.
@@ -102,9 +103,10 @@ std::string to_text(const schedule& s) {
             const segment& seg = segs.at(key.segment);
             out += fmt::format("\n== From {}: {} ==\n", long_date(seg.start), segs.protocol_words(seg));
         }
-        out += fmt::format("\n{}: {} to {} ({}){}{}\n", occurrence_title(segs, p), long_date(p.first),
-                           long_date(p.last), describe_length(p.first, p.last),
-                           p.cut ? ", " + segs.cut_words(p) : "", p.tentative ? " (tentative)" : "");
+        out +=
+            fmt::format("\n{}: {} to {} ({}){}{}\n", occurrence_title(segs, p), long_date(p.first),
+                        long_date(p.last), describe_length(p.first, p.last),
+                        p.ended_early() ? ", " + segs.cut_words(p) : "", p.tentative ? " (tentative)" : "");
         for (const span* sp : spans_of[key]) {
             const span& t = *sp;
             const std::string days = t.first_day == t.last_day

@@ -222,65 +222,76 @@ std::string lower(std::string_view s) {
 
 std::string canonical_value(const parameter& param, std::string_view given) {
     switch (param.type) {
-    case parameter::kind::boolean: {
-        const std::string v = lower(given);
-        if (v == "true" || v == "yes" || v == "1") return "true";
-        if (v == "false" || v == "no" || v == "0") return "false";
-        throw parameter_error(fmt::format("invalid value \"{}\" for parameter \"{}\"; allowed: true, false "
-                                          "(also yes/no, 1/0)",
-                                          given, param.name),
-                              parameter_location(param.name));
-    }
-    case parameter::kind::choice:
-        for (const auto& choice : param.choices) {
-            if (choice == given) return choice;
+        case parameter_type::boolean: {
+            const std::string v = lower(given);
+            if (v == "true" || v == "yes" || v == "1") return "true";
+            if (v == "false" || v == "no" || v == "0") return "false";
+            throw parameter_error(
+                fmt::format("invalid value \"{}\" for parameter \"{}\"; allowed: true, false "
+                            "(also yes/no, 1/0)",
+                            given, param.name),
+                parameter_location(param.name));
         }
-        throw parameter_error(fmt::format("unknown value \"{}\" for parameter \"{}\"; allowed: {}", given,
-                                          param.name, fmt::join(param.choices, ", ")),
-                              parameter_location(param.name));
-    case parameter::kind::integer: {
-        std::string_view digits = given;
-        if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
-        std::int64_t value = 0;
-        const auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-        if (digits.empty() || ec != std::errc{} || p != digits.data() + digits.size() || value < param.minimum ||
-            value > param.maximum)
-            throw parameter_error(fmt::format("invalid value \"{}\" for parameter \"{}\"; allowed: an integer "
-                                              "from {} to {}",
-                                              given, param.name, param.minimum, param.maximum),
+        case parameter_type::choice:
+            for (const auto& choice : param.choices) {
+                if (choice == given) return choice;
+            }
+            throw parameter_error(fmt::format("unknown value \"{}\" for parameter \"{}\"; allowed: {}", given,
+                                              param.name, fmt::join(param.choices, ", ")),
                                   parameter_location(param.name));
-        return fmt::format("{}", value);
-    }
+        case parameter_type::integer: {
+            std::string_view digits = given;
+            if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
+            std::int64_t value = 0;
+            const auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+            if (digits.empty() || ec != std::errc{} || p != digits.data() + digits.size() ||
+                value < param.minimum || value > param.maximum)
+                throw parameter_error(
+                    fmt::format("invalid value \"{}\" for parameter \"{}\"; allowed: an integer "
+                                "from {} to {}",
+                                given, param.name, param.minimum, param.maximum),
+                    parameter_location(param.name));
+            return fmt::format("{}", value);
+        }
     }
     return std::string(given);
+}
+
+const parameter& declared(const protocol& p, const std::string& name) {
+    if (const parameter* param = p.find_parameter(name)) return *param;
+    std::vector<std::string_view> names;
+    for (const auto& d : p.parameters) names.push_back(d.name);
+    throw parameter_error(
+        fmt::format("unknown parameter \"{}\" for protocol \"{}\"; declared: {}", name, p.id,
+                    names.empty() ? "(none)" : fmt::format("{}", fmt::join(names, ", "))),
+        parameter_location(name));
 }
 
 }  // namespace
 
 parameter_values resolve_parameters(const protocol& p, const parameter_values& given) {
     parameter_values out;
-    for (const auto& [name, value] : given) {
-        const parameter* param = p.find_parameter(name);
-        if (!param) {
-            std::vector<std::string_view> names;
-            for (const auto& declared : p.parameters) names.push_back(declared.name);
-            throw parameter_error(fmt::format("unknown parameter \"{}\" for protocol \"{}\"; declared: {}", name,
-                                              p.id, names.empty() ? "(none)" : fmt::format("{}", fmt::join(names, ", "))),
-                                  parameter_location(name));
-        }
-        out[name] = canonical_value(*param, value);
-    }
+    for (const auto& [name, value] : given) out[name] = canonical_value(declared(p, name), value);
     for (const auto& param : p.parameters) {
         if (out.count(param.name)) continue;
         std::string value = param.default_value;
         // A declaration without a default still has an obvious one; check() reports it anyway.
         if (value.empty()) {
-            if (param.type == parameter::kind::boolean) value = "false";
-            else if (param.type == parameter::kind::choice && !param.choices.empty()) value = param.choices.front();
-            else if (param.type == parameter::kind::integer) value = fmt::format("{}", param.minimum);
+            if (param.type == parameter_type::boolean)
+                value = "false";
+            else if (param.type == parameter_type::choice && !param.choices.empty())
+                value = param.choices.front();
+            else if (param.type == parameter_type::integer)
+                value = fmt::format("{}", param.minimum);
         }
         out[param.name] = std::move(value);
     }
+    return out;
+}
+
+typed_values typed_parameters(const protocol& p, const parameter_values& values) {
+    typed_values out;
+    for (const auto& [name, text] : values) out.emplace(name, typed_value{declared(p, name).type, text});
     return out;
 }
 

@@ -30,13 +30,10 @@ public:
     bool several() const noexcept { return s_.segments().size() > 1; }
     const segment& at(std::size_t i) const { return s_.segments().at(i); }
 
-    // The segment of an item of `protocol` (empty: the main one) dated `when`: the latest
-    // segment of that protocol starting on or before it (the first of that protocol if none).
-    std::size_t of(const std::string& protocol, day_point when) const;
-    std::size_t of(const phase_occurrence& p) const { return of(p.protocol, p.first); }
-    std::size_t of(const span& t) const { return of(t.protocol, t.first); }
-    // By the planned date: the clinic calendar may move an event across a switch date.
-    std::size_t of(const event& e) const { return of(e.protocol, e.planned_date.value_or(e.date)); }
+    template <class Item>
+    std::size_t of(const Item& item) const {
+        return item.segment;
+    }
 
     occurrence_key key(const phase_occurrence& p) const { return {of(p), p.phase, p.cycle}; }
     occurrence_key key(const event& e) const { return {of(e), e.phase, e.cycle}; }
@@ -44,11 +41,10 @@ public:
 
     // The protocol a switch stopped this item early for; nullptr when it was not stopped by a
     // switch (a cycle an "until" limit cut, or an item that ran its course).
-    const segment* stopped_for(const phase_occurrence& p) const {
-        return p.stopped ? switched_to(of(p), p.last) : nullptr;
+    template <class Item>
+    const segment* stopped_for(const Item& item) const {
+        return item.ending == ending_reason::switched ? switched_to(item.segment) : nullptr;
     }
-    // Spans are cut only by a switch.
-    const segment* stopped_for(const span& t) const { return t.cut ? switched_to(of(t), t.last) : nullptr; }
 
     // Whether a phase of segment `seg` needs its protocol named: it is not in the first
     // segment, and another protocol of the plan has a phase with the same id or name.
@@ -69,9 +65,10 @@ public:
     std::string cut_words(const span& t) const { return cut_words(stopped_for(t)); }
 
 private:
-    // The later segment that starts the day after `last`, the switch that stopped an item of
-    // segment `seg` ending on `last`.
-    const segment* switched_to(std::size_t seg, day_point last) const;
+    // The switch that stops items of segment `seg` early is the next segment's start.
+    const segment* switched_to(std::size_t seg) const {
+        return seg + 1 < s_.segments().size() ? &s_.segments()[seg + 1] : nullptr;
+    }
     static std::string cut_words(const segment* next);
 
     const schedule& s_;

@@ -177,8 +177,10 @@ public:
         for (auto& ev : events) apply_calendar(ev);
 
         const auto& pr = p_.proto;
-        return schedule(protocol_info{pr.id, pr.title, pr.version}, p_.values, start_, std::move(phases),
-                        std::move(events), std::move(spans));
+        return schedule(
+            {segment{
+                protocol_info{pr.id, pr.title, pr.version}, typed_parameters(pr, p_.values), start_, {}}},
+            std::move(phases), std::move(events), std::move(spans));
     }
 
 private:
@@ -277,13 +279,12 @@ private:
             occ.last = offset(cur, n - 1, who);
             occ.first_day = ph.first_day;
             occ.tentative = tentative;
-            occ.protocol = p_.proto.id;
             if (limit_last && occ.last > *limit_last) {
                 occ.last = *limit_last;
-                occ.cut = true;
+                occ.ending = ending_reason::limit;
             }
             st.occurrences.push_back(occ);
-            if (occ.cut) break;
+            if (occ.ended_early()) break;
             cur = occ.last + date::days{1};  // range-checked at the top of the next cycle
         }
 
@@ -371,14 +372,14 @@ private:
             if (!act.continuous) {
                 for (const std::int32_t d : days)
                     events.push_back(event{date_of(d), ph.id, occ.cycle, d, act.name, act.kind, occ.tentative,
-                                           std::nullopt, act.note, p_.proto.id});
+                                           std::nullopt, act.note});
                 continue;
             }
             for (std::size_t j = 0; j < days.size();) {
                 std::size_t k = j;
                 while (k + 1 < days.size() && days[k + 1] == days[k] + 1) ++k;
-                spans.push_back(span{act.name, act.kind, date_of(days[j]), date_of(days[k]), ph.id, occ.cycle, days[j],
-                                     days[k], occ.tentative, act.note, p_.proto.id, false});
+                spans.push_back(span{act.name, act.kind, date_of(days[j]), date_of(days[k]), ph.id, occ.cycle,
+                                     days[j], days[k], occ.tentative, act.note});
                 j = k + 1;
             }
         }
@@ -391,8 +392,9 @@ private:
         if (to.date < from.date)
             throw planning_error(fmt::format("{} ends on {}, before it starts on {}", who, format_date(to.date),
                                              format_date(from.date)));
-        return span{tr.name, tr.kind, from.date, to.date, {}, std::nullopt, 0, 0, from.tentative || to.tentative,
-                    tr.note, p_.proto.id, false};
+        return span{
+            tr.name, tr.kind, from.date, to.date, {}, std::nullopt, 0, 0, from.tentative || to.tentative,
+            tr.note};
     }
 
     void apply_calendar(event& ev) const {

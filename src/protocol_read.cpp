@@ -267,7 +267,7 @@ private:
     // Canonical text of a parameter value, typed by the parameter's kind (or by the JSON type
     // when the parameter is not declared; check() reports that).
     std::optional<std::string> value_text(const json& v, const std::string& ptr, const parameter* param) {
-        using kind = parameter::kind;
+        using kind = parameter_type;
         if (param == nullptr) {
             if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
             if (v.is_string()) return v.get<std::string>();
@@ -333,12 +333,12 @@ private:
             wrong_type(j, ptr, "an object");
             return p;
         }
-        std::optional<parameter::kind> type;
+        std::optional<parameter_type> type;
         if (const json* t = member(j, "type")) {
             const std::string text = t->is_string() ? t->get<std::string>() : std::string();
-            if (text == "bool") type = parameter::kind::boolean;
-            if (text == "choice") type = parameter::kind::choice;
-            if (text == "integer") type = parameter::kind::integer;
+            if (text == "bool") type = parameter_type::boolean;
+            if (text == "choice") type = parameter_type::choice;
+            if (text == "integer") type = parameter_type::integer;
             if (!type) {
                 fail(at(ptr, "type"),
                      fmt::format("unknown parameter type {} (allowed: bool, choice, integer)", t->dump()));
@@ -350,14 +350,14 @@ private:
         const keys integer = {"name", "type", "description", "minimum", "maximum", "default"};
         if (!type) {
             object(j, ptr, any, {"name", "type", "default"});
-        } else if (*type == parameter::kind::boolean) {
+        } else if (*type == parameter_type::boolean) {
             object(j, ptr, boolean, {"name", "type", "default"});
-        } else if (*type == parameter::kind::choice) {
+        } else if (*type == parameter_type::choice) {
             object(j, ptr, choice, {"name", "type", "choices", "default"});
         } else {
             object(j, ptr, integer, {"name", "type", "minimum", "maximum", "default"});
         }
-        p.type = type.value_or(parameter::kind::boolean);
+        p.type = type.value_or(parameter_type::boolean);
         read_string(j, ptr, "name", p.name);
         read_string(j, ptr, "description", p.description);
         read_strings(j, ptr, "choices", p.choices);

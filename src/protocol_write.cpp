@@ -22,11 +22,11 @@ void put_text(ojson& j, const char* key, const std::string& value) {
 // invalid protocol still writes out and check() can name the problem).
 ojson value_json(const protocol& p, std::string_view name, const std::string& text) {
     const parameter* param = p.find_parameter(name);
-    if (param != nullptr && param->type == parameter::kind::boolean) {
+    if (param != nullptr && param->type == parameter_type::boolean) {
         if (text == "true") return true;
         if (text == "false") return false;
     }
-    if (param != nullptr && param->type == parameter::kind::integer) {
+    if (param != nullptr && param->type == parameter_type::integer) {
         std::int64_t n = 0;
         const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
         if (ec == std::errc{} && end == text.data() + text.size() && std::to_string(n) == text) {
@@ -77,16 +77,16 @@ ojson parameter_json(const parameter& param) {
     ojson j = ojson::object();
     j["name"] = param.name;
     switch (param.type) {
-        case parameter::kind::boolean:
+        case parameter_type::boolean:
             j["type"] = "bool";
             j["default"] = param.default_value == "true";
             break;
-        case parameter::kind::choice:
+        case parameter_type::choice:
             j["type"] = "choice";
             j["choices"] = param.choices;
             j["default"] = param.default_value;
             break;
-        case parameter::kind::integer: {
+        case parameter_type::integer: {
             j["type"] = "integer";
             j["minimum"] = param.minimum;
             j["maximum"] = param.maximum;

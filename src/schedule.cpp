@@ -33,30 +33,40 @@ std::int64_t covered_days(std::vector<interval> intervals) {
 
 }  // namespace
 
-schedule::schedule(protocol_info info, parameter_values values, day_point start,
-                   std::vector<phase_occurrence> phases, std::vector<event> events, std::vector<span> spans,
-                   std::vector<segment> segments)
-    : info_(std::move(info)),
-      values_(std::move(values)),
-      start_(start),
-      end_(start),
+std::string_view to_string(ending_reason e) {
+    switch (e) {
+        case ending_reason::none:
+            return "none";
+        case ending_reason::limit:
+            return "limit";
+        case ending_reason::switched:
+            return "switch";
+    }
+    return "none";
+}
+
+schedule::schedule(std::vector<segment> segments, std::vector<phase_occurrence> phases,
+                   std::vector<event> events, std::vector<span> spans)
+    : segments_(std::move(segments)),
       phases_(std::move(phases)),
       events_(std::move(events)),
-      spans_(std::move(spans)),
-      segments_(std::move(segments)) {
-    if (segments_.empty()) {
-        segments_.push_back(segment{info_, values_, start_, {}});
-    } else if (segments_.front().protocol != info_) {
-        throw planning_error(
-            fmt::format("the first segment of a schedule must be its own protocol \"{}\", not \"{}\"",
-                        info_.id, segments_.front().protocol.id));
-    }
+      spans_(std::move(spans)) {
+    if (segments_.empty()) throw planning_error("a schedule needs at least one segment: its main protocol");
+    start_ = end_ = segments_.front().start;
     for (std::size_t i = 1; i < segments_.size(); ++i) {
         if (segments_[i].start < segments_[i - 1].start)
             throw planning_error(
                 fmt::format("segment {} (\"{}\") starts on {}, before the segment it follows", i + 1,
                             segments_[i].protocol.id, format_date(segments_[i].start)));
     }
+    const auto check_segment = [&](std::size_t index, std::string_view what) {
+        if (index >= segments_.size())
+            throw planning_error(fmt::format("{} belongs to segment {}, but the schedule has {} segment(s)",
+                                             what, index + 1, segments_.size()));
+    };
+    for (const auto& ph : phases_) check_segment(ph.segment, fmt::format("phase \"{}\"", ph.phase));
+    for (const auto& ev : events_) check_segment(ev.segment, fmt::format("event \"{}\"", ev.activity));
+    for (const auto& sp : spans_) check_segment(sp.segment, fmt::format("span \"{}\"", sp.activity));
     std::stable_sort(phases_.begin(), phases_.end(),
                      [](const phase_occurrence& a, const phase_occurrence& b) { return a.first < b.first; });
     std::stable_sort(events_.begin(), events_.end(),
@@ -101,9 +111,9 @@ std::string schedule::phase_name(std::string_view phase_id) const {
     return {};
 }
 
-std::string schedule::phase_name(std::string_view protocol_id, std::string_view phase_id) const {
+std::string schedule::phase_name(std::size_t segment, std::string_view phase_id) const {
     for (const auto& ph : phases_) {
-        if (ph.phase == phase_id && protocol_of(ph.protocol) == protocol_id) return ph.name;
+        if (ph.phase == phase_id && ph.segment == segment) return ph.name;
     }
     return {};
 }
@@ -112,12 +122,11 @@ std::vector<phase_total> schedule::totals_by_phase() const {
     std::vector<phase_total> totals;
     std::vector<std::vector<interval>> covered;
     for (const auto& ph : phases_) {
-        const std::string& proto = protocol_of(ph.protocol);
         auto it = std::find_if(totals.begin(), totals.end(), [&](const phase_total& t) {
-            return t.phase == ph.phase && t.protocol == proto;
+            return t.phase == ph.phase && t.segment == ph.segment;
         });
         if (it == totals.end()) {
-            totals.push_back(phase_total{ph.phase, ph.name, 0, 0, ph.first, ph.last, proto});
+            totals.push_back(phase_total{ph.phase, ph.name, 0, 0, ph.first, ph.last, ph.segment});
             covered.emplace_back();
             it = std::prev(totals.end());
         }

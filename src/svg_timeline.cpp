@@ -152,25 +152,26 @@ struct lanes_writer {
     // "phase:<protocol>/<id>" for a continuation's, so two protocols' `induction` never share one.
     void phase_lane_of(const schedule& s, const plan_segments& segs, const phase_total& total) {
         background(phase_lane);
-        const bool main = total.protocol == s.protocol().id;
-        const std::size_t seg = segs.of(total.protocol, total.first);
-        label(main ? "phase:" + total.phase : "phase:" + total.protocol + "/" + total.phase,
+        const std::size_t seg = total.segment;
+        const std::string& protocol = segs.at(seg).protocol.id;
+        const bool main = protocol == s.protocol().id;
+        label(main ? "phase:" + total.phase : "phase:" + protocol + "/" + total.phase,
               segs.phase_label(seg, total.phase, total.name), y + 17);
         const double bar_y = y + 4;
         const double bar_h = 18;
         for (const auto& p : s.phases()) {
-            if (p.phase != total.phase || s.protocol_of(p.protocol) != total.protocol) continue;
+            if (p.phase != total.phase || p.segment != total.segment) continue;
             const double x = ax.x(p.first);
             const double w = ax.w(p.first, p.last);
             std::string tip = fmt::format("{}: {} to {}, {}", occurrence_label(segs, p), long_date(p.first),
                                           long_date(p.last), day_words(p.days()));
-            if (p.cut) tip += "; " + segs.cut_words(p);
+            if (p.ended_early()) tip += "; " + segs.cut_words(p);
             if (p.tentative) tip += "; tentative: waits for recovery, may move later";
             std::string cls = "phase";
             if (p.tentative) cls += " tentative";
-            if (p.cut) cls += " cut";
+            if (p.ended_early()) cls += " cut";
             const std::string protocol_attr =
-                segs.several() ? fmt::format(R"~( data-protocol="{}")~", escape_xml(total.protocol))
+                segs.several() ? fmt::format(R"~( data-protocol="{}")~", escape_xml(protocol))
                                : std::string();
             out += fmt::format(
                 R"~(<rect class="{}" data-phase="{}"{} data-days="{}" x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}" stroke-width="1")~",
@@ -178,7 +179,7 @@ struct lanes_writer {
                 p.tentative ? tentative_fill : bar_fill, bar_stroke);
             if (p.tentative) out += R"~( stroke-dasharray="4 3")~";
             out += fmt::format("><title>{}</title></rect>\n", escape_xml(tip));
-            if (p.cut) {
+            if (p.ended_early()) {
                 const double xr = x + w;
                 out += fmt::format(
                     R"~(<path class="cut-mark" d="M{} {}l-4 4.5l4 4.5l-4 4.5l4 4.5" fill="none" stroke="#000" stroke-width="1.5"/>)~",
@@ -203,7 +204,7 @@ struct lanes_writer {
     void ticks(const schedule& s, const plan_segments& segs, const phase_total& total, double top) {
         std::map<day_point, std::map<category, std::vector<const event*>>> by_day;
         for (const auto& e : s.events()) {
-            if (e.phase == total.phase && s.protocol_of(e.protocol) == total.protocol) {
+            if (e.phase == total.phase && e.segment == total.segment) {
                 by_day[e.date][e.kind].push_back(&e);
             }
         }
@@ -254,7 +255,7 @@ struct lanes_writer {
                 fmt::format("{} ({}): {} to {}, {}{}", sp.activity, display_name(sp.kind),
                             long_date(sp.first), long_date(sp.last), day_words(sp.days()), where);
             if (segs.several()) tip += "; protocol " + segs.at(seg).protocol.id;
-            if (sp.cut) tip += "; " + segs.cut_words(sp);
+            if (sp.ended_early()) tip += "; " + segs.cut_words(sp);
             if (sp.tentative) tip += "; tentative: may move later";
             out += fmt::format(
                 R"~(<rect class="span{}" x="{}" y="{}" width="{}" height="14" fill="url(#{})" stroke="{}")~",
@@ -407,7 +408,7 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
         lanes.group(g);
         for (const auto& e : g.plan->events()) used.insert(e.kind);
         for (const auto& sp : g.plan->spans()) used.insert(sp.kind), any_tentative |= sp.tentative;
-        for (const auto& p : g.plan->phases()) any_tentative |= p.tentative, any_cut |= p.cut;
+        for (const auto& p : g.plan->phases()) any_tentative |= p.tentative, any_cut |= p.ended_early();
     }
     const double lanes_bottom = lanes.y;
 

@@ -74,7 +74,10 @@ inline schedule hand_built(const std::string& activity = "Vincristine",
     spans[1].first_day = 0;
     spans[1].last_day = 20;
     spans[1].tentative = true;
-    return schedule({"demo", "Demo protocol", "1"}, {{"ph_positive", "true"}}, day("2027-01-04"),
+    return schedule({segment{{"demo", "Demo protocol", "1"},
+                             {{"ph_positive", {parameter_type::boolean, "true"}}},
+                             day("2027-01-04"),
+                             {}}},
                     std::move(phases), std::move(events), std::move(spans));
 }
 

@@ -153,16 +153,16 @@ TEST_CASE("all-overview: parameters", "[all-overview]") {
     const ttplan::protocol p = ttplan::load_builtin("all-overview");
     const ttplan::parameter* ph = p.find_parameter("ph_positive");
     REQUIRE(ph != nullptr);
-    CHECK(ph->type == ttplan::parameter::kind::boolean);
+    CHECK(ph->type == ttplan::parameter_type::boolean);
     CHECK(ph->default_value == "false");
     const ttplan::parameter* tki = p.find_parameter("tki");
     REQUIRE(tki != nullptr);
-    CHECK(tki->type == ttplan::parameter::kind::choice);
+    CHECK(tki->type == ttplan::parameter_type::choice);
     CHECK(tki->choices == std::vector<std::string>{"imatinib", "dasatinib"});
     CHECK(tki->default_value == "imatinib");
     const ttplan::parameter* cns = p.find_parameter("cns_prophylaxis");
     REQUIRE(cns != nullptr);
-    CHECK(cns->type == ttplan::parameter::kind::choice);
+    CHECK(cns->type == ttplan::parameter_type::choice);
     CHECK(cns->choices == std::vector<std::string>{"intrathecal", "radiation"});
     CHECK(cns->default_value == "intrathecal");
 }

@@ -38,12 +38,12 @@ ttplan::protocol valid() {
     flag.default_value = "false";
     ttplan::parameter choice;
     choice.name = "tki";
-    choice.type = ttplan::parameter::kind::choice;
+    choice.type = ttplan::parameter_type::choice;
     choice.choices = {"imatinib", "dasatinib"};
     choice.default_value = "imatinib";
     ttplan::parameter age;
     age.name = "age";
-    age.type = ttplan::parameter::kind::integer;
+    age.type = ttplan::parameter_type::integer;
     age.minimum = 1;
     age.maximum = 120;
     age.default_value = "10";

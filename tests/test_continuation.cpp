@@ -100,7 +100,7 @@ std::vector<phase_occurrence> of(const schedule& s, const std::string& protocol_
                                  const std::string& phase_id) {
     std::vector<phase_occurrence> out;
     for (const auto& p : s.phases()) {
-        if (p.protocol == protocol_id && p.phase == phase_id) out.push_back(p);
+        if (s.segment_of(p).protocol.id == protocol_id && p.phase == phase_id) out.push_back(p);
     }
     return out;
 }
@@ -129,17 +129,15 @@ TEST_CASE("continuation: a switch on a date cuts the cycle running then", "[cont
     const auto maintenance = of(s, "first", "maintenance");
     REQUIRE(maintenance.size() == 4);
     CHECK(maintenance[2].last == d("2027-04-25"));
-    CHECK_FALSE(maintenance[2].cut);
-    CHECK_FALSE(maintenance[2].stopped);
+    CHECK(maintenance[2].ending == ending_reason::none);
     CHECK(maintenance[3].first == d("2027-04-26"));
     CHECK(maintenance[3].last == d("2027-05-01"));
-    CHECK(maintenance[3].cut);
-    CHECK(maintenance[3].stopped);
+    CHECK(maintenance[3].ending == ending_reason::switched);
     CHECK(maintenance[3].days() == 6);
 
     // Nothing of the first protocol on or after the switch: mtx c4 Day 8 (05-03) is gone.
     for (const auto& e : s.events()) {
-        if (e.protocol == "first") CHECK(e.date < d("2027-05-02"));
+        if (s.segment_of(e).protocol.id == "first") CHECK(e.date < d("2027-05-02"));
     }
     std::vector<day_point> mtx;
     for (const auto& e : s.events()) {
@@ -152,12 +150,12 @@ TEST_CASE("continuation: a switch on a date cuts the cycle running then", "[cont
     CHECK(oral.first == d("2027-04-26"));
     CHECK(oral.last == d("2027-05-01"));
     CHECK(oral.last_day == 6);
-    CHECK(oral.cut);
-    CHECK_FALSE(span_named(s, "oral", 2).cut);
+    CHECK(oral.ending == ending_reason::switched);
+    CHECK(span_named(s, "oral", 2).ending == ending_reason::none);
     const span& tki = span_named(s, "tki");
     CHECK(tki.first == d("2027-01-04"));
     CHECK(tki.last == d("2027-05-01"));
-    CHECK(tki.cut);
+    CHECK(tki.ending == ending_reason::switched);
     CHECK(tki.first_day == 0);
     CHECK(tki.last_day == 0);
 
@@ -174,11 +172,13 @@ TEST_CASE("continuation: a switch on a date cuts the cycle running then", "[cont
     // Same phase id, two protocols: kept apart.
     REQUIRE(of(s, "first", "induction").size() == 1);
     CHECK(of(s, "first", "induction")[0].last == d("2027-01-31"));
-    CHECK(s.phase_name("first", "induction") == "Induction");
-    CHECK(s.phase_name("rescue", "induction") == "Rescue induction");
+    CHECK(s.phase_name(0, "induction") == "Induction");
+    CHECK(s.phase_name(1, "induction") == "Rescue induction");
+    CHECK(of(s, "first", "induction")[0].segment == 0);
+    CHECK(rescue[0].segment == 1);
     const auto totals = s.totals_by_phase();
     REQUIRE(totals.size() == 3);
-    CHECK(totals[2].protocol == "rescue");
+    CHECK(s.segment_of(totals[2]).protocol.id == "rescue");
     CHECK(totals[2].days == 14);
 }
 
@@ -205,7 +205,8 @@ TEST_CASE("continuation: segments record each protocol, its start and the reason
                                        [](const event& e) { return e.activity == "infusion"; });
     REQUIRE(infusion != s.events().end());
     CHECK(infusion->date == d("2027-05-23"));
-    CHECK(infusion->protocol == "transplant");
+    CHECK(s.segment_of(*infusion).protocol.id == "transplant");
+    CHECK(infusion->segment == 2);
     CHECK(s.end() == d("2027-06-05"));
 }
 
@@ -216,7 +217,7 @@ TEST_CASE("continuation: after a phase, everything after its end is dropped", "[
     CHECK(of(s, "rescue", "induction").at(0).first == d("2027-02-01"));
     const span& tki = span_named(s, "tki");
     CHECK(tki.last == d("2027-01-31"));
-    CHECK(tki.cut);
+    CHECK(tki.ending == ending_reason::switched);
     CHECK(s.segments()[1].reason == "after Induction (first)");
 
     // With the id in two protocols, the latest occurrence counts: the rescue induction.
@@ -229,9 +230,9 @@ TEST_CASE("continuation: a switch date after the end leaves a gap and cuts nothi
     const schedule base = first_plan();
     REQUIRE(base.end() == d("2027-11-07"));
     const schedule s = continue_with(base, switch_point::on(d("2027-12-01")), planner(rescue_protocol(), {}));
-    CHECK(
-        std::none_of(s.phases().begin(), s.phases().end(), [](const phase_occurrence& p) { return p.cut; }));
-    CHECK(std::none_of(s.spans().begin(), s.spans().end(), [](const span& t) { return t.cut; }));
+    CHECK(std::none_of(s.phases().begin(), s.phases().end(),
+                       [](const phase_occurrence& p) { return p.ended_early(); }));
+    CHECK(std::none_of(s.spans().begin(), s.spans().end(), [](const span& t) { return t.ended_early(); }));
     CHECK(of(s, "rescue", "induction").at(0).first == d("2027-12-01"));
     CHECK(s.segments()[1].reason == "switch on 2027-12-01");
     // after_end starts the day after the last planned day.
@@ -245,7 +246,7 @@ TEST_CASE("continuation: a switch after a tentative phase is tentative until an 
     const schedule after = continue_with(gated, switch_point::at_end(), planner(rescue_protocol(), {}));
     for (const auto& p : of(after, "rescue", "induction")) CHECK(p.tentative);
     for (const auto& e : after.events()) {
-        if (e.protocol == "rescue") CHECK(e.tentative);
+        if (after.segment_of(e).protocol.id == "rescue") CHECK(e.tentative);
     }
     // After the untentative induction: not tentative.
     const schedule early =
@@ -274,10 +275,21 @@ TEST_CASE("continuation: bad switch points are errors naming what is wrong", "[c
     // An actual date for a phase the next protocol does not have.
     CHECK_THROWS_AS(continue_with(base, switch_point::at_end(), next, {actual_start{"hsct", {}, {}, 3}}),
                     planning_error);
-    // A schedule's first segment must be its own protocol.
-    CHECK_THROWS_AS(schedule({"a", "A", "1"}, {}, d("2027-01-04"), {}, {}, {},
-                             {segment{{"b", "B", "1"}, {}, d("2027-01-04"), {}}}),
-                    planning_error);
+    // A schedule has at least one segment, in date order, and every item names one of them.
+    CHECK_THROWS_AS(schedule({}, {}, {}, {}), planning_error);
+    const segment a{{"a", "A", "1"}, {}, d("2027-01-04"), {}};
+    const segment b{{"b", "B", "1"}, {}, d("2027-01-03"), "relapse"};
+    CHECK_THROWS_WITH(schedule({a, b}, {}, {}, {}),
+                      Catch::Contains("segment 2") && Catch::Contains("before"));
+    phase_occurrence stray;
+    stray.phase = "induction";
+    stray.first = stray.last = d("2027-01-04");
+    stray.segment = 1;
+    CHECK_THROWS_WITH(schedule({a}, {stray}, {}, {}), Catch::Contains("\"induction\"") &&
+                                                          Catch::Contains("segment 2") &&
+                                                          Catch::Contains("1 segment"));
+    stray.segment = 0;
+    CHECK_NOTHROW(schedule({a}, {stray}, {}, {}));
 }
 
 TEST_CASE("continuation: JSON names every item's protocol and lists the segments", "[continuation][json]") {
@@ -300,8 +312,14 @@ TEST_CASE("continuation: JSON names every item's protocol and lists the segments
     // Rescue: 1 phase, 1 event (marrow), 1 span (blina).
     CHECK(rescue_items == 3);
     const auto cut = std::count_if(doc["tracks"].begin(), doc["tracks"].end(),
-                                   [](const auto& t) { return t["cut"] == true; });
+                                   [](const auto& t) { return t["ending"] == "switch"; });
     CHECK(cut == 2);  // oral in cycle 4 and the tki track
+    // Every item's segment index agrees with its protocol id.
+    for (const auto& key : {"phases", "events", "tracks"}) {
+        for (const auto& item : doc[key]) {
+            CHECK(doc["segments"][item["segment"].get<std::size_t>()]["protocol"]["id"] == item["protocol"]);
+        }
+    }
 
     // A plain plan has one segment, the main protocol, with an empty reason.
     const auto plain = nlohmann::json::parse(to_json(first_plan()));

@@ -30,7 +30,7 @@ protocol sample(const std::string& odd = "") {
     p.version = "1";
     parameter arm;
     arm.name = "arm";
-    arm.type = parameter::kind::choice;
+    arm.type = parameter_type::choice;
     arm.choices = {"a", "b"};
     arm.default_value = "a";
     p.parameters = {arm};

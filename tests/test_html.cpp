@@ -53,7 +53,7 @@ schedule sample(const std::string& odd = hostile) {
     for (int c = 0; c < 3; ++c) {
         auto o = occ("long", "Long " + odd, starts[c], ends[c], c + 1);
         o.tentative = true;
-        o.cut = c == 2;
+        if (c == 2) o.ending = ending_reason::limit;
         phases.push_back(o);
     }
     std::vector<event> events{ev("2027-01-04", "short", "Vincristine", category::chemotherapy, 1),
@@ -67,7 +67,10 @@ schedule sample(const std::string& odd = hostile) {
     tki.kind = category::targeted;
     tki.first = d("2027-01-18");
     tki.last = d("2027-04-25");
-    return schedule({"demo", "Demo " + odd, "1"}, {{"arm", odd}}, d("2027-01-04"), phases, events, {tki});
+    return schedule(
+        {segment{
+            {"demo", "Demo " + odd, "1"}, {{"arm", {parameter_type::choice, odd}}}, d("2027-01-04"), {}}},
+        phases, events, {tki});
 }
 
 // Extracts attribute `name` from every start tag matching `tag_pattern`.
@@ -285,7 +288,8 @@ TEST_CASE("html: comparison puts every plan on one time axis", "[html][compare]"
     const schedule early = sample("plain");
     std::vector<phase_occurrence> phases = early.phases();
     for (auto& p : phases) p.first += date::days{28}, p.last += date::days{28};
-    const schedule late({"demo", "Demo plain", "1"}, {}, early.start() + date::days{28}, phases, {}, {});
+    const schedule late({segment{{"demo", "Demo plain", "1"}, {}, early.start() + date::days{28}, {}}},
+                        phases, {}, {});
     const std::string html = to_html_comparison({{"Early <start>", early}, {"Late start", late}});
     CHECK(xml_problem(html).empty());
     CHECK(html.find("Early &lt;start&gt;") != std::string::npos);

@@ -524,12 +524,12 @@ TEST_CASE("ical: interop traps", "[ical][traps]") {
 
 TEST_CASE("ical: dates at the end of the calendar range", "[ical][dates]") {
     std::vector<phase_occurrence> phases{samples::occurrence("last", "Last", "9999-12-01", "9999-12-31")};
-    schedule s({"edge", "Edge", "1"}, {}, day("9999-12-01"), phases, {}, {});
+    schedule s({segment{{"edge", "Edge", "1"}, {}, day("9999-12-01"), {}}}, phases, {}, {});
     const auto cal = parse(ics(s));
     CHECK(cal.events.front().all("DTEND").empty());
     CHECK(cal.events.front().value("DURATION") == "P31D");
 
     phases.front().last = phases.front().first + date::days{40};  // into the year 10000
-    schedule beyond({"edge", "Edge", "1"}, {}, day("9999-12-01"), phases, {}, {});
+    schedule beyond({segment{{"edge", "Edge", "1"}, {}, day("9999-12-01"), {}}}, phases, {}, {});
     CHECK_THROWS_AS(ics(beyond), value_error);
 }

@@ -13,7 +13,7 @@ using days_t = std::vector<std::int32_t>;
 parameter bool_param(std::string name, std::string def) {
     parameter p;
     p.name = std::move(name);
-    p.type = parameter::kind::boolean;
+    p.type = parameter_type::boolean;
     p.default_value = std::move(def);
     return p;
 }
@@ -21,7 +21,7 @@ parameter bool_param(std::string name, std::string def) {
 parameter choice_param(std::string name, std::vector<std::string> choices, std::string def) {
     parameter p;
     p.name = std::move(name);
-    p.type = parameter::kind::choice;
+    p.type = parameter_type::choice;
     p.choices = std::move(choices);
     p.default_value = std::move(def);
     return p;
@@ -30,7 +30,7 @@ parameter choice_param(std::string name, std::vector<std::string> choices, std::
 parameter int_param(std::string name, std::int64_t lo, std::int64_t hi, std::string def) {
     parameter p;
     p.name = std::move(name);
-    p.type = parameter::kind::integer;
+    p.type = parameter_type::integer;
     p.minimum = lo;
     p.maximum = hi;
     p.default_value = std::move(def);

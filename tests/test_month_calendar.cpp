@@ -97,14 +97,14 @@ TEST_CASE("calendar: more than two kinds on a day show the first letter and +", 
     auto base = hand_built();
     auto events = base.events();
     events.push_back(samples::dated("2027-01-04", "induction", 1, "Marrow", category::assessment));
-    const schedule s(base.protocol(), base.parameters(), base.start(), base.phases(), events, base.spans());
+    const schedule s(base.segments(), base.phases(), events, base.spans());
     const std::string out = to_month_calendar(s);
     CHECK(out.find(" 4C+  5 ") != std::string::npos);
     CHECK(out.find("+ more kinds that day") != std::string::npos);
 }
 
 TEST_CASE("calendar: leap days and month lengths follow the calendar", "[calendar]") {
-    const schedule s({"leap", "Leap", "1"}, {}, samples::day("2028-02-01"),
+    const schedule s({segment{{"leap", "Leap", "1"}, {}, samples::day("2028-02-01"), {}}},
                      {samples::occurrence("p", "Phase", "2028-02-01", "2028-03-31")},
                      {samples::dated("2028-02-29", "p", 29, "Check", category::assessment)}, {});
     const std::string out = to_month_calendar(s);

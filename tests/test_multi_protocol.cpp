@@ -73,10 +73,13 @@ TEST_CASE("multi text: a cycle cut by a switch says so and one cut by the end of
     // The same cycle cut by an until limit, with nothing after it.
     const schedule chain = relapse_chain();
     std::vector<phase_occurrence> phases;
-    for (const auto& p : chain.phases()) {
-        if (p.protocol == "all-overview") phases.push_back(p);
+    for (auto p : chain.phases()) {
+        if (p.segment != 0) continue;
+        if (p.ended_early()) p.ending = ending_reason::limit;
+        phases.push_back(p);
     }
-    const schedule alone({"all-overview", "ALL", "1"}, {}, parse_date("2027-01-04"), phases, {}, {});
+    const schedule alone({segment{{"all-overview", "ALL", "1"}, {}, parse_date("2027-01-04"), {}}}, phases,
+                         {}, {});
     CHECK(block(to_text(alone), "Maintenance, cycle 4:").find(", cut at the end of treatment") !=
           std::string::npos);
 }
@@ -88,9 +91,9 @@ TEST_CASE("multi formats: a cycle an until limit cut stays cut short when anothe
     const schedule base = continued::default_plan();
     const schedule s = continued::then_after_end(base, "allo-hsct");
     const phase_occurrence& last = base.phases().back();
-    REQUIRE(last.cut);
+    REQUIRE(last.ending == ending_reason::limit);
     REQUIRE(s.segments().at(1).start == last.last + date::days{1});
-    for (const auto& p : s.phases()) CHECK_FALSE(p.stopped);
+    for (const auto& p : s.phases()) CHECK(p.ending != ending_reason::switched);
 
     const std::string text = to_text(s);
     CHECK(text.find("stopped early") == std::string::npos);
@@ -114,8 +117,8 @@ TEST_CASE("multi formats: a cycle an until limit cut stays cut short when anothe
     const auto last_own = std::find_if(phases.rbegin(), phases.rend(),
                                        [](const auto& p) { return p["protocol"] == "all-overview"; });
     REQUIRE(last_own != phases.rend());
-    CHECK((*last_own)["cut"] == true);
-    CHECK((*last_own)["stopped"] == false);
+    CHECK((*last_own)["ending"] == "limit");
+    CHECK((*last_own)["segment"] == 0);
 }
 
 TEST_CASE("multi text: two protocols' induction and maintenance stay apart", "[text]") {

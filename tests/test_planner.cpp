@@ -77,7 +77,7 @@ protocol make_protocol(std::vector<phase> phases, std::vector<dependency> deps =
     p.version = "1";
     parameter cns3;
     cns3.name = "cns3";
-    cns3.type = parameter::kind::boolean;
+    cns3.type = parameter_type::boolean;
     cns3.default_value = "false";
     p.parameters.push_back(cns3);
     p.phases = std::move(phases);
@@ -208,7 +208,7 @@ TEST_CASE("planner: fixed count of cycles", "[cycles]") {
     CHECK(occ[2].cycle == 3);
     CHECK(occ[2].first == d("2027-04-12"));
     CHECK(occ[2].last == d("2027-05-02"));  // Apr 12 + 20
-    CHECK_FALSE(occ[2].cut);
+    CHECK(occ[2].ending == ending_reason::none);
     CHECK(dates(events(s, "d1")) == std::vector<day_point>{d("2027-03-01"), d("2027-03-22"), d("2027-04-12")});
     CHECK(events(s, "d1")[1].cycle == 2);
 }
@@ -232,11 +232,11 @@ TEST_CASE("planner: cut last cycle", "[cycles]") {
     CHECK(occ[0].first == d("2027-03-01"));
     CHECK(occ[7].first == d("2028-10-09"));
     CHECK(occ[7].last == d("2028-12-31"));
-    CHECK_FALSE(occ[7].cut);
+    CHECK(occ[7].ending == ending_reason::none);
     CHECK(occ[8].cycle == 9);
     CHECK(occ[8].first == d("2029-01-01"));
     CHECK(occ[8].last == d("2029-01-03"));
-    CHECK(occ[8].cut);
+    CHECK(occ[8].ending == ending_reason::limit);
     CHECK(s.end() == d("2029-01-03"));
 
     // The cut cycle keeps only what falls in its 3 days.
@@ -268,14 +268,14 @@ TEST_CASE("planner: the first until rule whose condition holds applies", "[cycle
     REQUIRE(six.size() == 2);
     CHECK(six[1].first == d("2027-03-29"));
     CHECK(six[1].last == d("2027-04-11"));
-    CHECK(six[1].cut);
+    CHECK(six[1].ending == ending_reason::limit);
 
     // 10w: limit_last = Mar 1 + 69 = May 9; cycle 3 starts Apr 26 and is cut there.
     const auto ten = occurrences(plan(proto, "2027-03-01", {{"cns3", "true"}}), "course");
     REQUIRE(ten.size() == 3);
     CHECK(ten[2].first == d("2027-04-26"));
     CHECK(ten[2].last == d("2027-05-09"));
-    CHECK(ten[2].cut);
+    CHECK(ten[2].ending == ending_reason::limit);
 }
 
 TEST_CASE("planner: a count stops before the until limit", "[cycles]") {
@@ -284,7 +284,7 @@ TEST_CASE("planner: a count stops before the until limit", "[cycles]") {
     const auto occ = occurrences(plan(make_protocol({p})), "course");
     REQUIRE(occ.size() == 2);
     CHECK(occ[1].last == d("2027-04-25"));  // Mar 1 + 55
-    CHECK_FALSE(occ[1].cut);
+    CHECK(occ[1].ending == ending_reason::none);
 }
 
 TEST_CASE("planner: alternating variants", "[cycles][variants]") {
@@ -333,7 +333,7 @@ TEST_CASE("planner: until measured from a day of another phase", "[cycles]") {
     REQUIRE(occ.size() == 4);
     CHECK(occ[3].first == d("2027-04-20"));
     CHECK(occ[3].last == d("2027-04-25"));
-    CHECK(occ[3].cut);
+    CHECK(occ[3].ending == ending_reason::limit);
     // z's limit (Mar 7) ends before it could start (Mar 30): no cycles, and f is not held up.
     CHECK(occurrences(s, "z").empty());
     CHECK(only(s, "f").first == d("2027-03-30"));
@@ -527,7 +527,7 @@ TEST_CASE("planner: a cut cycle keeps only the weekday days it still has", "[act
     const auto s = plan(make_protocol({course}), "2027-03-01");
     const auto occ = occurrences(s, "course");
     REQUIRE(occ.size() == 2);
-    CHECK(occ[1].cut);
+    CHECK(occ[1].ending == ending_reason::limit);
     CHECK(occ[1].last == d("2027-03-21"));
     // Cycle 2 runs Mon 03-15 to Sun 03-21: five weekdays left of the ten.
     std::size_t second = 0;
@@ -700,7 +700,8 @@ TEST_CASE("planner: parameters are resolved and checked", "[parameters]") {
     CHECK_THROWS_AS(planner(p, {{"risk", "high"}}), parameter_error);
     CHECK_THROWS_WITH(planner(p, {{"risk", "high"}}), Catch::Contains("declared: cns3"));
     CHECK_THROWS_AS(planner(p, {{"cns3", "perhaps"}}), parameter_error);
-    CHECK(plan(p, "2027-03-01", {{"cns3", "no"}}).parameters().at("cns3") == "false");
+    CHECK(plan(p, "2027-03-01", {{"cns3", "no"}}).parameters().at("cns3") ==
+          typed_value{parameter_type::boolean, "false"});
 }
 
 TEST_CASE("planner: ties keep protocol order", "[order]") {

@@ -91,7 +91,7 @@ TEST_CASE("protocol_io: a minimal protocol reads with defaults", "[read]") {
 TEST_CASE("protocol_io: every feature reads as written", "[read]") {
     const ttplan::protocol p = ttplan::load_protocol_file(data_dir + "/every-feature.json");
     CHECK(p.sources.size() == 2);
-    CHECK(p.parameters[2].type == ttplan::parameter::kind::integer);
+    CHECK(p.parameters[2].type == ttplan::parameter_type::integer);
     CHECK(p.parameters[2].default_value == "10");
     CHECK(p.phases[0].first_day == -7);
     const ttplan::phase& courses = p.phases[3];

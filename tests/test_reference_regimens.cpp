@@ -177,7 +177,7 @@ TEST_CASE("inotuzumab: Days 1, 8, 15; 21-day first cycle, then 28; 2, 3 or 6 cyc
         for (std::size_t i = 0; i < cycles.size(); ++i) {
             INFO("cycle " << i + 1);
             CHECK(cycles[i].days() == (i == 0 ? 21 : 28));
-            CHECK_FALSE(cycles[i].cut);
+            CHECK(cycles[i].ending == ttplan::ending_reason::none);
             roadmap r;
             r.events["Inotuzumab ozogamicin infusion"] = {1, 8, 15};
             CHECK(text(planned(s, "cycles", cycles[i].cycle)) == text(r));

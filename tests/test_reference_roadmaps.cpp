@@ -123,12 +123,12 @@ TEST_CASE("cog-sr-b-all: phases, days and lengths of the COG SR roadmap", "[refe
     for (std::size_t i = 0; i + 1 < maintenance.size(); ++i) {
         INFO("maintenance cycle " << i + 1);
         CHECK(maintenance[i].days() == 84);
-        CHECK_FALSE(maintenance[i].cut);
+        CHECK(maintenance[i].ending == ttplan::ending_reason::none);
         CHECK(text(planned(s, "maintenance", maintenance[i].cycle)) == text(sr_maintenance_cycle()));
     }
     const auto expected_end = years_after(im1.first, 2) - days{1};
     CHECK(maintenance.back().last == expected_end);
-    CHECK(maintenance.back().cut);
+    CHECK(maintenance.back().ending == ttplan::ending_reason::limit);
     check_cut_cycle(s, maintenance.back(), sr_maintenance_cycle());
     CHECK(s.end() == expected_end);
 }
@@ -243,7 +243,7 @@ void check_hr_maintenance(const ttplan::schedule& s, bool it_on_29, int years) {
     }
     const auto im1 = only(s, "interim_maintenance_1");
     CHECK(maintenance.back().last == years_after(im1.first, years) - days{1});
-    CHECK(maintenance.back().cut);
+    CHECK(maintenance.back().ending == ttplan::ending_reason::limit);
 }
 
 }  // namespace

@@ -38,15 +38,18 @@ span sp(const char* activity, const char* first, const char* last, category kind
 
 // Handed over in protocol order, deliberately not in date order.
 schedule sample() {
-    return schedule({"demo", "Demo protocol", "1"}, {{"cns3", "false"}}, d("2027-03-01"),
-                    {occ("b", "2027-03-01", "2027-03-10"), occ("a", "2027-03-01", "2027-03-29"),
-                     occ("c", "2027-03-30", "2027-04-12", 1), occ("c", "2027-04-13", "2027-04-26", 2),
-                     occ("c", "2027-04-20", "2027-04-30", 3)},  // cycle 3 moved earlier by an actual date
-                    {ev("2027-03-08", "a", "second"), ev("2027-03-01", "b", "first-b"),
-                     ev("2027-03-01", "a", "first-a"), ev("2027-03-08", "a", "check", category::assessment),
-                     ev("2027-03-30", "c", "late")},
-                    {sp("tki", "2027-03-15", "2027-05-10"), sp("stay", "2027-03-01", "2027-03-03",
-                                                               category::hospital_stay)});
+    return schedule(
+        {segment{{"demo", "Demo protocol", "1"},
+                 {{"cns3", {parameter_type::boolean, "false"}}},
+                 d("2027-03-01"),
+                 {}}},
+        {occ("b", "2027-03-01", "2027-03-10"), occ("a", "2027-03-01", "2027-03-29"),
+         occ("c", "2027-03-30", "2027-04-12", 1), occ("c", "2027-04-13", "2027-04-26", 2),
+         occ("c", "2027-04-20", "2027-04-30", 3)},  // cycle 3 moved earlier by an actual date
+        {ev("2027-03-08", "a", "second"), ev("2027-03-01", "b", "first-b"), ev("2027-03-01", "a", "first-a"),
+         ev("2027-03-08", "a", "check", category::assessment), ev("2027-03-30", "c", "late")},
+        {sp("tki", "2027-03-15", "2027-05-10"),
+         sp("stay", "2027-03-01", "2027-03-03", category::hospital_stay)});
 }
 
 }  // namespace
@@ -54,7 +57,7 @@ schedule sample() {
 TEST_CASE("schedule: keeps what it was given", "[schedule]") {
     const schedule s = sample();
     CHECK(s.protocol() == protocol_info{"demo", "Demo protocol", "1"});
-    CHECK(s.parameters().at("cns3") == "false");
+    CHECK(s.parameters().at("cns3").text == "false");
     CHECK(s.start() == d("2027-03-01"));
 }
 
@@ -82,7 +85,7 @@ TEST_CASE("schedule: end is the last day of anything", "[schedule]") {
     // Mar 1 .. May 10: 31 + 30 + 10 days.
     CHECK(s.total_days() == 71);
 
-    const schedule empty({}, {}, d("2027-03-01"), {}, {}, {});
+    const schedule empty({segment{{}, {}, d("2027-03-01"), {}}}, {}, {}, {});
     CHECK(empty.end() == d("2027-03-01"));
     CHECK(empty.total_days() == 1);
     CHECK(empty.treatment_days() == 0);

@@ -4,6 +4,8 @@
 #include "golden.hpp"
 
 #include <ttplan/format.hpp>
+#include <ttplan/planner.hpp>
+#include <ttplan/protocol_io.hpp>
 #include <ttplan/version.hpp>
 
 #include <catch2/catch.hpp>
@@ -26,14 +28,59 @@ TEST_CASE("json: the documented keys, in order, with ISO dates", "[json]") {
     CHECK(doc["disclaimer"] == disclaimer);
 }
 
-TEST_CASE("json: parameters come back typed", "[json]") {
-    const schedule s({"p", "P", "1"}, {{"flag", "true"}, {"off", "false"}, {"age", "12"}, {"tki", "imatinib"}},
-                     samples::day("2027-01-04"), {samples::occurrence("a", "A", "2027-01-04", "2027-01-04")}, {}, {});
+TEST_CASE("json: parameters come back typed as declared", "[json]") {
+    const typed_values values{{"flag", {parameter_type::boolean, "true"}},
+                              {"off", {parameter_type::boolean, "false"}},
+                              {"age", {parameter_type::integer, "12"}},
+                              {"tki", {parameter_type::choice, "imatinib"}},
+                              // Choices that look like a number or a boolean stay strings.
+                              {"rules", {parameter_type::choice, "2025"}},
+                              {"answer", {parameter_type::choice, "true"}}};
+    const schedule s({segment{{"p", "P", "1"}, values, samples::day("2027-01-04"), {}}},
+                     {samples::occurrence("a", "A", "2027-01-04", "2027-01-04")}, {}, {});
     const auto doc = nlohmann::json::parse(to_json(s));
     CHECK(doc["parameters"]["flag"] == true);
     CHECK(doc["parameters"]["off"] == false);
     CHECK(doc["parameters"]["age"] == 12);
     CHECK(doc["parameters"]["tki"] == "imatinib");
+    CHECK(doc["parameters"]["rules"] == "2025");
+    CHECK(doc["parameters"]["answer"] == "true");
+    CHECK(doc["segments"][0]["parameters"] == doc["parameters"]);
+}
+
+TEST_CASE("json: a built-in choice that looks like a number is a string with every value",
+          "[json][catalog]") {
+    // car-t declares label_rules as a choice of "2025" and "pre-2025".
+    const protocol p = load_builtin("car-t");
+    const parameter* rules = p.find_parameter("label_rules");
+    REQUIRE(rules != nullptr);
+    REQUIRE(rules->type == parameter_type::choice);
+    for (const auto& choice : rules->choices) {
+        const schedule s = planner(p, {{"label_rules", choice}}).plan(samples::day("2027-01-04"));
+        CHECK(s.parameters().at("label_rules") == typed_value{parameter_type::choice, choice});
+        const auto doc = nlohmann::json::parse(to_json(s));
+        CHECK(doc["parameters"]["label_rules"].is_string());
+        CHECK(doc["parameters"]["label_rules"] == choice);
+    }
+    // Every parameter of every built-in protocol: the JSON type follows the declared type.
+    for (const auto& entry : builtin_protocols()) {
+        const protocol q = load_builtin(entry.id);
+        const auto doc = nlohmann::json::parse(to_json(planner(q, {}).plan(samples::day("2027-01-04"))));
+        for (const auto& param : q.parameters) {
+            const auto& v = doc["parameters"][param.name];
+            switch (param.type) {
+                case parameter_type::boolean:
+                    CHECK(v.is_boolean());
+                    break;
+                case parameter_type::integer:
+                    CHECK(v.is_number_integer());
+                    break;
+                case parameter_type::choice:
+                    CHECK(v.is_string());
+                    break;
+            }
+        }
+    }
 }
 
 TEST_CASE("json: phases, events and tracks carry cycle, day, category and marks", "[json]") {
@@ -61,7 +108,7 @@ TEST_CASE("json: a moved event keeps its planned date", "[json]") {
     auto phases = std::vector<phase_occurrence>{samples::occurrence("a", "A", "2027-01-04", "2027-01-31")};
     auto e = samples::dated("2027-01-11", "a", 8, "X");
     e.planned_date = samples::day("2027-01-09");
-    const schedule s({"p", "P", "1"}, {}, samples::day("2027-01-04"), phases, {e}, {});
+    const schedule s({segment{{"p", "P", "1"}, {}, samples::day("2027-01-04"), {}}}, phases, {e}, {});
     const auto doc = nlohmann::json::parse(to_json(s));
     CHECK(doc["events"][0]["date"] == "2027-01-11");
     CHECK(doc["events"][0]["planned_date"] == "2027-01-09");
@@ -101,7 +148,7 @@ TEST_CASE("text: a moved event says where it came from", "[text]") {
     auto phases = std::vector<phase_occurrence>{samples::occurrence("a", "A", "2027-01-04", "2027-01-31")};
     auto e = samples::dated("2027-01-11", "a", 8, "X");
     e.planned_date = samples::day("2027-01-09");
-    const schedule s({"p", "P", "1"}, {}, samples::day("2027-01-04"), phases, {e}, {});
+    const schedule s({segment{{"p", "P", "1"}, {}, samples::day("2027-01-04"), {}}}, phases, {e}, {});
     CHECK(to_text(s).find("X (Chemotherapy) [moved from Sat 9 Jan 2027]") != std::string::npos);
 }
 

@@ -44,8 +44,10 @@ day_point switch_date(const schedule& so_far, const switch_point& at);
 // one for `next` (start D, at.reason or a description of the switch). From so_far: everything
 // dated before D; a phase occurrence or span running across D ends on D-1 and is marked cut;
 // events on or after D, and segments starting on or after D (except the first), are dropped.
-// From `next`: its whole plan, made with `actuals` and `cal`. Phase ids stay as they are; every
-// phase occurrence, event and span names its protocol, so equal ids in two protocols stay apart.
+// From `next`: its whole plan, made with `actuals` and `cal`, its items in the new segment. Phase
+// ids stay as they are; every phase occurrence, event and span knows its segment, so equal ids in
+// two protocols (or a protocol that follows itself) stay apart. An item cut at D ends with
+// ending_reason::switched.
 // Remarks: when the switch date follows a tentative item (after_phase on a tentative phase,
 // after_end of a tentative plan), the whole continuation is tentative until an actual date in
 // `actuals` clears it. A switch on a date is a fact and is never tentative. A date after the

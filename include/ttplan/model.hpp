@@ -46,11 +46,11 @@ std::string_view display_name(category c);
 // the choice name for choice, decimal for integer. Ordered by name.
 using parameter_values = std::map<std::string, std::string, std::less<>>;
 
-struct parameter {
-    enum class kind : std::uint8_t { boolean, choice, integer };
+enum class parameter_type : std::uint8_t { boolean, choice, integer };
 
+struct parameter {
     std::string name;
-    kind type = kind::boolean;
+    parameter_type type = parameter_type::boolean;
     std::string description;
     std::vector<std::string> choices;  // for choice
     std::int64_t minimum = 0;          // for integer, inclusive
@@ -223,5 +223,18 @@ std::vector<problem> check(const protocol& p);
 // "1"/"0" are accepted for bool and canonicalised. Throws parameter_error naming the
 // parameter and listing the allowed names or values.
 parameter_values resolve_parameters(const protocol& p, const parameter_values& given);
+
+// A resolved parameter value as a schedule keeps it: its canonical text ("true", "dasatinib",
+// "3") and the type the protocol declares, so that writers never guess a type from the text.
+struct typed_value {
+    parameter_type type = parameter_type::choice;
+    std::string text;
+    friend bool operator==(const typed_value&, const typed_value&) = default;
+};
+using typed_values = std::map<std::string, typed_value, std::less<>>;
+
+// The values of `values` typed by the protocol's declarations. Throws parameter_error for a
+// name the protocol does not declare.
+typed_values typed_parameters(const protocol& p, const parameter_values& values);
 
 }  // namespace ttplan

@@ -4,6 +4,7 @@
 #include <ttplan/calendar.hpp>
 #include <ttplan/model.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -12,6 +13,16 @@
 #include <vector>
 
 namespace ttplan {
+
+// Why a phase occurrence or span ends where it does.
+enum class ending_reason : std::uint8_t {
+    none,      // it ran its course
+    limit,     // cut at an "until" limit (the last cycle of a repeat that runs until a date)
+    switched,  // stopped early by a switch to another protocol (continue_with)
+};
+
+// "none", "limit", "switch": the spelling used in the JSON schedule.
+std::string_view to_string(ending_reason e);
 
 // One run of a phase (one cycle of a repeated phase). first and last are inclusive.
 struct phase_occurrence {
@@ -24,14 +35,14 @@ struct phase_occurrence {
     day_point last;
     std::int32_t first_day = 1;  // day number of `first`
     bool tentative = false;      // starts on a clinically gated date, or after one
-    bool cut = false;            // cut short by an "until" limit, or by a switch to another protocol
-    bool stopped = false;        // cut short by a switch to another protocol (continue_with)
-    // Id of the protocol this occurrence belongs to; the planner always fills it. Empty means
-    // the schedule's main protocol. Continuations keep their phase ids, so (protocol, phase)
-    // is what tells `induction` of one protocol from `induction` of the next.
-    std::string protocol;
+    ending_reason ending = ending_reason::none;
+    // Index into schedule::segments() of the protocol this occurrence belongs to. Continuations
+    // keep their phase ids, so (segment, phase, cycle) is what tells `induction` of one
+    // protocol from `induction` of the next, even when a protocol follows itself.
+    std::size_t segment = 0;
 
     std::int64_t days() const { return (last - first).count() + 1; }
+    bool ended_early() const noexcept { return ending != ending_reason::none; }
     friend bool operator==(const phase_occurrence&, const phase_occurrence&) = default;
 };
 
@@ -47,7 +58,7 @@ struct event {
     // Moved from its planned date by the clinic calendar (planned_date keeps the original).
     std::optional<day_point> planned_date;
     std::string note;
-    std::string protocol;  // protocol id, as for phase_occurrence
+    std::size_t segment = 0;  // as for phase_occurrence; by the planned date, not a moved one
 
     friend bool operator==(const event&, const event&) = default;
 };
@@ -65,10 +76,11 @@ struct span {
     std::int32_t last_day = 0;
     bool tentative = false;
     std::string note;
-    std::string protocol;  // protocol id, as for phase_occurrence
-    bool cut = false;      // ends early because the plan switched to another protocol
+    ending_reason ending = ending_reason::none;  // spans are only stopped by a switch
+    std::size_t segment = 0;                     // as for phase_occurrence
 
     std::int64_t days() const { return (last - first).count() + 1; }
+    bool ended_early() const noexcept { return ending != ending_reason::none; }
     friend bool operator==(const span&, const span&) = default;
 };
 
@@ -85,7 +97,7 @@ struct protocol_info {
 // protocol the plan continued with (see continuation.hpp), in order.
 struct segment {
     protocol_info protocol;
-    parameter_values parameters;  // resolved, defaults filled in
+    typed_values parameters;      // resolved, defaults filled in
     day_point start{};            // the day this protocol's plan starts
     std::string reason;           // why it starts there ("relapse"); empty for the first
     friend bool operator==(const segment&, const segment&) = default;
@@ -98,24 +110,29 @@ struct phase_total {
     std::int64_t days = 0;         // calendar days covered by its occurrences
     day_point first;
     day_point last;
-    std::string protocol;  // protocol id (filled in even where the occurrences leave it empty)
+    std::size_t segment = 0;  // index into schedule::segments()
 };
 
 class schedule {
 public:
     schedule() = default;
-    // Sorts phases, events and spans by date (ties keep protocol order) and derives start/end.
-    // Without segments, the schedule has one: the main protocol from `start`. Given segments
-    // must begin with the main protocol and be in date order (planning_error otherwise).
-    schedule(protocol_info info, parameter_values values, day_point start,
-             std::vector<phase_occurrence> phases, std::vector<event> events, std::vector<span> spans,
-             std::vector<segment> segments = {});
+    // Sorts phases, events and spans by date (ties keep the given order) and derives end().
+    // segments: the main protocol first, then each continuation in date order; start() is the
+    // first segment's start. Throws planning_error for no segments, segments out of date order,
+    // or an item whose segment index is not one of them.
+    schedule(std::vector<segment> segments, std::vector<phase_occurrence> phases, std::vector<event> events,
+             std::vector<span> spans);
 
     // The main (first) protocol and its parameter values.
-    const protocol_info& protocol() const noexcept { return info_; }
-    const parameter_values& parameters() const noexcept { return values_; }
+    const protocol_info& protocol() const noexcept { return segments_.front().protocol; }
+    const typed_values& parameters() const noexcept { return segments_.front().parameters; }
     // Every protocol in the plan, the main one first; more than one after continue_with().
     const std::vector<segment>& segments() const noexcept { return segments_; }
+    // The segment an item belongs to.
+    template <class Item>
+    const segment& segment_of(const Item& item) const {
+        return segments_.at(item.segment);
+    }
     day_point start() const noexcept { return start_; }
     // The last day with anything planned (phase, event or span), inclusive.
     day_point end() const noexcept { return end_; }
@@ -135,14 +152,10 @@ public:
     // Display name of a phase id ("" if the schedule has no such phase); with several
     // protocols, the first one that has it.
     std::string phase_name(std::string_view phase_id) const;
-    // Display name of a phase of the given protocol ("" if none).
-    std::string phase_name(std::string_view protocol_id, std::string_view phase_id) const;
-    // The protocol id an item belongs to: its own, or the main protocol's when it is empty.
-    const std::string& protocol_of(const std::string& item_protocol) const noexcept {
-        return item_protocol.empty() ? info_.id : item_protocol;
-    }
+    // Display name of a phase of the given segment ("" if none).
+    std::string phase_name(std::size_t segment, std::string_view phase_id) const;
 
-    // Per phase of each protocol, in order of first occurrence.
+    // Per phase of each segment, in order of first occurrence.
     std::vector<phase_total> totals_by_phase() const;
     // Distinct dates with at least one event or span of each category.
     std::map<category, std::int64_t> days_by_category() const;
@@ -152,14 +165,12 @@ public:
     friend bool operator==(const schedule&, const schedule&) = default;
 
 private:
-    protocol_info info_;
-    parameter_values values_;
+    std::vector<segment> segments_{segment{}};
     day_point start_{};
     day_point end_{};
     std::vector<phase_occurrence> phases_;
     std::vector<event> events_;
     std::vector<span> spans_;
-    std::vector<segment> segments_;
 };
 
 }  // namespace ttplan

@@ -14,15 +14,16 @@ namespace {
 
 std::string parameter_line(const parameter& p) {
     switch (p.type) {
-    case parameter::kind::boolean:
-        return fmt::format("{} (true or false; default {})", p.name, p.default_value);
-    case parameter::kind::choice: {
-        std::string choices;
-        for (const auto& c : p.choices) choices += (choices.empty() ? "" : ", ") + c;
-        return fmt::format("{} (one of {}; default {})", p.name, choices, p.default_value);
-    }
-    case parameter::kind::integer:
-        return fmt::format("{} (integer {} to {}; default {})", p.name, p.minimum, p.maximum, p.default_value);
+        case parameter_type::boolean:
+            return fmt::format("{} (true or false; default {})", p.name, p.default_value);
+        case parameter_type::choice: {
+            std::string choices;
+            for (const auto& c : p.choices) choices += (choices.empty() ? "" : ", ") + c;
+            return fmt::format("{} (one of {}; default {})", p.name, choices, p.default_value);
+        }
+        case parameter_type::integer:
+            return fmt::format("{} (integer {} to {}; default {})", p.name, p.minimum, p.maximum,
+                               p.default_value);
     }
     return p.name;
 }
@@ -117,7 +118,8 @@ std::string summary_text(const schedule& s) {
     std::string out = fmt::format("{} ({})\n", s.protocol().title, s.protocol().id);
     if (!s.parameters().empty()) {
         std::string params;
-        for (const auto& [name, value] : s.parameters()) params += (params.empty() ? "" : ", ") + name + "=" + value;
+        for (const auto& [name, value] : s.parameters())
+            params += (params.empty() ? "" : ", ") + name + "=" + value.text;
         out += "Parameters: " + params + "\n";
     }
     for (std::size_t i = 1; i < s.segments().size(); ++i) {
@@ -128,7 +130,8 @@ std::string summary_text(const schedule& s) {
     auto totals = s.totals_by_phase();
     // Phases of a continuation say which protocol they belong to.
     for (auto& t : totals) {
-        if (s.segments().size() > 1 && t.protocol != s.protocol().id) t.name += " [" + t.protocol + "]";
+        if (s.segments().size() > 1 && s.segments()[t.segment].protocol.id != s.protocol().id)
+            t.name += " [" + s.segments()[t.segment].protocol.id + "]";
     }
     const double total = static_cast<double>(s.total_days());
     std::size_t width = 5;

@@ -37,8 +37,8 @@ def test_relapse_cuts_the_maintenance_cycle_running_then(chain):
     assert len(running) == 1
     cut = [p for p in chain["phases"] if p["id"] == "maintenance" and p["cycle"] == running[0]["cycle"]]
     assert len(cut) == 1
-    assert cut[0]["cut"] is True
-    assert cut[0]["stopped"] is True
+    assert cut[0]["ending"] == "switch"
+    assert cut[0]["segment"] == 0
     assert cut[0]["start"] == running[0]["start"]
     assert cut[0]["end"] == (day(RELAPSE) - datetime.timedelta(days=1)).isoformat()
     # No later maintenance cycle, and nothing of the first protocol on or after the relapse.

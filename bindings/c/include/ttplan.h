@@ -131,9 +131,11 @@ typedef struct ttplan_phase_info {
     int first_day;       /* day number of `first` */
     int days;
     int tentative; /* starts on a clinically gated date, or after one */
-    int cut;       /* cut short by an "until" limit, or by a switch to another protocol */
+    /* Why it ends where it does: "none" (it ran its course), "limit" (an until limit cut this
+     * last cycle), "switch" (the plan switched to another protocol the next day). */
+    const char* ending;
     const char* protocol; /* id of the protocol this occurrence belongs to (never "") */
-    int stopped;          /* cut short by a switch to another protocol (cut is set too) */
+    size_t segment;       /* index of its segment (ttplan_schedule_segment) */
 } ttplan_phase_info;
 
 typedef struct ttplan_event_info {
@@ -147,6 +149,7 @@ typedef struct ttplan_event_info {
     const char* planned_date; /* NULL unless the clinic calendar moved the event */
     const char* note;
     const char* protocol; /* id of the protocol this event belongs to (never "") */
+    size_t segment;       /* index of its segment (ttplan_schedule_segment) */
 } ttplan_event_info;
 
 /* A continuous stretch: a protocol-wide track (phase "") or continuous therapy in a phase. */
@@ -162,8 +165,9 @@ typedef struct ttplan_track_info {
     int days;
     int tentative;
     const char* note;
-    int cut;              /* ends early because the plan switched to another protocol */
+    const char* ending;   /* "none", or "switch": it ends early because the plan switched protocol */
     const char* protocol; /* id of the protocol this stretch belongs to (never "") */
+    size_t segment;       /* index of its segment (ttplan_schedule_segment) */
 } ttplan_track_info;
 
 /* First and last planned day, and the days from one to the other inclusive. Any out-pointer

@@ -64,30 +64,32 @@ ttplan_schedule::ttplan_schedule(ttplan::schedule s) : value(std::move(s)) {
     using ttplan::format_date;
     start = keep(format_date(value.start()));
     end = keep(format_date(value.end()));
-    // protocol_of() refers to the item's own id or the main protocol's, both inside `value`.
+    // to_string(ending_reason) returns static text; protocol ids live in value's segments.
     for (const auto& p : value.phases()) {
-        phases.push_back({p.phase.c_str(), p.name.c_str(), p.kind.c_str(), p.cycle.value_or(0), p.variant.c_str(),
-                          keep(format_date(p.first)), keep(format_date(p.last)), p.first_day,
-                          static_cast<int>(p.days()), p.tentative, p.cut, value.protocol_of(p.protocol).c_str(),
-                          p.stopped});
+        phases.push_back({p.phase.c_str(), p.name.c_str(), p.kind.c_str(), p.cycle.value_or(0),
+                          p.variant.c_str(), keep(format_date(p.first)), keep(format_date(p.last)),
+                          p.first_day, static_cast<int>(p.days()), p.tentative,
+                          ttplan::to_string(p.ending).data(), value.segment_of(p).protocol.id.c_str(),
+                          p.segment});
     }
     for (const auto& e : value.events()) {
-        events.push_back({keep(format_date(e.date)), e.phase.c_str(), e.cycle.value_or(0), e.day, e.activity.c_str(),
-                          keep(std::string(ttplan::to_string(e.kind))), e.tentative,
+        events.push_back({keep(format_date(e.date)), e.phase.c_str(), e.cycle.value_or(0), e.day,
+                          e.activity.c_str(), keep(std::string(ttplan::to_string(e.kind))), e.tentative,
                           e.planned_date ? keep(format_date(*e.planned_date)) : nullptr, e.note.c_str(),
-                          value.protocol_of(e.protocol).c_str()});
+                          value.segment_of(e).protocol.id.c_str(), e.segment});
     }
     for (const auto& t : value.spans()) {
-        tracks.push_back({t.activity.c_str(), keep(std::string(ttplan::to_string(t.kind))), keep(format_date(t.first)),
-                          keep(format_date(t.last)), t.phase.c_str(), t.cycle.value_or(0), t.first_day, t.last_day,
-                          static_cast<int>(t.days()), t.tentative, t.note.c_str(), t.cut,
-                          value.protocol_of(t.protocol).c_str()});
+        tracks.push_back({t.activity.c_str(), keep(std::string(ttplan::to_string(t.kind))),
+                          keep(format_date(t.first)), keep(format_date(t.last)), t.phase.c_str(),
+                          t.cycle.value_or(0), t.first_day, t.last_day, static_cast<int>(t.days()),
+                          t.tentative, t.note.c_str(), ttplan::to_string(t.ending).data(),
+                          value.segment_of(t).protocol.id.c_str(), t.segment});
     }
     for (const auto& seg : value.segments()) {
         segments.push_back({seg.protocol.id.c_str(), seg.protocol.title.c_str(), seg.protocol.version.c_str(),
                             keep(format_date(seg.start)), seg.reason.c_str(), seg.parameters.size()});
         auto& params = segment_parameters.emplace_back();
-        for (const auto& [name, v] : seg.parameters) params.emplace_back(name.c_str(), v.c_str());
+        for (const auto& [name, v] : seg.parameters) params.emplace_back(name.c_str(), v.text.c_str());
     }
 }
 

@@ -37,6 +37,11 @@ static int contains(const char* haystack, const char* needle) {
     return haystack != NULL && strstr(haystack, needle) != NULL;
 }
 
+/* An item's ending is "none" unless something stopped it early ("limit", "switch"). */
+static int ended_early(const char* ending) {
+    return ending != NULL && strcmp(ending, "none") != 0;
+}
+
 static const char* source_dir;
 static const char* scratch_dir;
 
@@ -506,7 +511,7 @@ static void check_single_protocol(const ttplan_schedule* s, const char* id) {
     }
     for (i = 0; i < ttplan_schedule_track_count(s); ++i) {
         CHECK_OK(ttplan_schedule_track(s, i, &track));
-        CHECK(track.protocol != NULL && strcmp(track.protocol, id) == 0 && track.cut == 0);
+        CHECK(track.protocol != NULL && strcmp(track.protocol, id) == 0 && strcmp(track.ending, "none") == 0);
     }
     CHECK(ttplan_schedule_segment_count(s) == 1);
     CHECK_OK(ttplan_schedule_segment(s, 0, &seg));
@@ -583,14 +588,16 @@ static void test_continuation(void) {
         CHECK_OK(ttplan_schedule_phase(full, i, &phase));
         if (strcmp(phase.protocol, "all-overview") == 0) {
             CHECK(strcmp(phase.last, "2028-05-01") <= 0);
-            if (phase.cut) {
+            if (ended_early(phase.ending)) {
                 ++cut_phases;
                 CHECK(strcmp(phase.first, "2028-05-02") < 0 && strcmp(phase.last, "2028-05-01") == 0);
+                CHECK(strcmp(phase.ending, "switch") == 0);
             }
-            CHECK(phase.stopped == phase.cut);
+            CHECK(phase.segment == 0);
         } else if (strcmp(phase.protocol, "blinatumomab") == 0) {
             ++blina_phases;
-            CHECK(strcmp(phase.first, "2028-05-02") >= 0 && strcmp(phase.last, hsct_start) < 0 && !phase.cut);
+            CHECK(strcmp(phase.first, "2028-05-02") >= 0 && strcmp(phase.last, hsct_start) < 0 &&
+                  !ended_early(phase.ending) && phase.segment == 1);
         } else {
             CHECK(strcmp(phase.protocol, "allo-hsct") == 0 && strcmp(phase.first, hsct_start) >= 0);
         }
@@ -617,8 +624,9 @@ static void test_continuation(void) {
             ++blina_tracks;
             CHECK(strcmp(track.first, "2028-05-02") >= 0 && strcmp(track.last, hsct_start) < 0);
         }
-        if (track.cut) {
+        if (ended_early(track.ending)) {
             ++cut_tracks;
+            CHECK(strcmp(track.ending, "switch") == 0);
             CHECK(strcmp(track.protocol, "all-overview") == 0 && strcmp(track.first, "2028-05-02") < 0 &&
                   strcmp(track.last, "2028-05-01") == 0);
         }
@@ -650,16 +658,17 @@ static void test_continuation(void) {
     cut_phases = cut_tracks = 0;
     for (i = 0; i < ttplan_schedule_phase_count(after); ++i) {
         CHECK_OK(ttplan_schedule_phase(after, i, &phase));
-        if (phase.cut) {
+        if (ended_early(phase.ending)) {
             ++cut_phases;
             CHECK(strcmp(phase.first, "2028-02-07") == 0 && strcmp(phase.last, "2028-03-19") == 0);
+            CHECK(strcmp(phase.ending, "switch") == 0);
         }
-        CHECK(phase.stopped == phase.cut);
     }
     for (i = 0; i < ttplan_schedule_track_count(after); ++i) {
         CHECK_OK(ttplan_schedule_track(after, i, &track));
-        if (track.cut) {
+        if (ended_early(track.ending)) {
             ++cut_tracks;
+            CHECK(strcmp(track.ending, "switch") == 0);
             CHECK(strcmp(track.first, "2028-03-20") < 0 && strcmp(track.last, "2028-03-19") == 0);
             CHECK(contains(track.activity, "ercaptopurine") && strcmp(track.phase, "maintenance") == 0);
         }
@@ -676,17 +685,17 @@ static void test_continuation(void) {
     CHECK(ttplan_schedule_phase_count(after) == ttplan_schedule_phase_count(s) + 2);
     for (i = 0; i < ttplan_schedule_phase_count(s); ++i) {
         CHECK_OK(ttplan_schedule_phase(s, i, &phase));
-        plain_cut += phase.cut;
+        plain_cut += ended_early(phase.ending);
     }
     for (i = 0; i < ttplan_schedule_phase_count(after); ++i) {
         CHECK_OK(ttplan_schedule_phase(after, i, &phase));
-        plain_cut -= phase.cut;
-        CHECK(!phase.stopped); /* the until limit cut the last cycle, not the switch */
+        plain_cut -= ended_early(phase.ending);
+        CHECK(strcmp(phase.ending, "switch") != 0); /* the until limit cut the last cycle, not the switch */
     }
     CHECK(plain_cut == 0);
     for (i = 0; i < ttplan_schedule_track_count(after); ++i) {
         CHECK_OK(ttplan_schedule_track(after, i, &track));
-        CHECK(!track.cut);
+        CHECK(!ended_early(track.ending));
     }
     ttplan_schedule_destroy(&after);
 

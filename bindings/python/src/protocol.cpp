@@ -10,11 +10,14 @@ namespace ttplan::python {
 
 namespace {
 
-const char* kind_name(parameter::kind k) {
+const char* kind_name(parameter_type k) {
     switch (k) {
-    case parameter::kind::boolean: return "bool";
-    case parameter::kind::choice: return "choice";
-    case parameter::kind::integer: return "integer";
+        case parameter_type::boolean:
+            return "bool";
+        case parameter_type::choice:
+            return "choice";
+        case parameter_type::integer:
+            return "integer";
     }
     return "";
 }

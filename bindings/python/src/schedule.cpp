@@ -61,6 +61,25 @@ switch_point make_switch(const std::string& at, const std::string& phase, std::o
     throw value_error(fmt::format("unknown switch \"{}\"; allowed: end, phase, date (with a date)", at));
 }
 
+// Parameter values as Python values of their declared type.
+py::dict typed_dict(const typed_values& values) {
+    py::dict out;
+    for (const auto& [name, v] : values) {
+        switch (v.type) {
+            case parameter_type::boolean:
+                out[py::str(name)] = py::bool_(v.text == "true");
+                break;
+            case parameter_type::integer:
+                out[py::str(name)] = py::int_(std::stoll(v.text));
+                break;
+            case parameter_type::choice:
+                out[py::str(name)] = py::str(v.text);
+                break;
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 void bind_schedule(py::module_& m) {
@@ -69,7 +88,8 @@ void bind_schedule(py::module_& m) {
         .def_readonly("title", &protocol_info::title)
         .def_readonly("version", &protocol_info::version);
 
-    py::class_<phase_occurrence>(m, "Phase", "One run of a phase (one cycle of a repeated phase); dates inclusive.")
+    py::class_<phase_occurrence>(m, "Phase",
+                                 "One run of a phase (one cycle of a repeated phase); dates inclusive.")
         .def_readonly("phase", &phase_occurrence::phase, "The phase id.")
         .def_readonly("name", &phase_occurrence::name)
         .def_readonly("kind", &phase_occurrence::kind)
@@ -78,12 +98,14 @@ void bind_schedule(py::module_& m) {
         .def_readonly("first", &phase_occurrence::first, "First day (datetime.date).")
         .def_readonly("last", &phase_occurrence::last, "Last day, inclusive (datetime.date).")
         .def_readonly("first_day", &phase_occurrence::first_day, "Day number of the first day.")
-        .def_readonly("tentative", &phase_occurrence::tentative, "Starts on a clinically gated date, or after one.")
-        .def_readonly("cut", &phase_occurrence::cut,
-                      "Cut short by an \"until\" limit, or by a switch to another protocol.")
-        .def_readonly("stopped", &phase_occurrence::stopped,
-                      "Cut short by a switch to another protocol (cut is True too).")
-        .def_readonly("protocol", &phase_occurrence::protocol, "Id of the protocol this occurrence belongs to.")
+        .def_readonly("tentative", &phase_occurrence::tentative,
+                      "Starts on a clinically gated date, or after one.")
+        .def_property_readonly(
+            "ending", [](const phase_occurrence& p) { return std::string(to_string(p.ending)); },
+            "Why it ends where it does: \"none\" (it ran its course), \"limit\" (an until limit cut this "
+            "last cycle) or \"switch\" (the plan switched to another protocol the next day).")
+        .def_readonly("segment", &phase_occurrence::segment,
+                      "Index into Schedule.segments of the protocol this occurrence belongs to.")
         .def_property_readonly("days", &phase_occurrence::days, "Calendar days, first to last inclusive.")
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const phase_occurrence& p) {
@@ -97,21 +119,24 @@ void bind_schedule(py::module_& m) {
         .def_readonly("cycle", &event::cycle)
         .def_readonly("day", &event::day, "The day number in the phase's numbering.")
         .def_readonly("activity", &event::activity)
-        .def_property_readonly("category", [](const event& e) { return std::string(to_string(e.kind)); },
-                               "\"chemotherapy\", \"intrathecal\", \"assessment\", ...")
+        .def_property_readonly(
+            "category", [](const event& e) { return std::string(to_string(e.kind)); },
+            "\"chemotherapy\", \"intrathecal\", \"assessment\", ...")
         .def_readonly("tentative", &event::tentative)
         .def_readonly("planned_date", &event::planned_date,
                       "The date before the clinic calendar moved the event, else None.")
         .def_readonly("note", &event::note)
-        .def_readonly("protocol", &event::protocol, "Id of the protocol this event belongs to.")
+        .def_readonly("segment", &event::segment,
+                      "Index into Schedule.segments of the protocol this event belongs to.")
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const event& e) {
             return fmt::format("<ttplan.Event {} {} day {}: {}>", format_date(e.date), e.phase, e.day, e.activity);
         });
 
-    py::class_<span>(m, "Track",
-                     "A continuous stretch: a protocol-wide track (phase \"\") or continuous therapy within a "
-                     "phase occurrence. Dates inclusive.")
+    py::class_<span>(
+        m, "Track",
+        "A continuous stretch: a protocol-wide track (phase \"\") or continuous therapy within a "
+        "phase occurrence. Dates inclusive.")
         .def_readonly("activity", &span::activity)
         .def_property_readonly("category", [](const span& s) { return std::string(to_string(s.kind)); })
         .def_readonly("first", &span::first)
@@ -122,8 +147,11 @@ void bind_schedule(py::module_& m) {
         .def_readonly("last_day", &span::last_day)
         .def_readonly("tentative", &span::tentative)
         .def_readonly("note", &span::note)
-        .def_readonly("protocol", &span::protocol, "Id of the protocol this track belongs to.")
-        .def_readonly("cut", &span::cut, "Ends early because the plan switched to another protocol.")
+        .def_readonly("segment", &span::segment,
+                      "Index into Schedule.segments of the protocol this track belongs to.")
+        .def_property_readonly(
+            "ending", [](const span& t) { return std::string(to_string(t.ending)); },
+            "\"none\", or \"switch\" when it ends early because the plan switched to another protocol.")
         .def_property_readonly("days", &span::days)
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const span& s) {
@@ -137,13 +165,16 @@ void bind_schedule(py::module_& m) {
         .def_readonly("days", &phase_total::days)
         .def_readonly("first", &phase_total::first)
         .def_readonly("last", &phase_total::last)
-        .def_readonly("protocol", &phase_total::protocol, "Id of the protocol the phase belongs to.");
+        .def_readonly("segment", &phase_total::segment,
+                      "Index into Schedule.segments of the phase's protocol.");
 
     py::class_<segment>(m, "Segment",
                         "One protocol's stretch of a plan: the main protocol from the start, then each "
                         "protocol the plan continued with.")
         .def_readonly("protocol", &segment::protocol, "ttplan.ProtocolInfo: id, title, version.")
-        .def_readonly("parameters", &segment::parameters, "Resolved parameter values, as text.")
+        .def_property_readonly(
+            "parameters", [](const segment& g) { return typed_dict(g.parameters); },
+            "Resolved parameter values, typed as declared: bool, int or str (a choice is always a str).")
         .def_readonly("start", &segment::start, "The day this protocol's plan starts (datetime.date).")
         .def_readonly("reason", &segment::reason, "Why it starts there; \"\" for the first.")
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
@@ -153,20 +184,39 @@ void bind_schedule(py::module_& m) {
 
     py::class_<schedule>(m, "Schedule", "One patient's dated plan: phases, events and tracks.")
         .def_property_readonly("protocol", &schedule::protocol, "ttplan.ProtocolInfo: id, title, version.")
-        .def_property_readonly("parameters", &schedule::parameters, "Resolved parameter values, as text.")
+        .def_property_readonly(
+            "parameters", [](const schedule& s) { return typed_dict(s.parameters()); },
+            "The main protocol's resolved parameter values, typed as declared: bool, int or str.")
         .def_property_readonly("start", &schedule::start, "The first day (datetime.date).")
         .def_property_readonly("end", &schedule::end, "The last day with anything planned, inclusive.")
         .def_property_readonly("total_days", &schedule::total_days, "Days from start to end inclusive.")
         .def_property_readonly("treatment_days", &schedule::treatment_days, "Distinct dates with an event.")
-        .def_property_readonly("phases", &schedule::phases, "Phase occurrences by date (list of ttplan.Phase).")
-        .def_property_readonly("events", &schedule::events, "Dated activities by date (list of ttplan.Event).")
+        .def_property_readonly("phases", &schedule::phases,
+                               "Phase occurrences by date (list of ttplan.Phase).")
+        .def_property_readonly("events", &schedule::events,
+                               "Dated activities by date (list of ttplan.Event).")
         .def_property_readonly("tracks", &schedule::spans, "Continuous stretches (list of ttplan.Track).")
         .def_property_readonly("segments", &schedule::segments,
                                "Every protocol of the plan, the main one first (list of ttplan.Segment).")
         .def("events_on", &schedule::events_on, "day"_a, "Events dated `day` (a datetime.date).")
         .def("active_on", &schedule::active_on, "day"_a, "Phase occurrences covering `day`.")
         .def("tracks_on", &schedule::spans_on, "day"_a, "Tracks covering `day`.")
-        .def("totals_by_phase", &schedule::totals_by_phase, "Per phase id, in order of first occurrence.")
+        .def("totals_by_phase", &schedule::totals_by_phase,
+             "Per phase of each segment, in order of first occurrence.")
+        .def(
+            "protocol_of",
+            [](const schedule& s, const phase_occurrence& p) { return s.segment_of(p).protocol.id; },
+            "item"_a, "Id of the protocol a Phase, Event, Track or PhaseTotal of this plan belongs to.")
+        .def(
+            "protocol_of", [](const schedule& s, const event& e) { return s.segment_of(e).protocol.id; },
+            "item"_a)
+        .def(
+            "protocol_of", [](const schedule& s, const span& t) { return s.segment_of(t).protocol.id; },
+            "item"_a)
+        .def(
+            "protocol_of",
+            [](const schedule& s, const phase_total& t) { return s.segment_of(t).protocol.id; },
+            "item"_a)
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const schedule& s) {
             return fmt::format("<ttplan.Schedule {} {} to {}>", s.protocol().id, format_date(s.start()),

@@ -25,7 +25,7 @@ def test_segments_name_each_protocol_its_start_reason_and_parameters(first, rela
     ids = [g.protocol.id for g in relapse.segments]
     assert ids == ["all-overview", "blinatumomab", "allo-hsct"]
     main, salvage, transplant = relapse.segments
-    assert main.start == START and main.reason == "" and main.parameters["ph_positive"] == "true"
+    assert main.start == START and main.reason == "" and main.parameters["ph_positive"] is True
     assert salvage.start == RELAPSE and salvage.reason == "relapse"
     assert salvage.parameters == {"setting": "mrd-positive"}
     assert transplant.parameters["conditioning"] == "chemotherapy"
@@ -39,28 +39,30 @@ def test_segments_name_each_protocol_its_start_reason_and_parameters(first, rela
 
 def test_the_plan_so_far_is_cut_the_day_before_the_switch(relapse):
     day_before = RELAPSE - datetime.timedelta(days=1)
-    ours = [e for e in relapse.events if e.protocol == "all-overview"]
-    assert ours and max(e.date for e in ours) < RELAPSE
-    cut_phases = [p for p in relapse.phases if p.cut and p.protocol == "all-overview"]
+    ours = [e for e in relapse.events if relapse.protocol_of(e) == "all-overview"]
+    assert ours and max(e.date for e in ours) < RELAPSE and all(e.segment == 0 for e in ours)
+    cut_phases = [p for p in relapse.phases if p.ending != "none" and relapse.protocol_of(p) == "all-overview"]
     assert [p.last for p in cut_phases] == [day_before]
-    assert cut_phases[0].phase == "maintenance" and cut_phases[0].stopped
-    cut_tracks = [t for t in relapse.tracks if t.cut]
-    assert cut_tracks and all(t.last == day_before and t.protocol == "all-overview" for t in cut_tracks)
+    assert cut_phases[0].phase == "maintenance" and cut_phases[0].ending == "switch"
+    cut_tracks = [t for t in relapse.tracks if t.ending != "none"]
+    assert cut_tracks and all(t.last == day_before and t.segment == 0 for t in cut_tracks)
+    assert all(t.ending == "switch" for t in cut_tracks)
     assert any(t.category == "targeted" for t in cut_tracks)  # the daily TKI stops at the switch
-    assert not any(p.cut for p in relapse.phases if p.protocol != "all-overview")
+    assert all(p.ending == "none" for p in relapse.phases if p.segment != 0)
 
 
 def test_later_protocols_carry_their_id_and_follow_in_order(relapse):
-    salvage = [p for p in relapse.phases if p.protocol == "blinatumomab"]
-    transplant = [p for p in relapse.phases if p.protocol == "allo-hsct"]
+    salvage = [p for p in relapse.phases if relapse.protocol_of(p) == "blinatumomab"]
+    transplant = [p for p in relapse.phases if relapse.protocol_of(p) == "allo-hsct"]
+    assert {p.segment for p in salvage} == {1} and {p.segment for p in transplant} == {2}
     assert salvage[0].first == RELAPSE and {p.phase for p in salvage} == {"mrd_cycles"}
     assert transplant[0].first == max(p.last for p in salvage) + datetime.timedelta(days=1)
     # Blinatumomab is a continuous infusion: a track, not day events.
-    assert {e.protocol for e in relapse.events} == {"all-overview", "allo-hsct"}
-    assert "blinatumomab" in {t.protocol for t in relapse.tracks}
-    assert all(e.date >= RELAPSE for e in relapse.events if e.protocol != "all-overview")
-    assert all(t.first >= RELAPSE for t in relapse.tracks if t.protocol != "all-overview")
-    assert {t.protocol for t in relapse.totals_by_phase()} == {"all-overview", "blinatumomab", "allo-hsct"}
+    assert {relapse.protocol_of(e) for e in relapse.events} == {"all-overview", "allo-hsct"}
+    assert "blinatumomab" in {relapse.protocol_of(t) for t in relapse.tracks}
+    assert all(e.date >= RELAPSE for e in relapse.events if e.segment != 0)
+    assert all(t.first >= RELAPSE for t in relapse.tracks if t.segment != 0)
+    assert {relapse.protocol_of(t) for t in relapse.totals_by_phase()} == {"all-overview", "blinatumomab", "allo-hsct"}
     assert relapse.end == max(p.last for p in transplant)
 
 
@@ -71,17 +73,17 @@ def test_after_a_phase_and_after_the_end(first):
     assert not [p for p in after.phases if p.phase == "maintenance"]
     at_end = first.continue_with(ttplan.load_builtin("allo-hsct"))
     assert at_end.segments[1].start == first.end + datetime.timedelta(days=1)
-    assert [p for p in at_end.phases if p.protocol == "all-overview"] == list(first.phases)
+    assert [p for p in at_end.phases if p.segment == 0] == list(first.phases)
     # The last maintenance cycle was cut by the two-year limit, not by the switch.
-    last = [p for p in at_end.phases if p.protocol == "all-overview"][-1]
-    assert last.cut and not last.stopped
+    last = [p for p in at_end.phases if at_end.protocol_of(p) == "all-overview"][-1]
+    assert last.ending == "limit"
 
 
 def test_known_dates_of_the_next_protocol(first):
     planned = first.continue_with("allo-hsct", on=RELAPSE)
     late = first.continue_with("allo-hsct", on=RELAPSE, delays={"transplant": 5})
-    moved = {p.phase: p.first for p in late.phases if p.protocol == "allo-hsct"}
-    before = {p.phase: p.first for p in planned.phases if p.protocol == "allo-hsct"}
+    moved = {p.phase: p.first for p in late.phases if late.protocol_of(p) == "allo-hsct"}
+    before = {p.phase: p.first for p in planned.phases if planned.protocol_of(p) == "allo-hsct"}
     assert moved["transplant"] == before["transplant"] + datetime.timedelta(days=5)
     assert moved["conditioning"] == before["conditioning"]
 

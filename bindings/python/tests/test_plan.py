@@ -17,7 +17,7 @@ def test_default_plan_has_dated_phases_events_and_tracks(ph_plan):
     assert s.protocol.id == ttplan.default_protocol_id()
     assert s.start == START and isinstance(s.end, datetime.date) and s.end > s.start
     assert s.total_days == (s.end - s.start).days + 1
-    assert s.parameters["ph_positive"] == "true" and s.parameters["tki"] == "dasatinib"
+    assert s.parameters["ph_positive"] is True and s.parameters["tki"] == "dasatinib"
     assert s.phases[0].phase == "induction" and s.phases[0].first == START
     assert all(isinstance(p.first, datetime.date) and p.first <= p.last for p in s.phases)
     assert all(p.days == (p.last - p.first).days + 1 for p in s.phases)
