@@ -43,15 +43,35 @@ location first_location(const std::vector<problem>& problems) {
 
 }  // namespace
 
-error::error(std::string message, location where)
-    : std::runtime_error(located(message, where)), where_(std::move(where)), message_(std::move(message)) {}
+std::string_view to_string(error_code code) noexcept {
+    // No default: a new code does not build until it has a name here.
+    switch (code) {
+    case error_code::generic: return "generic";
+    case error_code::io: return "io";
+    case error_code::parse: return "parse";
+    case error_code::validation: return "validation";
+    case error_code::parameter: return "parameter";
+    case error_code::planning: return "planning";
+    case error_code::value: return "value";
+    }
+    return "unknown";
+}
 
-error::error(std::string what_text, std::string message, location where)
-    : std::runtime_error(what_text), where_(std::move(where)), message_(std::move(message)) {}
+error::error(std::string message, location where)
+    : error(error_code::generic, std::move(message), std::move(where)) {}
+
+error::error(error_code code, std::string message, location where)
+    : std::runtime_error(located(message, where)),
+      code_(code),
+      where_(std::move(where)),
+      message_(std::move(message)) {}
+
+error::error(error_code code, std::string what_text, std::string message, location where)
+    : std::runtime_error(what_text), code_(code), where_(std::move(where)), message_(std::move(message)) {}
 
 validation_error::validation_error(std::vector<problem> problems)
     // what() lists every problem, not only the first.
-    : error(joined(problems),
+    : error(error_code::validation, joined(problems),
             problems.size() == 1 ? problems.front().message
                                  : fmt::format("{} problems", problems.size()),
             first_location(problems)),

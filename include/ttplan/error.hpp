@@ -1,11 +1,34 @@
 // Errors: one family rooted in ttplan::error, each carrying where the problem is.
 #pragma once
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ttplan {
+
+// The family of an error, one per class below; the C API and Python look their status and
+// exception class up by it in one table each, so a family is never told by type or message.
+enum class error_code {
+    generic,     // a ttplan::error of no narrower family: an unknown format or built-in id
+    io,          // io_error
+    parse,       // parse_error
+    validation,  // validation_error
+    parameter,   // parameter_error
+    planning,    // planning_error
+    value,       // value_error
+};
+
+// How many error codes there are: the size of every table indexed by one. A new code makes
+// to_string() fail to build until named, and the error tests fail until this count moves.
+inline constexpr std::size_t error_code_count = 7;
+
+// Returns: the code's name as Python and messages spell it ("generic", "io", "parse",
+// "validation", "parameter", "planning", "value"); "unknown" for a value outside the enum.
+std::string_view to_string(error_code code) noexcept;
 
 // Where a problem sits: a file (or "<string>", "builtin:<id>", "--set"), a JSON pointer,
 // and a line/column when the parser knows them (0 = unknown).
@@ -29,16 +52,21 @@ struct problem {
 
 class error : public std::runtime_error {
 public:
+    // An error of code generic.
     explicit error(std::string message, location where = {});
+    error_code code() const noexcept { return code_; }
     const location& where() const noexcept { return where_; }
     // The message without the location.
     const std::string& message() const noexcept { return message_; }
 
 protected:
+    // For the families: each subclass names its own code.
+    error(error_code code, std::string message, location where);
     // For errors whose what() text is more than "<location>: <message>".
-    error(std::string what_text, std::string message, location where);
+    error(error_code code, std::string what_text, std::string message, location where);
 
 private:
+    error_code code_ = error_code::generic;
     location where_;
     std::string message_;
 };
@@ -46,13 +74,15 @@ private:
 // A file that cannot be read or written.
 class io_error : public error {
 public:
-    using error::error;
+    explicit io_error(std::string message, location where = {})
+        : error(error_code::io, std::move(message), std::move(where)) {}
 };
 
 // Text that is not JSON at all (syntax error, with line and column).
 class parse_error : public error {
 public:
-    using error::error;
+    explicit parse_error(std::string message, location where = {})
+        : error(error_code::parse, std::move(message), std::move(where)) {}
 };
 
 // A protocol (or schedule input) that is JSON but breaks the format's rules. Carries every
@@ -69,20 +99,23 @@ private:
 // A parameter name or value the protocol does not declare; the message lists what is allowed.
 class parameter_error : public error {
 public:
-    using error::error;
+    explicit parameter_error(std::string message, location where = {})
+        : error(error_code::parameter, std::move(message), std::move(where)) {}
 };
 
 // Planning failed for these inputs: an unknown actual-date phase, a date past 9999-12-31,
 // a repeat with no applicable bound.
 class planning_error : public error {
 public:
-    using error::error;
+    explicit planning_error(std::string message, location where = {})
+        : error(error_code::planning, std::move(message), std::move(where)) {}
 };
 
 // A date or length string that does not parse ("2027-02-30", "3 parsecs").
 class value_error : public error {
 public:
-    using error::error;
+    explicit value_error(std::string message, location where = {})
+        : error(error_code::value, std::move(message), std::move(where)) {}
 };
 
 }  // namespace ttplan

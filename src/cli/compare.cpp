@@ -84,9 +84,8 @@ void add_compare(CLI::App& app, state& st) {
                 try {
                     for (const auto& [name, value] : parse_sets(v.sets)) pr.values[name] = value;
                     plans.emplace_back(v.label, make_schedule(p, pr));
-                } catch (const validation_error&) {
-                    throw;
                 } catch (const error& e) {
+                    if (e.code() == error_code::validation) throw;  // every problem, each located
                     throw value_error(fmt::format("\"{}\": {}", text, e.message()),
                                       location{"--variant", {}, 0, 0});
                 }

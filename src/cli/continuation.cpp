@@ -54,9 +54,9 @@ step parse_then(const std::string& text) {
     }
     try {
         out.proto = load_protocol(target);
-    } catch (const validation_error&) {
-        throw;  // already lists every problem with its file and pointer
     } catch (const error& e) {
+        // A validation error already lists every problem with its file and pointer.
+        if (e.code() == error_code::validation) throw;
         throw value_error(fmt::format("\"{}\": {}", text, e.what()), option_location("--then"));
     }
     return out;

@@ -12,12 +12,13 @@
 namespace {
 
 void print_error(const ttplan::error& e) {
+    // Only a validation error carries a list of problems; the cast reaches it.
     if (const auto* v = dynamic_cast<const ttplan::validation_error*>(&e)) {
         for (const auto& p : v->problems()) std::fprintf(stderr, "ttplan: error: %s\n", p.to_string().c_str());
         return;
     }
     // The library locates parameter errors in its parameter map; here the values came from --set.
-    if (dynamic_cast<const ttplan::parameter_error*>(&e) != nullptr && e.where().file == "parameters") {
+    if (e.code() == ttplan::error_code::parameter && e.where().file == "parameters") {
         std::fprintf(stderr, "ttplan: error: --set: %s\n", e.message().c_str());
         return;
     }

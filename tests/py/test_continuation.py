@@ -137,6 +137,17 @@ def test_bad_continuations(tmp_path, args, needles):
     assert not out.exists()
 
 
+def test_invalid_protocol_after_then_lists_its_problems_unwrapped(tmp_path):
+    # A protocol file that breaks the format's rules keeps its own problem list, each with its
+    # file, instead of becoming one --then value error.
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "ttplan-protocol/1"}\n')
+    proc = run("plan", "--start", START, "--then", bad, check=False)
+    assert_clean_failure(proc, '"id"', '"phases"')
+    lines = proc.stderr.splitlines()
+    assert len(lines) >= 2 and all(line.startswith(f"ttplan: error: {bad}") for line in lines), lines
+
+
 def uids(*args):
     ics = run("plan", *args, "--format", "ics").stdout
     return re.findall(r"^UID:(\S+)\r?$", ics, re.M)

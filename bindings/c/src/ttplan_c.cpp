@@ -5,6 +5,8 @@
 #include <ttplan/ttplan.hpp>
 
 #include <algorithm>
+#include <array>
+#include <cstddef>
 #include <cstdlib>
 #include <cstring>
 #include <deque>
@@ -117,6 +119,45 @@ ttplan_status record(const handle_base* handle, ttplan_status status, const char
     return status;
 }
 
+// The C status of each error family, in error_code order.
+struct family_status {
+    error_code code;
+    ttplan_status status;
+};
+constexpr std::array<family_status, error_code_count> family_statuses{{
+    {error_code::generic, TTPLAN_ERROR},
+    {error_code::io, TTPLAN_ERROR_IO},
+    {error_code::parse, TTPLAN_ERROR_PARSE},
+    {error_code::validation, TTPLAN_ERROR_VALIDATION},
+    {error_code::parameter, TTPLAN_ERROR_PARAMETER},
+    {error_code::planning, TTPLAN_ERROR_PLANNING},
+    {error_code::value, TTPLAN_ERROR_VALUE},
+}};
+static_assert(TTPLAN_ERROR - TTPLAN_ERROR_VALUE + 1 == static_cast<int>(error_code_count),
+              "ttplan.h has one family status per error_code");
+
+// Each row sits at its code's index, its status is one of the family statuses TTPLAN_ERROR
+// down to TTPLAN_ERROR_VALUE, and no two rows share one: with one row per code (the array's
+// type), every code has a status and every family status a code.
+constexpr bool one_status_per_family() {
+    for (std::size_t i = 0; i < family_statuses.size(); ++i) {
+        if (static_cast<std::size_t>(family_statuses[i].code) != i) return false;
+        if (family_statuses[i].status > TTPLAN_ERROR || family_statuses[i].status < TTPLAN_ERROR_VALUE)
+            return false;
+        for (std::size_t j = 0; j < i; ++j) {
+            if (family_statuses[j].status == family_statuses[i].status) return false;
+        }
+    }
+    return true;
+}
+static_assert(one_status_per_family(),
+              "family_statuses: one row per error_code, in order, statuses distinct");
+
+ttplan_status status_of(error_code code) noexcept {
+    const auto i = static_cast<std::size_t>(code);
+    return i < family_statuses.size() ? family_statuses[i].status : TTPLAN_ERROR;
+}
+
 // The boundary: runs body and turns whatever it throws into a status, keeping the message
 // for this thread and for `handle` (may be NULL).
 template <class Body>
@@ -124,20 +165,8 @@ ttplan_status guarded(const handle_base* handle, Body&& body) noexcept {
     try {
         body();
         return TTPLAN_OK;
-    } catch (const io_error& e) {
-        return record(handle, TTPLAN_ERROR_IO, e.what(), e.where());
-    } catch (const parse_error& e) {
-        return record(handle, TTPLAN_ERROR_PARSE, e.what(), e.where());
-    } catch (const validation_error& e) {
-        return record(handle, TTPLAN_ERROR_VALIDATION, e.what(), e.where());
-    } catch (const parameter_error& e) {
-        return record(handle, TTPLAN_ERROR_PARAMETER, e.what(), e.where());
-    } catch (const planning_error& e) {
-        return record(handle, TTPLAN_ERROR_PLANNING, e.what(), e.where());
-    } catch (const value_error& e) {
-        return record(handle, TTPLAN_ERROR_VALUE, e.what(), e.where());
     } catch (const error& e) {
-        return record(handle, TTPLAN_ERROR, e.what(), e.where());
+        return record(handle, status_of(e.code()), e.what(), e.where());
     } catch (const bad_argument& e) {
         return record(handle, TTPLAN_ERROR_INVALID_ARGUMENT, e.what());
     } catch (const std::bad_alloc&) {

@@ -775,6 +775,57 @@ static void test_continuation(void) {
     ttplan_protocol_destroy(&first);
 }
 
+/* One failure of each ttplan error family in one place: each arrives with its own status, and
+ * no two families share one, so a caller can switch on the status alone. */
+static void test_error_families(void) {
+    ttplan_protocol* p = NULL;
+    ttplan_profile* pr = NULL;
+    ttplan_schedule* s = NULL;
+    char* text = NULL;
+    ttplan_status seen[7];
+    size_t n = 0;
+    size_t i, j;
+
+    CHECK_FAILS(seen[n++] = ttplan_protocol_load_builtin("no-such-protocol", &p), TTPLAN_ERROR,
+                "no-such-protocol");
+    CHECK_FAILS(seen[n++] = ttplan_protocol_load_file("no-such-dir/p.json", &p), TTPLAN_ERROR_IO, "p.json");
+    CHECK_FAILS(seen[n++] = ttplan_protocol_parse("[1, 2", NULL, &p), TTPLAN_ERROR_PARSE, "<string>");
+    CHECK_FAILS(seen[n++] = ttplan_protocol_parse("{\"format\": \"ttplan-protocol/1\"}", NULL, &p),
+                TTPLAN_ERROR_VALIDATION, "<string>");
+    CHECK(p == NULL);
+
+    CHECK_OK(ttplan_protocol_load_builtin(NULL, &p));
+    CHECK_OK(ttplan_profile_create(&pr));
+    CHECK_FAILS(seen[n++] = ttplan_profile_set_start(pr, "2027-02-30"), TTPLAN_ERROR_VALUE, "2027-02-30");
+    CHECK_OK(ttplan_profile_set_start(pr, "2027-01-04"));
+    CHECK_OK(ttplan_profile_set_parameter(pr, "colour", "blue"));
+    CHECK_FAILS(seen[n++] = ttplan_plan(p, pr, &s), TTPLAN_ERROR_PARAMETER, "colour");
+    ttplan_profile_destroy(&pr);
+
+    CHECK_OK(ttplan_profile_create(&pr));
+    CHECK_OK(ttplan_profile_set_start(pr, "2027-01-04"));
+    CHECK_OK(ttplan_profile_set_delay(pr, "no_such_phase", 0, 3));
+    CHECK_FAILS(seen[n++] = ttplan_plan(p, pr, &s), TTPLAN_ERROR_PLANNING, "no_such_phase");
+    CHECK(s == NULL);
+    ttplan_profile_destroy(&pr);
+
+    /* The generic family covers an unknown format too. */
+    CHECK_OK(ttplan_profile_create(&pr));
+    CHECK_OK(ttplan_profile_set_start(pr, "2027-01-04"));
+    CHECK_OK(ttplan_plan(p, pr, &s));
+    CHECK_FAILS(ttplan_schedule_render(s, "pdf", NULL, &text, NULL), TTPLAN_ERROR, "pdf");
+    CHECK(text == NULL);
+
+    CHECK(n == sizeof seen / sizeof seen[0]);
+    for (i = 0; i < n; ++i) {
+        CHECK(seen[i] < 0 && strcmp(ttplan_status_string(seen[i]), "unknown status") != 0);
+        for (j = 0; j < i; ++j) CHECK(seen[i] != seen[j]);
+    }
+    ttplan_schedule_destroy(&s);
+    ttplan_profile_destroy(&pr);
+    ttplan_protocol_destroy(&p);
+}
+
 int main(int argc, char** argv) {
     if (argc != 3) {
         fprintf(stderr, "usage: %s SOURCE_DIR SCRATCH_DIR\n", argv[0]);
@@ -790,6 +841,7 @@ int main(int argc, char** argv) {
     test_clinic_calendar();
     test_output();
     test_continuation();
+    test_error_families();
     printf("%d passed, %d failed\n", checks - failures, failures);
     return failures == 0 ? 0 : 1;
 }

@@ -1,7 +1,10 @@
 // The one place where C++ errors become Python exceptions: ttplan.Error and a subclass per
-// family, each carrying .message, .location and (validation) .problems.
+// family, looked up by error code, each carrying .message, .location, .code and (validation)
+// .problems.
 #include "bindings.hpp"
 
+#include <array>
+#include <cstddef>
 #include <string>
 
 namespace py = pybind11;
@@ -10,34 +13,74 @@ namespace ttplan::python {
 
 namespace {
 
-// Exception classes, kept for the life of the process (the translator may run at any time).
-struct exception_classes {
-    PyObject* base = nullptr;
-    PyObject* io = nullptr;
-    PyObject* parse = nullptr;
-    PyObject* validation = nullptr;
-    PyObject* parameter = nullptr;
-    PyObject* planning = nullptr;
-    PyObject* value = nullptr;
+// One Python exception class per error family, in error_code order. Every class derives from
+// ttplan.Error (the generic family's class) and, where one fits, from a built-in class too.
+struct family {
+    error_code code;
+    const char* name;
+    const char* doc;
+    PyObject* const* builtin;  // also a subclass of this built-in exception, or nullptr
 };
-exception_classes classes;
+constexpr std::array<family, error_code_count> families{{
+    {error_code::generic, "Error",
+     "Every ttplan error. Attributes: message (without the location), location (ttplan.Location), "
+     "code (the family: \"generic\", \"io\", \"parse\", \"validation\", \"parameter\", "
+     "\"planning\" or \"value\").",
+     nullptr},
+    {error_code::io, "IoError", "A file that cannot be read or written.", &PyExc_OSError},
+    {error_code::parse, "ParseError", "Text that is not JSON; location has line and column.", nullptr},
+    {error_code::validation, "ValidationError",
+     "A protocol that breaks the format's rules; .problems lists every problem.", nullptr},
+    {error_code::parameter, "ParameterError",
+     "A parameter name or value the protocol does not declare; the message lists what is allowed.",
+     &PyExc_ValueError},
+    {error_code::planning, "PlanningError",
+     "Planning failed for these inputs (unknown phase, date past 9999).", nullptr},
+    {error_code::value, "InvalidValueError", "A date, length or option value that does not parse.",
+     &PyExc_ValueError},
+}};
 
-PyObject* new_exception(py::module_& m, const char* name, const char* doc, py::object bases) {
-    const std::string qualified = std::string("ttplan.") + name;
-    PyObject* cls = PyErr_NewExceptionWithDoc(qualified.c_str(), doc, bases.ptr(), nullptr);
+// Rows in code order, generic first: lookups index by code, and Error must exist before the
+// classes that derive from it.
+constexpr bool in_code_order() {
+    for (std::size_t i = 0; i < families.size(); ++i) {
+        if (static_cast<std::size_t>(families[i].code) != i) return false;
+    }
+    return families[0].code == error_code::generic;
+}
+static_assert(in_code_order(), "families: one row per error_code, in order");
+
+std::size_t index_of(error_code code) {
+    const auto i = static_cast<std::size_t>(code);
+    return i < families.size() ? i : static_cast<std::size_t>(error_code::generic);
+}
+
+// The classes made from `families`, kept for the life of the process (the translator may run
+// at any time).
+std::array<PyObject*, error_code_count> classes{};
+
+PyObject* new_exception(py::module_& m, const family& f) {
+    const std::string qualified = std::string("ttplan.") + f.name;
+    py::object bases;
+    if (f.code == error_code::generic) {
+        bases = py::reinterpret_borrow<py::object>(PyExc_Exception);
+    } else {
+        const py::handle base(classes[index_of(error_code::generic)]);
+        bases = f.builtin == nullptr ? py::make_tuple(base) : py::make_tuple(base, py::handle(*f.builtin));
+    }
+    PyObject* cls = PyErr_NewExceptionWithDoc(qualified.c_str(), f.doc, bases.ptr(), nullptr);
     if (cls == nullptr) throw py::error_already_set();
-    m.attr(name) = py::reinterpret_borrow<py::object>(cls);
+    m.attr(f.name) = py::reinterpret_borrow<py::object>(cls);
     return cls;  // the new reference is kept for good
 }
 
-py::object base_and(PyObject* builtin) {
-    return py::make_tuple(py::handle(classes.base), py::handle(builtin));
-}
-
-void raise(PyObject* cls, const error& e) {
+void raise(const error& e) {
+    PyObject* cls = classes[index_of(e.code())];
     py::object exc = py::reinterpret_borrow<py::object>(cls)(e.what());
     exc.attr("message") = e.message();
     exc.attr("location") = py::cast(e.where());
+    exc.attr("code") = std::string(to_string(e.code()));
+    // The family is told by code above; the cast only reaches the problems a validation error carries.
     if (const auto* v = dynamic_cast<const validation_error*>(&e)) {
         exc.attr("problems") = py::cast(v->problems());
     }
@@ -60,42 +103,14 @@ void bind_errors(py::module_& m) {
         .def("__str__", &problem::to_string)
         .def("__repr__", [](const problem& p) { return "<ttplan.Problem " + p.to_string() + ">"; });
 
-    const auto borrowed = [](PyObject* cls) { return py::reinterpret_borrow<py::object>(cls); };
-    classes.base = new_exception(
-        m, "Error",
-        "Every ttplan error. Attributes: message (without the location), location (ttplan.Location).",
-        borrowed(PyExc_Exception));
-    classes.io = new_exception(m, "IoError", "A file that cannot be read or written.", base_and(PyExc_OSError));
-    classes.parse = new_exception(m, "ParseError", "Text that is not JSON; location has line and column.",
-                                  borrowed(classes.base));
-    classes.validation = new_exception(
-        m, "ValidationError", "A protocol that breaks the format's rules; .problems lists every problem.",
-        borrowed(classes.base));
-    classes.parameter = new_exception(
-        m, "ParameterError", "A parameter name or value the protocol does not declare; the message lists what is allowed.",
-        base_and(PyExc_ValueError));
-    classes.planning = new_exception(m, "PlanningError", "Planning failed for these inputs (unknown phase, date past 9999).",
-                                     borrowed(classes.base));
-    classes.value = new_exception(m, "InvalidValueError", "A date, length or option value that does not parse.",
-                                  base_and(PyExc_ValueError));
+    // Error first: every other class derives from it.
+    for (const auto& f : families) classes[index_of(f.code)] = new_exception(m, f);
 
     py::register_exception_translator([](std::exception_ptr p) {
         try {
             if (p) std::rethrow_exception(p);
-        } catch (const io_error& e) {
-            raise(classes.io, e);
-        } catch (const parse_error& e) {
-            raise(classes.parse, e);
-        } catch (const validation_error& e) {
-            raise(classes.validation, e);
-        } catch (const parameter_error& e) {
-            raise(classes.parameter, e);
-        } catch (const planning_error& e) {
-            raise(classes.planning, e);
-        } catch (const value_error& e) {
-            raise(classes.value, e);
         } catch (const error& e) {
-            raise(classes.base, e);
+            raise(e);
         }
     });
 }

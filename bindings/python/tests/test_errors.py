@@ -97,3 +97,36 @@ def test_unknown_format():
     with pytest.raises(ttplan.Error, match="allowed") as e:
         ttplan.plan(start=START).render("pdf")
     assert type(e.value) is ttplan.Error
+
+
+def _no_such_phase():
+    ttplan.plan(start=START, delays={"no_such_phase": 3})
+
+
+# One failure per family: the class it raises and the code it carries.
+FAMILIES = [
+    ("generic", ttplan.Error, lambda: ttplan.load_builtin("no-such-protocol")),
+    ("io", ttplan.IoError, lambda: ttplan.load_protocol("no-such-dir/p.json")),
+    ("parse", ttplan.ParseError, lambda: ttplan.parse_protocol("[1, 2")),
+    ("validation", ttplan.ValidationError, lambda: ttplan.parse_protocol('{"format": "ttplan-protocol/1"}')),
+    ("parameter", ttplan.ParameterError, lambda: ttplan.plan(start=START, colour="red")),
+    ("planning", ttplan.PlanningError, _no_such_phase),
+    ("value", ttplan.InvalidValueError, lambda: ttplan.plan(start="2027-02-30")),
+]
+
+
+@pytest.mark.parametrize("code,cls,fail", FAMILIES, ids=[f[0] for f in FAMILIES])
+def test_each_family_raises_its_class_with_its_code(code, cls, fail):
+    with pytest.raises(ttplan.Error) as e:
+        fail()
+    assert type(e.value) is cls
+    assert e.value.code == code
+    assert e.value.message and isinstance(e.value.location, ttplan.Location)
+
+
+def test_families_have_distinct_codes_and_classes():
+    assert len({code for code, _, _ in FAMILIES}) == len({cls for _, cls, _ in FAMILIES}) == len(FAMILIES)
+    # An unknown format is generic too: a plain ttplan.Error.
+    with pytest.raises(ttplan.Error) as e:
+        ttplan.plan(start=START).render("pdf")
+    assert e.value.code == "generic"

@@ -27,6 +27,8 @@ class Problem:
 class Error(Exception):
     message: str
     location: Location
+    # The family: "generic", "io", "parse", "validation", "parameter", "planning" or "value".
+    code: str
 
 class IoError(Error, OSError): ...
 class ParseError(Error): ...
