@@ -6,6 +6,7 @@
 
 #include "format_words.hpp"
 #include "markup_escape.hpp"
+#include "utf8_text.hpp"
 
 #include <fmt/format.h>
 
@@ -116,10 +117,9 @@ std::vector<variant_summary> summaries(const labelled_schedules& plans) {
     return out;
 }
 
-// Display width in terminal columns, counting each UTF-8 code point as one.
+// Display width in terminal columns (wide characters take two, combining marks none).
 std::size_t width_of(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(
-        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return detail::columns(text);
 }
 
 std::string pad(const std::string& text, std::size_t width, bool right) {

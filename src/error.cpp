@@ -1,25 +1,30 @@
 #include <ttplan/error.hpp>
 
+#include "utf8_text.hpp"
+
 #include <fmt/format.h>
 
 namespace ttplan {
 
+// Error texts quote protocol text and end up on terminals and in logs, so they are written as
+// one line under the UTF-8 policy of utf8_text.hpp: no escape sequence can travel in a name.
 std::string location::to_string() const {
-    std::string out = file;
+    std::string out = detail::one_line_text(file);
     if (line > 0) {
         out += fmt::format(":{}", line);
         if (column > 0) out += fmt::format(":{}", column);
     }
     if (!pointer.empty()) {
         if (!out.empty()) out += ": ";
-        out += pointer;
+        out += detail::one_line_text(pointer);
     }
     return out;
 }
 
 std::string problem::to_string() const {
     const std::string where_text = where.to_string();
-    return where_text.empty() ? message : where_text + ": " + message;
+    const std::string text = detail::one_line_text(message);
+    return where_text.empty() ? text : where_text + ": " + text;
 }
 
 namespace {
@@ -39,6 +44,11 @@ std::string joined(const std::vector<problem>& problems) {
 
 location first_location(const std::vector<problem>& problems) {
     return problems.empty() ? location{} : problems.front().where;
+}
+
+std::vector<problem> one_line_messages(std::vector<problem> problems) {
+    for (auto& p : problems) p.message = detail::one_line_text(p.message);
+    return problems;
 }
 
 }  // namespace
@@ -64,10 +74,13 @@ error::error(error_code code, std::string message, location where)
     : std::runtime_error(located(message, where)),
       code_(code),
       where_(std::move(where)),
-      message_(std::move(message)) {}
+      message_(detail::one_line_text(message)) {}
 
 error::error(error_code code, std::string what_text, std::string message, location where)
-    : std::runtime_error(what_text), code_(code), where_(std::move(where)), message_(std::move(message)) {}
+    : std::runtime_error(what_text),
+      code_(code),
+      where_(std::move(where)),
+      message_(detail::one_line_text(message)) {}
 
 validation_error::validation_error(std::vector<problem> problems)
     // what() lists every problem, not only the first.
@@ -75,6 +88,6 @@ validation_error::validation_error(std::vector<problem> problems)
             problems.size() == 1 ? problems.front().message
                                  : fmt::format("{} problems", problems.size()),
             first_location(problems)),
-      problems_(std::move(problems)) {}
+      problems_(one_line_messages(std::move(problems))) {}
 
 }  // namespace ttplan

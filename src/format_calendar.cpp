@@ -6,6 +6,7 @@
 
 #include "format_words.hpp"
 #include "plan_segments.hpp"
+#include "utf8_text.hpp"
 
 #include <fmt/format.h>
 
@@ -42,21 +43,16 @@ constexpr std::array<std::pair<category, char>, 11> markers{{
     {category::milestone, 'M'},
 }};
 
-// Display width in columns, counting UTF-8 code points (continuation bytes take none).
+// Display width in terminal columns (wide characters take two, combining marks none).
 std::size_t columns(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(
-        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return detail::columns(text);
 }
 
-// Byte length of the longest prefix of `text` that is at most `width` columns.
+// Byte length of the longest prefix of `text` that is at most `width` columns, but at least one
+// character, so that splitting a long word always moves on.
 std::size_t prefix_bytes(std::string_view text, std::size_t width) {
-    std::size_t cols = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-        if (cols == width) return i;
-        ++cols;
-    }
-    return text.size();
+    const std::size_t n = detail::prefix_within(text, width);
+    return n > 0 || text.empty() ? n : detail::decode_at(text, 0).bytes;
 }
 
 // Wraps words into lines of at most page_width columns; the first line starts with `first`,

@@ -4,6 +4,8 @@
 
 #include <ttplan/calendar.hpp>
 
+#include "utf8_text.hpp"
+
 #include <array>
 #include <string>
 #include <string_view>
@@ -39,16 +41,11 @@ inline std::string long_date(day_point d) {
            std::to_string(static_cast<int>(ymd.year()));
 }
 
-// Names are one line in every readable format: ASCII control characters (newline, tab,
-// escape, ...) become spaces, so a name can neither break a table or grid nor send a
-// terminal escape sequence.
+// Names are one line in every readable format: control characters (newline, tab, escape, C1
+// such as CSI, ...) become spaces, so a name can neither break a table or grid nor send a
+// terminal escape sequence; invalid UTF-8 becomes U+FFFD.
 inline std::string one_line(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u == 0x7f) c = ' ';
-    }
-    return out;
+    return one_line_text(text);
 }
 
 }  // namespace ttplan::detail

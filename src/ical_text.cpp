@@ -1,44 +1,8 @@
 #include "ical_text.hpp"
 
+#include "utf8_text.hpp"
+
 namespace ttplan::detail {
-
-namespace {
-
-constexpr std::string_view replacement_character = "\xEF\xBF\xBD";  // U+FFFD
-
-bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-// Length of the well-formed UTF-8 sequence at text[i], or 0 if it is not one (overlong
-// forms, surrogates and code points past U+10FFFF included).
-std::size_t utf8_sequence(std::string_view text, std::size_t i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) return 1;
-    std::size_t n = 0;
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (i + n > text.size()) return 0;
-    const auto second = static_cast<unsigned char>(text[i + 1]);
-    if (second < lo || second > hi) return 0;
-    for (std::size_t k = 2; k < n; ++k) {
-        if (!continuation(static_cast<unsigned char>(text[i + k]))) return 0;
-    }
-    return n;
-}
-
-}  // namespace
 
 std::string escape_text(std::string_view text) {
     std::string out;
@@ -57,20 +21,15 @@ std::string escape_text(std::string_view text) {
         case '\t': out += c; ++i; continue;
         default: break;
         }
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u == 0x7F) {
-            out += ' ';
-            ++i;
-            continue;
-        }
-        const std::size_t n = utf8_sequence(text, i);
-        if (n == 0) {
+        const code_point cp = decode_at(text, i);
+        if (!cp.valid) {
             out += replacement_character;
-            ++i;
-            continue;
+        } else if (is_control(cp.value)) {
+            out += ' ';
+        } else {
+            out.append(text.substr(i, cp.bytes));
         }
-        out.append(text.substr(i, n));
-        i += n;
+        i += cp.bytes;
     }
     return out;
 }
@@ -92,8 +51,7 @@ std::string fold_line(std::string_view line) {
     std::size_t room = limit;  // octets left on the current physical line
     std::size_t i = 0;
     while (i < line.size()) {
-        std::size_t n = 1;
-        while (i + n < line.size() && continuation(static_cast<unsigned char>(line[i + n]))) ++n;
+        const std::size_t n = decode_at(line, i).bytes;
         if (n > room) {
             out += "\r\n ";
             room = limit - 1;

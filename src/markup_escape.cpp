@@ -3,6 +3,8 @@
 // parser would reject.
 #include "markup_escape.hpp"
 
+#include "utf8_text.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -10,41 +12,10 @@ namespace ttplan::detail {
 
 namespace {
 
-constexpr std::string_view replacement_char = "\xEF\xBF\xBD";
-
-// Length of the well-formed UTF-8 sequence starting at text[i] (0 when it is not one:
-// truncated, overlong, a surrogate, beyond U+10FFFF); its code point in `cp`.
-std::size_t utf8_sequence(std::string_view text, std::size_t i, char32_t& cp) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    std::size_t n = 0;
-    char32_t least = 0;
-    if (lead < 0x80) {
-        cp = lead;
-        return 1;
-    } else if (lead >= 0xC2 && lead <= 0xDF) {
-        n = 2, cp = static_cast<char32_t>(lead & 0x1Fu), least = 0x80;
-    } else if ((lead & 0xF0u) == 0xE0u) {
-        n = 3, cp = static_cast<char32_t>(lead & 0x0Fu), least = 0x800;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        n = 4, cp = static_cast<char32_t>(lead & 0x07u), least = 0x10000;
-    } else {
-        return 0;
-    }
-    if (i + n > text.size()) return 0;
-    for (std::size_t k = 1; k < n; ++k) {
-        const auto b = static_cast<unsigned char>(text[i + k]);
-        if ((b & 0xC0u) != 0x80u) return 0;
-        cp = (cp << 6) | static_cast<char32_t>(b & 0x3Fu);
-    }
-    if (cp < least || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return n;
-}
-
-// Control characters (C0 except the line breaks and tab the callers handle, DEL, C1) and the
-// two non-characters XML forbids.
+// Control characters other than the line breaks and tab each table spells (the one class of
+// utf8_text.hpp), and the two non-characters XML forbids.
 bool unwanted(char32_t cp) {
-    return (cp < 0x20 && cp != '\n' && cp != '\t' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F) ||
-           cp == 0xFFFE || cp == 0xFFFF;
+    return (is_control(cp) && cp != '\n' && cp != '\t' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF;
 }
 
 // Calls `ascii(c, out)` for each ASCII character, which returns false to copy it unchanged.
@@ -54,15 +25,13 @@ std::string walk(std::string_view text, Ascii ascii) {
     out.reserve(text.size() + text.size() / 8);
     std::size_t i = 0;
     while (i < text.size()) {
-        char32_t cp = 0;
-        const std::size_t n = utf8_sequence(text, i, cp);
-        if (n == 0 || unwanted(cp)) {
-            out += replacement_char;
-            i += n == 0 ? 1 : n;
-            continue;
+        const code_point c = decode_at(text, i);
+        if (!c.valid || unwanted(c.value)) {
+            out += replacement_character;
+        } else if (c.bytes > 1 || !ascii(static_cast<char>(c.value), out)) {
+            out.append(text.substr(i, c.bytes));
         }
-        if (n > 1 || !ascii(static_cast<char>(cp), out)) out.append(text.substr(i, n));
-        i += n;
+        i += c.bytes;
     }
     return out;
 }
@@ -163,13 +132,8 @@ std::string escape_mermaid(std::string_view text) {
 
 std::string escape_markdown(std::string_view text) {
     // Control characters become spaces first, as in every readable format, so a name stays on
-    // one line; what is left for the walk is invalid UTF-8 and C1 controls.
-    std::string line(text);
-    for (char& c : line) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u == 0x7f) c = ' ';
-    }
-    return walk(line, [](char c, std::string& out) {
+    // one line; invalid UTF-8 is already U+FFFD when the walk sees it.
+    return walk(one_line_text(text), [](char c, std::string& out) {
         // An escaped "www." stays text rather than a GitHub autolink. Nothing escaped ends
         // in a 'w', so the output's tail is the input's.
         if (c == '.' && ends_with_www(out)) {
@@ -180,15 +144,10 @@ std::string escape_markdown(std::string_view text) {
     });
 }
 
-std::string shorten(std::string_view text, std::size_t max_chars) {
-    std::size_t chars = 0;
-    std::size_t cut = text.size();
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0u) == 0x80u) continue;
-        if (chars + 1 == max_chars && cut == text.size()) cut = i;
-        if (++chars > max_chars) return std::string(text.substr(0, cut)) + "\xE2\x80\xA6";
-    }
-    return std::string(text);
+std::string shorten(std::string_view text, std::size_t max_columns) {
+    if (columns(text) <= max_columns) return std::string(text);
+    if (max_columns == 0) return {};
+    return std::string(text.substr(0, prefix_within(text, max_columns - 1))) + "\xE2\x80\xA6";
 }
 
 }  // namespace ttplan::detail

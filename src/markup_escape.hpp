@@ -27,10 +27,11 @@ std::string escape_mermaid(std::string_view text);
 // forming; backslash escapes cover the punctuation CommonMark and GitHub tables give meaning
 // to. ':' and the '.' after "www" are escaped so that "http://..." or "www...." stays text
 // instead of becoming a GitHub autolink (e-mail addresses may still be linked by GitHub; a
-// mailto link runs nothing). Invalid UTF-8 and C1 controls become U+FFFD.
+// mailto link runs nothing). Invalid UTF-8 becomes U+FFFD.
 std::string escape_markdown(std::string_view text);
 
-// At most `max_chars` code points of `text`, with "…" when shortened.
-std::string shorten(std::string_view text, std::size_t max_chars);
+// `text` within `max_columns` columns (wide characters count two, utf8_text.hpp), ending in
+// "…" when shortened. Never splits a character.
+std::string shorten(std::string_view text, std::size_t max_columns);
 
 }  // namespace ttplan::detail

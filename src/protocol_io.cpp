@@ -168,7 +168,10 @@ protocol load_protocol_file(const std::filesystem::path& path) {
 std::vector<problem> validate_protocol_file(const std::filesystem::path& path) {
     const std::string text = read_file(path);
     try {
-        return read_text(text, path.string()).problems;
+        std::vector<problem> problems = read_text(text, path.string()).problems;
+        if (problems.empty()) return problems;
+        // The messages a thrown validation_error would carry: one line, terminal-safe.
+        return validation_error(std::move(problems)).problems();
     } catch (const parse_error& e) {
         return {problem{e.where(), e.message()}};
     }

@@ -165,6 +165,17 @@ TEST_CASE("html: invalid UTF-8 and control characters become U+FFFD", "[html][es
     CHECK(xml_problem(html).empty());
 }
 
+TEST_CASE("html: C1 controls become U+FFFD like C0 ones", "[html][escape]") {
+    const std::string html =
+        to_html(sample(std::string("csi \xC2\x9B"
+                                   "31m nel \xC2\x85 end")));
+    CHECK(html.find("csi \xEF\xBF\xBD"
+                    "31m nel \xEF\xBF\xBD end") != std::string::npos);
+    CHECK(html.find("\xC2\x9B") == std::string::npos);
+    CHECK(html.find("\xC2\x85") == std::string::npos);
+    CHECK(xml_problem(html).empty());
+}
+
 TEST_CASE("html: bars are proportional to calendar days", "[html][svg]") {
     const std::string html = to_html(sample());
     const auto days = attribute_values(html, R"re(rect class="phase[^"]*")re", "data-days");

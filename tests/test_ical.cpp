@@ -222,6 +222,13 @@ TEST_CASE("ical: escape_text escapes backslash, semicolon, comma and line breaks
     CHECK(detail::escape_text(std::string("bell\x07nul\0end", 12)) == "bell nul end");
     CHECK(detail::escape_text("bad \xC3 byte") == "bad \xEF\xBF\xBD byte");
     CHECK(detail::escape_text("caf\xC3\xA9 \xF0\x9F\x98\x80") == "caf\xC3\xA9 \xF0\x9F\x98\x80");
+    // C1 controls are control characters like C0: CSI and NEL would drive a terminal that
+    // shows the calendar file.
+    CHECK(detail::escape_text("a\xC2\x9B"
+                              "31mb\xC2\x85"
+                              "c\x1B") == "a 31mb c ");
+    CHECK(detail::escape_text("overlong \xC0\xAF surrogate \xED\xA0\x80") ==
+          "overlong \xEF\xBF\xBD\xEF\xBF\xBD surrogate \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
     // Escaping the escaped text escapes its backslashes once more, and only those.
     CHECK(detail::escape_text("\\;") == "\\\\\\;");
 }

@@ -152,6 +152,25 @@ TEST_CASE("markdown: hostile names stay text and keep the table shape", "[markdo
     }
 }
 
+TEST_CASE("markdown: control characters, C1 included, become spaces; invalid UTF-8 U+FFFD",
+          "[markdown][injection]") {
+    const std::string name =
+        "csi\xC2\x9B"
+        "31m nel\xC2\x85"
+        "esc\x1B"
+        "bad\xC0\xAF"
+        "end";
+    const std::string doc = to_markdown(hand_built(name, name));
+    CHECK(doc.find("\xC2\x9B") == std::string::npos);
+    CHECK(doc.find("\xC2\x85") == std::string::npos);
+    CHECK(doc.find('\x1B') == std::string::npos);
+    const auto phases = table_after(doc, "## Phases");
+    REQUIRE(phases.size() == 3);
+    CHECK(unescape(phases[1][0]) ==
+          "csi 31m nel esc bad\xEF\xBF\xBD\xEF\xBF\xBD"
+          "end");
+}
+
 TEST_CASE("markdown: render dispatches by name; identical inputs give identical bytes", "[markdown]") {
     CHECK(render(hand_built(), "md") == to_markdown(hand_built()));
     CHECK(to_markdown(default_plan()) == to_markdown(default_plan()));

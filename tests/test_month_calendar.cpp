@@ -1,4 +1,5 @@
 // Month calendars: grids like cal, category letters, phase lines under each month, 80 columns.
+#include "../src/utf8_text.hpp"
 #include "format_samples.hpp"
 #include "golden.hpp"
 
@@ -26,10 +27,9 @@ std::vector<std::string> lines_of(const std::string& text) {
     return lines;
 }
 
+// Terminal columns: wide characters take two (the measure is pinned in test_utf8_text.cpp).
 std::size_t columns(const std::string& line) {
-    std::size_t n = 0;
-    for (char c : line) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-    return n;
+    return detail::columns(std::string_view(line));
 }
 
 bool has_line(const std::string& text, const std::string& line) {
@@ -39,13 +39,19 @@ bool has_line(const std::string& text, const std::string& line) {
     return false;
 }
 
-// Plain text fit for a terminal or a printer: newlines only, no other control characters.
+// Plain text fit for a terminal or a printer: valid UTF-8, newlines only, no other control
+// characters (C1 included, which is "\xC2\x80" to "\xC2\x9F" in UTF-8).
 void check_plain(const std::string& text) {
+    CHECK(detail::is_valid_utf8(text));
     for (const auto& line : lines_of(text)) {
         CAPTURE(line);
         CHECK(columns(line) <= 80);
         CHECK(std::all_of(line.begin(), line.end(),
                           [](char c) { return static_cast<unsigned char>(c) >= 0x20 && c != 0x7f; }));
+        for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+            const auto next = static_cast<unsigned char>(line[i + 1]);
+            CHECK_FALSE((line[i] == '\xC2' && next >= 0x80 && next <= 0x9F));
+        }
     }
     CHECK(text.back() == '\n');
 }
@@ -136,6 +142,40 @@ TEST_CASE("calendar: hostile and long names stay on their lines within 80 column
         if (line.find("xxxx") != std::string::npos) joined += line.substr(16);
     }
     CHECK(joined.find(long_name + " from 4 Jan") != std::string::npos);
+}
+
+TEST_CASE("calendar: C1 controls become spaces and invalid UTF-8 U+FFFD", "[calendar][injection]") {
+    const std::string name =
+        "csi\xC2\x9B"
+        "31m nel\xC2\x85"
+        "osc\xC2\x9D"
+        "0;t bad\xC0\xAF";
+    const std::string out = to_month_calendar(hand_built("x", name));
+    check_plain(out);
+    CHECK(out.find("January 2027    csi 31m nel osc 0;t bad\xEF\xBF\xBD\xEF\xBF\xBD from 4 Jan") !=
+          std::string::npos);
+}
+
+TEST_CASE("calendar: wide characters take two columns when lines wrap", "[calendar][width]") {
+    // 日本語 repeated: 3 bytes and 2 columns per character; 90 columns cannot fit on one line.
+    std::string wide;
+    for (int i = 0; i < 15; ++i) wide += "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E";
+    const std::string name = "Phase " + wide + " end";
+    const std::string out = to_month_calendar(hand_built("x", name));
+    check_plain(out);
+    std::string joined;
+    std::size_t wrapped = 0;
+    for (const auto& line : lines_of(out)) {
+        if (line.find("\xE6\x97\xA5") == std::string::npos) continue;
+        ++wrapped;
+        joined += line.substr(16);
+        // Split between characters, never inside one.
+        CHECK(detail::is_valid_utf8(line));
+    }
+    CHECK(wrapped >= 2);
+    CHECK(joined.find(wide) != std::string::npos);
+    // Counted as one column each, the 45 characters would have fitted on the first line.
+    CHECK(columns("January 2027    Phase " + wide) > 80);
 }
 
 TEST_CASE("calendar: render dispatches by name; identical inputs give identical bytes", "[calendar]") {

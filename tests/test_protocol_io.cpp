@@ -202,6 +202,33 @@ TEST_CASE("protocol_io: dangling reference", "[problems]") {
     REQUIRE_PROBLEM(problems, "/dependencies/0/to", "unknown phase \"consolidation\"");
 }
 
+TEST_CASE("protocol_io: errors quote protocol text as one line without controls", "[problems][utf8]") {
+    // A phase id carrying ESC, CSI (U+009B), NEL (U+0085) and a newline, as JSON escapes.
+    const std::string hostile = R"(x\u001b[31m\u009b2J\u0085y\nz)";
+    std::string text = protocol_text();
+    text.replace(text.find(R"("to": "maintenance")"), 19, "\"to\": \"" + hostile + "\"");
+    const auto problems = problems_of(text);
+    REQUIRE_PROBLEM(problems, "/dependencies/0/to", "unknown phase \"x [31m 2J y z\"");
+    try {
+        ttplan::parse_protocol(text, "test.json");
+        FAIL("expected a validation_error");
+    } catch (const ttplan::validation_error& e) {
+        const std::string what = e.what();
+        CHECK(what.find('\x1b') == std::string::npos);
+        CHECK(what.find("\xC2\x9B") == std::string::npos);
+        CHECK(what.find("\xC2\x85") == std::string::npos);
+        CHECK(what.find("unknown phase \"x [31m 2J y z\"") != std::string::npos);
+        CHECK(e.message().find('\x1b') == std::string::npos);
+    }
+    // A message built by hand follows the same rule, and so does its location.
+    const ttplan::error e(
+        "bad \"a\xC2\x9B"
+        "b\xC0\xAF\"",
+        {"dir/\x1b]0;x\x07.json", "/x\ny", 0, 0});
+    CHECK(e.message() == "bad \"a b\xEF\xBF\xBD\xEF\xBF\xBD\"");
+    CHECK(std::string(e.what()) == "dir/ ]0;x .json: /x y: bad \"a b\xEF\xBF\xBD\xEF\xBF\xBD\"");
+}
+
 TEST_CASE("protocol_io: dependency cycle names its phases", "[problems]") {
     std::string text = protocol_text();
     const std::string one = R"([{"from": "induction", "to": "maintenance"}])";

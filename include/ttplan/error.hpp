@@ -50,6 +50,10 @@ struct problem {
     std::string to_string() const;
 };
 
+// Remarks: what(), message(), problem::to_string() and location::to_string() are safe to print
+// on a terminal: the protocol text they quote is one line, with control characters (C0, DEL
+// and C1) as spaces and invalid UTF-8 as U+FFFD (a validation_error's what() has one line
+// per problem). location's fields themselves are kept as given.
 class error : public std::runtime_error {
 public:
     // An error of code generic.
