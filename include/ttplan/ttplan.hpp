@@ -5,6 +5,7 @@
 #include <ttplan/compare.hpp>
 #include <ttplan/continuation.hpp>
 #include <ttplan/csv.hpp>
+#include <ttplan/describe.hpp>
 #include <ttplan/error.hpp>
 #include <ttplan/format.hpp>
 #include <ttplan/graph.hpp>

@@ -150,6 +150,19 @@ def test_summary_states_lengths_in_words():
     assert "Maintenance" in out and "%" in out
 
 
+@pytest.mark.parametrize("args,golden", [
+    (("show", "all-overview"), "all-overview.show.txt"),
+    (("show", SOURCE_DIR / "tests" / "data" / "every-feature.json"), "every-feature.show.txt"),
+    (("summary", "--start", START), "all-overview.summary.txt"),
+    (("summary", "--start", START, "--then", "blinatumomab@2028-05-02", "--then", "allo-hsct"),
+     "relapse-chain.summary.txt"),
+])
+def test_show_and_summary_print_the_library_texts(args, golden):
+    # The same golden files pin ttplan::describe and ttplan::summary_text (tests/test_describe.cpp).
+    expected = (SOURCE_DIR / "tests" / "golden" / golden).read_text(encoding="utf-8")
+    assert run(*args).stdout == expected
+
+
 # Bad input: one clear message naming the culprit, non-zero exit, no crash, no output file.
 
 def assert_clean_failure(proc, *needles):

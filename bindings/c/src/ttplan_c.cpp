@@ -355,6 +355,15 @@ ttplan_status ttplan_protocol_to_json(const ttplan_protocol* protocol, char** ou
     });
 }
 
+ttplan_status ttplan_protocol_describe(const ttplan_protocol* protocol, char** out, size_t* length) {
+    return guarded(protocol, [&] {
+        need_out(out);
+        const std::string text = ttplan::describe(need(protocol, "the protocol").value);
+        *out = malloc_copy(text);
+        set(length, text.size());
+    });
+}
+
 size_t ttplan_protocol_last_error(const ttplan_protocol* protocol, char* buffer, size_t size) {
     return copy_error(protocol, buffer, size);
 }
@@ -573,6 +582,15 @@ ttplan_status ttplan_schedule_write(const ttplan_schedule* schedule, const char*
         const auto& s = need(schedule, "the schedule").value;
         const char* target = need_text(path, "the path");
         ttplan::write_file_atomic(target, ttplan::render(s, need_text(format, "the format"), options_arg(options)));
+    });
+}
+
+ttplan_status ttplan_schedule_summary_text(const ttplan_schedule* schedule, char** out, size_t* length) {
+    return guarded(schedule, [&] {
+        need_out(out);
+        const std::string text = ttplan::summary_text(need(schedule, "the schedule").value);
+        *out = malloc_copy(text);
+        set(length, text.size());
     });
 }
 

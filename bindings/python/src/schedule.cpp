@@ -167,6 +167,9 @@ void bind_schedule(py::module_& m) {
         .def("active_on", &schedule::active_on, "day"_a, "Phase occurrences covering `day`.")
         .def("tracks_on", &schedule::spans_on, "day"_a, "Tracks covering `day`.")
         .def("totals_by_phase", &schedule::totals_by_phase, "Per phase id, in order of first occurrence.")
+        .def("summary_text", [](const schedule& s) { return summary_text(s); },
+             "How long each phase and the whole treatment take, as `ttplan summary` prints it. For "
+             "people; totals_by_phase() gives the figures.")
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const schedule& s) {
             return fmt::format("<ttplan.Schedule {} {} to {}>", s.protocol().id, format_date(s.start()),
