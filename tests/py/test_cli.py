@@ -192,6 +192,27 @@ def test_bad_set(tmp_path, arg, needles):
     assert not out.exists()
 
 
+@pytest.mark.parametrize("args,message", [
+    (["--closed", "someday"], '--closed: unknown weekday "someday"; allowed: mon, tue, wed, thu, fri, sat, sun'),
+    (["--closed", "monkey"], '--closed: unknown weekday "monkey"'),
+    (["--shift", "all=later"], '--shift: unknown shift rule "later"; allowed: next, previous, keep'),
+    (["--shift", "chemo=next"], '--shift: unknown category "chemo"; allowed: all, chemotherapy, '),
+    (["--shift", "noequals"], '--shift: "noequals" is not of the form category=next|previous|keep'),
+])
+def test_bad_clinic_calendar(tmp_path, args, message):
+    out = tmp_path / "o.json"
+    proc = run("plan", "--start", START, *args, "-o", out, check=False)
+    assert_clean_failure(proc, message)
+    assert not out.exists()
+
+
+def test_closed_weekdays_by_name_in_any_case():
+    expected = plan_json("--start", START, "--closed", "sat", "--closed", "sun", "--shift", "all=next")
+    assert plan_json("--start", START, "--closed", "Saturday", "--closed", "SUN", "--shift", "all=next") == expected
+    for e in expected["events"]:
+        assert datetime.date.fromisoformat(e["date"]).weekday() < 5, e
+
+
 def test_missing_protocol_file(tmp_path):
     proc = run("plan", tmp_path / "nope.json", "--start", START, check=False)
     assert_clean_failure(proc, "nope.json")

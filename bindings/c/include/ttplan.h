@@ -113,7 +113,9 @@ ttplan_status ttplan_profile_set_actual_start(ttplan_profile* profile, const cha
                                               const char* date);
 ttplan_status ttplan_profile_set_delay(ttplan_profile* profile, const char* phase, int cycle, int days);
 /* The clinic calendar: a closed weekday (0 = Sunday ... 6 = Saturday), a holiday, and what
- * events of a category ("all" = the default) do on a closed day: "next", "previous", "keep". */
+ * events of a category ("all" = the default) do on a closed day: "next", "previous", "keep".
+ * ttplan_profile_set_shift fails with TTPLAN_ERROR_VALUE for another rule, then for an unknown
+ * category, with the message `ttplan plan --shift` gives, listing the words allowed. */
 ttplan_status ttplan_profile_set_closed_weekday(ttplan_profile* profile, int weekday, int closed);
 ttplan_status ttplan_profile_add_holiday(ttplan_profile* profile, const char* date);
 ttplan_status ttplan_profile_set_shift(ttplan_profile* profile, const char* category, const char* rule);

@@ -446,27 +446,8 @@ ttplan_status ttplan_profile_add_holiday(ttplan_profile* profile, const char* da
 ttplan_status ttplan_profile_set_shift(ttplan_profile* profile, const char* category, const char* rule) {
     return guarded(profile, [&] {
         auto& pr = need(profile, "the profile").value;
-        const std::string_view cat = need_text(category, "the category");
-        const std::string_view name = need_text(rule, "the rule");
-        ttplan::shift_rule r{};
-        if (name == "next") {
-            r = ttplan::shift_rule::next_open;
-        } else if (name == "previous") {
-            r = ttplan::shift_rule::previous_open;
-        } else if (name == "keep") {
-            r = ttplan::shift_rule::keep;
-        } else {
-            throw ttplan::value_error("unknown rule \"" + std::string(name) + "\"; allowed: next, previous, keep");
-        }
-        if (cat == "all") {
-            pr.calendar.default_rule = r;
-        } else if (auto c = ttplan::parse_category(cat)) {
-            pr.calendar.rules[*c] = r;
-        } else {
-            std::string allowed = "all";
-            for (auto each : ttplan::all_categories) allowed += ", " + std::string(ttplan::to_string(each));
-            throw ttplan::value_error("unknown category \"" + std::string(cat) + "\"; allowed: " + allowed);
-        }
+        const char* cat = need_text(category, "the category");
+        pr.calendar.set_shift(cat, ttplan::parse_shift_rule(need_text(rule, "the rule")));
     });
 }
 

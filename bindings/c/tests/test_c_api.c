@@ -260,6 +260,12 @@ static void test_profile_errors(void) {
     CHECK_FAILS(ttplan_profile_add_holiday(pr, "2027-02-29"), TTPLAN_ERROR_VALUE, "2027-02-29");
     CHECK_FAILS(ttplan_profile_set_shift(pr, "chemo", "next"), TTPLAN_ERROR_VALUE, "chemotherapy");
     CHECK_FAILS(ttplan_profile_set_shift(pr, "all", "later"), TTPLAN_ERROR_VALUE, "next, previous, keep");
+    /* The words and messages of the command line's --shift, the rule checked first. */
+    CHECK_FAILS(ttplan_profile_set_shift(pr, "chemo", "later"), TTPLAN_ERROR_VALUE,
+                "unknown shift rule \"later\"; allowed: next, previous, keep");
+    CHECK_FAILS(ttplan_profile_set_shift(pr, "chemo", "next"), TTPLAN_ERROR_VALUE,
+                "unknown category \"chemo\"; allowed: all, chemotherapy, ");
+    CHECK_FAILS(ttplan_profile_set_shift(pr, "all", "Next"), TTPLAN_ERROR_VALUE, "\"Next\"");
 
     CHECK_FAILS(ttplan_profile_create(NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
     CHECK_FAILS(ttplan_profile_set_parameter(NULL, "a", "b"), TTPLAN_ERROR_INVALID_ARGUMENT, "profile is NULL");

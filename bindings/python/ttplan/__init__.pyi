@@ -5,6 +5,8 @@ from typing import Optional, Tuple, Union
 
 __version__: str
 DISCLAIMER: str
+WEEKDAYS: tuple[str, ...]
+SHIFT_RULES: tuple[str, ...]
 
 PhaseKey = Union[str, Tuple[str, int]]
 
