@@ -1,7 +1,12 @@
+// The words of `ttplan show` and `ttplan summary`, and lengths in words (calendar.hpp).
 #include <ttplan/calendar.hpp>
+#include <ttplan/describe.hpp>
+#include <ttplan/version.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace ttplan {
@@ -20,6 +25,39 @@ std::string join_words(const std::vector<std::string>& parts) {
         out += parts[i];
     }
     return out;
+}
+
+std::string parameter_line(const parameter& p) {
+    switch (p.type) {
+    case parameter_type::boolean:
+        return fmt::format("{} (true or false; default {})", p.name, p.default_value);
+    case parameter_type::choice:
+        return fmt::format("{} (one of {}; default {})", p.name, fmt::join(p.choices, ", "), p.default_value);
+    case parameter_type::integer:
+        return fmt::format("{} (integer {} to {}; default {})", p.name, p.minimum, p.maximum, p.default_value);
+    }
+    return p.name;
+}
+
+// "arm=left or right and flag=true"
+std::string condition_text(const condition& c) {
+    std::vector<std::string> terms;
+    terms.reserve(c.all_of.size());
+    for (const auto& [name, values] : c.all_of) {
+        terms.push_back(fmt::format("{}={}", name, fmt::join(values, " or ")));
+    }
+    return fmt::format("{}", fmt::join(terms, " and "));
+}
+
+std::string anchor_text(const anchor& a) {
+    if (a.phase.empty()) return "the plan start";
+    std::string cycle = a.cycle ? fmt::format(" cycle {}", *a.cycle) : std::string();
+    switch (a.at) {
+    case anchor::edge::start: return fmt::format("the start of {}{}", a.phase, cycle);
+    case anchor::edge::end: return fmt::format("the end of {}{}", a.phase, cycle);
+    case anchor::edge::day: return fmt::format("{}{} Day {}", a.phase, cycle, a.day);
+    }
+    return a.phase;
 }
 
 }  // namespace
@@ -46,6 +84,112 @@ std::string describe_length(day_point first, day_point last) {
     if (months % 12 > 0) parts.push_back(unit_text(months % 12, "month"));
     if (days > 0) parts.push_back(unit_text(days, "day"));
     return join_words(parts);
+}
+
+std::string describe(const protocol& p) {
+    std::string out = fmt::format("{}\n{} (version {})\n", p.title, p.id, p.version);
+    if (!p.summary.empty()) out += p.summary + "\n";
+    if (!p.description.empty()) out += "\n" + p.description + "\n";
+    out += "\nParameters\n";
+    if (p.parameters.empty()) out += "  (none)\n";
+    for (const auto& param : p.parameters) {
+        out += "  " + parameter_line(param) + "\n";
+        if (!param.description.empty()) out += "      " + param.description + "\n";
+    }
+    out += "\nPhases\n";
+    for (const auto& ph : p.phases) {
+        out += fmt::format("  {} ({}): {}, numbered from Day {}", ph.id, ph.name, ph.duration.to_string(),
+                           ph.first_day);
+        if (ph.repeat) {
+            const auto& r = *ph.repeat;
+            if (r.count) out += fmt::format(", up to {} cycles", *r.count);
+            for (const auto& u : r.until) {
+                out += fmt::format(", until {} from {}", u.limit.to_string(), anchor_text(u.from));
+                if (!u.when.empty()) out += " if " + condition_text(u.when);
+            }
+            if (r.first_cycle) out += fmt::format(", first cycle {}", r.first_cycle->to_string());
+            if (!r.variants.empty()) out += fmt::format(", alternating {}", fmt::join(r.variants, "/"));
+        }
+        if (!ph.when.empty()) out += " — only if " + condition_text(ph.when);
+        out += "\n";
+    }
+    out += "\nDependencies\n";
+    if (p.dependencies.empty()) out += "  (none)\n";
+    for (const auto& d : p.dependencies) {
+        if (d.kind == dependency::type::start_to_start) {
+            out += fmt::format("  {} starts on Day {} of {}", d.to, d.on_day, d.from);
+        } else {
+            out += fmt::format("  {} starts after {} ends", d.to, d.from);
+        }
+        if (d.lag.count != 0) out += fmt::format(", plus {}", d.lag.to_string());
+        if (!d.gate.empty()) out += fmt::format(" ({})", d.gate);
+        if (!d.when.empty()) out += " — only if " + condition_text(d.when);
+        out += "\n";
+    }
+    if (!p.tracks.empty()) {
+        out += "\nAcross phases\n";
+        for (const auto& t : p.tracks) {
+            out += fmt::format("  {} ({}): from {} to {}", t.name, display_name(t.kind), anchor_text(t.from),
+                               anchor_text(t.to));
+            if (!t.when.empty()) out += " — only if " + condition_text(t.when);
+            out += "\n";
+        }
+    }
+    if (!p.notes.empty()) out += "\nNotes\n  " + p.notes + "\n";
+    if (!p.sources.empty()) {
+        out += "\nSources\n";
+        for (const auto& s : p.sources) {
+            out += fmt::format("  [{}] {}{}\n", s.key, s.title, s.url.empty() ? "" : " — " + s.url);
+        }
+    }
+    out += fmt::format("\n{}\n", disclaimer);
+    return out;
+}
+
+std::string summary_text(const schedule& s) {
+    std::string out = fmt::format("{} ({})\n", s.protocol().title, s.protocol().id);
+    if (!s.parameters().empty()) {
+        std::vector<std::string> assignments;
+        assignments.reserve(s.parameters().size());
+        for (const auto& [name, value] : s.parameters()) {
+            assignments.push_back(fmt::format("{}={}", name, value.text));
+        }
+        out += fmt::format("Parameters: {}\n", fmt::join(assignments, ", "));
+    }
+    for (std::size_t i = 1; i < s.segments().size(); ++i) {
+        const segment& seg = s.segments()[i];
+        out += fmt::format("Then from {}: {} ({}), {}\n", format_date(seg.start), seg.protocol.title,
+                           seg.protocol.id, seg.reason);
+    }
+    auto totals = s.totals_by_phase();
+    // Phases of a continuation say which protocol they belong to.
+    for (auto& t : totals) {
+        const std::string& protocol = s.segment_of(t).protocol.id;
+        if (s.segments().size() > 1 && protocol != s.protocol().id) t.name += " [" + protocol + "]";
+    }
+    const double total = static_cast<double>(s.total_days());
+    std::size_t width = 5;
+    for (const auto& t : totals) width = std::max(width, t.name.size());
+    out += fmt::format("\n  {:<{}}  {:>6}  {:>5}  {}\n", "Phase", width, "Days", "Share", "From - to");
+    for (const auto& t : totals) {
+        std::string cycles = t.occurrences > 1 ? fmt::format(" ({} cycles)", t.occurrences) : std::string();
+        out += fmt::format("  {:<{}}  {:>6}  {:>4.0f}%  {} - {}{}\n", t.name, width, t.days,
+                           100.0 * static_cast<double>(t.days) / total, format_date(t.first),
+                           format_date(t.last), cycles);
+    }
+    out += fmt::format("\n  Whole treatment: {} to {}, {} days\n", format_date(s.start()), format_date(s.end()),
+                       s.total_days());
+    std::string words = describe_length(s.start(), s.end());
+    if (!totals.empty()) {
+        const auto longest = std::max_element(totals.begin(), totals.end(),
+                                              [](const auto& a, const auto& b) { return a.days < b.days; });
+        words += fmt::format("; {} is {:.0f}% of it", longest->name,
+                             100.0 * static_cast<double>(longest->days) / total);
+    }
+    out += "  In words: " + words + ".\n";
+    out += fmt::format("  Treatment days (days with a dated activity): {}\n", s.treatment_days());
+    out += fmt::format("\n{}\n", disclaimer);
+    return out;
 }
 
 }  // namespace ttplan

@@ -430,10 +430,6 @@ private:
 
 struct planner::impl : plan_data {};
 
-bool clinic_calendar::is_open(day_point d) const {
-    return !closed_weekdays[date::weekday{d}.c_encoding()] && holidays.count(d) == 0;
-}
-
 planner::planner(protocol p, const parameter_values& values) : impl_(std::make_unique<impl>()) {
     if (auto problems = check(p); !problems.empty()) throw validation_error(std::move(problems));
     impl& m = *impl_;

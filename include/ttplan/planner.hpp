@@ -2,32 +2,17 @@
 #pragma once
 
 #include <ttplan/calendar.hpp>
+#include <ttplan/clinic_calendar.hpp>
 #include <ttplan/model.hpp>
 #include <ttplan/schedule.hpp>
 
-#include <array>
 #include <map>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
 namespace ttplan {
-
-// What happens to an event that falls on a day the clinic is closed.
-enum class shift_rule : std::uint8_t { keep, next_open, previous_open };
-
-struct clinic_calendar {
-    // Indexed by date::weekday::c_encoding(): [0] = Sunday ... [6] = Saturday.
-    std::array<bool, 7> closed_weekdays{};
-    std::set<day_point> holidays;
-    // Per category; categories not listed use default_rule.
-    std::map<category, shift_rule> rules;
-    shift_rule default_rule = shift_rule::keep;
-
-    bool is_open(day_point d) const;
-};
 
 // A date already known for a phase (or one cycle of it): an actual start date, or a delay
 // in days added to its planned start. Downstream phases move with it; upstream ones stay.

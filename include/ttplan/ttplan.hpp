@@ -2,9 +2,11 @@
 #pragma once
 
 #include <ttplan/calendar.hpp>
+#include <ttplan/clinic_calendar.hpp>
 #include <ttplan/compare.hpp>
 #include <ttplan/continuation.hpp>
 #include <ttplan/csv.hpp>
+#include <ttplan/describe.hpp>
 #include <ttplan/error.hpp>
 #include <ttplan/format.hpp>
 #include <ttplan/graph.hpp>

@@ -2,8 +2,8 @@
 #include "commands.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
-#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -39,12 +39,18 @@ std::pair<std::string, std::optional<std::int32_t>> phase_and_cycle(const std::s
     return {text.substr(0, hash), cycle};
 }
 
-day_point parse_date_option(const std::string& text, std::string_view option) {
+// The library's parsers name the text but not where it came from; this adds the option.
+template <class Parse>
+auto at_option(std::string_view option, Parse&& parse) {
     try {
-        return parse_date(text);
-    } catch (const error& e) {
+        return parse();
+    } catch (const value_error& e) {
         throw value_error(e.message(), option_location(option));
     }
+}
+
+day_point parse_date_option(const std::string& text, std::string_view option) {
+    return at_option(option, [&] { return parse_date(text); });
 }
 
 }  // namespace
@@ -63,9 +69,12 @@ void add_plan_inputs(CLI::App& cmd, plan_inputs& in, bool with_protocol) {
         ->take_all();
     cmd.add_option("--closed", in.closed, "Weekday the clinic is closed, e.g. sat (repeatable)")->take_all();
     cmd.add_option("--holiday", in.holidays, "Date the clinic is closed, YYYY-MM-DD (repeatable)")->take_all();
+    std::vector<std::string_view> rules;
+    for (shift_rule r : all_shift_rules) rules.push_back(to_string(r));
     cmd.add_option("--shift", in.shifts,
-                   "What a category's events do on a closed day: category=next|previous|keep "
-                   "(category 'all' sets the default; default keep)")
+                   fmt::format("What a category's events do on a closed day: category={} "
+                               "(category 'all' sets the default; default {})",
+                               fmt::join(rules, "|"), to_string(clinic_calendar{}.default_rule)))
         ->take_all();
 }
 
@@ -103,47 +112,12 @@ profile make_profile(const plan_inputs& in) {
         }
         pr.actuals.push_back(actual_start{phase, cycle, std::nullopt, days});
     }
-    static constexpr std::string_view weekday_names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
     for (const auto& w : in.closed) {
-        std::string lower;
-        for (char c : w) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        bool found = false;
-        for (std::size_t i = 0; i < 7; ++i) {
-            if (lower.substr(0, 3) == weekday_names[i] && lower.size() >= 3) {
-                pr.calendar.closed_weekdays[i] = true;
-                found = true;
-            }
-        }
-        if (!found) {
-            throw value_error(fmt::format("unknown weekday \"{}\"; allowed: mon, tue, wed, thu, fri, sat, sun", w),
-                              option_location("--closed"));
-        }
+        const date::weekday day = at_option("--closed", [&] { return parse_weekday(w); });
+        pr.calendar.closed_weekdays[day.c_encoding()] = true;
     }
     for (const auto& h : in.holidays) pr.calendar.holidays.insert(parse_date_option(h, "--holiday"));
-    for (const auto& s : in.shifts) {
-        auto [cat_name, rule_name] = split_assignment(s, "--shift", "category=next|previous|keep");
-        shift_rule rule{};
-        if (rule_name == "next") {
-            rule = shift_rule::next_open;
-        } else if (rule_name == "previous") {
-            rule = shift_rule::previous_open;
-        } else if (rule_name == "keep") {
-            rule = shift_rule::keep;
-        } else {
-            throw value_error(fmt::format("unknown rule \"{}\"; allowed: next, previous, keep", rule_name),
-                              option_location("--shift"));
-        }
-        if (cat_name == "all") {
-            pr.calendar.default_rule = rule;
-        } else if (auto cat = parse_category(cat_name)) {
-            pr.calendar.rules[*cat] = rule;
-        } else {
-            std::string allowed = "all";
-            for (auto c : all_categories) allowed += ", " + std::string(to_string(c));
-            throw value_error(fmt::format("unknown category \"{}\"; allowed: {}", cat_name, allowed),
-                              option_location("--shift"));
-        }
-    }
+    for (const auto& s : in.shifts) at_option("--shift", [&] { pr.calendar.set_shift(s); });
     return pr;
 }
 

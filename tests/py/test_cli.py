@@ -150,6 +150,19 @@ def test_summary_states_lengths_in_words():
     assert "Maintenance" in out and "%" in out
 
 
+@pytest.mark.parametrize("args,golden", [
+    (("show", "all-overview"), "all-overview.show.txt"),
+    (("show", SOURCE_DIR / "tests" / "data" / "every-feature.json"), "every-feature.show.txt"),
+    (("summary", "--start", START), "all-overview.summary.txt"),
+    (("summary", "--start", START, "--then", "blinatumomab@2028-05-02", "--then", "allo-hsct"),
+     "relapse-chain.summary.txt"),
+])
+def test_show_and_summary_print_the_library_texts(args, golden):
+    # The same golden files pin ttplan::describe and ttplan::summary_text (tests/test_describe.cpp).
+    expected = (SOURCE_DIR / "tests" / "golden" / golden).read_text(encoding="utf-8")
+    assert run(*args).stdout == expected
+
+
 # Bad input: one clear message naming the culprit, non-zero exit, no crash, no output file.
 
 def assert_clean_failure(proc, *needles):
@@ -177,6 +190,27 @@ def test_bad_set(tmp_path, arg, needles):
     proc = run("plan", "--start", START, "--set", arg, "-o", out, check=False)
     assert_clean_failure(proc, *needles)
     assert not out.exists()
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--closed", "someday"], '--closed: unknown weekday "someday"; allowed: mon, tue, wed, thu, fri, sat, sun'),
+    (["--closed", "monkey"], '--closed: unknown weekday "monkey"'),
+    (["--shift", "all=later"], '--shift: unknown shift rule "later"; allowed: next, previous, keep'),
+    (["--shift", "chemo=next"], '--shift: unknown category "chemo"; allowed: all, chemotherapy, '),
+    (["--shift", "noequals"], '--shift: "noequals" is not of the form category=next|previous|keep'),
+])
+def test_bad_clinic_calendar(tmp_path, args, message):
+    out = tmp_path / "o.json"
+    proc = run("plan", "--start", START, *args, "-o", out, check=False)
+    assert_clean_failure(proc, message)
+    assert not out.exists()
+
+
+def test_closed_weekdays_by_name_in_any_case():
+    expected = plan_json("--start", START, "--closed", "sat", "--closed", "sun", "--shift", "all=next")
+    assert plan_json("--start", START, "--closed", "Saturday", "--closed", "SUN", "--shift", "all=next") == expected
+    for e in expected["events"]:
+        assert datetime.date.fromisoformat(e["date"]).weekday() < 5, e
 
 
 def test_missing_protocol_file(tmp_path):

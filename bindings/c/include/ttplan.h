@@ -60,7 +60,8 @@ const char* ttplan_last_error(void);
  * and column (0 = unknown). Any out-pointer may be NULL. Strings valid like the message. */
 void ttplan_last_error_location(const char** file, const char** pointer, int* line, int* column);
 
-/* Frees a buffer returned by ttplan_schedule_render / ttplan_protocol_to_json (NULL is fine). */
+/* Frees a buffer returned by ttplan_schedule_render, ttplan_schedule_summary_text,
+ * ttplan_protocol_to_json or ttplan_protocol_describe (NULL is fine). */
 void ttplan_free(void* buffer);
 
 /* ---- built-in catalog --------------------------------------------------------------- */
@@ -85,6 +86,13 @@ ttplan_status ttplan_protocol_info(const ttplan_protocol* protocol, const char**
 /* The protocol as canonical file text, malloc'd and NUL-terminated; free with ttplan_free.
  * length (may be NULL) receives strlen. */
 ttplan_status ttplan_protocol_to_json(const ttplan_protocol* protocol, char** out, size_t* length);
+/* The protocol in words, as `ttplan show` prints it: parameters with their allowed values and
+ * defaults, phases, dependencies, tracks, notes, sources and the disclaimer. UTF-8, lines end
+ * in '\n'; meant for people, so the wording may change between versions (read the model
+ * through ttplan_protocol_to_json instead). malloc'd and NUL-terminated; free with ttplan_free.
+ * length (may be NULL) receives strlen. Errors (kept in the handle):
+ * TTPLAN_ERROR_INVALID_ARGUMENT for a NULL protocol or out; *out is NULL after any error. */
+ttplan_status ttplan_protocol_describe(const ttplan_protocol* protocol, char** out, size_t* length);
 /* Copies the handle's last error message into buffer (truncated, always NUL-terminated when
  * size > 0) and returns its full length, like snprintf. */
 size_t ttplan_protocol_last_error(const ttplan_protocol* protocol, char* buffer, size_t size);
@@ -105,7 +113,9 @@ ttplan_status ttplan_profile_set_actual_start(ttplan_profile* profile, const cha
                                               const char* date);
 ttplan_status ttplan_profile_set_delay(ttplan_profile* profile, const char* phase, int cycle, int days);
 /* The clinic calendar: a closed weekday (0 = Sunday ... 6 = Saturday), a holiday, and what
- * events of a category ("all" = the default) do on a closed day: "next", "previous", "keep". */
+ * events of a category ("all" = the default) do on a closed day: "next", "previous", "keep".
+ * ttplan_profile_set_shift fails with TTPLAN_ERROR_VALUE for another rule, then for an unknown
+ * category, with the message `ttplan plan --shift` gives, listing the words allowed. */
 ttplan_status ttplan_profile_set_closed_weekday(ttplan_profile* profile, int weekday, int closed);
 ttplan_status ttplan_profile_add_holiday(ttplan_profile* profile, const char* date);
 ttplan_status ttplan_profile_set_shift(ttplan_profile* profile, const char* category, const char* rule);
@@ -242,6 +252,14 @@ ttplan_status ttplan_schedule_render(const ttplan_schedule* schedule, const char
 /* The same, written to `path` atomically (a failure leaves any existing file untouched). */
 ttplan_status ttplan_schedule_write(const ttplan_schedule* schedule, const char* format,
                                     const ttplan_render_options* options, const char* path);
+/* How long each phase and the whole treatment take, as `ttplan summary` prints it: the
+ * protocol and its parameters, each protocol the plan continued with, a table of phases
+ * (days, share, dates, cycles), the whole treatment's dates and length in words, and the
+ * disclaimer. UTF-8, lines end in '\n'; meant for people (for figures, read the phases and
+ * segments). malloc'd and NUL-terminated; free with ttplan_free. length (may be NULL)
+ * receives strlen. Errors (kept in the handle): TTPLAN_ERROR_INVALID_ARGUMENT for a NULL
+ * schedule or out; *out is NULL after any error. */
+ttplan_status ttplan_schedule_summary_text(const ttplan_schedule* schedule, char** out, size_t* length);
 size_t ttplan_schedule_last_error(const ttplan_schedule* schedule, char* buffer, size_t size);
 void ttplan_schedule_destroy(ttplan_schedule** schedule);
 

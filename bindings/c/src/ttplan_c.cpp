@@ -386,6 +386,15 @@ ttplan_status ttplan_protocol_to_json(const ttplan_protocol* protocol, char** ou
     });
 }
 
+ttplan_status ttplan_protocol_describe(const ttplan_protocol* protocol, char** out, size_t* length) {
+    return guarded(protocol, [&] {
+        need_out(out);
+        const std::string text = ttplan::describe(need(protocol, "the protocol").value);
+        *out = malloc_copy(text);
+        set(length, text.size());
+    });
+}
+
 size_t ttplan_protocol_last_error(const ttplan_protocol* protocol, char* buffer, size_t size) {
     return copy_error(protocol, buffer, size);
 }
@@ -468,27 +477,8 @@ ttplan_status ttplan_profile_add_holiday(ttplan_profile* profile, const char* da
 ttplan_status ttplan_profile_set_shift(ttplan_profile* profile, const char* category, const char* rule) {
     return guarded(profile, [&] {
         auto& pr = need(profile, "the profile").value;
-        const std::string_view cat = need_text(category, "the category");
-        const std::string_view name = need_text(rule, "the rule");
-        ttplan::shift_rule r{};
-        if (name == "next") {
-            r = ttplan::shift_rule::next_open;
-        } else if (name == "previous") {
-            r = ttplan::shift_rule::previous_open;
-        } else if (name == "keep") {
-            r = ttplan::shift_rule::keep;
-        } else {
-            throw ttplan::value_error("unknown rule \"" + std::string(name) + "\"; allowed: next, previous, keep");
-        }
-        if (cat == "all") {
-            pr.calendar.default_rule = r;
-        } else if (auto c = ttplan::parse_category(cat)) {
-            pr.calendar.rules[*c] = r;
-        } else {
-            std::string allowed = "all";
-            for (auto each : ttplan::all_categories) allowed += ", " + std::string(ttplan::to_string(each));
-            throw ttplan::value_error("unknown category \"" + std::string(cat) + "\"; allowed: " + allowed);
-        }
+        const char* cat = need_text(category, "the category");
+        pr.calendar.set_shift(cat, ttplan::parse_shift_rule(need_text(rule, "the rule")));
     });
 }
 
@@ -604,6 +594,15 @@ ttplan_status ttplan_schedule_write(const ttplan_schedule* schedule, const char*
         const auto& s = need(schedule, "the schedule").value;
         const char* target = need_text(path, "the path");
         ttplan::write_file_atomic(target, ttplan::render(s, need_text(format, "the format"), options_arg(options)));
+    });
+}
+
+ttplan_status ttplan_schedule_summary_text(const ttplan_schedule* schedule, char** out, size_t* length) {
+    return guarded(schedule, [&] {
+        need_out(out);
+        const std::string text = ttplan::summary_text(need(schedule, "the schedule").value);
+        *out = malloc_copy(text);
+        set(length, text.size());
     });
 }
 

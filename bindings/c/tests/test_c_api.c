@@ -99,6 +99,14 @@ static void next_day(const char* date, char* out, size_t size) {
     snprintf(out, size, "%04d-%02d-%02d", y, m, d);
 }
 
+/* tests/golden/<name>: the texts the CLI prints, which the C API must give byte for byte.
+ * NULL when unreadable; free it. */
+static char* golden_text(const char* name) {
+    char path[1024];
+    snprintf(path, sizeof path, "%s/tests/golden/%s", source_dir, name);
+    return read_file(path);
+}
+
 static const char two_phases[] =
     "{\"format\": \"ttplan-protocol/1\", \"id\": \"two\", \"title\": \"Two phases\", \"phases\": ["
     "{\"id\": \"a\", \"name\": \"A\", \"length\": \"7d\","
@@ -135,7 +143,7 @@ static void test_catalog(void) {
 static void test_protocols(void) {
     ttplan_protocol *p = NULL, *q = NULL;
     const char *id, *title, *version, *file, *pointer;
-    char *json = NULL, path[1024], buffer[8];
+    char *json = NULL, *expected, path[1024], buffer[8];
     size_t length = 0, full;
     int line, column;
     char cyclic[2048];
@@ -156,6 +164,24 @@ static void test_protocols(void) {
     ttplan_protocol_destroy(&q);
     ttplan_protocol_destroy(&p);
     CHECK(p == NULL);
+
+    /* In words, exactly as `ttplan show all-overview` prints it. */
+    CHECK_OK(ttplan_protocol_load_builtin("all-overview", &p));
+    expected = golden_text("all-overview.show.txt");
+    CHECK(expected != NULL);
+    CHECK_OK(ttplan_protocol_describe(p, &json, &length));
+    CHECK(json != NULL && expected != NULL && strcmp(json, expected) == 0 && strlen(json) == length);
+    free(expected);
+    ttplan_free(json);
+    CHECK_OK(ttplan_protocol_describe(p, &json, NULL));
+    CHECK(contains(json, ttplan_disclaimer()));
+    ttplan_free(json);
+    CHECK_FAILS(ttplan_protocol_describe(p, NULL, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "output pointer");
+    ttplan_protocol_destroy(&p);
+    json = NULL;
+    CHECK_FAILS(ttplan_protocol_describe(NULL, &json, NULL), TTPLAN_ERROR_INVALID_ARGUMENT,
+                "protocol is NULL");
+    CHECK(json == NULL);
 
     CHECK_OK(ttplan_protocol_load_builtin("all-overview", &p));
     ttplan_protocol_destroy(&p);
@@ -239,6 +265,12 @@ static void test_profile_errors(void) {
     CHECK_FAILS(ttplan_profile_add_holiday(pr, "2027-02-29"), TTPLAN_ERROR_VALUE, "2027-02-29");
     CHECK_FAILS(ttplan_profile_set_shift(pr, "chemo", "next"), TTPLAN_ERROR_VALUE, "chemotherapy");
     CHECK_FAILS(ttplan_profile_set_shift(pr, "all", "later"), TTPLAN_ERROR_VALUE, "next, previous, keep");
+    /* The words and messages of the command line's --shift, the rule checked first. */
+    CHECK_FAILS(ttplan_profile_set_shift(pr, "chemo", "later"), TTPLAN_ERROR_VALUE,
+                "unknown shift rule \"later\"; allowed: next, previous, keep");
+    CHECK_FAILS(ttplan_profile_set_shift(pr, "chemo", "next"), TTPLAN_ERROR_VALUE,
+                "unknown category \"chemo\"; allowed: all, chemotherapy, ");
+    CHECK_FAILS(ttplan_profile_set_shift(pr, "all", "Next"), TTPLAN_ERROR_VALUE, "\"Next\"");
 
     CHECK_FAILS(ttplan_profile_create(NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
     CHECK_FAILS(ttplan_profile_set_parameter(NULL, "a", "b"), TTPLAN_ERROR_INVALID_ARGUMENT, "profile is NULL");
@@ -435,6 +467,20 @@ static void test_output(void) {
     CHECK(contains(text, "\"start\": \"2027-01-04\""));
     ttplan_free(text);
 
+    /* The summary, exactly as `ttplan summary --start 2027-01-04` prints it. */
+    file_text = golden_text("all-overview.summary.txt");
+    CHECK(file_text != NULL);
+    CHECK_OK(ttplan_schedule_summary_text(s, &text, &length));
+    CHECK(text != NULL && file_text != NULL && strcmp(text, file_text) == 0 && strlen(text) == length);
+    free(file_text);
+    ttplan_free(text);
+    CHECK_FAILS(ttplan_schedule_summary_text(s, NULL, &length), TTPLAN_ERROR_INVALID_ARGUMENT,
+                "output pointer");
+    text = NULL;
+    CHECK_FAILS(ttplan_schedule_summary_text(NULL, &text, NULL), TTPLAN_ERROR_INVALID_ARGUMENT,
+                "schedule is NULL");
+    CHECK(text == NULL);
+
     ttplan_render_options_init(&options);
     ttplan_render_options_init(NULL);
     CHECK(strcmp(options.calendar_id, "ttplan") == 0 && options.has_timestamp == 0);
@@ -550,6 +596,14 @@ static void test_continuation(void) {
     CHECK_OK(ttplan_schedule_continue(relapse, TTPLAN_SWITCH_AFTER_END, NULL, NULL, hsct, NULL, &full));
     CHECK(full != NULL);
     CHECK(ttplan_schedule_segment_count(s) == 1 && ttplan_schedule_segment_count(relapse) == 2);
+
+    /* The summary names each protocol from its start, with the reason given, and tags the
+     * phases of the later ones. */
+    CHECK_OK(ttplan_schedule_summary_text(full, &json, NULL));
+    CHECK(contains(json, "\nThen from 2028-05-02: ") && contains(json, "(blinatumomab), relapse\n") &&
+          contains(json, " [allo-hsct] ") && !contains(json, "[all-overview]"));
+    ttplan_free(json);
+    json = NULL;
 
     CHECK_OK(ttplan_schedule_dates(full, &start, NULL, &total));
     CHECK(strcmp(start, "2027-01-04") == 0 && total > 500);

@@ -62,6 +62,10 @@ void bind_protocol(py::module_& m) {
             "Ids of every phase, in file order (branches included).")
         .def("to_json", [](const protocol& p) { return to_json(p); },
              "The protocol as canonical file text; parse_protocol(p.to_json()) == p.")
+        .def("describe", [](const protocol& p) { return describe(p); },
+             "The protocol in words, as `ttplan show` prints it: parameters, phases, dependencies, "
+             "tracks, notes, sources and the disclaimer. For people; read the attributes or to_json() "
+             "in code.")
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const protocol& p) { return "<ttplan.Protocol " + p.id + " " + p.version + ">"; });
 

@@ -16,13 +16,6 @@ std::string cycle_text(const std::optional<std::int32_t>& cycle) {
     return cycle ? fmt::format(" cycle {}", *cycle) : std::string();
 }
 
-shift_rule parse_rule(const std::string& name) {
-    if (name == "next") return shift_rule::next_open;
-    if (name == "previous") return shift_rule::previous_open;
-    if (name == "keep") return shift_rule::keep;
-    throw value_error(fmt::format("unknown shift rule \"{}\"; allowed: next, previous, keep", name));
-}
-
 clinic_calendar make_calendar(const std::vector<int>& closed, const std::vector<day_point>& holidays,
                               const std::map<std::string, std::string>& shift) {
     clinic_calendar c;
@@ -31,17 +24,7 @@ clinic_calendar make_calendar(const std::vector<int>& closed, const std::vector<
         c.closed_weekdays[static_cast<std::size_t>(w)] = true;
     }
     c.holidays.insert(holidays.begin(), holidays.end());
-    for (const auto& [name, rule] : shift) {
-        if (name == "all") {
-            c.default_rule = parse_rule(rule);
-        } else if (auto cat = parse_category(name)) {
-            c.rules[*cat] = parse_rule(rule);
-        } else {
-            std::string allowed = "all";
-            for (auto each : all_categories) allowed += ", " + std::string(to_string(each));
-            throw value_error(fmt::format("unknown category \"{}\"; allowed: {}", name, allowed));
-        }
-    }
+    for (const auto& [name, rule] : shift) c.set_shift(name, parse_shift_rule(rule));
     return c;
 }
 
@@ -217,6 +200,9 @@ void bind_schedule(py::module_& m) {
             "protocol_of",
             [](const schedule& s, const phase_total& t) { return s.segment_of(t).protocol.id; },
             "item"_a)
+        .def("summary_text", [](const schedule& s) { return summary_text(s); },
+             "How long each phase and the whole treatment take, as `ttplan summary` prints it. For "
+             "people; totals_by_phase() gives the figures.")
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const schedule& s) {
             return fmt::format("<ttplan.Schedule {} {} to {}>", s.protocol().id, format_date(s.start()),
@@ -252,6 +238,17 @@ void bind_schedule(py::module_& m) {
         "(the day after the last occurrence of `phase` ends) or \"date\" (on `on`). Other arguments as for "
         "make_schedule, for `next`.");
     m.def("parse_date", &parse_date, "text"_a, "A date from \"YYYY-MM-DD\"; raises InvalidValueError naming the text.");
+
+    // The clinic-calendar words, from the library's tables, so the package spells none itself.
+    std::vector<std::string> weekdays(weekday_names.begin(), weekday_names.end());
+    m.attr("WEEKDAYS") = py::tuple(py::cast(weekdays));
+    std::vector<std::string> rules;
+    for (shift_rule r : all_shift_rules) rules.emplace_back(to_string(r));
+    m.attr("SHIFT_RULES") = py::tuple(py::cast(rules));
+    m.def(
+        "parse_weekday", [](std::string_view text) { return parse_weekday(text).c_encoding(); }, "text"_a,
+        "0 (Sunday) ... 6 (Saturday) for a weekday word (\"sat\", \"Saturday\"); raises InvalidValueError "
+        "listing the words.");
 }
 
 }  // namespace ttplan::python

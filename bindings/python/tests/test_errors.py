@@ -47,6 +47,18 @@ def test_bad_dates():
         ttplan.plan(start=START, shift={"chemo": "next"})
 
 
+@pytest.mark.parametrize("kwargs,message", [
+    ({"closed": ["monkey"]}, 'unknown weekday "monkey"; allowed: mon, tue, wed, thu, fri, sat, sun'),
+    ({"closed": ["mo"]}, 'unknown weekday "mo"; allowed: mon, tue, wed, thu, fri, sat, sun'),
+    ({"shift": {"chemo": "later"}}, 'unknown shift rule "later"; allowed: next, previous, keep'),
+    ({"shift": {"chemo": "next"}}, 'unknown category "chemo"; allowed: all, chemotherapy, targeted, '),
+])
+def test_clinic_calendar_words_fail_as_on_the_command_line(kwargs, message):
+    with pytest.raises(ttplan.InvalidValueError) as e:
+        ttplan.plan(start=START, **kwargs)
+    assert e.value.message.startswith(message)
+
+
 def test_unknown_phase_is_a_planning_error():
     with pytest.raises(ttplan.PlanningError, match="no_such_phase"):
         ttplan.plan(start=START, delays={"no_such_phase": 3})

@@ -84,6 +84,26 @@ def test_clinic_calendar_moves_events_off_closed_days():
     assert ttplan.plan(start=START, closed=[0, 6], holidays=[START], shift={"all": "next"}) == s
 
 
+def test_weekday_words_come_from_the_library_and_close_their_day():
+    assert len(ttplan.WEEKDAYS) == 7 and ttplan.WEEKDAYS[0] == "sun"
+    base = ttplan.plan(start=START)
+    for number, word in enumerate(ttplan.WEEKDAYS):
+        closed = ttplan.plan(start=START, closed=[word], shift={"all": "next"})
+        assert closed == ttplan.plan(start=START, closed=[number], shift={"all": "next"}), word
+        assert closed == ttplan.plan(start=START, closed=[word.upper()], shift={"all": "next"}), word
+        # Python's weekday(): Monday = 0; the words count from Sunday.
+        assert all((e.date.weekday() + 1) % 7 != number for e in closed.events), word
+    assert ttplan.plan(start=START, closed=["Saturday", "sunday"], shift={"all": "next"}) == \
+        ttplan.plan(start=START, closed=["sat", "sun"], shift={"all": "next"}) != base
+
+
+def test_every_shift_rule_word_is_accepted():
+    assert set(ttplan.SHIFT_RULES) == {"next", "previous", "keep"}
+    plans = {rule: ttplan.plan(start=START, closed=["sat", "sun"], shift={"all": rule}) for rule in ttplan.SHIFT_RULES}
+    assert plans["keep"] == ttplan.plan(start=START, closed=["sat", "sun"])
+    assert plans["next"] != plans["keep"] and plans["previous"] != plans["keep"] != plans["next"]
+
+
 def test_bad_argument_types_are_type_errors():
     with pytest.raises(TypeError):
         ttplan.plan(start=datetime.datetime(2027, 1, 4, 9, 0))

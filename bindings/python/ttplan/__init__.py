@@ -17,6 +17,8 @@ from typing import Optional, Tuple, Union
 
 from ._ttplan import (
     DISCLAIMER,
+    SHIFT_RULES,
+    WEEKDAYS,
     CatalogEntry,
     Error,
     Event,
@@ -47,17 +49,17 @@ from ._ttplan import (
 from ._ttplan import continue_schedule as _continue_schedule
 from ._ttplan import make_schedule as _make_schedule
 from ._ttplan import parse_date as _parse_date
+from ._ttplan import parse_weekday as _parse_weekday
 from ._ttplan import protocols as _protocols
 
 __all__ = [
-    "DISCLAIMER", "CatalogEntry", "Error", "Event", "InvalidValueError", "IoError", "Location",
-    "Parameter", "ParameterError", "ParseError", "Phase", "PhaseTotal", "PlanningError", "Problem",
-    "Protocol", "ProtocolInfo", "Schedule", "Segment", "Track", "ValidationError", "__version__",
+    "DISCLAIMER", "SHIFT_RULES", "WEEKDAYS", "CatalogEntry", "Error", "Event", "InvalidValueError",
+    "IoError", "Location", "Parameter", "ParameterError", "ParseError", "Phase", "PhaseTotal",
+    "PlanningError", "Problem", "Protocol", "ProtocolInfo", "Schedule", "Segment", "Track",
+    "ValidationError", "__version__",
     "default_protocol_id", "format_names", "load_builtin", "load_protocol", "parse_protocol",
     "plan", "protocols", "validate_protocol_file",
 ]
-
-_WEEKDAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
 
 PhaseKey = Union[str, Tuple[str, int]]
 
@@ -100,12 +102,10 @@ def _phase_key(key: PhaseKey) -> Tuple[str, Optional[int]]:
 
 
 def _weekday(day: Union[int, str]) -> int:
+    # 0 = Sunday ... 6 = Saturday (checked by make_schedule), or a word of WEEKDAYS.
     if isinstance(day, int):
         return day
-    name = str(day).lower()[:3]
-    if name not in _WEEKDAYS:
-        raise InvalidValueError(f'unknown weekday "{day}"; allowed: mon, tue, wed, thu, fri, sat, sun')
-    return _WEEKDAYS.index(name)
+    return _parse_weekday(str(day))
 
 
 def _protocol(protocol_or_id: Union[Protocol, str, None]) -> Protocol:
@@ -170,8 +170,9 @@ def plan(
         phase id ("consolidation"), "phase#cycle" or (phase, cycle). Later phases move with
         them; earlier ones stay.
     parameters / **params: protocol parameters, e.g. ph_positive=True, tki="dasatinib".
-    closed: weekdays the clinic is closed ("sat", "sun" or 0 = Sunday ... 6 = Saturday);
-    holidays: dates it is closed; shift: category (or "all") -> "next" | "previous" | "keep".
+    closed: weekdays the clinic is closed (words of WEEKDAYS in any case, "sat" or "Saturday",
+    or 0 = Sunday ... 6 = Saturday); holidays: dates it is closed; shift: category (or "all")
+    -> a word of SHIFT_RULES: "next" | "previous" | "keep".
 
     Raises ParameterError for a name or value the protocol does not declare (listing what
     is allowed), PlanningError for an unknown phase, InvalidValueError for a bad date.

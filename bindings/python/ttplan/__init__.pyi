@@ -5,6 +5,8 @@ from typing import Literal, Optional, Tuple, Union
 
 __version__: str
 DISCLAIMER: str
+WEEKDAYS: tuple[str, ...]
+SHIFT_RULES: tuple[str, ...]
 
 PhaseKey = Union[str, Tuple[str, int]]
 
@@ -82,6 +84,7 @@ class Protocol:
     @property
     def phase_ids(self) -> list[str]: ...
     def to_json(self) -> str: ...
+    def describe(self) -> str: ...
 
 class ProtocolInfo:
     @property
@@ -219,6 +222,7 @@ class Schedule:
     def tracks_on(self, day: datetime.date) -> list[Track]: ...
     def totals_by_phase(self) -> list[PhaseTotal]: ...
     def protocol_of(self, item: Union[Phase, Event, Track, PhaseTotal]) -> str: ...
+    def summary_text(self) -> str: ...
     def render(
         self,
         format: str = "text",
