@@ -37,6 +37,19 @@ profile make_profile(const plan_inputs& in);
 void add_then_option(CLI::App& cmd, plan_inputs& in);
 schedule plan_schedule(const plan_inputs& in);
 
+// A command line that cannot be carried out as given, found before any work is done (as
+// opposed to bad data): main exits with status 2 for it.
+class usage_error : public value_error {
+public:
+    using value_error::value_error;
+};
+
+// The format -o FILE asks for when no --format is given, among the formats `allowed`:
+// standard output ("" or "-") and a name without a suffix (/dev/stdout, a named pipe) get
+// text; a suffix must be one of an allowed format's, else usage_error listing them, so
+// "-o plan.pdf" never becomes text in a file that claims to be something else.
+std::string format_for_output(const std::string& output, const std::vector<std::string_view>& allowed);
+
 // Writes to -o FILE atomically, or to stdout when the path is empty or "-".
 void emit(const std::string& output, std::string_view content);
 

@@ -3,10 +3,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 
 namespace ttplan::cli {
 
@@ -145,6 +147,27 @@ profile make_profile(const plan_inputs& in) {
         }
     }
     return pr;
+}
+
+std::string format_for_output(const std::string& output, const std::vector<std::string_view>& allowed) {
+    const auto is_allowed = [&](std::string_view name) {
+        return std::find(allowed.begin(), allowed.end(), name) != allowed.end();
+    };
+    if (output.empty() || output == "-" || !std::filesystem::path(output).has_extension()) return "text";
+    const format_info* f = format_for_path(output);
+    if (f != nullptr && is_allowed(f->name)) return std::string(f->name);
+    std::string known;
+    for (const format_info& g : formats()) {
+        if (!is_allowed(g.name) || g.suffixes.empty()) continue;
+        known += known.empty() ? "" : ", ";
+        for (std::string_view suffix : g.suffixes) known += fmt::format("{} ", suffix);
+        known += fmt::format("({})", g.name);
+    }
+    throw usage_error(fmt::format("\"{}\": no format {} writes has the suffix \"{}\"; known suffixes: {}; "
+                                  "or name the format with --format",
+                                  output, f != nullptr ? "this command" : "ttplan",
+                                  std::filesystem::path(output).extension().string(), known),
+                      option_location("--output"));
 }
 
 void emit(const std::string& output, std::string_view content) {

@@ -20,6 +20,7 @@ from ._ttplan import (
     CatalogEntry,
     Error,
     Event,
+    Format,
     InvalidValueError,
     IoError,
     Location,
@@ -38,7 +39,9 @@ from ._ttplan import (
     ValidationError,
     __version__,
     default_protocol_id,
+    format_for_path,
     format_names,
+    formats,
     load_builtin,
     load_protocol,
     parse_protocol,
@@ -50,11 +53,11 @@ from ._ttplan import parse_date as _parse_date
 from ._ttplan import protocols as _protocols
 
 __all__ = [
-    "DISCLAIMER", "CatalogEntry", "Error", "Event", "InvalidValueError", "IoError", "Location",
-    "Parameter", "ParameterError", "ParseError", "Phase", "PhaseTotal", "PlanningError", "Problem",
-    "Protocol", "ProtocolInfo", "Schedule", "Segment", "Track", "ValidationError", "__version__",
-    "default_protocol_id", "format_names", "load_builtin", "load_protocol", "parse_protocol",
-    "plan", "protocols", "validate_protocol_file",
+    "DISCLAIMER", "CatalogEntry", "Error", "Event", "Format", "InvalidValueError", "IoError",
+    "Location", "Parameter", "ParameterError", "ParseError", "Phase", "PhaseTotal", "PlanningError",
+    "Problem", "Protocol", "ProtocolInfo", "Schedule", "Segment", "Track", "ValidationError",
+    "__version__", "default_protocol_id", "format_for_path", "format_names", "formats", "load_builtin",
+    "load_protocol", "parse_protocol", "plan", "protocols", "validate_protocol_file",
 ]
 
 _WEEKDAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
