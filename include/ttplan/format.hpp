@@ -22,7 +22,9 @@ struct render_options {
     std::string calendar_id = "ttplan";
     std::string calendar_name;                // default: the protocol title
     std::optional<std::int64_t> timestamp;    // DTSTAMP/LAST-MODIFIED, seconds since 1970;
-                                              // default: $SOURCE_DATE_EPOCH, else the start date
+                                              // default: the start date (the library never
+                                              // reads the environment; the CLI passes
+                                              // $SOURCE_DATE_EPOCH here)
     std::int32_t sequence = 0;                // the caller's revision of this plan
     // CSV: one row per event, or one row per phase occurrence and span.
     enum class csv_rows : std::uint8_t { events, phases } csv = csv_rows::events;

@@ -184,6 +184,9 @@ void add_plan(CLI::App& app, state& st) {
         st.run = [in, format, output, options, csv_rows] {
             // A suffix no format has is a mistake in the command line: say so before planning.
             const std::string name = format->empty() ? format_for_output(*output, format_names()) : *format;
+            // Only iCalendar carries a timestamp, so a malformed variable fails only the
+            // output that would use it.
+            if (name == "ics" && !options->timestamp) options->timestamp = source_date_epoch();
             const schedule s = plan_schedule(*in);
             options->csv =
                 *csv_rows == "phases" ? render_options::csv_rows::phases : render_options::csv_rows::events;

@@ -5,7 +5,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +51,11 @@ public:
 // text; a suffix must be one of an allowed format's, else usage_error listing them, so
 // "-o plan.pdf" never becomes text in a file that claims to be something else.
 std::string format_for_output(const std::string& output, const std::vector<std::string_view>& allowed);
+
+// $SOURCE_DATE_EPOCH (reproducible-builds.org), the iCalendar DTSTAMP when --timestamp is
+// not given; nullopt when it is unset. Throws value_error located at SOURCE_DATE_EPOCH when it
+// is not decimal digits alone (no sign, no spaces, not empty) for a time up to the year 9999.
+std::optional<std::int64_t> source_date_epoch();
 
 // Writes to -o FILE atomically, or to stdout when the path is empty or "-".
 void emit(const std::string& output, std::string_view content);

@@ -237,7 +237,7 @@ ttplan_status ttplan_schedule_continue(const ttplan_schedule* so_far, int at, co
 typedef struct ttplan_render_options {
     const char* calendar_id;   /* iCalendar: opaque id the UIDs derive from; default "ttplan" */
     const char* calendar_name; /* NULL = the protocol title */
-    int has_timestamp;         /* 0: DTSTAMP from $SOURCE_DATE_EPOCH, else the start date */
+    int has_timestamp;         /* 0: DTSTAMP is the start date (the environment is never read) */
     int64_t timestamp;         /* seconds since 1970 */
     int32_t sequence;          /* the caller's revision of this plan */
     int csv_phases;            /* CSV: one row per phase occurrence and span, not per event */

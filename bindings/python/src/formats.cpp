@@ -30,7 +30,8 @@ render_options make_options(const std::string& calendar_id, const std::string& c
 constexpr const char* options_doc =
     " Options: calendar_id (iCalendar: an opaque id the UIDs derive from, never a name or record number), "
     "calendar_name (default: the protocol title), timestamp (DTSTAMP in seconds since 1970; default "
-    "$SOURCE_DATE_EPOCH, else the start date), sequence (the caller's revision of this plan), csv_rows "
+    "the start date at 00:00:00Z; the environment is never read), sequence (the caller's revision of this "
+    "plan), csv_rows "
     "(\"events\" or \"phases\").";
 
 }  // namespace

@@ -102,3 +102,13 @@ def test_format_table_names_suffixes_and_lookup():
     assert ttplan.format_for_path("out/plan.markdown").name == "md"
     assert ttplan.format_for_path("plan.pdf") is None
     assert ttplan.format_for_path("plan") is None
+
+
+def test_ics_stamp_ignores_the_environment(monkeypatch):
+    # SOURCE_DATE_EPOCH is read by the command line only; from Python, pass timestamp=.
+    s = ttplan.plan(start=START)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert "DTSTAMP:20270104T000000Z" in s.render("ics")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    assert "DTSTAMP:20270104T000000Z" in s.render("ics")
+    assert "DTSTAMP:20231114T221320Z" in s.render("ics", timestamp=1700000000)
