@@ -1,6 +1,6 @@
 #include <ttplan/model.hpp>
 
-#include "json_scan.hpp"
+#include "json_pointer.hpp"
 #include "phase_graph.hpp"
 
 #include <fmt/format.h>

@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <map>
 #include <tuple>
 
@@ -39,24 +38,6 @@ void check_calendar_id(std::string_view id) {
         // The character itself is not echoed: it may be part of a name typed by mistake.
         if (!ok) throw value_error(fmt::format("character {} is not allowed; {}", i + 1, rule), where);
     }
-}
-
-// Reproducible-builds convention: decimal digits only, no sign, no spaces.
-std::int64_t parse_source_date_epoch(std::string_view text) {
-    bool printable = text.size() <= 32;
-    for (char c : text) printable = printable && c >= 0x20 && c < 0x7F;
-    const std::string shown = printable ? fmt::format("\"{}\" ", text) : std::string();
-    const location where{"SOURCE_DATE_EPOCH", {}, 0, 0};
-    const std::string message =
-        shown + "is not a whole number of seconds since 1970-01-01T00:00:00Z up to the year 9999";
-    if (text.empty() || text.size() > 12) throw value_error(message, where);
-    std::int64_t value = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9') throw value_error(message, where);
-        value = value * 10 + (c - '0');
-    }
-    if (value > latest_timestamp) throw value_error(message, where);
-    return value;
 }
 
 std::string ical_date(day_point d, std::string_view what) {
@@ -341,7 +322,8 @@ std::int64_t ical_timestamp(const schedule& s, const render_options& options) {
         }
         return t;
     }
-    if (const char* env = std::getenv("SOURCE_DATE_EPOCH")) return parse_source_date_epoch(env);
+    // The environment (SOURCE_DATE_EPOCH) is the caller's to read: the library's output
+    // depends on its arguments only.
     return static_cast<std::int64_t>(s.start().time_since_epoch().count()) * 86400;
 }
 

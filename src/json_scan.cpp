@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstddef>
 #include <iterator>
 #include <set>
@@ -177,21 +176,6 @@ std::string syntax_message(const std::string& what) {
 
 }  // namespace
 
-std::string pointer_token(std::string_view key) {
-    std::string out;
-    out.reserve(key.size());
-    for (char c : key) {
-        if (c == '~') {
-            out += "~0";
-        } else if (c == '/') {
-            out += "~1";
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
 scanned_json scan_json(std::string_view text, std::string_view origin) {
     position pos;
     line_recorder recorder(pos, origin);
@@ -218,51 +202,6 @@ int line_of(const line_map& lines, std::string_view pointer) {
         if (pointer.empty()) return 0;
         pointer = pointer.substr(0, pointer.rfind('/'));
     }
-}
-
-std::string file_pointer(const json& doc, std::string_view pointer) {
-    if (pointer.empty() || pointer.front() != '/') return std::string(pointer);
-    std::string out;
-    const json* node = &doc;
-    std::size_t at = 1;
-    for (;;) {
-        const std::size_t end = std::min(pointer.find('/', at), pointer.size());
-        const std::string_view token = pointer.substr(at, end - at);
-        if (node == nullptr) {
-            out += '/';
-            out += token;
-        } else if (node->is_array()) {
-            out += '/';
-            out += token;
-            std::size_t index = 0;
-            const auto [p, ec] = std::from_chars(token.data(), token.data() + token.size(), index);
-            node = (ec == std::errc{} && p == token.data() + token.size() && index < node->size())
-                       ? &(*node)[index]
-                       : nullptr;
-        } else if (token == "0" && !(node->is_object() && node->contains("0"))) {
-            // A single value standing for a one-element list: the step is not in the file.
-        } else {
-            out += '/';
-            out += token;
-            const json* next = nullptr;
-            if (node->is_object()) {
-                std::string key;
-                for (std::size_t i = 0; i < token.size(); ++i) {
-                    if (token[i] == '~' && i + 1 < token.size()) {
-                        key += token[i + 1] == '1' ? '/' : '~';
-                        ++i;
-                    } else {
-                        key += token[i];
-                    }
-                }
-                if (auto it = node->find(key); it != node->end()) next = &*it;
-            }
-            node = next;
-        }
-        if (end == pointer.size()) break;
-        at = end + 1;
-    }
-    return out;
 }
 
 }  // namespace ttplan::detail

@@ -3,6 +3,8 @@
 
 #include <ttplan/error.hpp>
 
+#include "json_pointer.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -29,13 +31,5 @@ scanned_json scan_json(std::string_view text, std::string_view origin);
 
 // The line of `pointer`, or of its nearest ancestor the map knows; 0 when none.
 int line_of(const line_map& lines, std::string_view pointer);
-
-// `key` escaped as one JSON pointer reference token ("~" -> "~0", "/" -> "~1").
-std::string pointer_token(std::string_view key);
-
-// Rewrites a pointer from the model's view to the file's: the model stores one-element
-// lists where the file may hold a single value ("until": {...}, "when": {"tki": "x"}), so a
-// "/0" step into something that is not an array is dropped.
-std::string file_pointer(const nlohmann::json& doc, std::string_view pointer);
 
 }  // namespace ttplan::detail

@@ -79,6 +79,55 @@ void upgrade(json& doc, int version) {
     }
 }
 
+// Rewrites a pointer from the model's view to the file's: the model stores one-element
+// lists where the file may hold a single value ("until": {...}, "when": {"tki": "x"}), so a
+// "/0" step into something that is not an array is dropped. This is knowledge of the
+// protocol file's shorthand, so it lives here and not in the model's check().
+std::string file_pointer(const json& doc, std::string_view pointer) {
+    if (pointer.empty() || pointer.front() != '/') return std::string(pointer);
+    std::string out;
+    const json* node = &doc;
+    std::size_t at = 1;
+    for (;;) {
+        const std::size_t end = std::min(pointer.find('/', at), pointer.size());
+        const std::string_view token = pointer.substr(at, end - at);
+        if (node == nullptr) {
+            out += '/';
+            out += token;
+        } else if (node->is_array()) {
+            out += '/';
+            out += token;
+            std::size_t index = 0;
+            const auto [p, ec] = std::from_chars(token.data(), token.data() + token.size(), index);
+            node = (ec == std::errc{} && p == token.data() + token.size() && index < node->size())
+                       ? &(*node)[index]
+                       : nullptr;
+        } else if (token == "0" && !(node->is_object() && node->contains("0"))) {
+            // A single value standing for a one-element list: the step is not in the file.
+        } else {
+            out += '/';
+            out += token;
+            const json* next = nullptr;
+            if (node->is_object()) {
+                std::string key;
+                for (std::size_t i = 0; i < token.size(); ++i) {
+                    if (token[i] == '~' && i + 1 < token.size()) {
+                        key += token[i + 1] == '1' ? '/' : '~';
+                        ++i;
+                    } else {
+                        key += token[i];
+                    }
+                }
+                if (auto it = node->find(key); it != node->end()) next = &*it;
+            }
+            node = next;
+        }
+        if (end == pointer.size()) break;
+        at = end + 1;
+    }
+    return out;
+}
+
 struct read_result {
     protocol value;
     std::vector<problem> problems;
@@ -101,7 +150,7 @@ read_result read_text(std::string_view text, std::string_view origin) {
         for (problem& p : check(out.value)) {
             // check() points into the model's form; the file may hold a single value where
             // the model has a list.
-            p.where.pointer = detail::file_pointer(scanned.value, p.where.pointer);
+            p.where.pointer = file_pointer(scanned.value, p.where.pointer);
             // Where the reader rejected a value the model holds a default; the reader's
             // message is the one that explains it.
             const bool explained = std::any_of(rejected.begin(), rejected.end(), [&](const std::string& r) {

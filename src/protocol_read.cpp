@@ -1,3 +1,4 @@
+#include "json_pointer.hpp"
 #include "json_scan.hpp"
 #include "protocol_json.hpp"
 

@@ -1,4 +1,5 @@
-// Dispatch from a format name to the format's module.
+// Dispatch from a format name to the format's module, and what each format is called by
+// file suffix: one table, so the CLI, the bindings and render() cannot disagree.
 #include <ttplan/csv.hpp>
 #include <ttplan/error.hpp>
 #include <ttplan/format.hpp>
@@ -7,6 +8,7 @@
 #include <ttplan/markdown.hpp>
 #include <ttplan/month_calendar.hpp>
 
+#include <algorithm>
 #include <array>
 
 namespace ttplan {
@@ -16,37 +18,81 @@ namespace {
 using render_fn = std::string (*)(const schedule&, const render_options&);
 
 struct format_entry {
-    std::string_view name;
+    format_info info;
     render_fn render;
 };
 
-const auto& formats() {
-    static const std::array table{
-        format_entry{"text", [](const schedule& s, const render_options&) { return to_text(s); }},
-        format_entry{"json", [](const schedule& s, const render_options&) { return to_json(s); }},
-        format_entry{"ics", [](const schedule& s, const render_options& o) { return to_ical(s, o); }},
-        format_entry{"html", [](const schedule& s, const render_options&) { return to_html(s); }},
-        format_entry{"csv", [](const schedule& s, const render_options& o) { return to_csv(s, o); }},
-        format_entry{"md", [](const schedule& s, const render_options&) { return to_markdown(s); }},
-        format_entry{"calendar", [](const schedule& s, const render_options&) { return to_month_calendar(s); }},
+// ".ics" only: RFC 5545 registers no other suffix for text/calendar; RFC 7763 gives
+// Markdown both ".md" and ".markdown".
+constexpr std::string_view text_suffixes[] = {".txt"};
+constexpr std::string_view json_suffixes[] = {".json"};
+constexpr std::string_view ics_suffixes[] = {".ics"};
+constexpr std::string_view html_suffixes[] = {".html", ".htm"};
+constexpr std::string_view csv_suffixes[] = {".csv"};
+constexpr std::string_view md_suffixes[] = {".md", ".markdown"};
+
+const auto& table() {
+    static const std::array entries{
+        format_entry{{"text", text_suffixes, "a readable agenda by phase and week"},
+                     [](const schedule& s, const render_options&) { return to_text(s); }},
+        format_entry{{"json", json_suffixes, "the schedule document (schema/schedule.schema.json)"},
+                     [](const schedule& s, const render_options&) { return to_json(s); }},
+        format_entry{{"ics", ics_suffixes, "iCalendar (RFC 5545) all-day events for calendar clients"},
+                     [](const schedule& s, const render_options& o) { return to_ical(s, o); }},
+        format_entry{
+            {"html", html_suffixes, "one self-contained page with an SVG timeline and month calendars"},
+            [](const schedule& s, const render_options&) { return to_html(s); }},
+        format_entry{{"csv", csv_suffixes, "RFC 4180 rows, one per event or per phase and span"},
+                     [](const schedule& s, const render_options& o) { return to_csv(s, o); }},
+        format_entry{{"md", md_suffixes, "Markdown tables"},
+                     [](const schedule& s, const render_options&) { return to_markdown(s); }},
+        format_entry{{"calendar", {}, "month grids like cal(1), treatment days marked"},
+                     [](const schedule& s, const render_options&) { return to_month_calendar(s); }},
     };
-    return table;
+    return entries;
+}
+
+bool ends_with_ignoring_case(std::string_view name, std::string_view suffix) {
+    if (name.size() < suffix.size()) return false;
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    return std::equal(suffix.begin(), suffix.end(), name.end() - static_cast<std::ptrdiff_t>(suffix.size()),
+                      [&](char a, char b) { return lower(a) == lower(b); });
 }
 
 }  // namespace
 
+const std::vector<format_info>& formats() {
+    static const std::vector<format_info> infos = [] {
+        std::vector<format_info> out;
+        for (const auto& f : table()) out.push_back(f.info);
+        return out;
+    }();
+    return infos;
+}
+
 std::vector<std::string_view> format_names() {
     std::vector<std::string_view> names;
-    for (const auto& f : formats()) names.push_back(f.name);
+    for (const auto& f : table()) names.push_back(f.info.name);
     return names;
 }
 
+const format_info* format_for_path(const std::filesystem::path& path) {
+    const std::string name = path.filename().string();
+    for (const format_info& f : formats()) {
+        for (std::string_view suffix : f.suffixes) {
+            // A name that is nothing but the suffix (".json") is a hidden file, not a JSON one.
+            if (name.size() > suffix.size() && ends_with_ignoring_case(name, suffix)) return &f;
+        }
+    }
+    return nullptr;
+}
+
 std::string render(const schedule& s, std::string_view format, const render_options& options) {
-    for (const auto& f : formats()) {
-        if (f.name == format) return f.render(s, options);
+    for (const auto& f : table()) {
+        if (f.info.name == format) return f.render(s, options);
     }
     std::string allowed;
-    for (const auto& f : formats()) allowed += (allowed.empty() ? "" : ", ") + std::string(f.name);
+    for (const auto& f : table()) allowed += (allowed.empty() ? "" : ", ") + std::string(f.info.name);
     throw error("unknown format \"" + std::string(format) + "\"; allowed: " + allowed);
 }
 

@@ -394,3 +394,19 @@ TEST_CASE("check: every problem is reported", "[check]") {
     CHECK(has(problems, "/tracks/0/when/colour", "unknown parameter"));
     for (const auto& pr : problems) CHECK(pr.where.file.empty());
 }
+
+TEST_CASE("check: problems are located by JSON pointer alone, keys escaped", "[check][location]") {
+    // The model knows no file: lines and columns are the I/O layer's to add.
+    ttplan::protocol p = valid();
+    p.phases[0].when.all_of["a/b~c"] = {"x"};
+    p.dependencies[0].to = "nowhere";
+    const auto problems = ttplan::check(p);
+    INFO(listing(problems));
+    CHECK(has(problems, "/phases/0/when/a~1b~0c", "unknown parameter \"a/b~c\""));
+    CHECK(has(problems, "/dependencies/0/to", "nowhere"));
+    for (const auto& problem : problems) {
+        CHECK(problem.where.file.empty());
+        CHECK(problem.where.line == 0);
+        CHECK(problem.where.column == 0);
+    }
+}

@@ -57,12 +57,12 @@ TEST_CASE("describe: parameters list their values, conditions join with or and a
     protocol p = bare_protocol();
     parameter arm;
     arm.name = "arm";
-    arm.type = parameter::kind::choice;
+    arm.type = parameter_type::choice;
     arm.choices = {"left", "right", "centre"};
     arm.default_value = "right";
     parameter age;
     age.name = "age";
-    age.type = parameter::kind::integer;
+    age.type = parameter_type::integer;
     age.minimum = 1;
     age.maximum = 120;
     age.default_value = "10";
@@ -112,7 +112,7 @@ TEST_CASE("summary_text: one row per phase with its share, parameters only when 
     CHECK_FALSE(has(text, "Then from"));
     CHECK(ends_with(text, "\n\n" + std::string(disclaimer) + "\n"));
 
-    const schedule plain({"demo", "Demo protocol", "1"}, {}, s.start(), s.phases(), s.events(), s.spans());
+    const schedule plain({segment{{"demo", "Demo protocol", "1"}, {}, s.start(), {}}}, s.phases(), s.events(), s.spans());
     CHECK(summary_text(plain).rfind("Demo protocol (demo)\n\n  Phase", 0) == 0);
 }
 

@@ -439,3 +439,19 @@ TEST_CASE("protocol_io: an endless or huge file is an error, not a hang", "[file
         CHECK_THROWS_WITH(ttplan::load_protocol_file("/dev/zero"), Catch::Contains("larger than 16 MiB"));
     }
 }
+
+TEST_CASE("protocol_io: check()'s problems get the file's pointer and line", "[problems][location]") {
+    // check() points into the model ("/when/tki/0", "/when/a~1b"); the reader maps that onto
+    // the single value the file holds and onto the line of its key.
+    const auto problems = problems_of(protocol_text(R"(
+     "when": {"tki": "nilotinib",
+              "a/b": "x"},)"));
+    const ttplan::problem* choice = find(problems, "/phases/0/when/tki", "not one of the choices");
+    REQUIRE(choice != nullptr);
+    CHECK(choice->where.file == "test.json");
+    CHECK(choice->where.line == 11);
+    CHECK(choice->to_string().rfind("test.json:11: /phases/0/when/tki: ", 0) == 0);
+    const ttplan::problem* unknown = find(problems, "/phases/0/when/a~1b", "unknown parameter \"a/b\"");
+    REQUIRE(unknown != nullptr);
+    CHECK(unknown->where.line == 12);
+}

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,14 +22,35 @@ struct render_options {
     std::string calendar_id = "ttplan";
     std::string calendar_name;                // default: the protocol title
     std::optional<std::int64_t> timestamp;    // DTSTAMP/LAST-MODIFIED, seconds since 1970;
-                                              // default: $SOURCE_DATE_EPOCH, else the start date
+                                              // default: the start date (the library never
+                                              // reads the environment; the CLI passes
+                                              // $SOURCE_DATE_EPOCH here)
     std::int32_t sequence = 0;                // the caller's revision of this plan
     // CSV: one row per event, or one row per phase occurrence and span.
     enum class csv_rows : std::uint8_t { events, phases } csv = csv_rows::events;
 };
 
+// One output format: the name render() takes, the file suffixes that stand for it and a
+// line that says what it is for (help texts, bindings).
+struct format_info {
+    std::string_view name;
+    // Lower case, with the dot (".json"); empty when no suffix is this format's own (the
+    // month calendar is plain text, and ".txt" already means "text").
+    std::span<const std::string_view> suffixes;
+    std::string_view summary;
+};
+
+// Every format render() knows, text first; the suffixes of two formats never overlap.
+const std::vector<format_info>& formats();
+
 // Names accepted by render(): "text", "json", "ics", "csv", "md", "calendar", "html".
 std::vector<std::string_view> format_names();
+
+// The format a file name asks for by its suffix.
+// Returns: the format one of whose suffixes ends the file name of `path` (ASCII case ignored,
+// so "PLAN.ICS" is ics), or nullptr when the name has no suffix or one no format has. Only
+// the file name counts: "plans.json/today" has none.
+const format_info* format_for_path(const std::filesystem::path& path);
 
 // Renders a schedule in the named format. Throws error listing the format names when the
 // name is unknown.

@@ -17,12 +17,12 @@ namespace ttplan {
 // UIDs: "<16 hex digits>@ttplan", a hash of options.calendar_id and the item's protocol keys
 // (phase id, cycle, day number, activity), never of dates, so a re-planned calendar imported
 // again updates the same events. They carry no personal data beyond the caller's opaque id.
-// DTSTAMP/LAST-MODIFIED: options.timestamp, else $SOURCE_DATE_EPOCH, else the start date at
-// 00:00:00Z; identical inputs give identical bytes.
+// DTSTAMP/LAST-MODIFIED: options.timestamp, else the start date at 00:00:00Z; identical
+// inputs give identical bytes. The environment is not read: a caller that honours
+// SOURCE_DATE_EPOCH (the ttplan tool does) passes it as options.timestamp.
 // Throws value_error when options.calendar_id is empty, longer than 64 characters or has a
-// character outside [A-Za-z0-9._-], when options.sequence is negative, when the timestamp
-// (or $SOURCE_DATE_EPOCH) is not a whole number of seconds from 1970 to 9999, or when a
-// date lies outside the years 1 to 9999.
+// character outside [A-Za-z0-9._-], when options.sequence is negative, when options.timestamp
+// lies outside the years 1 to 9999, or when a date lies outside the years 1 to 9999.
 std::string to_ical(const schedule& s, const render_options& options = {});
 
 // The DTSTAMP to_ical writes, in seconds since 1970 (exposed for tests and callers that log it).

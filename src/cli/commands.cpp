@@ -4,26 +4,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
-#include <filesystem>
 #include <cstdio>
 
 namespace ttplan::cli {
 
 namespace {
-
-// The format a file name asks for: plan.json -> json, plan.ics -> ics; text otherwise.
-std::string format_for_output(const std::string& output) {
-    static constexpr std::pair<std::string_view, std::string_view> by_extension[] = {
-        {".json", "json"}, {".ics", "ics"}, {".csv", "csv"}, {".md", "md"}, {".html", "html"}, {".htm", "html"},
-    };
-    std::string ext = std::filesystem::path(output).extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (const auto& [suffix, name] : by_extension) {
-        if (ext == suffix) return std::string(name);
-    }
-    return "text";
-}
 
 void add_plan(CLI::App& app, state& st) {
     auto* cmd = app.add_subcommand("plan", "Plan a calendar for one patient and print or write it");
@@ -37,7 +22,9 @@ void add_plan(CLI::App& app, state& st) {
     std::string names;
     for (auto n : format_names()) names += (names.empty() ? "" : ", ") + std::string(n);
     cmd->add_option("-f,--format", *format,
-                    "Output format: " + names + " (default: from the -o file extension, else text)");
+                    "Output format: " + names +
+                        " (default: from the -o file's suffix; text on standard output or for a name "
+                        "without one; given, it wins over the suffix)");
     cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of standard output");
     cmd->add_option("--calendar-id", options->calendar_id,
                     "iCalendar: opaque id that keeps event UIDs stable across re-plans (no personal data)")
@@ -52,9 +39,14 @@ void add_plan(CLI::App& app, state& st) {
         ->capture_default_str();
     cmd->callback([&st, in, format, output, options, csv_rows] {
         st.run = [in, format, output, options, csv_rows] {
+            // A suffix no format has is a mistake in the command line: say so before planning.
+            const std::string name = format->empty() ? format_for_output(*output, format_names()) : *format;
+            // Only iCalendar carries a timestamp, so a malformed variable fails only the
+            // output that would use it.
+            if (name == "ics" && !options->timestamp) options->timestamp = source_date_epoch();
             const schedule s = plan_schedule(*in);
-            options->csv = *csv_rows == "phases" ? render_options::csv_rows::phases : render_options::csv_rows::events;
-            const std::string name = format->empty() ? format_for_output(*output) : *format;
+            options->csv =
+                *csv_rows == "phases" ? render_options::csv_rows::phases : render_options::csv_rows::events;
             const std::string text = render(s, name, *options);
             emit(*output, text);
             return 0;

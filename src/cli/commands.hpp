@@ -5,7 +5,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,24 @@ profile make_profile(const plan_inputs& in);
 // --then (continuation.cpp), and the plan of the first protocol continued with every --then.
 void add_then_option(CLI::App& cmd, plan_inputs& in);
 schedule plan_schedule(const plan_inputs& in);
+
+// A command line that cannot be carried out as given, found before any work is done (as
+// opposed to bad data): main exits with status 2 for it.
+class usage_error : public value_error {
+public:
+    using value_error::value_error;
+};
+
+// The format -o FILE asks for when no --format is given, among the formats `allowed`:
+// standard output ("" or "-") and a name without a suffix (/dev/stdout, a named pipe) get
+// text; a suffix must be one of an allowed format's, else usage_error listing them, so
+// "-o plan.pdf" never becomes text in a file that claims to be something else.
+std::string format_for_output(const std::string& output, const std::vector<std::string_view>& allowed);
+
+// $SOURCE_DATE_EPOCH (reproducible-builds.org), the iCalendar DTSTAMP when --timestamp is
+// not given; nullopt when it is unset. Throws value_error located at SOURCE_DATE_EPOCH when it
+// is not decimal digits alone (no sign, no spaces, not empty) for a time up to the year 9999.
+std::optional<std::int64_t> source_date_epoch();
 
 // Writes to -o FILE atomically, or to stdout when the path is empty or "-".
 void emit(const std::string& output, std::string_view content);

@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <cctype>
-#include <filesystem>
 #include <memory>
 
 namespace ttplan::cli {
@@ -45,15 +44,6 @@ variant parse_variant(const std::string& text) {
     return out;
 }
 
-std::string format_for(const std::string& format, const std::string& output) {
-    if (!format.empty()) return format;
-    std::string ext = std::filesystem::path(output).extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext == ".md") return "md";
-    if (ext == ".html" || ext == ".htm") return "html";
-    return "text";
-}
-
 }  // namespace
 
 void add_compare(CLI::App& app, state& st) {
@@ -70,11 +60,14 @@ void add_compare(CLI::App& app, state& st) {
         ->required()
         ->take_all();
     cmd->add_option("-f,--format", *format,
-                    "text, md or html (default: from the -o file extension, else text)")
+                    "text, md or html (default: from the -o file's suffix; text on standard output or for a "
+                    "name without one)")
         ->check(CLI::IsMember({"text", "md", "html"}));
     cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of standard output");
     cmd->callback([&st, in, variants, format, output] {
         st.run = [in, variants, format, output] {
+            const std::string chosen =
+                format->empty() ? format_for_output(*output, {"text", "md", "html"}) : *format;
             const protocol p = load_input_protocol(*in);
             const profile common = make_profile(*in);
             labelled_schedules plans;
@@ -90,10 +83,9 @@ void add_compare(CLI::App& app, state& st) {
                                       location{"--variant", {}, 0, 0});
                 }
             }
-            const std::string name = format_for(*format, *output);
-            emit(*output, name == "md"     ? comparison_markdown(plans)
-                          : name == "html" ? comparison_html(plans)
-                                           : comparison_text(plans));
+            emit(*output, chosen == "md"     ? comparison_markdown(plans)
+                          : chosen == "html" ? comparison_html(plans)
+                                             : comparison_text(plans));
             return 0;
         };
     });

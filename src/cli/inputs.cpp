@@ -4,9 +4,13 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 
 namespace ttplan::cli {
 
@@ -119,6 +123,52 @@ profile make_profile(const plan_inputs& in) {
     for (const auto& h : in.holidays) pr.calendar.holidays.insert(parse_date_option(h, "--holiday"));
     for (const auto& s : in.shifts) at_option("--shift", [&] { pr.calendar.set_shift(s); });
     return pr;
+}
+
+std::string format_for_output(const std::string& output, const std::vector<std::string_view>& allowed) {
+    const auto is_allowed = [&](std::string_view name) {
+        return std::find(allowed.begin(), allowed.end(), name) != allowed.end();
+    };
+    if (output.empty() || output == "-" || !std::filesystem::path(output).has_extension()) return "text";
+    const format_info* f = format_for_path(output);
+    if (f != nullptr && is_allowed(f->name)) return std::string(f->name);
+    std::string known;
+    for (const format_info& g : formats()) {
+        if (!is_allowed(g.name) || g.suffixes.empty()) continue;
+        known += known.empty() ? "" : ", ";
+        for (std::string_view suffix : g.suffixes) known += fmt::format("{} ", suffix);
+        known += fmt::format("({})", g.name);
+    }
+    throw usage_error(fmt::format("\"{}\": no format {} writes has the suffix \"{}\"; known suffixes: {}; "
+                                  "or name the format with --format",
+                                  output, f != nullptr ? "this command" : "ttplan",
+                                  std::filesystem::path(output).extension().string(), known),
+                      option_location("--output"));
+}
+
+std::optional<std::int64_t> source_date_epoch() {
+    const char* env = std::getenv("SOURCE_DATE_EPOCH");
+    if (env == nullptr) return std::nullopt;
+    const std::string_view text = env;
+    // The value is echoed only when it is short and printable, so stray bytes in the
+    // environment cannot garble the terminal.
+    bool printable = text.size() <= 32;
+    for (char c : text) printable = printable && c >= 0x20 && c < 0x7F;
+    const std::string shown = printable ? fmt::format("\"{}\" ", text) : std::string();
+    const location where{"SOURCE_DATE_EPOCH", {}, 0, 0};
+    const std::string message =
+        shown + "is not a whole number of seconds since 1970-01-01T00:00:00Z up to the year 9999";
+    // The last second an iCalendar date-time can hold: 9999-12-31T23:59:59Z.
+    constexpr std::int64_t latest =
+        std::int64_t{date::sys_days{date::year{9999} / 12 / 31}.time_since_epoch().count()} * 86400 + 86399;
+    if (text.empty() || text.size() > 12) throw value_error(message, where);
+    std::int64_t value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') throw value_error(message, where);
+        value = value * 10 + (c - '0');
+    }
+    if (value > latest) throw value_error(message, where);
+    return value;
 }
 
 void emit(const std::string& output, std::string_view content) {

@@ -42,6 +42,10 @@ int main(int argc, char** argv) {
         return state.run();
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
+    } catch (const ttplan::cli::usage_error& e) {
+        // 2, as for grep and diff: the command line, not the data, needs changing.
+        print_error(e);
+        return 2;
     } catch (const ttplan::error& e) {
         print_error(e);
         return 1;

@@ -365,3 +365,65 @@ def test_output_extension_picks_format_unless_format_given(tmp_path):
     assert (tmp_path / "plan.csv").read_text().startswith("date,")
     run("plan", "--start", START, "--format", "text", "-o", tmp_path / "agenda.json")
     assert not (tmp_path / "agenda.json").read_text().startswith("{")
+
+
+@pytest.mark.parametrize("name,starts", [
+    ("plan.json", "{"), ("PLAN.JSON", "{"), ("plan.ics", "BEGIN:VCALENDAR"), ("plan.csv", "date,"),
+    ("plan.markdown", "# "), ("plan.md", "# "), ("plan.htm", "<!DOCTYPE html>"), ("plan.txt", "All therapy"),
+])
+def test_output_suffix_picks_the_format(tmp_path, name, starts):
+    run("plan", "--start", START, "-o", tmp_path / name)
+    text = (tmp_path / name).read_text()
+    expected = run("plan", "--start", START, "--format", {
+        ".json": "json", ".ics": "ics", ".csv": "csv", ".markdown": "md", ".md": "md", ".htm": "html",
+        ".txt": "text"}[os.path.splitext(name)[1].lower()]).stdout
+    assert text == expected
+    assert text.lower().startswith(starts.lower()), text[:40]
+
+
+def test_output_suffix_no_format_has_is_a_usage_error(tmp_path):
+    out = tmp_path / "plan.pdf"
+    proc = run("plan", "--start", START, "-o", out, check=False)
+    assert proc.returncode == 2, proc.stderr
+    assert_clean_failure(proc, "--output", "plan.pdf", '".pdf"', "--format")
+    for suffix in (".txt", ".json", ".ics", ".csv", ".md", ".markdown", ".html", ".htm"):
+        assert suffix in proc.stderr, suffix
+    assert proc.stderr.count("\n") == 1, proc.stderr
+    assert not proc.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    # An existing file of that name is left as it was.
+    out.write_text("previous\n")
+    assert run("plan", "--start", START, "-o", out, check=False).returncode == 2
+    assert out.read_text() == "previous\n"
+
+
+def test_output_suffix_is_checked_before_planning(tmp_path):
+    # The usage error comes first, even when the plan itself would fail too.
+    proc = run("plan", "--start", "2027-02-30", "-o", tmp_path / "plan.pdf", check=False)
+    assert proc.returncode == 2 and ".pdf" in proc.stderr and "2027-02-30" not in proc.stderr
+
+
+def test_output_without_suffix_is_text(tmp_path):
+    out = tmp_path / "plan"
+    run("plan", "--start", START, "-o", out)
+    assert out.read_text() == run("plan", "--start", START).stdout
+    assert run("plan", "--start", START, "-o", "-").stdout == run("plan", "--start", START).stdout
+
+
+def test_format_wins_over_any_suffix(tmp_path):
+    out = tmp_path / "plan.pdf"
+    run("plan", "--start", START, "--format", "json", "-o", out)
+    assert json.loads(out.read_text())["start"] == START
+    run("plan", "--start", START, "--format", "calendar", "-o", tmp_path / "fridge.txt")
+    assert (tmp_path / "fridge.txt").read_text() == run("plan", "--start", START, "--format", "calendar").stdout
+
+
+def test_compare_output_suffix_must_be_one_it_writes(tmp_path):
+    args = ("compare", "--variant", "ph_positive=false", "--variant", "ph_positive=true", "--start", START)
+    out = tmp_path / "cmp.json"
+    proc = run(*args, "-o", out, check=False)
+    assert proc.returncode == 2, proc.stderr
+    assert_clean_failure(proc, "cmp.json", ".md", ".html", "--format")
+    assert ".ics" not in proc.stderr and not out.exists()
+    run(*args, "-o", tmp_path / "cmp.markdown")
+    assert (tmp_path / "cmp.markdown").read_text() == run(*args, "--format", "md").stdout

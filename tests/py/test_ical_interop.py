@@ -348,6 +348,34 @@ def test_sequence_timestamp_and_source_date_epoch():
     assert bad.returncode != 0 and b"SOURCE_DATE_EPOCH" in bad.stderr and not bad.stdout
 
 
+@pytest.mark.parametrize("bad", ["", "yesterday", "12abc", "-5", " 5", "5 ", "+5", "1e9",
+                                 "99999999999999999999", "253402300800"])
+def test_malformed_source_date_epoch_is_an_error_naming_it(tmp_path, bad):
+    # The command line, not the library, reads the variable; the rules are those of
+    # reproducible-builds.org: decimal digits only, up to the year 9999.
+    out = tmp_path / "plan.ics"
+    env = dict(os.environ, SOURCE_DATE_EPOCH=bad)
+    proc = subprocess.run([BIN, "plan", "--start", "2027-01-04", "-o", str(out)], capture_output=True,
+                          text=True, env=env)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.startswith("ttplan: error: SOURCE_DATE_EPOCH: "), proc.stderr
+    assert "whole number of seconds" in proc.stderr and "Traceback" not in proc.stderr
+    assert not out.exists()
+
+
+def test_source_date_epoch_bounds_and_precedence():
+    def ics(env_value, *args):
+        env = dict(os.environ, SOURCE_DATE_EPOCH=env_value)
+        proc = subprocess.run([BIN, "plan", "--start", "2027-01-04", *args], capture_output=True, env=env)
+        assert proc.returncode == 0, proc.stderr.decode()
+        return proc.stdout.decode()  # no newline translation: iCalendar lines end in CRLF
+    assert "DTSTAMP:99991231T235959Z\r\n" in ics("253402300799", "--format", "ics")
+    assert "DTSTAMP:19700101T000000Z\r\n" in ics("0", "--format", "ics")
+    # --timestamp wins; a malformed variable does not matter then, nor for formats without a stamp.
+    assert "DTSTAMP:20270115T080000Z\r\n" in ics("yesterday", "--format", "ics", "--timestamp", "1800000000")
+    assert ics("yesterday", "--format", "json") == ttplan("plan", "--start", "2027-01-04", "--format", "json").decode()
+
+
 def test_identical_inputs_identical_bytes():
     args = ["plan", "--start", "2027-01-04", "--set", "ph_positive=true", "--format", "ics"]
     assert ttplan(*args) == ttplan(*args)

@@ -72,6 +72,20 @@ size_t ttplan_catalog_count(void);
 ttplan_status ttplan_catalog_entry(size_t index, const char** id, const char** title, const char** summary);
 const char* ttplan_default_protocol_id(void);
 
+/* ---- output formats ----------------------------------------------------------------- */
+
+size_t ttplan_format_count(void);
+/* Name (as ttplan_schedule_render takes it), file suffixes and one-line summary of output
+ * format `index` (< ttplan_format_count()); index 0 is "text". suffixes: lower case with the
+ * dot, separated by single spaces (".html .htm"; "" when the format has none). The strings
+ * live as long as the program. Any out-pointer may be NULL. */
+ttplan_status ttplan_format_info(size_t index, const char** name, const char** suffixes,
+                                 const char** summary);
+/* The name of the format one of whose suffixes ends the file name of `path`, ASCII case
+ * ignored ("plan.JSON" -> "json"); NULL when the name has no suffix or one no format has
+ * (not an error). The string lives as long as the program. */
+ttplan_status ttplan_format_for_path(const char* path, const char** name);
+
 /* ---- protocols ---------------------------------------------------------------------- */
 
 /* A built-in protocol; id NULL = the default one. */
@@ -237,7 +251,7 @@ ttplan_status ttplan_schedule_continue(const ttplan_schedule* so_far, int at, co
 typedef struct ttplan_render_options {
     const char* calendar_id;   /* iCalendar: opaque id the UIDs derive from; default "ttplan" */
     const char* calendar_name; /* NULL = the protocol title */
-    int has_timestamp;         /* 0: DTSTAMP from $SOURCE_DATE_EPOCH, else the start date */
+    int has_timestamp;         /* 0: DTSTAMP is the start date (the environment is never read) */
     int64_t timestamp;         /* seconds since 1970 */
     int32_t sequence;          /* the caller's revision of this plan */
     int csv_phases;            /* CSV: one row per phase occurrence and span, not per event */

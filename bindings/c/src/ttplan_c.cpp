@@ -203,6 +203,27 @@ const std::vector<catalog_entry>& catalog() {
     return entries;
 }
 
+// The format table with NUL-terminated strings, built once: the library's are string_views.
+struct c_format {
+    std::string name;
+    std::string suffixes;  // ".html .htm"
+    std::string summary;
+};
+
+const std::vector<c_format>& format_table() {
+    static const std::vector<c_format> table = [] {
+        std::vector<c_format> out;
+        for (const auto& f : ttplan::formats()) {
+            c_format c{std::string(f.name), {}, std::string(f.summary)};
+            for (std::string_view suffix : f.suffixes)
+                c.suffixes += (c.suffixes.empty() ? "" : " ") + std::string(suffix);
+            out.push_back(std::move(c));
+        }
+        return out;
+    }();
+    return table;
+}
+
 size_t copy_error(const handle_base* handle, char* buffer, size_t size) noexcept {
     if (handle == nullptr) {
         if (buffer != nullptr && size > 0) buffer[0] = '\0';
@@ -337,6 +358,37 @@ ttplan_status ttplan_catalog_entry(size_t index, const char** id, const char** t
         set(id, entries[index].id.c_str());
         set(title, entries[index].title.c_str());
         set(summary, entries[index].summary.c_str());
+    });
+}
+
+size_t ttplan_format_count(void) {
+    size_t count = 0;
+    guarded(nullptr, [&] { count = format_table().size(); });
+    return count;
+}
+
+ttplan_status ttplan_format_info(size_t index, const char** name, const char** suffixes,
+                                 const char** summary) {
+    return guarded(nullptr, [&] {
+        const auto& table = format_table();
+        if (index >= table.size()) {
+            throw bad_argument("format index " + std::to_string(index) + " is out of range (" +
+                               std::to_string(table.size()) + " formats)");
+        }
+        set(name, table[index].name.c_str());
+        set(suffixes, table[index].suffixes.c_str());
+        set(summary, table[index].summary.c_str());
+    });
+}
+
+ttplan_status ttplan_format_for_path(const char* path, const char** name) {
+    return guarded(nullptr, [&] {
+        need_out(name);
+        const ttplan::format_info* f = ttplan::format_for_path(need_text(path, "the path"));
+        if (f == nullptr) return;
+        for (const auto& c : format_table()) {
+            if (c.name == f->name) *name = c.name.c_str();
+        }
     });
 }
 

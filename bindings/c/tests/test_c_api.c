@@ -140,6 +140,31 @@ static void test_catalog(void) {
     CHECK_FAILS(ttplan_catalog_entry(n, &id, NULL, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "out of range");
 }
 
+static void test_formats(void) {
+    size_t n = ttplan_format_count(), i;
+    int found_html = 0, found_calendar = 0;
+    const char *name = NULL, *suffixes = NULL, *summary = NULL;
+    CHECK(n >= 7);
+    CHECK_OK(ttplan_format_info(0, &name, NULL, NULL));
+    CHECK(strcmp(name, "text") == 0);
+    for (i = 0; i < n; ++i) {
+        CHECK_OK(ttplan_format_info(i, &name, &suffixes, &summary));
+        CHECK(name != NULL && suffixes != NULL && summary != NULL && summary[0] != '\0');
+        if (strcmp(name, "html") == 0) found_html = strcmp(suffixes, ".html .htm") == 0;
+        if (strcmp(name, "calendar") == 0) found_calendar = suffixes[0] == '\0';
+    }
+    CHECK(found_html && found_calendar);
+    CHECK_FAILS(ttplan_format_info(n, &name, NULL, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "out of range");
+    CHECK_OK(ttplan_format_for_path("out/PLAN.Markdown", &name));
+    CHECK(name != NULL && strcmp(name, "md") == 0);
+    CHECK_OK(ttplan_format_for_path("plan.pdf", &name));
+    CHECK(name == NULL);
+    CHECK_OK(ttplan_format_for_path("plan", &name));
+    CHECK(name == NULL);
+    CHECK_FAILS(ttplan_format_for_path(NULL, &name), TTPLAN_ERROR_INVALID_ARGUMENT, "path");
+    CHECK_FAILS(ttplan_format_for_path("plan.json", NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+}
+
 static void test_protocols(void) {
     ttplan_protocol *p = NULL, *q = NULL;
     const char *id, *title, *version, *file, *pointer;
@@ -889,6 +914,7 @@ int main(int argc, char** argv) {
     scratch_dir = argv[2];
     test_library();
     test_catalog();
+    test_formats();
     test_protocols();
     test_profile_errors();
     test_planning();

@@ -30,12 +30,36 @@ render_options make_options(const std::string& calendar_id, const std::string& c
 constexpr const char* options_doc =
     " Options: calendar_id (iCalendar: an opaque id the UIDs derive from, never a name or record number), "
     "calendar_name (default: the protocol title), timestamp (DTSTAMP in seconds since 1970; default "
-    "$SOURCE_DATE_EPOCH, else the start date), sequence (the caller's revision of this plan), csv_rows "
+    "the start date at 00:00:00Z; the environment is never read), sequence (the caller's revision of this "
+    "plan), csv_rows "
     "(\"events\" or \"phases\").";
 
 }  // namespace
 
 void bind_formats(py::module_& m) {
+    // The table is static: Python holds references into it, never copies.
+    py::class_<format_info>(m, "Format", "An output format: its render() name, file suffixes and a summary.")
+        .def_property_readonly("name", [](const format_info& f) { return std::string(f.name); })
+        .def_property_readonly(
+            "suffixes",
+            [](const format_info& f) {
+                return std::vector<std::string>(f.suffixes.begin(), f.suffixes.end());
+            },
+            "Lower-case suffixes with the dot ([\".html\", \".htm\"]); empty when none is the format's own.")
+        .def_property_readonly("summary", [](const format_info& f) { return std::string(f.summary); })
+        .def("__repr__", [](const format_info& f) { return "<ttplan.Format " + std::string(f.name) + ">"; });
+    m.def(
+        "formats",
+        [] {
+            std::vector<const format_info*> out;
+            for (const auto& f : formats()) out.push_back(&f);
+            return out;
+        },
+        py::return_value_policy::reference, "Every output format (ttplan.Format), text first.");
+    m.def(
+        "format_for_path", [](const std::string& path) { return format_for_path(path); }, "path"_a,
+        py::return_value_policy::reference,
+        "The ttplan.Format whose suffix ends the file name of path (case ignored), or None.");
     m.def("format_names", [] {
         std::vector<std::string> names;
         for (auto n : format_names()) names.emplace_back(n);

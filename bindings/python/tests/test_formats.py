@@ -89,3 +89,26 @@ def test_readme_example_runs():
     for phase in plan.phases[:3]:
         assert f"{phase.name}: {phase.first} to {phase.last}"
     assert "Induction" in plan.render("text")
+
+
+def test_format_table_names_suffixes_and_lookup():
+    table = ttplan.formats()
+    assert [f.name for f in table] == ttplan.format_names()
+    assert all(f.summary for f in table)
+    assert next(f for f in table if f.name == "html").suffixes == [".html", ".htm"]
+    for f in table:
+        for suffix in f.suffixes:
+            assert ttplan.format_for_path("plan" + suffix.upper()).name == f.name
+    assert ttplan.format_for_path("out/plan.markdown").name == "md"
+    assert ttplan.format_for_path("plan.pdf") is None
+    assert ttplan.format_for_path("plan") is None
+
+
+def test_ics_stamp_ignores_the_environment(monkeypatch):
+    # SOURCE_DATE_EPOCH is read by the command line only; from Python, pass timestamp=.
+    s = ttplan.plan(start=START)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert "DTSTAMP:20270104T000000Z" in s.render("ics")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    assert "DTSTAMP:20270104T000000Z" in s.render("ics")
+    assert "DTSTAMP:20231114T221320Z" in s.render("ics", timestamp=1700000000)

@@ -22,6 +22,7 @@ from ._ttplan import (
     CatalogEntry,
     Error,
     Event,
+    Format,
     InvalidValueError,
     IoError,
     Location,
@@ -40,7 +41,9 @@ from ._ttplan import (
     ValidationError,
     __version__,
     default_protocol_id,
+    format_for_path,
     format_names,
+    formats,
     load_builtin,
     load_protocol,
     parse_protocol,
@@ -53,12 +56,12 @@ from ._ttplan import parse_weekday as _parse_weekday
 from ._ttplan import protocols as _protocols
 
 __all__ = [
-    "DISCLAIMER", "SHIFT_RULES", "WEEKDAYS", "CatalogEntry", "Error", "Event", "InvalidValueError",
+    "DISCLAIMER", "SHIFT_RULES", "WEEKDAYS", "CatalogEntry", "Error", "Event", "Format", "InvalidValueError",
     "IoError", "Location", "Parameter", "ParameterError", "ParseError", "Phase", "PhaseTotal",
     "PlanningError", "Problem", "Protocol", "ProtocolInfo", "Schedule", "Segment", "Track",
     "ValidationError", "__version__",
-    "default_protocol_id", "format_names", "load_builtin", "load_protocol", "parse_protocol",
-    "plan", "protocols", "validate_protocol_file",
+    "default_protocol_id", "format_for_path", "format_names", "formats", "load_builtin", "load_protocol",
+    "parse_protocol", "plan", "protocols", "validate_protocol_file",
 ]
 
 PhaseKey = Union[str, Tuple[str, int]]
