@@ -4,6 +4,8 @@
 #include <ttplan/calendar.hpp>
 #include <ttplan/error.hpp>
 
+#include "date_names.hpp"
+
 #include <fmt/format.h>
 
 #include <array>
@@ -155,11 +157,8 @@ day_point parse_date(std::string_view text) {
     const year_month ym{year{y}, month{static_cast<unsigned>(m)}};
     const auto month_days = static_cast<unsigned>((ym / last).day());
     if (d < 1 || static_cast<unsigned>(d) > month_days) {
-        static constexpr std::array<std::string_view, 12> month_names{
-            "January", "February", "March",     "April",   "May",      "June",
-            "July",    "August",   "September", "October", "November", "December"};
         throw value_error(fmt::format("invalid date \"{}\": {} {} has {} days", text,
-                                      month_names[static_cast<std::size_t>(m - 1)], y, month_days));
+                                      detail::month_name(static_cast<unsigned>(m)), y, month_days));
     }
     return sys_days{ym / day{static_cast<unsigned>(d)}};
 }

@@ -3,6 +3,8 @@
 #include <ttplan/clinic_calendar.hpp>
 #include <ttplan/error.hpp>
 
+#include "date_names.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -14,10 +16,6 @@
 namespace ttplan {
 
 namespace {
-
-// The longest a weekday may be written: its English name, lower case, by c_encoding().
-constexpr std::array<std::string_view, 7> weekday_full_names{"sunday",   "monday", "tuesday", "wednesday",
-                                                             "thursday", "friday", "saturday"};
 
 std::string lower_case(std::string_view text) {
     std::string out(text);
@@ -53,8 +51,10 @@ shift_rule parse_shift_rule(std::string_view text) {
 date::weekday parse_weekday(std::string_view text) {
     const std::string word = lower_case(text);
     if (word.size() >= 3) {
-        for (unsigned i = 0; i < weekday_full_names.size(); ++i) {
-            if (weekday_full_names[i].substr(0, word.size()) == word) return date::weekday{i};
+        // The longest a weekday may be written is its English name.
+        for (unsigned i = 0; i < 7; ++i) {
+            if (lower_case(detail::weekday_name(date::weekday{i})).substr(0, word.size()) == word)
+                return date::weekday{i};
         }
     }
     // Monday first, as people list a week.

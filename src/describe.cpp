@@ -3,6 +3,8 @@
 #include <ttplan/describe.hpp>
 #include <ttplan/version.hpp>
 
+#include "formats/words.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -37,16 +39,6 @@ std::string parameter_line(const parameter& p) {
         return fmt::format("{} (integer {} to {}; default {})", p.name, p.minimum, p.maximum, p.default_value);
     }
     return p.name;
-}
-
-// "arm=left or right and flag=true"
-std::string condition_text(const condition& c) {
-    std::vector<std::string> terms;
-    terms.reserve(c.all_of.size());
-    for (const auto& [name, values] : c.all_of) {
-        terms.push_back(fmt::format("{}={}", name, fmt::join(values, " or ")));
-    }
-    return fmt::format("{}", fmt::join(terms, " and "));
 }
 
 std::string anchor_text(const anchor& a) {
@@ -105,12 +97,12 @@ std::string describe(const protocol& p) {
             if (r.count) out += fmt::format(", up to {} cycles", *r.count);
             for (const auto& u : r.until) {
                 out += fmt::format(", until {} from {}", u.limit.to_string(), anchor_text(u.from));
-                if (!u.when.empty()) out += " if " + condition_text(u.when);
+                if (!u.when.empty()) out += " if " + detail::condition_text(u.when);
             }
             if (r.first_cycle) out += fmt::format(", first cycle {}", r.first_cycle->to_string());
             if (!r.variants.empty()) out += fmt::format(", alternating {}", fmt::join(r.variants, "/"));
         }
-        if (!ph.when.empty()) out += " — only if " + condition_text(ph.when);
+        if (!ph.when.empty()) out += " — only if " + detail::condition_text(ph.when);
         out += "\n";
     }
     out += "\nDependencies\n";
@@ -123,7 +115,7 @@ std::string describe(const protocol& p) {
         }
         if (d.lag.count != 0) out += fmt::format(", plus {}", d.lag.to_string());
         if (!d.gate.empty()) out += fmt::format(" ({})", d.gate);
-        if (!d.when.empty()) out += " — only if " + condition_text(d.when);
+        if (!d.when.empty()) out += " — only if " + detail::condition_text(d.when);
         out += "\n";
     }
     if (!p.tracks.empty()) {
@@ -131,7 +123,7 @@ std::string describe(const protocol& p) {
         for (const auto& t : p.tracks) {
             out += fmt::format("  {} ({}): from {} to {}", t.name, display_name(t.kind), anchor_text(t.from),
                                anchor_text(t.to));
-            if (!t.when.empty()) out += " — only if " + condition_text(t.when);
+            if (!t.when.empty()) out += " — only if " + detail::condition_text(t.when);
             out += "\n";
         }
     }
@@ -149,12 +141,7 @@ std::string describe(const protocol& p) {
 std::string summary_text(const schedule& s) {
     std::string out = fmt::format("{} ({})\n", s.protocol().title, s.protocol().id);
     if (!s.parameters().empty()) {
-        std::vector<std::string> assignments;
-        assignments.reserve(s.parameters().size());
-        for (const auto& [name, value] : s.parameters()) {
-            assignments.push_back(fmt::format("{}={}", name, value.text));
-        }
-        out += fmt::format("Parameters: {}\n", fmt::join(assignments, ", "));
+        out += fmt::format("Parameters: {}\n", detail::parameters_text(s.parameters()));
     }
     for (std::size_t i = 1; i < s.segments().size(); ++i) {
         const segment& seg = s.segments()[i];

@@ -1,6 +1,6 @@
 // iCalendar output: RFC 5545 line discipline, TEXT escaping, all-day dates, stable UIDs,
 // timestamps, and the traps that make calendar clients misread a file.
-#include "../src/ical_text.hpp"
+#include "../src/formats/ical_text.hpp"
 #include "format_samples.hpp"
 
 #include <ttplan/error.hpp>

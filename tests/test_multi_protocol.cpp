@@ -2,6 +2,7 @@
 // ids stay apart, labels name the right protocol, and "cut" says why an item stopped early.
 // Dates: see continued_samples.hpp.
 #include "continued_samples.hpp"
+#include "format_samples.hpp"
 
 #include <ttplan/csv.hpp>
 #include <ttplan/format.hpp>
@@ -355,4 +356,52 @@ TEST_CASE("multi ical: each protocol's part keeps the UIDs it has on its own", "
     CHECK(uids(chain).count(titled(first, "Induction").uid) == 1);
     CHECK(uids(chain).count(titled(first, "Maintenance\\, cycle 4").uid) == 1);
     CHECK(titled(chain, "Maintenance\\, cycle 4").uid == titled(first, "Maintenance\\, cycle 4").uid);
+}
+
+TEST_CASE("multi formats: items keep the segment they were given, whatever their dates",
+          "[text][markdown][csv][ical][html][agenda]") {
+    // A protocol that follows itself, and an event of the first segment dated after the second
+    // segment starts (a hand-built schedule can say so): only the segment index tells where it
+    // belongs; a guess from dates would give it to the second induction.
+    const segment first{{"p", "P", "1"}, {}, samples::day("2027-01-04"), {}};
+    const segment again{{"p", "P", "1"}, {}, samples::day("2027-01-18"), "relapse"};
+    phase_occurrence a = samples::occurrence("induction", "Induction", "2027-01-04", "2027-01-17");
+    a.ending = ending_reason::switched;
+    phase_occurrence b = samples::occurrence("induction", "Induction", "2027-01-18", "2027-01-31");
+    b.segment = 1;
+    event moved = samples::dated("2027-01-20", "induction", 10, "Late marrow", category::assessment);
+    event second = samples::dated("2027-01-18", "induction", 1, "Second start");
+    second.segment = 1;
+    const schedule s({first, again}, {a, b}, {moved, second}, {});
+
+    const std::string text = to_text(s);
+    const std::string own = block(text, "Induction: Mon 4 Jan 2027");
+    CHECK(own.find("Late marrow") != std::string::npos);
+    CHECK(own.find("Second start") == std::string::npos);
+    CHECK(own.find("stopped early on switching to p") != std::string::npos);
+    const std::string next = block(text, "Induction: Mon 18 Jan 2027");
+    CHECK(next.find("Late marrow") == std::string::npos);
+    CHECK(next.find("Second start") != std::string::npos);
+
+    const std::string md = to_markdown(s);
+    const auto first_section = md.find("### Induction\n\nMon 4 Jan 2027");
+    const auto second_section = md.find("### Induction\n\nMon 18 Jan 2027");
+    REQUIRE(first_section != std::string::npos);
+    REQUIRE(second_section != std::string::npos);
+    const auto marrow = md.find("| 20 Jan 2027 | Wed | 10 | Late marrow (Assessment) |");
+    CHECK((first_section < marrow && marrow < second_section));
+    CHECK(md.find("## Other dated activities") == std::string::npos);
+
+    const auto doc = nlohmann::json::parse(to_json(s));
+    CHECK(doc["events"][0]["activity"] == "Second start");
+    CHECK(doc["events"][0]["segment"] == 1);
+    CHECK(doc["events"][1]["segment"] == 0);
+    CHECK(doc["phases"][0]["ending"] == "switch");
+
+    // iCalendar: the late day is described under the first induction, cut by the switch.
+    std::string ics = to_ical(s);
+    for (auto at = ics.find("\r\n "); at != std::string::npos; at = ics.find("\r\n ", at)) ics.erase(at, 3);
+    CHECK(ics.find("SUMMARY:Induction Day 10: Late marrow") != std::string::npos);
+    CHECK(count(ics, "Stopped early: the plan switches to P (p) on 2027-01-18.") == 1);
+    CHECK(count(ics, "SUMMARY:Induction Day") == 2);
 }

@@ -4,9 +4,10 @@
 #include <ttplan/month_calendar.hpp>
 #include <ttplan/version.hpp>
 
-#include "format_words.hpp"
-#include "plan_segments.hpp"
+#include "agenda.hpp"
+#include "category_style.hpp"
 #include "utf8_text.hpp"
+#include "words.hpp"
 
 #include <fmt/format.h>
 
@@ -27,21 +28,6 @@ constexpr std::size_t label_width = 16;  // "September 2027" + 2
 // Joins words wrap() keeps on one line ("from 8 Feb (tentative)"); printed as a space. Names
 // cannot contain it: one_line() turns control characters into spaces first.
 constexpr char glue = '\x01';
-
-// One letter per category, in declaration order (the order markers appear in a cell).
-constexpr std::array<std::pair<category, char>, 11> markers{{
-    {category::chemotherapy, 'C'},
-    {category::targeted, 'T'},
-    {category::intrathecal, 'I'},
-    {category::radiation, 'R'},
-    {category::immunotherapy, 'U'},
-    {category::cell_therapy, 'X'},
-    {category::transplant, 'S'},
-    {category::assessment, 'A'},
-    {category::hospital_stay, 'H'},
-    {category::restriction, 'N'},
-    {category::milestone, 'M'},
-}};
 
 // Display width in terminal columns (wide characters take two, combining marks none).
 std::size_t columns(std::string_view text) {
@@ -101,8 +87,7 @@ std::string pad(std::string text, std::size_t width) {
 // The lines of one month grid, each exactly grid_width columns.
 std::vector<std::string> month_grid(date::year_month ym, const std::map<day_point, std::string>& marks) {
     std::vector<std::string> lines;
-    const std::string title = fmt::format("{} {}", detail::month_name(static_cast<unsigned>(ym.month())),
-                                          static_cast<int>(ym.year()));
+    const std::string title = detail::month_title(ym);
     lines.push_back(pad(std::string((grid_width - title.size()) / 2, ' ') + title, grid_width));
     lines.push_back(pad("Mo   Tu   We   Th   Fr   Sa   Su", grid_width));
     const day_point first = date::sys_days{ym / 1};
@@ -139,17 +124,14 @@ std::string within_month(day_point first, day_point last, day_point month_first,
     return fmt::format("all{}month", glue);
 }
 
-std::string occurrence_label(const detail::plan_segments& segs, const phase_occurrence& p) {
-    std::string label = detail::one_line(segs.phase_label(p));
-    if (p.cycle) label += fmt::format(" cycle {}", *p.cycle);
-    if (!p.variant.empty()) label += " (" + detail::one_line(p.variant) + ")";
-    return label;
+std::string occurrence_label(const detail::occurrence_entry& entry) {
+    return detail::one_line(entry.title(" "));
 }
 
 // The lines under a month: phase occurrences, then continuous therapy, that touch it.
 // A cycle a switch cut is "stopped early" (the switch is listed in the same month); one an
 // until limit cut is "cut short".
-std::string month_notes(const schedule& s, const detail::plan_segments& segs, date::year_month ym) {
+std::string month_notes(const schedule& s, const detail::agenda& plan, date::year_month ym) {
     const day_point month_first = date::sys_days{ym / 1};
     const day_point month_last = date::sys_days{ym / date::last};
     // Where a continuation starts, then phase occurrences, in date order.
@@ -160,14 +142,15 @@ std::string month_notes(const schedule& s, const detail::plan_segments& segs, da
         entries.emplace_back(
             seg.start,
             fmt::format("From{}{}:", glue, within_month(seg.start, seg.start, month_first, month_last)) +
-                " " + detail::one_line(detail::plan_segments::protocol_words(seg)));
+                " " + detail::one_line(detail::protocol_words(seg)));
     }
-    for (const auto& p : s.phases()) {
+    for (const auto& occ : plan.occurrences()) {
+        const phase_occurrence& p = *occ.occurrence;
         if (p.last < month_first || p.first > month_last) continue;
         std::string entry =
-            occurrence_label(segs, p) + " " + within_month(p.first, p.last, month_first, month_last);
+            occurrence_label(occ) + " " + within_month(p.first, p.last, month_first, month_last);
         if (p.ended_early() || p.tentative) {
-            const bool switched = segs.stopped_for(p) != nullptr;
+            const bool switched = occ.stopped_for != nullptr;
             std::string tag =
                 fmt::format(" ({}{}{})", p.ended_early() ? (switched ? "stopped early" : "cut short") : "",
                             p.ended_early() && p.tentative ? ", " : "", p.tentative ? "tentative" : "");
@@ -191,9 +174,7 @@ std::string month_notes(const schedule& s, const detail::plan_segments& segs, da
         if (t.ended_early() && t.phase.empty()) spans += fmt::format("{}(stopped{}early)", glue, glue);
     }
     if (phases.empty() && spans.empty()) return {};
-    const std::string label = pad(fmt::format("{} {}", detail::month_name(static_cast<unsigned>(ym.month())),
-                                              static_cast<int>(ym.year())),
-                                  label_width);
+    const std::string label = pad(detail::month_title(ym), label_width);
     const std::string indent(label_width, ' ');
     std::string out;
     if (!phases.empty()) out += wrap(phases, label, indent);
@@ -202,14 +183,11 @@ std::string month_notes(const schedule& s, const detail::plan_segments& segs, da
 }
 
 std::string parameters_text(const typed_values& values) {
-    std::string params;
-    for (const auto& [name, value] : values) {
-        params += (params.empty() ? "" : ", ") + detail::one_line(name) + "=" + detail::one_line(value.text);
-    }
-    return params;
+    return detail::parameters_text(values, "=", detail::one_line);
 }
 
-void header(std::string& out, const schedule& s, const std::map<day_point, std::string>& marks) {
+void header(std::string& out, const schedule& s, const detail::agenda& plan,
+            const std::map<day_point, std::string>& marks) {
     const auto& info = s.protocol();
     out += wrap(detail::one_line(info.title.empty() ? info.id : info.title), "", "");
     out += wrap(
@@ -220,7 +198,7 @@ void header(std::string& out, const schedule& s, const std::map<day_point, std::
         const segment& seg = s.segments()[i];
         std::string line = fmt::format("Then from {}", detail::long_date(seg.start));
         if (!seg.reason.empty()) line += " (" + detail::one_line(seg.reason) + ")";
-        line += ": " + detail::one_line(detail::plan_segments::protocol_words(seg));
+        line += ": " + detail::one_line(detail::protocol_words(seg));
         if (!seg.protocol.version.empty()) line += ", version " + detail::one_line(seg.protocol.version);
         if (!seg.parameters.empty()) line += "; parameters " + parameters_text(seg.parameters);
         out += wrap(line, "", "  ");
@@ -233,7 +211,8 @@ void header(std::string& out, const schedule& s, const std::map<day_point, std::
     std::set<char> used;
     for (const auto& [d, letters] : marks) used.insert(letters.begin(), letters.end());
     std::string legend = "Letters after a day number mark its dated activities:";
-    for (const auto& [kind, letter] : markers) {
+    for (const category kind : all_categories) {
+        const char letter = detail::style_of(kind).letter;
         if (used.count(letter)) legend += fmt::format(" {} {},", letter, display_name(kind));
     }
     if (used.count('+')) legend += " + more kinds that day,";
@@ -241,9 +220,7 @@ void header(std::string& out, const schedule& s, const std::map<day_point, std::
     legend.back() = '.';
     legend += " Phases and continuous therapy are listed under each pair of months.";
     out += "\n" + wrap(legend, "", "");
-    bool any_tentative = false;
-    for (const auto& p : s.phases()) any_tentative = any_tentative || p.tentative;
-    if (any_tentative) {
+    if (plan.any_tentative_phase()) {
         out += wrap(
             "Phases marked (tentative) depend on recovery (for example of blood counts) and may "
             "move later.",
@@ -260,16 +237,14 @@ std::string to_month_calendar(const schedule& s) {
     std::map<day_point, std::string> marks;
     for (const auto& [d, set] : kinds) {
         std::string letters;
-        for (const auto& [kind, letter] : markers) {
-            if (set.count(kind)) letters += letter;
-        }
+        for (const category kind : set) letters += detail::style_of(kind).letter;
         if (letters.size() > 2) letters.resize(1), letters += '+';
         marks[d] = letters;
     }
 
-    const detail::plan_segments segs(s);
+    const detail::agenda plan(s);
     std::string out;
-    header(out, s, marks);
+    header(out, s, plan, marks);
     const date::year_month first{date::year_month_day{s.start()}.year(),
                                  date::year_month_day{s.start()}.month()};
     const date::year_month last{date::year_month_day{s.end()}.year(), date::year_month_day{s.end()}.month()};
@@ -287,8 +262,8 @@ std::string to_month_calendar(const schedule& s) {
             out += trim_right(std::move(line)) + "\n";
         }
         out += "\n";
-        std::string notes = month_notes(s, segs, left);
-        if (right <= last) notes += month_notes(s, segs, right);
+        std::string notes = month_notes(s, plan, left);
+        if (right <= last) notes += month_notes(s, plan, right);
         out += notes.empty() ? "No phases in these months.\n" : notes;
     }
     return out;

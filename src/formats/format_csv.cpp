@@ -1,8 +1,8 @@
 // CSV (RFC 4180): rows a spreadsheet or an import script reads without surprises.
 #include <ttplan/csv.hpp>
 
-#include "format_words.hpp"
-#include "plan_segments.hpp"
+#include "agenda.hpp"
+#include "words.hpp"
 
 #include <initializer_list>
 
@@ -74,33 +74,36 @@ void append_row(std::string& out, std::initializer_list<std::string> cells) {
 // `protocol` is the last column of both kinds of rows: phase ids repeat across the protocols of
 // a continued plan, and readers that go by position keep working.
 std::string event_rows(const schedule& s) {
-    const detail::plan_segments segs(s);
+    const detail::agenda plan(s);
     std::string out = "date,weekday,phase,phase_name,cycle,day,activity,category,tentative,protocol\r\n";
     for (const auto& e : s.events()) {
-        const std::size_t seg = segs.of(e);
+        const detail::occurrence_entry* entry = plan.entry_of(e);
         append_row(out, {format_date(e.date), text_cell(detail::weekday_abbrev(e.date)), text_cell(e.phase),
-                         text_cell(segs.phase_name(seg, e.phase)), cycle_text(e.cycle), std::to_string(e.day),
-                         text_cell(e.activity), text_cell(to_string(e.kind)), bool_text(e.tentative),
-                         text_cell(segs.at(seg).protocol.id)});
+                         text_cell(entry ? entry->occurrence->name : s.phase_name(e.segment, e.phase)),
+                         cycle_text(e.cycle), std::to_string(e.day), text_cell(e.activity),
+                         text_cell(to_string(e.kind)), bool_text(e.tentative),
+                         text_cell(s.segment_of(e).protocol.id)});
     }
     return out;
 }
 
 std::string phase_rows(const schedule& s) {
-    const detail::plan_segments segs(s);
+    const detail::agenda plan(s);
     std::string out = "kind,id_or_activity,name,cycle,start,end,days,category,tentative,protocol\r\n";
     for (const auto& p : s.phases()) {
         append_row(out, {"phase", text_cell(p.phase), text_cell(p.name), cycle_text(p.cycle),
                          format_date(p.first), format_date(p.last), std::to_string(p.days()), "",
-                         bool_text(p.tentative), text_cell(segs.at(segs.of(p)).protocol.id)});
+                         bool_text(p.tentative), text_cell(s.segment_of(p).protocol.id)});
     }
     for (const auto& t : s.spans()) {
-        const std::size_t seg = segs.of(t);
-        const std::string phase_name = t.phase.empty() ? std::string() : segs.phase_name(seg, t.phase);
-        append_row(
-            out, {"span", text_cell(t.activity), text_cell(phase_name), cycle_text(t.cycle),
-                  format_date(t.first), format_date(t.last), std::to_string(t.days()),
-                  text_cell(to_string(t.kind)), bool_text(t.tentative), text_cell(segs.at(seg).protocol.id)});
+        const detail::occurrence_entry* entry = plan.entry_of(t);
+        const std::string phase_name = t.phase.empty() ? std::string()
+                                       : entry         ? entry->occurrence->name
+                                                       : s.phase_name(t.segment, t.phase);
+        append_row(out, {"span", text_cell(t.activity), text_cell(phase_name), cycle_text(t.cycle),
+                         format_date(t.first), format_date(t.last), std::to_string(t.days()),
+                         text_cell(to_string(t.kind)), bool_text(t.tentative),
+                         text_cell(s.segment_of(t).protocol.id)});
     }
     return out;
 }

@@ -5,8 +5,9 @@
 #include <ttplan/ical.hpp>
 #include <ttplan/version.hpp>
 
+#include "agenda.hpp"
 #include "ical_text.hpp"
-#include "plan_segments.hpp"
+#include "words.hpp"
 
 #include <fmt/format.h>
 
@@ -96,15 +97,11 @@ struct item {
 const std::string tentative_line =
     "Tentative: this date depends on recovery (for example of blood counts) and may move later.";
 
-using detail::occurrence_key;
-
-// Items are matched to their phase occurrence by (segment, phase, cycle): in a continued plan
-// two protocols may both have an `induction`, and each item's DESCRIPTION names its own protocol.
+// Items are matched to their phase occurrence by the agenda: in a continued plan two protocols
+// may both have an `induction`, and each item's DESCRIPTION names its own protocol.
 class layout {
 public:
-    layout(const schedule& s, std::string_view calendar_id) : s_(s), segs_(s), calendar_id_(calendar_id) {
-        for (const auto& p : s.phases()) occurrences_.emplace(segs_.key(p), &p);
-        for (const auto& p : s.phases()) ++cycles_[std::pair{segs_.of(p), p.phase}];
+    layout(const schedule& s, std::string_view calendar_id) : s_(s), plan_(s), calendar_id_(calendar_id) {
         for (const auto& seg : s.segments()) {
             const auto& info = seg.protocol;
             protocol_lines_.push_back(
@@ -116,7 +113,7 @@ public:
 
     std::vector<item> items() const {
         std::vector<item> out;
-        for (const auto& p : s_.phases()) out.push_back(phase_item(p));
+        for (const auto& entry : plan_.occurrences()) out.push_back(phase_item(entry));
         for (const auto& t : s_.spans()) out.push_back(span_item(t));
         add_treatment_days(out);
         make_keys_unique(out);
@@ -124,50 +121,41 @@ public:
     }
 
 private:
-    const phase_occurrence* occurrence(const occurrence_key& key) const {
-        const auto it = occurrences_.find(key);
-        return it == occurrences_.end() ? nullptr : it->second;
-    }
-
     // "Maintenance, cycle 3 (B)"; "Induction [second-line]" where another protocol of the plan
     // has a phase of that id or name.
-    std::string occurrence_label(const occurrence_key& key, std::string_view cycle_separator = ", ") const {
-        const phase_occurrence* occ = occurrence(key);
-        const std::string name = occ ? occ->name : segs_.phase_name(key.segment, key.phase);
-        std::string label = segs_.phase_label(key.segment, key.phase, name);
-        if (key.cycle) label += fmt::format("{}cycle {}", cycle_separator, *key.cycle);
-        if (occ && !occ->variant.empty()) label += fmt::format(" ({})", occ->variant);
+    template <class Item>
+    std::string occurrence_label(const Item& it, std::string_view cycle_separator = ", ") const {
+        if (const detail::occurrence_entry* entry = plan_.entry_of(it)) return entry->title(cycle_separator);
+        std::string label = plan_.phase_label(it.segment, it.phase);
+        if (it.cycle) label += fmt::format("{}cycle {}", cycle_separator, *it.cycle);
         return label;
     }
 
     // Why a cut item ends early: a switch to another protocol the next day, or an until limit.
     static std::string cut_line(const segment* next) {
         if (next != nullptr) {
-            return fmt::format("Stopped early: the plan switches to {} on {}.",
-                               detail::plan_segments::protocol_words(*next), format_date(next->start));
+            return fmt::format("Stopped early: the plan switches to {} on {}.", detail::protocol_words(*next),
+                               format_date(next->start));
         }
         return "This last cycle is cut short at the end of treatment.";
     }
 
-    item phase_item(const phase_occurrence& p) const {
-        const occurrence_key key = segs_.key(p);
+    item phase_item(const detail::occurrence_entry& entry) const {
+        const phase_occurrence& p = *entry.occurrence;
         item it;
         it.key =
             key_builder(calendar_id_, s_.segment_of(p).protocol.id, "phase").add(p.phase).add(p.cycle).str();
-        it.summary = occurrence_label(key);
-        std::string heading = segs_.phase_label(key.segment, p.phase, p.name);
-        if (p.cycle) {
-            const auto total = cycles_.at(std::pair{key.segment, p.phase});
-            heading += fmt::format(", cycle {} of {}", *p.cycle, total);
-        }
+        it.summary = entry.title();
+        std::string heading = entry.phase_label;
+        if (p.cycle) heading += fmt::format(", cycle {} of {}", *p.cycle, entry.cycles);
         if (!p.variant.empty()) heading += fmt::format(", variant {}", p.variant);
         it.description.push_back(heading);
         it.description.push_back(fmt::format(
             "{} to {}: {} ({} days), Day {} to Day {}.", format_date(p.first), format_date(p.last),
             describe_length(p.first, p.last), p.days(), p.first_day, p.first_day + p.days() - 1));
-        if (p.ended_early()) it.description.push_back(cut_line(segs_.stopped_for(p)));
+        if (p.ended_early()) it.description.push_back(cut_line(entry.stopped_for));
         if (p.tentative) it.description.push_back(tentative_line);
-        it.description.push_back(protocol_lines_.at(key.segment));
+        it.description.push_back(protocol_lines_.at(p.segment));
         it.categories.push_back("Treatment phase");
         it.first = p.first;
         it.last = p.last;
@@ -182,14 +170,10 @@ private:
         key.add(t.activity);
         if (!track) key.add(t.phase).add(t.cycle).add(std::to_string(t.first_day));
         it.key = key.str();
-        const occurrence_key at = segs_.key(t);
-        const std::string where = track ? std::string() : occurrence_label(at);
-        it.summary = track ? t.activity : fmt::format("{}: {}", occurrence_label(at, " "), t.activity);
-        const std::string_view kind = display_name(t.kind);
-        it.description.push_back(t.activity == kind ? t.activity : fmt::format("{} ({})", t.activity, kind));
-        const std::string days = t.first_day == t.last_day
-                                     ? fmt::format("Day {}", t.first_day)
-                                     : fmt::format("Days {} to {}", t.first_day, t.last_day);
+        const std::string where = track ? std::string() : occurrence_label(t);
+        it.summary = track ? t.activity : fmt::format("{}: {}", occurrence_label(t, " "), t.activity);
+        it.description.push_back(detail::labelled_activity(t.activity, t.kind));
+        const std::string days = detail::day_range(t.first_day, t.last_day);
         it.description.push_back(track ? fmt::format("Across phases, {} to {}: {}.", format_date(t.first),
                                                      format_date(t.last), describe_length(t.first, t.last))
                                        : fmt::format("{}, {}: {} to {} ({}).", where, days,
@@ -197,14 +181,18 @@ private:
                                                      describe_length(t.first, t.last)));
         if (!t.note.empty()) it.description.push_back(t.note);
         // Within a phase the phase's own item says why it stopped; a track says it here.
-        if (t.ended_early() && track) it.description.push_back(cut_line(segs_.stopped_for(t)));
+        if (t.ended_early() && track) it.description.push_back(cut_line(plan_.stopped_for(t)));
         if (t.tentative) it.description.push_back(tentative_line);
-        it.description.push_back(protocol_lines_.at(at.segment));
+        it.description.push_back(protocol_lines_.at(t.segment));
         it.categories.emplace_back(display_name(t.kind));
         it.first = t.first;
         it.last = t.last;
         it.tentative = t.tentative;
         return it;
+    }
+
+    static int moved(const event& e) {
+        return !e.planned_date || *e.planned_date == e.date ? 0 : (e.date > *e.planned_date ? 1 : -1);
     }
 
     // One item per phase, cycle and day number. Events the clinic calendar moved keep their
@@ -215,9 +203,7 @@ private:
         std::map<group_key, std::size_t> index;
         std::vector<std::vector<const event*>> groups;
         for (const auto& e : s_.events()) {
-            const int moved =
-                !e.planned_date || *e.planned_date == e.date ? 0 : (e.date > *e.planned_date ? 1 : -1);
-            const group_key k{segs_.of(e), e.phase, e.cycle.value_or(0), e.day, moved, e.date};
+            const group_key k{e.segment, e.phase, e.cycle.value_or(0), e.day, moved(e), e.date};
             const auto [it, inserted] = index.emplace(k, groups.size());
             if (inserted) groups.emplace_back();
             groups[it->second].push_back(&e);
@@ -227,12 +213,11 @@ private:
 
     item day_item(const std::vector<const event*>& group) const {
         const event& e0 = *group.front();
-        const int moved =
-            !e0.planned_date || *e0.planned_date == e0.date ? 0 : (e0.date > *e0.planned_date ? 1 : -1);
+        const int direction = moved(e0);
         item it;
         key_builder key(calendar_id_, s_.segment_of(e0).protocol.id, "day");
         key.add(e0.phase).add(e0.cycle).add(std::to_string(e0.day));
-        if (moved != 0) key.add(moved > 0 ? "moved-later" : "moved-earlier");
+        if (direction != 0) key.add(direction > 0 ? "moved-later" : "moved-earlier");
         it.key = key.str();
 
         std::vector<std::string> names;
@@ -244,10 +229,9 @@ private:
         std::string list;
         for (std::size_t i = 0; i < names.size() && i < shown; ++i) list += (i ? ", " : "") + names[i];
         if (names.size() > shown) list += fmt::format(" and {} more", names.size() - shown);
-        const occurrence_key at = segs_.key(e0);
-        it.summary = fmt::format("{} Day {}: {}", occurrence_label(at, " "), e0.day, list);
+        it.summary = fmt::format("{} Day {}: {}", occurrence_label(e0, " "), e0.day, list);
 
-        it.description.push_back(fmt::format("{}, Day {}", occurrence_label(at), e0.day));
+        it.description.push_back(fmt::format("{}, Day {}", occurrence_label(e0), e0.day));
         bool tentative = false;
         for (const event* e : group) {
             std::string line = fmt::format("- {} ({})", e->activity, display_name(e->kind));
@@ -264,7 +248,7 @@ private:
             }
         }
         if (tentative) it.description.push_back(tentative_line);
-        it.description.push_back(protocol_lines_.at(at.segment));
+        it.description.push_back(protocol_lines_.at(e0.segment));
         it.first = e0.date;
         it.last = e0.date;
         it.tentative = tentative;
@@ -282,10 +266,8 @@ private:
     }
 
     const schedule& s_;
-    detail::plan_segments segs_;
+    detail::agenda plan_;
     std::string calendar_id_;
-    std::map<occurrence_key, const phase_occurrence*> occurrences_;
-    std::map<std::pair<std::size_t, std::string>, std::int32_t> cycles_;
     std::vector<std::string> protocol_lines_;  // per segment
 };
 

@@ -10,16 +10,32 @@ std::string escape_text(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         const char c = text[i];
         switch (c) {
-        case '\\': out += "\\\\"; ++i; continue;
-        case ';': out += "\\;"; ++i; continue;
-        case ',': out += "\\,"; ++i; continue;
-        case '\r':
-            out += "\\n";
-            i += (i + 1 < text.size() && text[i + 1] == '\n') ? 2 : 1;
-            continue;
-        case '\n': out += "\\n"; ++i; continue;
-        case '\t': out += c; ++i; continue;
-        default: break;
+            case '\\':
+                out += "\\\\";
+                ++i;
+                continue;
+            case ';':
+                out += "\\;";
+                ++i;
+                continue;
+            case ',':
+                out += "\\,";
+                ++i;
+                continue;
+            case '\r':
+                out += "\\n";
+                i += (i + 1 < text.size() && text[i + 1] == '\n') ? 2 : 1;
+                continue;
+            case '\n':
+                out += "\\n";
+                ++i;
+                continue;
+            case '\t':
+                out += c;
+                ++i;
+                continue;
+            default:
+                break;
         }
         const code_point cp = decode_at(text, i);
         if (!cp.valid) {

@@ -3,6 +3,7 @@
 #include <ttplan/graph.hpp>
 
 #include "markup_escape.hpp"
+#include "words.hpp"
 
 #include <fmt/format.h>
 
@@ -37,16 +38,6 @@ struct picture {
     std::vector<edge> edges;
 };
 
-std::string condition_text(const condition& c) {
-    std::string out;
-    for (const auto& [name, values] : c.all_of) {
-        std::string alternatives;
-        for (const auto& v : values) alternatives += (alternatives.empty() ? "" : " or ") + v;
-        out += (out.empty() ? "" : " and ") + name + "=" + alternatives;
-    }
-    return out;
-}
-
 std::string signed_length(const length& l) {
     return (l.count > 0 ? "+" : "") + l.to_string();
 }
@@ -64,26 +55,25 @@ public:
     picture build() {
         picture pic;
         pic.title = fmt::format("{} ({}, version {})", p_.title, p_.id, p_.version);
-        for (const auto& [name, value] : values_)
-            pic.subtitle += (pic.subtitle.empty() ? "" : ", ") + name + "=" + value;
-        if (pic.subtitle.empty()) pic.subtitle = "no parameters";
+        pic.subtitle = values_.empty() ? "no parameters" : detail::parameters_text(values_);
         for (std::size_t i = 0; i < p_.phases.size(); ++i) {
             const phase& ph = p_.phases[i];
             const bool active = ph.when.matches(values_);
             node n{
                 fmt::format("p{}", i), {ph.name.empty() ? ph.id : ph.name, length_line(ph)}, active, false};
             if (!ph.when.empty()) {
-                n.lines.push_back(active ? "if " + condition_text(ph.when)
-                                         : "only if " + condition_text(ph.when) + " (not in this plan)");
+                n.lines.push_back(active
+                                      ? "if " + detail::condition_text(ph.when)
+                                      : "only if " + detail::condition_text(ph.when) + " (not in this plan)");
             }
             // Conditional activities are where most branches show; unconditional ones would
             // crowd the picture and are in `ttplan show`.
             for (const auto& a : ph.activities) {
                 if (a.when.empty()) continue;
                 const bool taken = active && a.when.matches(values_);
-                n.lines.push_back(taken ? fmt::format("+ {} (if {})", a.name, condition_text(a.when))
+                n.lines.push_back(taken ? fmt::format("+ {} (if {})", a.name, detail::condition_text(a.when))
                                         : fmt::format("- {}: only if {} (not in this plan)", a.name,
-                                                      condition_text(a.when)));
+                                                      detail::condition_text(a.when)));
             }
             keys_[ph.id] = n.key;
             active_[ph.id] = active;
@@ -143,7 +133,7 @@ private:
                               : std::string("after end");
         if (d.lag.count != 0) out += " " + signed_length(d.lag);
         if (!d.gate.empty()) out += " (gated: " + d.gate + ")";
-        if (!d.when.empty()) out += " if " + condition_text(d.when);
+        if (!d.when.empty()) out += " if " + detail::condition_text(d.when);
         if (!active) out += " (not in this plan)";
         return out;
     }
@@ -157,8 +147,8 @@ private:
                active,
                true};
         if (!t.when.empty()) {
-            n.lines.push_back(active ? "if " + condition_text(t.when)
-                                     : "only if " + condition_text(t.when) + " (not in this plan)");
+            n.lines.push_back(active ? "if " + detail::condition_text(t.when)
+                                     : "only if " + detail::condition_text(t.when) + " (not in this plan)");
         }
         for (const anchor* a : {&t.from, &t.to}) {
             if (a->phase.empty() || !keys_.count(a->phase)) continue;

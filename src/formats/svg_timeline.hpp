@@ -4,6 +4,7 @@
 #include <ttplan/model.hpp>
 #include <ttplan/schedule.hpp>
 
+#include "category_style.hpp"
 #include "markup_escape.hpp"
 
 #include <cstddef>
@@ -12,16 +13,6 @@
 #include <vector>
 
 namespace ttplan::detail {
-
-// How a category looks: a colour (the timeline adds a fill pattern) and a code readable without colour.
-struct category_style {
-    std::string_view colour;  // "#rrggbb", dark enough for white text and for a white page
-    std::string_view code;    // two letters, printed wherever colour alone would carry meaning
-};
-const category_style& style_of(category c);
-
-// "Mon 4 Jan 2027"
-std::string long_date(day_point d);
 
 // One block of lanes on the shared time axis.
 struct timeline_group {

@@ -2,7 +2,9 @@
 // so that a two-year maintenance looks two years long next to a four-week induction.
 #include "svg_timeline.hpp"
 
-#include "plan_segments.hpp"
+#include "agenda.hpp"
+#include "category_style.hpp"
+#include "words.hpp"
 
 #include <fmt/format.h>
 
@@ -16,38 +18,6 @@
 namespace ttplan::detail {
 
 namespace {
-
-constexpr std::array<category_style, std::size(all_categories)> styles{{
-    {"#0b5fa5", "CH"},  // chemotherapy
-    {"#00704f", "TG"},  // targeted
-    {"#b93b0b", "IT"},  // intrathecal
-    {"#9c2a6b", "RT"},  // radiation
-    {"#8a5a00", "IM"},  // immunotherapy
-    {"#0e6e86", "CL"},  // cell therapy
-    {"#6e1835", "TX"},  // transplant
-    {"#5b3ba8", "AS"},  // assessment
-    {"#6b4a2a", "HS"},  // hospital stay
-    {"#4d4d4d", "RS"},  // restriction
-    {"#111111", "MS"},  // milestone
-}};
-
-// White marks over the category colour, so categories differ in grey print too.
-constexpr std::array<std::string_view, std::size(all_categories)> pattern_marks{{
-    "",
-    R"~(<path d="M-2 2L2 -2M0 8L8 0M6 10L10 6" stroke="#fff" stroke-width="1.5"/>)~",
-    R"~(<circle cx="4" cy="4" r="1.7" fill="#fff"/>)~",
-    R"~(<path d="M0 4H8" stroke="#fff" stroke-width="2"/>)~",
-    R"~(<path d="M4 0V8" stroke="#fff" stroke-width="2"/>)~",
-    R"~(<path d="M0 4H8M4 0V8" stroke="#fff" stroke-width="1.5"/>)~",
-    R"~(<path d="M-2 6L2 10M0 0L8 8M6 -2L10 2" stroke="#fff" stroke-width="1.5"/>)~",
-    R"~(<path d="M0 0H4V4H0ZM4 4H8V8H4Z" fill="#fff" fill-opacity="0.6"/>)~",
-    R"~(<path d="M0 0L8 8M0 8L8 0" stroke="#fff" stroke-width="1.2"/>)~",
-    R"~(<path d="M0 2H8M0 6H8" stroke="#fff" stroke-width="1"/>)~",
-    "",
-}};
-
-constexpr std::array<std::string_view, 12> month_names{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 constexpr double width = 1200;
 constexpr double plot_left = 250;
@@ -106,13 +76,6 @@ axis make_axis(const std::vector<timeline_group>& groups) {
     return ax;
 }
 
-std::string occurrence_label(const plan_segments& segs, const phase_occurrence& p) {
-    std::string s = segs.phase_label(p);
-    if (p.cycle) s += fmt::format(", cycle {}", *p.cycle);
-    if (!p.variant.empty()) s += fmt::format(" ({})", p.variant);
-    return s;
-}
-
 struct lanes_writer {
     const axis& ax;
     std::string_view id;
@@ -150,28 +113,30 @@ struct lanes_writer {
 
     // One lane per phase of each protocol: "phase:<id>" for the first protocol's phases,
     // "phase:<protocol>/<id>" for a continuation's, so two protocols' `induction` never share one.
-    void phase_lane_of(const schedule& s, const plan_segments& segs, const phase_total& total) {
+    // `entries`: the occurrences of one phase of one segment, in schedule order.
+    void phase_lane_of(const agenda& plan, const std::vector<const occurrence_entry*>& entries) {
         background(phase_lane);
-        const std::size_t seg = total.segment;
-        const std::string& protocol = segs.at(seg).protocol.id;
+        const schedule& s = plan.plan();
+        const phase_occurrence& first = *entries.front()->occurrence;
+        const std::string& protocol = s.segment_of(first).protocol.id;
         const bool main = protocol == s.protocol().id;
-        label(main ? "phase:" + total.phase : "phase:" + protocol + "/" + total.phase,
-              segs.phase_label(seg, total.phase, total.name), y + 17);
+        label(main ? "phase:" + first.phase : "phase:" + protocol + "/" + first.phase,
+              entries.front()->phase_label, y + 17);
         const double bar_y = y + 4;
         const double bar_h = 18;
-        for (const auto& p : s.phases()) {
-            if (p.phase != total.phase || p.segment != total.segment) continue;
+        for (const occurrence_entry* entry : entries) {
+            const phase_occurrence& p = *entry->occurrence;
             const double x = ax.x(p.first);
             const double w = ax.w(p.first, p.last);
-            std::string tip = fmt::format("{}: {} to {}, {}", occurrence_label(segs, p), long_date(p.first),
+            std::string tip = fmt::format("{}: {} to {}, {}", entry->title(), long_date(p.first),
                                           long_date(p.last), day_words(p.days()));
-            if (p.ended_early()) tip += "; " + segs.cut_words(p);
+            if (p.ended_early()) tip += "; " + ending_words(entry->stopped_for);
             if (p.tentative) tip += "; tentative: waits for recovery, may move later";
             std::string cls = "phase";
             if (p.tentative) cls += " tentative";
             if (p.ended_early()) cls += " cut";
             const std::string protocol_attr =
-                segs.several() ? fmt::format(R"~( data-protocol="{}")~", escape_xml(protocol))
+                plan.several() ? fmt::format(R"~( data-protocol="{}")~", escape_xml(protocol))
                                : std::string();
             out += fmt::format(
                 R"~(<rect class="{}" data-phase="{}"{} data-days="{}" x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}" stroke-width="1")~",
@@ -196,18 +161,19 @@ struct lanes_writer {
                 }
             }
         }
-        ticks(s, segs, total, y + 25);
+        ticks(entries, y + 25);
         y += phase_lane;
     }
 
     // One tick per treatment day of the phase; categories on the same day share its height.
-    void ticks(const schedule& s, const plan_segments& segs, const phase_total& total, double top) {
+    void ticks(const std::vector<const occurrence_entry*>& entries, double top) {
         std::map<day_point, std::map<category, std::vector<const event*>>> by_day;
-        for (const auto& e : s.events()) {
-            if (e.phase == total.phase && e.segment == total.segment) {
-                by_day[e.date][e.kind].push_back(&e);
+        for (const occurrence_entry* entry : entries) {
+            for (const auto& row : entry->days) {
+                for (const event* e : row.events) by_day[row.date][e->kind].push_back(e);
             }
         }
+        const std::string& phase_label = entries.front()->phase_label;
         const double tick_w = std::max(ax.per_day, 1.5);
         const double band = 8;
         for (const auto& [d, kinds] : by_day) {
@@ -217,8 +183,7 @@ struct lanes_writer {
                 const event& first = *events.front();
                 std::string names;
                 for (const event* e : events) names += (names.empty() ? "" : ", ") + e->activity;
-                std::string tip = fmt::format("{}, {}{} Day {}: {} ({})", long_date(d),
-                                              segs.phase_label(segs.of(first), total.phase, total.name),
+                std::string tip = fmt::format("{}, {}{} Day {}: {} ({})", long_date(d), phase_label,
                                               first.cycle ? fmt::format(" cycle {}", *first.cycle) : "",
                                               first.day, names, display_name(kind));
                 if (first.tentative) tip += "; tentative";
@@ -231,31 +196,29 @@ struct lanes_writer {
         }
     }
 
-    void span_lane_of(const schedule& s, const plan_segments& segs, const std::string& activity,
-                      category kind) {
+    // `spans`: every span of one activity and category, in date order.
+    void span_lane_of(const agenda& plan, const std::vector<const span*>& spans) {
         background(span_lane);
+        const std::string& activity = spans.front()->activity;
+        const category kind = spans.front()->kind;
         out += fmt::format(R"~(<rect class="swatch" x="8" y="{}" width="12" height="12" fill="url(#{})"/>)~",
                            num(y + 6), pattern_id(id, kind));
         label("span:" + activity, fmt::format("{} {}", style_of(kind).code, activity), y + 16, 26);
-        // phase_name() searches the plan; a lane may hold thousands of spans of one phase.
-        std::map<std::pair<std::size_t, std::string>, std::string> names;
-        for (const auto& sp : s.spans()) {
-            if (sp.activity != activity || sp.kind != kind) continue;
-            const std::size_t seg = segs.of(sp);
+        for (const span* item : spans) {
+            const span& sp = *item;
+            const std::size_t seg = sp.segment;
             std::string where;
             if (!sp.phase.empty()) {
-                auto [known, fresh] = names.try_emplace({seg, sp.phase});
-                if (fresh) known->second = segs.phase_name(seg, sp.phase);
-                const std::string& name = known->second;
-                where = fmt::format("; {}{} Days {} to {}", segs.phase_label(seg, sp.phase, name),
-                                    sp.cycle ? fmt::format(" cycle {}", *sp.cycle) : "", sp.first_day,
-                                    sp.last_day);
+                const occurrence_entry* entry = plan.entry_of(sp);
+                where = fmt::format(
+                    "; {}{} Days {} to {}", entry ? entry->phase_label : plan.phase_label(seg, sp.phase),
+                    sp.cycle ? fmt::format(" cycle {}", *sp.cycle) : "", sp.first_day, sp.last_day);
             }
             std::string tip =
                 fmt::format("{} ({}): {} to {}, {}{}", sp.activity, display_name(sp.kind),
                             long_date(sp.first), long_date(sp.last), day_words(sp.days()), where);
-            if (segs.several()) tip += "; protocol " + segs.at(seg).protocol.id;
-            if (sp.ended_early()) tip += "; " + segs.cut_words(sp);
+            if (plan.several()) tip += "; protocol " + plan.segments().at(seg).protocol.id;
+            if (sp.ended_early()) tip += "; " + ending_words(plan.stopped_for(sp));
             if (sp.tentative) tip += "; tentative: may move later";
             out += fmt::format(
                 R"~(<rect class="span{}" x="{}" y="{}" width="{}" height="14" fill="url(#{})" stroke="{}")~",
@@ -278,8 +241,7 @@ struct lanes_writer {
             const auto room = static_cast<std::size_t>(std::max(1.0, (next - x - 6) / 6.5));
             const std::string text = i == 0 ? seg.protocol.id : "then " + seg.protocol.id;
             const std::string shown = shorten(text, room);
-            std::string tip =
-                fmt::format("{} from {}", plan_segments::protocol_words(seg), long_date(seg.start));
+            std::string tip = fmt::format("{} from {}", protocol_words(seg), long_date(seg.start));
             if (!seg.reason.empty()) tip += " (" + seg.reason + ")";
             out += fmt::format(
                 R"~(<text class="segment-label" data-protocol="{}" x="{}" y="{}" font-size="11" font-style="italic">{}<title>{}</title></text>)~",
@@ -300,20 +262,31 @@ struct lanes_writer {
         }
     }
 
-    void group(const timeline_group& g) {
+    void group(const timeline_group& g, const agenda& plan) {
         const schedule& s = *g.plan;
-        const plan_segments segs(s);
         if (!g.label.empty()) heading(g);
         const double top = y;
-        if (segs.several()) segment_labels(s);
-        for (const auto& total : s.totals_by_phase()) phase_lane_of(s, segs, total);
-        std::vector<std::pair<std::string, category>> seen;
-        for (const auto& sp : s.spans()) {
-            std::pair<std::string, category> key{sp.activity, sp.kind};
-            if (std::find(seen.begin(), seen.end(), key) == seen.end()) seen.push_back(std::move(key));
+        if (plan.several()) segment_labels(s);
+        // One lane per phase of each segment, in order of first occurrence.
+        std::vector<std::vector<const occurrence_entry*>> phase_lanes;
+        std::map<std::pair<std::size_t, std::string_view>, std::size_t> phase_lane_at;
+        for (const auto& entry : plan.occurrences()) {
+            const phase_occurrence& p = *entry.occurrence;
+            const auto [at, fresh] = phase_lane_at.try_emplace({p.segment, p.phase}, phase_lanes.size());
+            if (fresh) phase_lanes.emplace_back();
+            phase_lanes[at->second].push_back(&entry);
         }
-        for (const auto& [activity, kind] : seen) span_lane_of(s, segs, activity, kind);
-        if (segs.several()) segment_lines(s, top);
+        for (const auto& entries : phase_lanes) phase_lane_of(plan, entries);
+        // One lane per continuous activity and category, in order of first appearance.
+        std::vector<std::vector<const span*>> span_lanes;
+        std::map<std::pair<std::string_view, category>, std::size_t> span_lane_at;
+        for (const auto& sp : s.spans()) {
+            const auto [at, fresh] = span_lane_at.try_emplace({sp.activity, sp.kind}, span_lanes.size());
+            if (fresh) span_lanes.emplace_back();
+            span_lanes[at->second].push_back(&sp);
+        }
+        for (const auto& spans : span_lanes) span_lane_of(plan, spans);
+        if (plan.several()) segment_lines(s, top);
     }
 };
 
@@ -332,7 +305,7 @@ std::string axis_marks(const axis& ax, double bottom) {
                                num(x), num(x), num(bottom), january ? "#8a8a8a" : "#dcdcdc");
             out += '\n';
             if (per_month >= 9) {
-                const auto name = month_names[static_cast<unsigned>(m.month()) - 1];
+                const auto name = month_abbrev(static_cast<unsigned>(m.month()));
                 out += fmt::format(
                     R"~(<text class="month" x="{}" y="36" text-anchor="middle" font-size="10">{}</text>)~",
                     num(x + (ax.x(next) - x) / 2), per_month >= 26 ? name : name.substr(0, 1));
@@ -383,19 +356,6 @@ std::string legend(const std::vector<legend_item>& items, double top) {
 
 }  // namespace
 
-const category_style& style_of(category c) {
-    return styles[static_cast<std::size_t>(c)];
-}
-
-std::string long_date(day_point d) {
-    const date::year_month_day ymd{d};
-    static constexpr std::array<std::string_view, 7> weekdays{"Sun", "Mon", "Tue", "Wed",
-                                                              "Thu", "Fri", "Sat"};
-    return fmt::format("{} {} {} {}", weekdays[date::weekday{d}.c_encoding()],
-                       static_cast<unsigned>(ymd.day()), month_names[static_cast<unsigned>(ymd.month()) - 1],
-                       static_cast<int>(ymd.year()));
-}
-
 std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_view id) {
     const axis ax = make_axis(groups);
     lanes_writer lanes{ax, id, {}, {}, axis_height, 0};
@@ -404,11 +364,12 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
     bool any_cut = false;
     bool any_switch = false;
     for (const auto& g : groups) {
-        any_switch |= g.plan->segments().size() > 1;
-        lanes.group(g);
-        for (const auto& e : g.plan->events()) used.insert(e.kind);
-        for (const auto& sp : g.plan->spans()) used.insert(sp.kind), any_tentative |= sp.tentative;
-        for (const auto& p : g.plan->phases()) any_tentative |= p.tentative, any_cut |= p.ended_early();
+        const agenda plan(*g.plan);
+        any_switch |= plan.several();
+        any_tentative |= plan.any_tentative();
+        any_cut |= plan.any_ended_early();
+        used.insert(plan.categories().begin(), plan.categories().end());
+        lanes.group(g, plan);
     }
     const double lanes_bottom = lanes.y;
 
@@ -451,10 +412,9 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
         escape_xml(id), num(width), num(height), num(width), num(height), escape_xml(id));
     out += fmt::format("\n<title id=\"{}-title\">{}</title>\n<defs>\n", escape_xml(id), escape_xml(title));
     for (category c : used) {
-        const auto i = static_cast<std::size_t>(c);
         out += fmt::format(
             R"~(<pattern id="{}" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="{}"/>{}</pattern>)~",
-            pattern_id(id, c), styles[i].colour, pattern_marks[i]);
+            pattern_id(id, c), style_of(c).colour, style_of(c).marks);
         out += '\n';
     }
     out += "</defs>\n";

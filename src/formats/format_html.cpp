@@ -4,8 +4,11 @@
 #include <ttplan/html.hpp>
 #include <ttplan/version.hpp>
 
-#include "plan_segments.hpp"
+#include "agenda.hpp"
+#include "category_style.hpp"
+#include "html_page.hpp"
 #include "svg_timeline.hpp"
+#include "words.hpp"
 
 #include <fmt/format.h>
 
@@ -19,9 +22,9 @@ namespace ttplan {
 
 namespace {
 
+using detail::agenda;
 using detail::escape_xml;
 using detail::long_date;
-using detail::plan_segments;
 using detail::style_of;
 
 constexpr std::string_view style_sheet = R"(
@@ -69,7 +72,11 @@ std::string category_rules() {
     return out;
 }
 
-std::string head(std::string_view title) {
+}  // namespace
+
+namespace detail {
+
+std::string html_head(std::string_view title) {
     return fmt::format(
         "<!DOCTYPE html>\n"
         "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n"
@@ -80,16 +87,22 @@ std::string head(std::string_view title) {
         version_string, escape_xml(title), style_sheet, category_rules());
 }
 
+std::string html_footer() {
+    return fmt::format(
+        "<footer><p class=\"disclaimer\">{}</p><p>Made with ttplan {}.</p></footer>\n</body>\n</html>\n",
+        escape_xml(disclaimer), version_string);
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::html_footer;
+using detail::html_head;
+
 std::string code_badge(category c) {
     return fmt::format(R"(<span class="code c-{}" title="{}">{}</span>)", to_string(c),
                        escape_xml(display_name(c)), style_of(c).code);
-}
-
-std::string occurrence_label(const plan_segments& segs, const phase_occurrence& p) {
-    std::string s = segs.phase_label(p);
-    if (p.cycle) s += fmt::format(", cycle {}", *p.cycle);
-    if (!p.variant.empty()) s += fmt::format(" ({})", p.variant);
-    return s;
 }
 
 std::string parameters_table(const typed_values& values, std::string_view of = {}) {
@@ -106,13 +119,6 @@ std::string parameters_table(const typed_values& values, std::string_view of = {
     return out + "</tbody></table>\n";
 }
 
-std::set<category> categories_used(const schedule& s) {
-    std::set<category> used;
-    for (const auto& e : s.events()) used.insert(e.kind);
-    for (const auto& sp : s.spans()) used.insert(sp.kind);
-    return used;
-}
-
 std::string text_legend(const std::set<category>& used, bool any_switch) {
     std::string out = "<ul class=\"legend\">\n";
     for (category c : used)
@@ -127,17 +133,16 @@ std::string text_legend(const std::set<category>& used, bool any_switch) {
 
 // A continued plan gets a Protocol column, as in the Markdown format.
 std::string lengths_table(const schedule& s) {
-    const plan_segments segs(s);
+    const bool several = s.segments().size() > 1;
     const double total = static_cast<double>(s.total_days());
     std::string out = fmt::format(
         "<table class=\"facts\"><thead><tr><th scope=\"col\">Phase</th>{}<th scope=\"col\">Cycles</th>"
         "<th scope=\"col\">Calendar days</th><th scope=\"col\">Share</th><th scope=\"col\">From</th>"
         "<th scope=\"col\">To</th></tr></thead><tbody>\n",
-        segs.several() ? "<th scope=\"col\">Protocol</th>" : "");
+        several ? "<th scope=\"col\">Protocol</th>" : "");
     for (const auto& t : s.totals_by_phase()) {
         const std::string protocol =
-            segs.several() ? "<td><code>" + escape_xml(s.segment_of(t).protocol.id) + "</code></td>"
-                           : std::string();
+            several ? "<td><code>" + escape_xml(s.segment_of(t).protocol.id) + "</code></td>" : std::string();
         out += fmt::format(
             "<tr><td>{}</td>{}<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.0f}%</td>"
             "<td>{}</td><td>{}</td></tr>\n",
@@ -148,7 +153,7 @@ std::string lengths_table(const schedule& s) {
         "<tr><th scope=\"row\">Whole treatment</th><td></td>{}<td class=\"n\">{}</td><td "
         "class=\"n\">100%</td>"
         "<td>{}</td><td>{}</td></tr>\n</tbody></table>\n",
-        segs.several() ? "<td></td>" : "", s.total_days(), long_date(s.start()), long_date(s.end()));
+        several ? "<td></td>" : "", s.total_days(), long_date(s.start()), long_date(s.end()));
     return out;
 }
 
@@ -194,13 +199,13 @@ private:
 
 // The notes a calendar cell carries besides its events: phases and continuous therapy that
 // begin or end that day, and what is already running on the first day shown.
-std::string cell_notes(const schedule& s, const plan_segments& segs, const edges_by_date& edges, day_point d,
-                       bool first_shown) {
+std::string cell_notes(const agenda& plan, const edges_by_date& edges, day_point d, bool first_shown) {
+    const schedule& s = plan.plan();
     std::string out;
     for (std::size_t i = 1; i < s.segments().size(); ++i) {
         if (s.segments()[i].start != d) continue;
         out += fmt::format("<span class=\"ph seg\">Switch to {}</span>",
-                           escape_xml(plan_segments::protocol_words(s.segments()[i])));
+                           escape_xml(detail::protocol_words(s.segments()[i])));
     }
     // On the first day shown every occurrence is looked at (one may be running); on the others
     // only those that begin or end that day.
@@ -210,19 +215,19 @@ std::string cell_notes(const schedule& s, const plan_segments& segs, const edges
         for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
     }
     for (const std::size_t i : first_shown ? all : edges_by_date::on(edges.phases, d)) {
-        const phase_occurrence& p = s.phases()[i];
+        const detail::occurrence_entry& entry = plan.occurrences()[i];
+        const phase_occurrence& p = *entry.occurrence;
         if (p.first != d && p.last != d && !(p.first < d && d < p.last)) continue;
-        const bool switched = segs.stopped_for(p) != nullptr;
+        const bool switched = entry.stopped_for != nullptr;
         const std::string cut = p.ended_early() ? (switched ? " (stopped early)" : " (cut short)") : "";
+        const std::string label = escape_xml(entry.title());
         if (p.first == d) {
-            out += fmt::format("<span class=\"ph\">{} begins{}</span>", escape_xml(occurrence_label(segs, p)),
+            out += fmt::format("<span class=\"ph\">{} begins{}</span>", label,
                                p.last == d ? " and ends" + cut : "");
         } else if (p.last == d) {
-            out += fmt::format("<span class=\"ph\">{} ends{}</span>", escape_xml(occurrence_label(segs, p)),
-                               cut);
+            out += fmt::format("<span class=\"ph\">{} ends{}</span>", label, cut);
         } else if (first_shown && p.first < d && d < p.last) {
-            out +=
-                fmt::format("<span class=\"ph\">{} continues</span>", escape_xml(occurrence_label(segs, p)));
+            out += fmt::format("<span class=\"ph\">{} continues</span>", label);
         }
     }
     for (const std::size_t i : edges_by_date::on(edges.spans, d)) {
@@ -238,16 +243,13 @@ std::string cell_notes(const schedule& s, const plan_segments& segs, const edges
     return out;
 }
 
-std::string month_section(const schedule& s, const plan_segments& segs, const edges_by_date& edges,
-                          date::year_month ym) {
-    static constexpr std::array<std::string_view, 12> months{"January",   "February", "March",    "April",
-                                                             "May",       "June",     "July",     "August",
-                                                             "September", "October",  "November", "December"};
+std::string month_section(const agenda& plan, const edges_by_date& edges, date::year_month ym) {
+    const schedule& s = plan.plan();
     const day_point first{ym / 1};
     const day_point last{ym / date::last};
-    std::string out = fmt::format("<section class=\"month\" id=\"m-{:04}-{:02}\">\n<h3>{} {}</h3>\n",
-                                  static_cast<int>(ym.year()), static_cast<unsigned>(ym.month()),
-                                  months[static_cast<unsigned>(ym.month()) - 1], static_cast<int>(ym.year()));
+    std::string out =
+        fmt::format("<section class=\"month\" id=\"m-{:04}-{:02}\">\n<h3>{}</h3>\n",
+                    static_cast<int>(ym.year()), static_cast<unsigned>(ym.month()), detail::month_title(ym));
     std::string running;
     for (const auto& sp : s.spans()) {
         if (sp.first < first && sp.last >= first) {
@@ -258,8 +260,8 @@ std::string month_section(const schedule& s, const plan_segments& segs, const ed
     if (!running.empty()) out += "<p>Continuing through this month: " + running + "</p>\n";
 
     out += "<table class=\"cal\"><thead><tr>";
-    for (std::string_view wd : {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}) {
-        out += fmt::format("<th scope=\"col\">{}</th>", wd);
+    for (unsigned wd = 1; wd <= 7; ++wd) {
+        out += fmt::format("<th scope=\"col\">{}</th>", detail::weekday_abbrev(date::weekday{wd}));
     }
     out += "</tr></thead><tbody>\n<tr>";
     // Monday-first: iso_encoding() is 1 for Monday ... 7 for Sunday.
@@ -278,7 +280,7 @@ std::string month_section(const schedule& s, const plan_segments& segs, const ed
         out += fmt::format("<td class=\"{}\"{}><span class=\"d\">{}</span>", cls,
                            tentative ? " title=\"tentative\"" : "",
                            static_cast<unsigned>(date::year_month_day{d}.day()));
-        if (planned) out += cell_notes(s, segs, edges, d, d == first_shown);
+        if (planned) out += cell_notes(plan, edges, d, d == first_shown);
         if (!events.empty()) {
             out += "<ul>";
             for (const auto& e : events) {
@@ -297,25 +299,14 @@ std::string month_section(const schedule& s, const plan_segments& segs, const ed
     return out;
 }
 
-bool any_tentative(const schedule& s) {
-    return std::any_of(s.phases().begin(), s.phases().end(), [](const auto& p) { return p.tentative; }) ||
-           std::any_of(s.spans().begin(), s.spans().end(), [](const auto& p) { return p.tentative; });
-}
-
-std::string footer() {
-    return fmt::format(
-        "<footer><p class=\"disclaimer\">{}</p><p>Made with ttplan {}.</p></footer>\n</body>\n</html>\n",
-        escape_xml(disclaimer), version_string);
-}
-
 }  // namespace
 
 std::string to_html(const schedule& s) {
     const auto& info = s.protocol();
-    std::string out = head(info.title + " — treatment timeline");
+    const agenda plan(s);
+    std::string out = html_head(info.title + " — treatment timeline");
     out += fmt::format("<header>\n<h1>{}</h1>\n<p>Protocol <code>{}</code>, version {}.</p>\n",
                        escape_xml(info.title), escape_xml(info.id), escape_xml(info.version));
-    const plan_segments segs(s);
     for (std::size_t i = 1; i < s.segments().size(); ++i) {
         const segment& seg = s.segments()[i];
         out += fmt::format(
@@ -333,12 +324,12 @@ std::string to_html(const schedule& s) {
         "with a dated activity).</p>\n",
         long_date(s.start()), long_date(s.end()), escape_xml(describe_length(s.start(), s.end())),
         s.total_days(), s.treatment_days());
-    if (any_tentative(s)) {
+    if (plan.any_tentative()) {
         out +=
             "<p>Dates drawn dashed are tentative: they depend on recovery (for example of blood counts) "
             "and may move later.</p>\n";
     }
-    if (segs.several()) {
+    if (plan.several()) {
         for (const auto& seg : s.segments()) out += parameters_table(seg.parameters, seg.protocol.id);
     } else {
         out += parameters_table(s.parameters());
@@ -350,7 +341,7 @@ std::string to_html(const schedule& s) {
     out +=
         "<figcaption>Bar lengths are proportional to calendar time. Hover over a bar or tick for its dates."
         "</figcaption>\n</figure>\n";
-    out += text_legend(categories_used(s), segs.several());
+    out += text_legend(plan.categories(), plan.several());
     out += "</section>\n";
 
     out += "<section id=\"lengths\">\n<h2>How long each part takes</h2>\n";
@@ -368,18 +359,19 @@ std::string to_html(const schedule& s) {
     const date::year_month_day b{s.end()};
     const edges_by_date edges(s);
     for (auto ym = a.year() / a.month(); ym <= b.year() / b.month(); ym += date::months{1}) {
-        out += month_section(s, segs, edges, ym);
+        out += month_section(plan, edges, ym);
     }
     out += "</section>\n";
-    out += footer();
+    out += html_footer();
     return out;
 }
 
-std::string to_html_comparison(const std::vector<std::pair<std::string, schedule>>& labelled) {
-    std::string out = head("Comparison of treatment timelines");
-    out += "<header>\n<h1>Comparison of treatment timelines</h1>\n";
+namespace detail {
+
+std::string comparison_body(const std::vector<std::pair<std::string, schedule>>& labelled) {
+    std::string out = "<header>\n<h1>Comparison of treatment timelines</h1>\n";
     out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n</header>\n", escape_xml(disclaimer));
-    if (labelled.empty()) return out + "<p>No plans to compare.</p>\n" + footer();
+    if (labelled.empty()) return out + "<p>No plans to compare.</p>\n";
 
     out +=
         "<section id=\"overview\">\n<h2>Overview</h2>\n<table class=\"facts\"><thead><tr>"
@@ -388,11 +380,8 @@ std::string to_html_comparison(const std::vector<std::pair<std::string, schedule
         "<th scope=\"col\">Calendar days</th><th scope=\"col\">Treatment days</th></tr></thead><tbody>\n";
     std::set<category> used;
     bool any_switch = false;
-    std::vector<detail::timeline_group> groups;
+    std::vector<timeline_group> groups;
     for (const auto& [label, s] : labelled) {
-        std::string params;
-        for (const auto& [name, value] : s.parameters())
-            params += (params.empty() ? "" : ", ") + name + "=" + value.text;
         // A continued plan names every protocol: "all-overview, then blinatumomab from ...".
         std::string protocols = s.protocol().id;
         for (std::size_t i = 1; i < s.segments().size(); ++i) {
@@ -402,17 +391,18 @@ std::string to_html_comparison(const std::vector<std::pair<std::string, schedule
         out += fmt::format(
             "<tr><th scope=\"row\">{}</th><td>{} ({})</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
             "<td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
-            escape_xml(label), escape_xml(s.protocol().title), escape_xml(protocols), escape_xml(params),
-            long_date(s.start()), long_date(s.end()), escape_xml(describe_length(s.start(), s.end())),
-            s.total_days(), s.treatment_days());
-        used.merge(categories_used(s));
-        any_switch |= s.segments().size() > 1;
+            escape_xml(label), escape_xml(s.protocol().title), escape_xml(protocols),
+            escape_xml(parameters_text(s.parameters())), long_date(s.start()), long_date(s.end()),
+            escape_xml(describe_length(s.start(), s.end())), s.total_days(), s.treatment_days());
+        const agenda plan(s);
+        used.insert(plan.categories().begin(), plan.categories().end());
+        any_switch |= plan.several();
         groups.push_back({label, &s});
     }
     out += "</tbody></table>\n</section>\n";
 
     out += "<section id=\"timeline\">\n<h2>Timeline</h2>\n<figure>\n";
-    out += detail::svg_timeline(groups, "timeline-svg");
+    out += svg_timeline(groups, "timeline-svg");
     out +=
         "<figcaption>All plans share one time axis; bar lengths are proportional to calendar time."
         "</figcaption>\n</figure>\n";
@@ -425,8 +415,14 @@ std::string to_html_comparison(const std::vector<std::pair<std::string, schedule
         out += lengths_table(s);
     }
     out += "</section>\n";
-    out += footer();
     return out;
+}
+
+}  // namespace detail
+
+std::string to_html_comparison(const std::vector<std::pair<std::string, schedule>>& labelled) {
+    return detail::html_head("Comparison of treatment timelines") + detail::comparison_body(labelled) +
+           detail::html_footer();
 }
 
 }  // namespace ttplan

@@ -4,9 +4,10 @@
 #include <ttplan/html.hpp>
 #include <ttplan/version.hpp>
 
-#include "format_words.hpp"
+#include "html_page.hpp"
 #include "markup_escape.hpp"
 #include "utf8_text.hpp"
+#include "words.hpp"
 
 #include <fmt/format.h>
 
@@ -51,9 +52,7 @@ bool same_start(const labelled_schedules& plans) {
 }
 
 std::string parameters_text(const typed_values& values) {
-    std::string out;
-    for (const auto& [name, value] : values) out += (out.empty() ? "" : ", ") + name + "=" + value.text;
-    return out.empty() ? "(no parameters)" : out;
+    return values.empty() ? "(no parameters)" : detail::parameters_text(values);
 }
 
 // What a plan is: its protocols in order, each with its parameter values.
@@ -231,8 +230,9 @@ std::string comparison_markdown(const labelled_schedules& plans) {
 }
 
 std::string comparison_html(const labelled_schedules& plans) {
-    std::string page = to_html_comparison(plans);
-    if (plans.empty()) return page;
+    std::string page =
+        detail::html_head("Comparison of treatment timelines") + detail::comparison_body(plans);
+    if (plans.empty()) return page + detail::html_footer();
     using detail::escape_xml;
     const auto rows = comparison_rows(plans, summaries(plans));
     std::string table =
@@ -256,11 +256,7 @@ std::string comparison_html(const labelled_schedules& plans) {
         table += fmt::format("<li><strong>{}</strong>: {}</li>\n", escape_xml(label),
                              escape_xml(plan_description(s)));
     table += "</ul>\n</section>\n";
-    // The page ends with its footer; the table goes just before it.
-    auto at = page.rfind("<footer>");
-    if (at == std::string::npos) at = page.rfind("</body>");
-    page.insert(at == std::string::npos ? page.size() : at, table);
-    return page;
+    return page + table + detail::html_footer();
 }
 
 }  // namespace ttplan

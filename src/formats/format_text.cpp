@@ -1,0 +1,101 @@
+// The readable agenda: one section per phase occurrence, its days grouped by week.
+#include <ttplan/format.hpp>
+#include <ttplan/version.hpp>
+
+#include "agenda.hpp"
+#include "words.hpp"
+
+#include <fmt/format.h>
+
+namespace ttplan {
+
+namespace {
+
+using detail::long_date;
+
+// "Then from Tue 2 May 2028 (relapse): Blinatumomab (blinatumomab, version 1), parameters ..."
+std::string segment_line(const segment& seg) {
+    std::string line = fmt::format("Then from {}", long_date(seg.start));
+    if (!seg.reason.empty()) line += fmt::format(" ({})", seg.reason);
+    const auto& p = seg.protocol;
+    line += fmt::format(": {} ({}{})", p.title.empty() ? p.id : p.title, p.id,
+                        p.version.empty() ? "" : ", version " + p.version);
+    if (!seg.parameters.empty()) line += ", parameters " + detail::parameters_text(seg.parameters);
+    return line + "\n";
+}
+
+std::string ending_text(const phase_occurrence& p, const segment* next) {
+    return p.ended_early() ? ", " + detail::ending_words(next) : std::string();
+}
+
+}  // namespace
+
+std::string to_text(const schedule& s) {
+    const detail::agenda plan(s);
+    std::string out;
+    const auto& info = s.protocol();
+    out += fmt::format("{}\n", info.title);
+    out += fmt::format("Protocol {} (version {})\n", info.id, info.version);
+    if (!s.parameters().empty())
+        out += fmt::format("Parameters: {}\n", detail::parameters_text(s.parameters()));
+    for (std::size_t i = 1; i < s.segments().size(); ++i) out += segment_line(s.segments()[i]);
+    out += fmt::format("From {} to {}: {} ({} days)\n", long_date(s.start()), long_date(s.end()),
+                       describe_length(s.start(), s.end()), s.total_days());
+    out += fmt::format("{}\n", disclaimer);
+    if (plan.any_tentative_phase()) {
+        out +=
+            "Dates marked (tentative) depend on recovery (for example of blood counts) and may move later.\n";
+    }
+
+    if (!plan.tracks().empty()) out += "\nAcross phases\n";
+    for (const span* t : plan.tracks()) {
+        const std::string whose = t->segment > 0 ? " [" + s.segment_of(*t).protocol.id + "]" : std::string();
+        out += fmt::format("  {}{}: {} to {} ({}){}{}\n", t->activity, whose, long_date(t->first),
+                           long_date(t->last), describe_length(t->first, t->last),
+                           t->ended_early() ? ", " + detail::ending_words(plan.stopped_for(*t)) : "",
+                           t->tentative ? " (tentative)" : "");
+    }
+
+    std::size_t shown_segment = 0;
+    for (const auto& entry : plan.occurrences()) {
+        const phase_occurrence& p = *entry.occurrence;
+        if (p.segment != shown_segment) {
+            shown_segment = p.segment;
+            const segment& seg = s.segment_of(p);
+            out += fmt::format("\n== From {}: {} ==\n", long_date(seg.start), detail::protocol_words(seg));
+        }
+        out += fmt::format("\n{}: {} to {} ({}){}{}\n", entry.title(), long_date(p.first), long_date(p.last),
+                           describe_length(p.first, p.last), ending_text(p, entry.stopped_for),
+                           p.tentative ? " (tentative)" : "");
+        for (const span* t : entry.spans) {
+            out += fmt::format("  {}: {}, {} to {}\n", detail::labelled_activity(t->activity, t->kind),
+                               detail::day_range(t->first_day, t->last_day), long_date(t->first),
+                               long_date(t->last));
+        }
+        // A new block every Monday.
+        std::optional<day_point> week;
+        for (const auto& row : entry.days) {
+            const auto monday = row.date - (date::weekday{row.date} - date::Monday);
+            if (monday != week) {
+                out += fmt::format("  Week of {}\n", long_date(monday));
+                week = monday;
+            }
+            std::string line;
+            for (const event* e : row.events) {
+                if (!line.empty()) line += "; ";
+                line += detail::labelled_activity(e->activity, e->kind);
+                if (e->planned_date) line += fmt::format(" [moved from {}]", long_date(*e->planned_date));
+            }
+            out += fmt::format("    {:<15}  Day {:<4} {}\n", long_date(row.date), row.day(), line);
+        }
+    }
+    // Events outside every phase occurrence (a hand-built schedule can have them) are not lost.
+    if (!plan.unplaced_events().empty()) out += "\nOther dated activities\n";
+    for (const event* e : plan.unplaced_events()) {
+        out += fmt::format("    {:<15}  Day {:<4} {}\n", long_date(e->date), e->day,
+                           detail::labelled_activity(e->activity, e->kind));
+    }
+    return out;
+}
+
+}  // namespace ttplan

@@ -1,0 +1,57 @@
+// The words every human format shares: dates and month and weekday names (spelled here, never
+// taken from a locale, so output is the same on every machine), parameter lists and the phrases
+// that say how an item ended. Plain text, never escaped: each format escapes what it writes.
+// Private to the library.
+#pragma once
+
+#include <ttplan/model.hpp>
+#include <ttplan/schedule.hpp>
+
+#include "date_names.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace ttplan::detail {
+
+// "Mon" ... "Sun" of a date (the names themselves are in date_names.hpp).
+std::string_view weekday_abbrev(day_point d);
+// "Mon 4 Jan 2027"
+std::string long_date(day_point d);
+// "4 Jan 2027"
+std::string short_date(day_point d);
+// "January 2027"
+std::string month_title(date::year_month ym);
+
+// Names are one line in every readable format: control characters (newline, tab, escape, C1
+// such as CSI, ...) become spaces, so a name can neither break a table or grid nor send a
+// terminal escape sequence; invalid UTF-8 becomes U+FFFD (utf8_text.hpp).
+std::string one_line(std::string_view text);
+
+// "Day 8" or "Days 1 to 28".
+std::string day_range(std::int32_t first_day, std::int32_t last_day);
+
+// "name=value, name=value" in name order; `assign` goes between name and value, and `clean`
+// (an escape or one_line) is applied to each name and value.
+using text_filter = std::string (*)(std::string_view);
+std::string parameters_text(const typed_values& values, std::string_view assign = "=",
+                            text_filter clean = nullptr);
+
+std::string parameters_text(const parameter_values& values);
+
+// "arm=left or right and flag=true"
+std::string condition_text(const condition& c);
+
+// "Blinatumomab (blinatumomab)", or only the id when the title is empty or the same.
+std::string protocol_words(const segment& seg);
+
+// "Vincristine (Chemotherapy)", but "Hospital stay" rather than "Hospital stay (Hospital stay)".
+std::string labelled_activity(std::string_view activity, category kind);
+
+// How an item that ended early ended, without a leading comma: "stopped early on switching to
+// blinatumomab" when a switch stopped it (`next` is the protocol switched to), otherwise "cut at
+// the end of treatment".
+std::string ending_words(const segment* next);
+
+}  // namespace ttplan::detail
