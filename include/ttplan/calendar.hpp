@@ -1,13 +1,15 @@
 // Calendar values: dates and lengths, and the one place that adds them.
 #pragma once
 
+#include <ttplan/export.hpp>
+
 #include <date/date.h>
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-namespace ttplan {
+namespace TTPLAN_API ttplan {
 
 using day_point = date::sys_days;  // a calendar date (UTC day count, no time zone)
 

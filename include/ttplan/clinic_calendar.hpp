@@ -3,6 +3,7 @@
 #pragma once
 
 #include <ttplan/calendar.hpp>
+#include <ttplan/export.hpp>
 #include <ttplan/model.hpp>
 
 #include <array>
@@ -11,7 +12,7 @@
 #include <set>
 #include <string_view>
 
-namespace ttplan {
+namespace TTPLAN_API ttplan {
 
 // What happens to an event that falls on a day the clinic is closed.
 enum class shift_rule : std::uint8_t { keep, next_open, previous_open };

@@ -2,6 +2,7 @@
 // phase, of the whole treatment, and the number of treatment, hospital and procedure days.
 #pragma once
 
+#include <ttplan/export.hpp>
 #include <ttplan/schedule.hpp>
 
 #include <cstdint>
@@ -9,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-namespace ttplan {
+namespace TTPLAN_API ttplan {
 
 struct phase_length {
     std::string protocol;  // protocol id

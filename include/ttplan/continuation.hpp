@@ -3,6 +3,7 @@
 #pragma once
 
 #include <ttplan/calendar.hpp>
+#include <ttplan/export.hpp>
 #include <ttplan/planner.hpp>
 #include <ttplan/schedule.hpp>
 
@@ -10,7 +11,7 @@
 #include <string>
 #include <vector>
 
-namespace ttplan {
+namespace TTPLAN_API ttplan {
 
 // Where the plan so far stops and the next protocol starts.
 struct switch_point {

@@ -1,12 +1,13 @@
 // CSV output (RFC 4180) for spreadsheets and import into scheduling software.
 #pragma once
 
+#include <ttplan/export.hpp>
 #include <ttplan/format.hpp>
 #include <ttplan/schedule.hpp>
 
 #include <string>
 
-namespace ttplan {
+namespace TTPLAN_API ttplan {
 
 // The schedule as CSV: CRLF line ends, a header row, UTF-8 without a byte order mark.
 // Returns, for options.csv == csv_rows::events, one row per dated event:

@@ -3,12 +3,13 @@
 // these are not files other tools read: the wording may change between versions.
 #pragma once
 
+#include <ttplan/export.hpp>
 #include <ttplan/model.hpp>
 #include <ttplan/schedule.hpp>
 
 #include <string>
 
-namespace ttplan {
+namespace TTPLAN_API ttplan {
 
 // Everything a protocol declares, in words.
 // Returns: UTF-8 text, every line ending in '\n': the title; "id (version v)"; the summary and

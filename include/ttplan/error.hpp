@@ -1,6 +1,8 @@
 // Errors: one family rooted in ttplan::error, each carrying where the problem is.
 #pragma once
 
+#include <ttplan/export.hpp>
+
 #include <cstddef>
 #include <stdexcept>
 #include <string>
@@ -8,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-namespace ttplan {
+namespace TTPLAN_API ttplan {
 
 // The family of an error, one per class below; the C API and Python look their status and
 // exception class up by it in one table each, so a family is never told by type or message.

@@ -2,6 +2,7 @@
 // reaches back into the planner.
 #pragma once
 
+#include <ttplan/export.hpp>
 #include <ttplan/model.hpp>
 #include <ttplan/schedule.hpp>
 
@@ -13,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-namespace ttplan {
+namespace TTPLAN_API ttplan {
 
 struct render_options {
     // iCalendar: an opaque id chosen by the caller (never a name or record number); UIDs are

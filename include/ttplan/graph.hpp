@@ -2,11 +2,12 @@
 // parameters take.
 #pragma once
 
+#include <ttplan/export.hpp>
 #include <ttplan/model.hpp>
 
 #include <string>
 
-namespace ttplan {
+namespace TTPLAN_API ttplan {
 
 // Graphviz DOT text of the phase dependency graph for these parameter values (defaults filled
 // in; throws parameter_error for an undeclared name or value). Every phase is a node: active

@@ -1,13 +1,14 @@
 // The standalone HTML page: a timeline picture, lengths, and month-by-month calendars.
 #pragma once
 
+#include <ttplan/export.hpp>
 #include <ttplan/schedule.hpp>
 
 #include <string>
 #include <utility>
 #include <vector>
 
-namespace ttplan {
+namespace TTPLAN_API ttplan {
 
 // One self-contained HTML5 document (polyglot: it also parses as XML) with no external
 // resources: title, protocol, parameters and disclaimer; an inline SVG timeline whose bar

@@ -2,13 +2,14 @@
 // software: all-day events for each treatment day, each phase occurrence and each span.
 #pragma once
 
+#include <ttplan/export.hpp>
 #include <ttplan/format.hpp>
 #include <ttplan/schedule.hpp>
 
 #include <cstdint>
 #include <string>
 
-namespace ttplan {
+namespace TTPLAN_API ttplan {
 
 // The calendar as text with CRLF line ends, lines folded at 75 octets.
 // Returns: a VCALENDAR (METHOD:PUBLISH) with one all-day VEVENT per treatment day (per phase,

@@ -1,11 +1,12 @@
 // Markdown output (CommonMark with GitHub tables) for handouts and course material.
 #pragma once
 
+#include <ttplan/export.hpp>
 #include <ttplan/schedule.hpp>
 
 #include <string>
 
-namespace ttplan {
+namespace TTPLAN_API ttplan {
 
 // The schedule as a Markdown document: title, protocol, parameters, start, end and length in
 // words, the disclaimer; a table of phase occurrences; a table of continuous therapy; one

@@ -4,6 +4,7 @@
 
 #include <ttplan/calendar.hpp>
 #include <ttplan/error.hpp>
+#include <ttplan/export.hpp>
 
 #include <cstdint>
 #include <map>
@@ -12,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace ttplan {
+namespace TTPLAN_API ttplan {
 
 enum class category : std::uint8_t {
     chemotherapy,

@@ -1,11 +1,12 @@
 // Month calendars in plain text, like cal(1): an overview a family can pin to the fridge.
 #pragma once
 
+#include <ttplan/export.hpp>
 #include <ttplan/schedule.hpp>
 
 #include <string>
 
-namespace ttplan {
+namespace TTPLAN_API ttplan {
 
 // Month grids from the start month to the end month, two months side by side, weeks from
 // Monday, at most 80 columns wide, plain text (no colour or escape sequences).

@@ -3,6 +3,7 @@
 
 #include <ttplan/calendar.hpp>
 #include <ttplan/clinic_calendar.hpp>
+#include <ttplan/export.hpp>
 #include <ttplan/model.hpp>
 #include <ttplan/schedule.hpp>
 
@@ -12,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace ttplan {
+namespace TTPLAN_API ttplan {
 
 // A date already known for a phase (or one cycle of it): an actual start date, or a delay
 // in days added to its planned start. Downstream phases move with it; upstream ones stay.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <ttplan/error.hpp>
+#include <ttplan/export.hpp>
 #include <ttplan/model.hpp>
 
 #include <filesystem>
@@ -9,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace ttplan {
+namespace TTPLAN_API ttplan {
 
 // The format name and version written into every protocol file.
 inline constexpr std::string_view protocol_format = "ttplan-protocol";

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <ttplan/calendar.hpp>
+#include <ttplan/export.hpp>
 #include <ttplan/model.hpp>
 
 #include <cstddef>
@@ -12,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace ttplan {
+namespace TTPLAN_API ttplan {
 
 // Why a phase occurrence or span ends where it does.
 enum class ending_reason : std::uint8_t {

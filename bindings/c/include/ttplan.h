@@ -26,6 +26,11 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility: exactly the functions declared here are exported. */
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC visibility push(default)
+#endif
+
 typedef int ttplan_status;
 
 #define TTPLAN_OK 0
@@ -276,6 +281,10 @@ ttplan_status ttplan_schedule_write(const ttplan_schedule* schedule, const char*
 ttplan_status ttplan_schedule_summary_text(const ttplan_schedule* schedule, char** out, size_t* length);
 size_t ttplan_schedule_last_error(const ttplan_schedule* schedule, char* buffer, size_t size);
 void ttplan_schedule_destroy(ttplan_schedule** schedule);
+
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,42 @@
+# Only the API is visible: reads the symbol table of the library's objects (visibility is
+# recorded there, and a shared library exports exactly the default-visible ones) and fails when
+# a private symbol (ttplan::detail, the C API's internals) would be exported, or when the API
+# itself is not. Usage:
+#   cmake -DREADELF=<readelf> -DCXXFILT=<c++filt> -DLIBRARY=<lib.a> -DKIND=cxx|c -P exported_symbols.cmake
+execute_process(COMMAND "${READELF}" -sW "${LIBRARY}" COMMAND "${CXXFILT}" OUTPUT_VARIABLE _listing
+                RESULT_VARIABLE _rc ERROR_VARIABLE _err)
+if(NOT _rc EQUAL 0)
+  message(FATAL_ERROR "readelf failed on ${LIBRARY}: ${_err}")
+endif()
+string(REPLACE ";" "\\;" _listing "${_listing}")
+string(REPLACE "\n" ";" _lines "${_listing}")
+set(_exported 0)
+set(_failed "")
+foreach(line IN LISTS _lines)
+  # "   12: 0000000000000000   161 FUNC    GLOBAL DEFAULT    5 ttplan::to_json(...)"
+  if(NOT line MATCHES "^ *[0-9]+: [0-9a-f]+ +[0-9]+ ([A-Z]+) +(GLOBAL|WEAK) +([A-Z]+) +([A-Z0-9]+) (.*)$")
+    continue()
+  endif()
+  set(_type "${CMAKE_MATCH_1}")
+  set(_bind "${CMAKE_MATCH_2}")
+  set(_vis "${CMAKE_MATCH_3}")
+  set(_ndx "${CMAKE_MATCH_4}")
+  set(_name "${CMAKE_MATCH_5}")
+  if(_ndx STREQUAL "UND" OR NOT _vis STREQUAL "DEFAULT")
+    continue()
+  endif()
+  if(_name MATCHES "^ttplan::(detail|c_api)::" OR _name MATCHES "^ttplan::.*\\(anonymous namespace\\)")
+    string(APPEND _failed "\n  ${_name}")
+  elseif(KIND STREQUAL "c" AND _bind STREQUAL "GLOBAL" AND _type STREQUAL "FUNC" AND NOT _name MATCHES "^ttplan_")
+    string(APPEND _failed "\n  ${_name} (the C library exports only ttplan_* functions)")
+  elseif(_bind STREQUAL "GLOBAL" AND (_name MATCHES "^ttplan::" OR _name MATCHES "^ttplan_"))
+    math(EXPR _exported "${_exported} + 1")
+  endif()
+endforeach()
+if(_failed)
+  message(FATAL_ERROR "private symbols would be exported from ${LIBRARY}:${_failed}")
+endif()
+if(_exported LESS 10)
+  message(FATAL_ERROR "only ${_exported} API symbols are visible in ${LIBRARY}: the API itself is hidden")
+endif()
+message(STATUS "${_exported} API symbols visible in ${LIBRARY}, no private ones")
