@@ -51,24 +51,31 @@ agenda::agenda(const schedule& s) : s_(s) {
     // Stable: when a hand-built schedule repeats a key, its first occurrence collects the items.
     std::stable_sort(by_key_.begin(), by_key_.end(),
                      [&](std::size_t a, std::size_t b) { return key_of(a) < key_of(b); });
+    first_of_key_.resize(entries_.size());
+    for (std::size_t k = 0; k < by_key_.size(); ++k)
+        first_of_key_[by_key_[k]] = k == 0 || key_of(by_key_[k - 1]) != key_of(by_key_[k]);
 
+    const occurrence_entry* last = nullptr;
     for (const auto& t : s.spans()) {
         categories_.insert(t.kind);
         any_tentative_ = any_tentative_ || t.tentative;
         if (t.phase.empty()) {
             tracks_.push_back(&t);
-        } else if (const occurrence_entry* entry = entry_of(t)) {
+        } else if (const occurrence_entry* entry = find_from(last, t.segment, t.phase, t.cycle)) {
             entries_[static_cast<std::size_t>(entry - entries_.data())].spans.push_back(&t);
+            last = entry;
         }
     }
+    last = nullptr;
     any_tentative_ = any_tentative_ || any_tentative_phase_;
     for (const auto& e : s.events()) {
         categories_.insert(e.kind);
-        const occurrence_entry* found = entry_of(e);
+        const occurrence_entry* found = find_from(last, e.segment, e.phase, e.cycle);
         if (!found) {
             unplaced_events_.push_back(&e);
             continue;
         }
+        last = found;
         auto& days = entries_[static_cast<std::size_t>(found - entries_.data())].days;
         // Events come in date order, so a day's row is the last one or a new one.
         if (days.empty() || days.back().date != e.date) days.push_back(day_row{e.date, {}});
@@ -87,6 +94,17 @@ const occurrence_entry* agenda::find(std::size_t segment, const std::string& pha
     if (it == by_key_.end()) return nullptr;
     const phase_occurrence& p = *entries_[*it].occurrence;
     return std::tie(p.segment, p.phase, p.cycle) == wanted ? &entries_[*it] : nullptr;
+}
+
+const occurrence_entry* agenda::find_from(const occurrence_entry* hint, std::size_t segment,
+                                          const std::string& phase,
+                                          const std::optional<std::int32_t>& cycle) const {
+    // The hint must also be the first entry of its key, as find() would answer.
+    if (hint != nullptr && first_of_key_[static_cast<std::size_t>(hint - entries_.data())]) {
+        const phase_occurrence& p = *hint->occurrence;
+        if (p.segment == segment && p.cycle == cycle && p.phase == phase) return hint;
+    }
+    return find(segment, phase, cycle);
 }
 
 const occurrence_entry* agenda::entry_of(const event& e) const {

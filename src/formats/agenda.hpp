@@ -78,12 +78,17 @@ public:
 private:
     const occurrence_entry* find(std::size_t segment, const std::string& phase,
                                  const std::optional<std::int32_t>& cycle) const;
+    // find(), trying `hint` first: items mostly come in the order of their occurrences.
+    const occurrence_entry* find_from(const occurrence_entry* hint, std::size_t segment,
+                                      const std::string& phase,
+                                      const std::optional<std::int32_t>& cycle) const;
     const segment* stopped_for(ending_reason ending, std::size_t segment) const;
     bool needs_protocol(std::size_t seg, const std::string& phase, const std::string& name) const;
 
     const schedule& s_;
     std::vector<occurrence_entry> entries_;
     std::vector<std::size_t> by_key_;  // entry indices sorted by (segment, phase, cycle)
+    std::vector<bool> first_of_key_;   // by entry index: no earlier entry has its key
     // For each phase id, and each phase name, the protocols (ids) whose phases have it.
     std::map<std::string_view, std::set<std::string_view>> protocols_with_id_;
     std::map<std::string_view, std::set<std::string_view>> protocols_with_name_;

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <map>
 #include <set>
 #include <vector>
@@ -337,7 +338,7 @@ std::string to_html(const schedule& s) {
     out += "</section>\n";
 
     out += "<section id=\"timeline\">\n<h2>Timeline</h2>\n<figure>\n";
-    out += detail::svg_timeline({detail::timeline_group{{}, &s}}, "timeline-svg");
+    out += detail::svg_timeline({detail::timeline_group{{}, &plan}}, "timeline-svg");
     out +=
         "<figcaption>Bar lengths are proportional to calendar time. Hover over a bar or tick for its dates."
         "</figcaption>\n</figure>\n";
@@ -381,6 +382,8 @@ std::string comparison_body(const std::vector<std::pair<std::string, schedule>>&
     std::set<category> used;
     bool any_switch = false;
     std::vector<timeline_group> groups;
+    // Agendas live as long as the picture that reads them; a deque never moves its elements.
+    std::deque<agenda> plans;
     for (const auto& [label, s] : labelled) {
         // A continued plan names every protocol: "all-overview, then blinatumomab from ...".
         std::string protocols = s.protocol().id;
@@ -394,10 +397,10 @@ std::string comparison_body(const std::vector<std::pair<std::string, schedule>>&
             escape_xml(label), escape_xml(s.protocol().title), escape_xml(protocols),
             escape_xml(parameters_text(s.parameters())), long_date(s.start()), long_date(s.end()),
             escape_xml(describe_length(s.start(), s.end())), s.total_days(), s.treatment_days());
-        const agenda plan(s);
+        const agenda& plan = plans.emplace_back(s);
         used.insert(plan.categories().begin(), plan.categories().end());
         any_switch |= plan.several();
-        groups.push_back({label, &s});
+        groups.push_back({label, &plan});
     }
     out += "</tbody></table>\n</section>\n";
 

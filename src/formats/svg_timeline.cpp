@@ -63,8 +63,8 @@ axis make_axis(const std::vector<timeline_group>& groups) {
     day_point lo = day_point::max();
     day_point hi = day_point::min();
     for (const auto& g : groups) {
-        lo = std::min(lo, g.plan->start());
-        hi = std::max(hi, g.plan->end());
+        lo = std::min(lo, g.plan->plan().start());
+        hi = std::max(hi, g.plan->plan().end());
     }
     if (groups.empty()) lo = hi = day_point{};
     const date::year_month_day a{lo};
@@ -103,7 +103,7 @@ struct lanes_writer {
     }
 
     void heading(const timeline_group& g) {
-        const schedule& s = *g.plan;
+        const schedule& s = g.plan->plan();
         out += fmt::format(
             R"~(<text class="group-label" x="8" y="{}" font-weight="bold">{} — {} ({})</text>)~", num(y + 18),
             escape_xml(g.label), escape_xml(describe_length(s.start(), s.end())), day_words(s.total_days()));
@@ -262,8 +262,9 @@ struct lanes_writer {
         }
     }
 
-    void group(const timeline_group& g, const agenda& plan) {
-        const schedule& s = *g.plan;
+    void group(const timeline_group& g) {
+        const agenda& plan = *g.plan;
+        const schedule& s = plan.plan();
         if (!g.label.empty()) heading(g);
         const double top = y;
         if (plan.several()) segment_labels(s);
@@ -364,12 +365,12 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
     bool any_cut = false;
     bool any_switch = false;
     for (const auto& g : groups) {
-        const agenda plan(*g.plan);
+        const agenda& plan = *g.plan;
         any_switch |= plan.several();
         any_tentative |= plan.any_tentative();
         any_cut |= plan.any_ended_early();
         used.insert(plan.categories().begin(), plan.categories().end());
-        lanes.group(g, plan);
+        lanes.group(g);
     }
     const double lanes_bottom = lanes.y;
 
@@ -404,7 +405,7 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
     std::string title = "Timeline";
     for (const auto& g : groups) {
         title += fmt::format("{} {}", title == "Timeline" ? ":" : ";",
-                             g.label.empty() ? g.plan->protocol().title : g.label);
+                             g.label.empty() ? g.plan->plan().protocol().title : g.label);
     }
 
     std::string out = fmt::format(

@@ -4,6 +4,7 @@
 #include <ttplan/model.hpp>
 #include <ttplan/schedule.hpp>
 
+#include "agenda.hpp"
 #include "category_style.hpp"
 #include "markup_escape.hpp"
 
@@ -14,10 +15,10 @@
 
 namespace ttplan::detail {
 
-// One block of lanes on the shared time axis.
+// One block of lanes on the shared time axis: a plan's agenda, built once by the caller.
 struct timeline_group {
     std::string label;  // shown as a heading row; empty for a single schedule
-    const schedule* plan = nullptr;
+    const agenda* plan = nullptr;
 };
 
 // The timeline picture: month and year axis spanning every group, one lane per phase id
