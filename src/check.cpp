@@ -348,7 +348,7 @@ private:
         if (d.from == d.to && from != nullptr) {
             fail(at + "/to", fmt::format("phase \"{}\" depends on itself", d.to));
         }
-        if (d.kind == dependency::type::start_to_start) {
+        if (d.type == dependency_type::start_to_start) {
             const std::int32_t first = from != nullptr ? from->first_day : earliest_first_day;
             if (d.on_day < first || d.on_day > max_day_number) {
                 fail(at + "/day", fmt::format("day {} is outside {} to {}", d.on_day, first, max_day_number));

@@ -108,7 +108,7 @@ std::string describe(const protocol& p) {
     out += "\nDependencies\n";
     if (p.dependencies.empty()) out += "  (none)\n";
     for (const auto& d : p.dependencies) {
-        if (d.kind == dependency::type::start_to_start) {
+        if (d.type == dependency_type::start_to_start) {
             out += fmt::format("  {} starts on Day {} of {}", d.to, d.on_day, d.from);
         } else {
             out += fmt::format("  {} starts after {} ends", d.to, d.from);

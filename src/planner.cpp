@@ -204,7 +204,7 @@ private:
         const std::string who = phase_label(p_.proto.phases[p_.index_of(dep.to)]);
         anchored out{pred.collapsed, pred.collapsed_tentative};
         if (!pred.occurrences.empty()) {
-            if (dep.kind == dependency::type::finish_to_start) {
+            if (dep.type == dependency_type::finish_to_start) {
                 const auto& last = pred.occurrences.back();
                 out = {offset(last.last, 1, who), last.tentative};
             } else {

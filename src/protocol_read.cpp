@@ -482,16 +482,16 @@ private:
         read_string(j, ptr, "to", d.to);
         if (const json* t = member(j, "type")) {
             if (*t == "finish-to-start") {
-                d.kind = dependency::type::finish_to_start;
+                d.type = dependency_type::finish_to_start;
             } else if (*t == "start-to-start") {
-                d.kind = dependency::type::start_to_start;
+                d.type = dependency_type::start_to_start;
             } else {
                 fail(at(ptr, "type"),
                      fmt::format("unknown dependency type {} (allowed: finish-to-start, start-to-start)",
                                  t->dump()));
             }
         }
-        if (d.kind == dependency::type::start_to_start && !j.contains("day")) {
+        if (d.type == dependency_type::start_to_start && !j.contains("day")) {
             problems_.push_back({{"", ptr, 0, 0},
                                  "missing required key \"day\" (a start-to-start dependency "
                                  "needs the day)"});

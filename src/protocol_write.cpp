@@ -161,7 +161,7 @@ ojson dependency_json(const protocol& p, const dependency& d) {
     ojson j = ojson::object();
     j["from"] = d.from;
     j["to"] = d.to;
-    if (d.kind == dependency::type::start_to_start) {
+    if (d.type == dependency_type::start_to_start) {
         j["type"] = "start-to-start";
         j["day"] = d.on_day;
     } else if (d.on_day != 1) {

@@ -133,7 +133,7 @@ TEST_CASE("all-overview: phases and their timing", "[all-overview]") {
                                                [](const auto& d) { return d.to == "consolidation"; });
     REQUIRE(to_consolidation != p.dependencies.end());
     CHECK(to_consolidation->from == "induction");
-    CHECK(to_consolidation->kind == ttplan::dependency::type::start_to_start);
+    CHECK(to_consolidation->type == ttplan::dependency_type::start_to_start);
     CHECK(to_consolidation->on_day == 36);
     CHECK(to_consolidation->gate == "or when blood counts recover, whichever is later");
 

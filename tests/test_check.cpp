@@ -57,7 +57,7 @@ ttplan::protocol valid() {
     ttplan::dependency d1;
     d1.from = "induction";
     d1.to = "consolidation";
-    d1.kind = ttplan::dependency::type::start_to_start;
+    d1.type = ttplan::dependency_type::start_to_start;
     d1.on_day = 36;
     ttplan::dependency d2;
     d2.from = "consolidation";

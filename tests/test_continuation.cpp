@@ -145,7 +145,7 @@ TEST_CASE("continuation: a switch on a date cuts the cycle running then", "[cont
     }
     CHECK(mtx == std::vector<day_point>{d("2027-04-26")});
 
-    // The daily oral span of cycle 4 and the cross-phase track end the day before, marked cut.
+    // The daily oral span of cycle 4 and the tki track's span end the day before, marked cut.
     const span& oral = span_named(s, "oral", 3);
     CHECK(oral.first == d("2027-04-26"));
     CHECK(oral.last == d("2027-05-01"));
@@ -303,7 +303,7 @@ TEST_CASE("continuation: JSON names every item's protocol and lists the segments
     CHECK(doc["segments"][1]["reason"] == "relapse");
     CHECK(doc["segments"][2]["start"] == "2027-05-16");
     std::size_t rescue_items = 0;
-    for (const auto& key : {"phases", "events", "tracks"}) {
+    for (const auto& key : {"phases", "events", "spans"}) {
         for (const auto& item : doc[key]) {
             REQUIRE(item.contains("protocol"));
             if (item["protocol"] == "rescue") ++rescue_items;
@@ -311,11 +311,11 @@ TEST_CASE("continuation: JSON names every item's protocol and lists the segments
     }
     // Rescue: 1 phase, 1 event (marrow), 1 span (blina).
     CHECK(rescue_items == 3);
-    const auto cut = std::count_if(doc["tracks"].begin(), doc["tracks"].end(),
+    const auto cut = std::count_if(doc["spans"].begin(), doc["spans"].end(),
                                    [](const auto& t) { return t["ending"] == "switch"; });
-    CHECK(cut == 2);  // oral in cycle 4 and the tki track
+    CHECK(cut == 2);  // oral in cycle 4 and the tki track's span
     // Every item's segment index agrees with its protocol id.
-    for (const auto& key : {"phases", "events", "tracks"}) {
+    for (const auto& key : {"phases", "events", "spans"}) {
         for (const auto& item : doc[key]) {
             CHECK(doc["segments"][item["segment"].get<std::size_t>()]["protocol"]["id"] == item["protocol"]);
         }

@@ -59,16 +59,16 @@ protocol sample(const std::string& odd = "") {
     maintenance.repeat->count = 3;
     p.phases = {induction, consolidation, extra, maintenance};
 
-    dependency d1{"induction", "consolidation", dependency::type::start_to_start, 36, {}, "counts" + odd, {}};
-    dependency d2{"consolidation", "extra", dependency::type::finish_to_start, 1, {}, "", {}};
+    dependency d1{"induction", "consolidation", dependency_type::start_to_start, 36, {}, "counts" + odd, {}};
+    dependency d2{"consolidation", "extra", dependency_type::finish_to_start, 1, {}, "", {}};
     dependency d3{"consolidation",
                   "maintenance",
-                  dependency::type::finish_to_start,
+                  dependency_type::finish_to_start,
                   1,
                   length{7, length::unit::days},
                   "",
                   when("arm", "a")};
-    dependency d4{"extra", "maintenance", dependency::type::finish_to_start, 1, {}, "", when("arm", "b")};
+    dependency d4{"extra", "maintenance", dependency_type::finish_to_start, 1, {}, "", when("arm", "b")};
     p.dependencies = {d1, d2, d3, d4};
 
     track tki;

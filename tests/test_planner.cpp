@@ -55,7 +55,7 @@ dependency fs(const char* from, const char* to, const char* lag = "0d") {
 
 dependency ss(const char* from, const char* to, std::int32_t on_day, const char* lag = "0d") {
     dependency x = fs(from, to, lag);
-    x.kind = dependency::type::start_to_start;
+    x.type = dependency_type::start_to_start;
     x.on_day = on_day;
     return x;
 }

@@ -82,7 +82,7 @@ TEST_CASE("protocol_io: a minimal protocol reads with defaults", "[read]") {
     CHECK(p.phases[0].duration == ttplan::length{29, ttplan::length::unit::days});
     CHECK_FALSE(p.phases[0].activities[0].continuous);
     CHECK(p.phases[1].activities[0].continuous);
-    CHECK(p.dependencies[0].kind == ttplan::dependency::type::finish_to_start);
+    CHECK(p.dependencies[0].type == ttplan::dependency_type::finish_to_start);
     CHECK(p.dependencies[0].lag == ttplan::length{0, ttplan::length::unit::days});
     CHECK(p.parameters[0].default_value == "false");
     CHECK(p.parameters[1].choices == std::vector<std::string>{"imatinib", "dasatinib"});
@@ -112,7 +112,7 @@ TEST_CASE("protocol_io: every feature reads as written", "[read]") {
     // when values are typed like their parameters and stored as canonical text.
     CHECK(p.phases[1].activities[2].when.all_of.at("age") == std::vector<std::string>{"13", "14", "15"});
     CHECK(p.phases[1].activities[3].when.all_of.at("flag") == std::vector<std::string>{"true"});
-    CHECK(p.dependencies[2].kind == ttplan::dependency::type::start_to_start);
+    CHECK(p.dependencies[2].type == ttplan::dependency_type::start_to_start);
     CHECK(p.dependencies[2].on_day == 36);
     CHECK(p.dependencies[1].lag == ttplan::length{2, ttplan::length::unit::weeks});
     CHECK(p.tracks[1].from.phase.empty());

@@ -20,7 +20,7 @@ TEST_CASE("json: the documented keys, in order, with ISO dates", "[json]") {
     std::vector<std::string> keys;
     for (const auto& item : doc.items()) keys.push_back(item.key());
     CHECK(keys == std::vector<std::string>{"format", "protocol", "parameters", "start", "end", "total_days",
-                                           "segments", "phases", "events", "tracks", "disclaimer"});
+                                           "segments", "phases", "events", "spans", "disclaimer"});
     CHECK(doc["protocol"] == nlohmann::json{{"id", "demo"}, {"title", "Demo protocol"}, {"version", "1"}});
     CHECK(doc["start"] == "2027-01-04");
     CHECK(doc["end"] == "2027-03-07");  // the last day of the maintenance cycle and of both spans
@@ -83,7 +83,7 @@ TEST_CASE("json: a built-in choice that looks like a number is a string with eve
     }
 }
 
-TEST_CASE("json: phases, events and tracks carry cycle, day, category and marks", "[json]") {
+TEST_CASE("json: phases, events and spans carry cycle, day, category and marks", "[json]") {
     const auto doc = nlohmann::json::parse(to_json(hand_built()));
     REQUIRE(doc["phases"].size() == 2);
     CHECK(doc["phases"][0]["cycle"].is_null());
@@ -98,10 +98,10 @@ TEST_CASE("json: phases, events and tracks carry cycle, day, category and marks"
     CHECK(doc["events"][3]["category"] == "hospital-stay");
     CHECK(doc["events"][1]["category"] == "intrathecal");
 
-    REQUIRE(doc["tracks"].size() == 2);
-    CHECK(doc["tracks"][0]["phase"].is_null());
-    CHECK(doc["tracks"][0]["category"] == "targeted");
-    CHECK(doc["tracks"][1]["phase"] == "maintenance");
+    REQUIRE(doc["spans"].size() == 2);
+    CHECK(doc["spans"][0]["phase"].is_null());
+    CHECK(doc["spans"][0]["category"] == "targeted");
+    CHECK(doc["spans"][1]["phase"] == "maintenance");
 }
 
 TEST_CASE("json: a moved event keeps its planned date", "[json]") {

@@ -49,6 +49,9 @@ using parameter_values = std::map<std::string, std::string, std::less<>>;
 
 enum class parameter_type : std::uint8_t { boolean, choice, integer };
 
+// How a dependency orders its two phases.
+enum class dependency_type : std::uint8_t { finish_to_start, start_to_start };
+
 struct parameter {
     std::string name;
     parameter_type type = parameter_type::boolean;
@@ -160,11 +163,9 @@ struct phase {
 };
 
 struct dependency {
-    enum class type : std::uint8_t { finish_to_start, start_to_start };
-
     std::string from;
     std::string to;
-    type kind = type::finish_to_start;
+    dependency_type type = dependency_type::finish_to_start;
     // For start_to_start: the successor starts on this day number of the predecessor's first
     // cycle ("consolidation begins on Day 36 of induction").
     std::int32_t on_day = 1;

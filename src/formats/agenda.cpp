@@ -60,7 +60,7 @@ agenda::agenda(const schedule& s) : s_(s) {
         categories_.insert(t.kind);
         any_tentative_ = any_tentative_ || t.tentative;
         if (t.phase.empty()) {
-            tracks_.push_back(&t);
+            track_spans_.push_back(&t);
         } else if (const occurrence_entry* entry = find_from(last, t.segment, t.phase, t.cycle)) {
             entries_[static_cast<std::size_t>(entry - entries_.data())].spans.push_back(&t);
             last = entry;

@@ -52,8 +52,8 @@ public:
 
     // Every phase occurrence, in schedule order.
     const std::vector<occurrence_entry>& occurrences() const noexcept { return entries_; }
-    // Protocol-wide tracks (spans without a phase), in date order.
-    const std::vector<const span*>& tracks() const noexcept { return tracks_; }
+    // The spans of protocol tracks (spans without a phase), in date order.
+    const std::vector<const span*>& track_spans() const noexcept { return track_spans_; }
     // Events and spans whose phase occurrence is not in the schedule (a hand-built schedule can
     // have them), in date order, so that no format loses them.
     const std::vector<const event*>& unplaced_events() const noexcept { return unplaced_events_; }
@@ -92,7 +92,7 @@ private:
     // For each phase id, and each phase name, the protocols (ids) whose phases have it.
     std::map<std::string_view, std::set<std::string_view>> protocols_with_id_;
     std::map<std::string_view, std::set<std::string_view>> protocols_with_name_;
-    std::vector<const span*> tracks_;
+    std::vector<const span*> track_spans_;
     std::vector<const event*> unplaced_events_;
     bool any_tentative_phase_ = false;
     bool any_tentative_ = false;

@@ -128,7 +128,7 @@ private:
     }
 
     std::string dependency_label(const dependency& d, bool active) const {
-        std::string out = d.kind == dependency::type::start_to_start
+        std::string out = d.type == dependency_type::start_to_start
                               ? fmt::format("Day {} of {}", d.on_day, phase_name(d.from))
                               : std::string("after end");
         if (d.lag.count != 0) out += " " + signed_length(d.lag);

@@ -93,7 +93,7 @@ std::string to_json(const schedule& s) {
     }
     doc["events"] = std::move(events);
 
-    ojson tracks = ojson::array();
+    ojson spans = ojson::array();
     for (const auto& t : s.spans()) {
         ojson item = {{"activity", t.activity},
                       {"category", std::string(to_string(t.kind))},
@@ -107,9 +107,9 @@ std::string to_json(const schedule& s) {
                       {"protocol", s.segment_of(t).protocol.id},
                       {"segment", t.segment}};
         if (!t.note.empty()) item["note"] = t.note;
-        tracks.push_back(std::move(item));
+        spans.push_back(std::move(item));
     }
-    doc["tracks"] = std::move(tracks);
+    doc["spans"] = std::move(spans);
     doc["disclaimer"] = disclaimer;
     return doc.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }

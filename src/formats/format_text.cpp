@@ -47,8 +47,8 @@ std::string to_text(const schedule& s) {
             "Dates marked (tentative) depend on recovery (for example of blood counts) and may move later.\n";
     }
 
-    if (!plan.tracks().empty()) out += "\nAcross phases\n";
-    for (const span* t : plan.tracks()) {
+    if (!plan.track_spans().empty()) out += "\nAcross phases\n";
+    for (const span* t : plan.track_spans()) {
         const std::string whose = t->segment > 0 ? " [" + s.segment_of(*t).protocol.id + "]" : std::string();
         out += fmt::format("  {}{}: {} to {} ({}){}{}\n", t->activity, whose, long_date(t->first),
                            long_date(t->last), describe_length(t->first, t->last),

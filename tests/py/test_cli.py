@@ -28,7 +28,7 @@ def test_plan_text_default_is_readable_agenda():
 
 def test_plan_json_contract():
     doc = plan_json("--start", START)
-    for key in ("protocol", "parameters", "start", "end", "phases", "events", "tracks"):
+    for key in ("protocol", "parameters", "start", "end", "phases", "events", "spans"):
         assert key in doc
     assert set(doc["protocol"]) >= {"id", "title", "version"}
     assert doc["protocol"]["id"] == "all-overview"
@@ -39,14 +39,14 @@ def test_plan_json_contract():
         assert p["start"] <= p["end"]
     for e in doc["events"]:
         assert set(e) >= {"date", "phase", "cycle", "day", "activity", "category"}
-    for t in doc["tracks"]:
+    for t in doc["spans"]:
         assert set(t) >= {"activity", "category", "start", "end"}
     # Arrays in date order.
     assert [p["start"] for p in doc["phases"]] == sorted(p["start"] for p in doc["phases"])
     assert [e["date"] for e in doc["events"]] == sorted(e["date"] for e in doc["events"])
-    assert [t["start"] for t in doc["tracks"]] == sorted(t["start"] for t in doc["tracks"])
+    assert [t["start"] for t in doc["spans"]] == sorted(t["start"] for t in doc["spans"])
     # The end is the last planned day.
-    last = max([p["end"] for p in doc["phases"]] + [e["date"] for e in doc["events"]] + [t["end"] for t in doc["tracks"]])
+    last = max([p["end"] for p in doc["phases"]] + [e["date"] for e in doc["events"]] + [t["end"] for t in doc["spans"]])
     assert doc["end"] == last
 
 
@@ -75,9 +75,9 @@ def test_default_protocol_shape():
 
 def test_ph_positive_adds_the_chosen_tki_through_maintenance():
     base = plan_json("--start", START)
-    assert not [t for t in base["tracks"] if t["category"] == "targeted"]
+    assert not [t for t in base["spans"] if t["category"] == "targeted"]
     ph = plan_json("--start", START, "--set", "ph_positive=true", "--set", "tki=dasatinib")
-    tki = [t for t in ph["tracks"] if t["category"] == "targeted"]
+    tki = [t for t in ph["spans"] if t["category"] == "targeted"]
     assert len(tki) == 1 and "asatinib" in tki[0]["activity"]
     induction = next(p for p in ph["phases"] if p["id"] == "induction")
     last_maintenance = [p for p in ph["phases"] if p["id"] == "maintenance"][-1]
@@ -85,14 +85,14 @@ def test_ph_positive_adds_the_chosen_tki_through_maintenance():
     assert tki[0]["start"] == day15.isoformat()
     assert tki[0]["end"] == last_maintenance["end"]
     imatinib = plan_json("--start", START, "--set", "ph_positive=yes")
-    assert "matinib" in next(t for t in imatinib["tracks"] if t["category"] == "targeted")["activity"]
+    assert "matinib" in next(t for t in imatinib["spans"] if t["category"] == "targeted")["activity"]
 
 
 def test_cns_radiation_branch_replaces_later_intrathecal_therapy():
     it = plan_json("--start", START)
     rt = plan_json("--start", START, "--set", "cns_prophylaxis=radiation")
-    assert not any(e["category"] == "radiation" for e in it["events"] + it["tracks"])
-    assert any(e["category"] == "radiation" for e in rt["events"] + rt["tracks"])
+    assert not any(e["category"] == "radiation" for e in it["events"] + it["spans"])
+    assert any(e["category"] == "radiation" for e in rt["events"] + rt["spans"])
     count = lambda doc: sum(1 for e in doc["events"] if e["category"] == "intrathecal")
     assert count(rt) < count(it)
 

@@ -18,7 +18,7 @@ def day(text):
 
 
 def items(doc):
-    return doc["phases"] + doc["events"] + doc["tracks"]
+    return doc["phases"] + doc["events"] + doc["spans"]
 
 
 def last_day(doc, protocol):

@@ -158,7 +158,7 @@ def test_phase_and_span_rows_match_json(tmp_path, index):
         ["span", neutralised(t["activity"]), neutralised(names[t["protocol"], t["phase"]]) if t["phase"] else "",
          cycle_text(t["cycle"]), t["start"], t["end"], str(t["days"]), t["category"],
          "true" if t["tentative"] else "false", t["protocol"]]
-        for t in doc["tracks"]
+        for t in doc["spans"]
     ]
     assert rows[1:] == expected
 

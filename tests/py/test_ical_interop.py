@@ -118,7 +118,7 @@ def expected_items(doc):
     items = []
     for p in doc["phases"]:
         items.append((d(p["start"]), d(p["end"]) + DAY, one_line(p["name"]), p["name"], p["tentative"]))
-    for t in doc["tracks"]:
+    for t in doc["spans"]:
         items.append((d(t["start"]), d(t["end"]) + DAY, one_line(t["activity"]), t["activity"], t["tentative"]))
     days = {}
     for e in doc["events"]:
@@ -131,7 +131,7 @@ def expected_items(doc):
         title += (f" ({one_line(occ['variant'])})" if occ["variant"] else "") + f" Day {day}: "
         for e in events:
             items.append((d(date), d(date) + DAY, title, e["activity"], any(x["tentative"] for x in events)))
-    return items, len(doc["phases"]) + len(doc["tracks"]) + len(days)
+    return items, len(doc["phases"]) + len(doc["spans"]) + len(days)
 
 
 def matches(items, start, end, summary, description):

@@ -68,7 +68,7 @@ def test_hostile_markdown_renders_as_text(tmp_path):
     for table in html.tables:
         assert len({len(row) for row in table}) == 1, table
     assert [row[0] for row in phases[1:]] == [one_line(p["name"]) for p in doc["phases"]]
-    assert [row[0] for row in spans[1:]] == [one_line(t["activity"]) for t in doc["tracks"]]
+    assert [row[0] for row in spans[1:]] == [one_line(t["activity"]) for t in doc["spans"]]
     activities = " ".join(row[3] for table in dated for row in table[1:])
     for e in doc["events"]:
         assert one_line(e["activity"]) in activities
@@ -80,7 +80,7 @@ def test_default_markdown_tables_match_the_plan():
     phases, spans, *dated = html.tables
     assert phases[0] == ["Phase", "Cycle", "From", "To", "Days", "Notes"]
     assert [int(row[4]) for row in phases[1:]] == [p["days"] for p in doc["phases"]]
-    assert len(spans) - 1 == len(doc["tracks"])
+    assert len(spans) - 1 == len(doc["spans"])
     assert sum(len(t) - 1 for t in dated) == len({(e["date"], e["phase"], e["cycle"]) for e in doc["events"]})
 
 

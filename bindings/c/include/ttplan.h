@@ -181,8 +181,8 @@ typedef struct ttplan_event_info {
     size_t segment;       /* index of its segment (ttplan_schedule_segment) */
 } ttplan_event_info;
 
-/* A continuous stretch: a protocol-wide track (phase "") or continuous therapy in a phase. */
-typedef struct ttplan_track_info {
+/* A span, a continuous stretch: a protocol track (phase "") or continuous therapy in a phase. */
+typedef struct ttplan_span_info {
     const char* activity;
     const char* category;
     const char* first;
@@ -197,7 +197,7 @@ typedef struct ttplan_track_info {
     const char* ending;   /* "none", or "switch": it ends early because the plan switched protocol */
     const char* protocol; /* id of the protocol this stretch belongs to (never "") */
     size_t segment;       /* index of its segment (ttplan_schedule_segment) */
-} ttplan_track_info;
+} ttplan_span_info;
 
 /* First and last planned day, and the days from one to the other inclusive. Any out-pointer
  * may be NULL. */
@@ -207,8 +207,8 @@ size_t ttplan_schedule_phase_count(const ttplan_schedule* schedule);
 ttplan_status ttplan_schedule_phase(const ttplan_schedule* schedule, size_t index, ttplan_phase_info* out);
 size_t ttplan_schedule_event_count(const ttplan_schedule* schedule);
 ttplan_status ttplan_schedule_event(const ttplan_schedule* schedule, size_t index, ttplan_event_info* out);
-size_t ttplan_schedule_track_count(const ttplan_schedule* schedule);
-ttplan_status ttplan_schedule_track(const ttplan_schedule* schedule, size_t index, ttplan_track_info* out);
+size_t ttplan_schedule_span_count(const ttplan_schedule* schedule);
+ttplan_status ttplan_schedule_span(const ttplan_schedule* schedule, size_t index, ttplan_span_info* out);
 
 /* ---- continuations: a plan that switches to another protocol -------------------------- */
 
@@ -237,7 +237,7 @@ ttplan_status ttplan_schedule_segment_parameter(const ttplan_schedule* schedule,
 #define TTPLAN_SWITCH_ON_DATE 2     /* on date `where` ("YYYY-MM-DD"); the plan so far is cut there */
 
 /* Continues `so_far` with protocol `next` into a new schedule `out` (so_far is unchanged).
- * The plan so far is cut at the switch date D: a phase occurrence or track running across D
+ * The plan so far is cut at the switch date D: a phase occurrence or span running across D
  * ends on D-1 and is marked cut; events on or after D are dropped. `next` is planned from D
  * and gets a segment; the main protocol, its parameters and the start stay so_far's.
  * reason: recorded in the segment; NULL or "" = a description of the switch.

@@ -53,7 +53,7 @@ struct ttplan_schedule : ttplan::c_api::handle_base {
     const char* end = nullptr;
     std::vector<ttplan_phase_info> phases;
     std::vector<ttplan_event_info> events;
-    std::vector<ttplan_track_info> tracks;
+    std::vector<ttplan_span_info> spans;
     std::vector<ttplan_segment_info> segments;
     // Per segment, its parameters in name order: {name, value}.
     std::vector<std::vector<std::pair<const char*, const char*>>> segment_parameters;
@@ -81,11 +81,11 @@ ttplan_schedule::ttplan_schedule(ttplan::schedule s) : value(std::move(s)) {
                           value.segment_of(e).protocol.id.c_str(), e.segment});
     }
     for (const auto& t : value.spans()) {
-        tracks.push_back({t.activity.c_str(), keep(std::string(ttplan::to_string(t.kind))),
-                          keep(format_date(t.first)), keep(format_date(t.last)), t.phase.c_str(),
-                          t.cycle.value_or(0), t.first_day, t.last_day, static_cast<int>(t.days()),
-                          t.tentative, t.note.c_str(), ttplan::to_string(t.ending).data(),
-                          value.segment_of(t).protocol.id.c_str(), t.segment});
+        spans.push_back({t.activity.c_str(), keep(std::string(ttplan::to_string(t.kind))),
+                         keep(format_date(t.first)), keep(format_date(t.last)), t.phase.c_str(),
+                         t.cycle.value_or(0), t.first_day, t.last_day, static_cast<int>(t.days()),
+                         t.tentative, t.note.c_str(), ttplan::to_string(t.ending).data(),
+                         value.segment_of(t).protocol.id.c_str(), t.segment});
     }
     for (const auto& seg : value.segments()) {
         segments.push_back({seg.protocol.id.c_str(), seg.protocol.title.c_str(), seg.protocol.version.c_str(),
@@ -584,8 +584,8 @@ size_t ttplan_schedule_phase_count(const ttplan_schedule* schedule) {
 size_t ttplan_schedule_event_count(const ttplan_schedule* schedule) {
     return schedule != nullptr ? schedule->events.size() : 0;
 }
-size_t ttplan_schedule_track_count(const ttplan_schedule* schedule) {
-    return schedule != nullptr ? schedule->tracks.size() : 0;
+size_t ttplan_schedule_span_count(const ttplan_schedule* schedule) {
+    return schedule != nullptr ? schedule->spans.size() : 0;
 }
 
 ttplan_status ttplan_schedule_phase(const ttplan_schedule* schedule, size_t index, ttplan_phase_info* out) {
@@ -594,8 +594,8 @@ ttplan_status ttplan_schedule_phase(const ttplan_schedule* schedule, size_t inde
 ttplan_status ttplan_schedule_event(const ttplan_schedule* schedule, size_t index, ttplan_event_info* out) {
     return item_at(schedule, &ttplan_schedule::events, index, out, "event");
 }
-ttplan_status ttplan_schedule_track(const ttplan_schedule* schedule, size_t index, ttplan_track_info* out) {
-    return item_at(schedule, &ttplan_schedule::tracks, index, out, "track");
+ttplan_status ttplan_schedule_span(const ttplan_schedule* schedule, size_t index, ttplan_span_info* out) {
+    return item_at(schedule, &ttplan_schedule::spans, index, out, "span");
 }
 
 size_t ttplan_schedule_segment_count(const ttplan_schedule* schedule) {

@@ -344,10 +344,10 @@ static void test_planning(void) {
     const char *start, *end;
     long total = 0;
     size_t i, n;
-    int tki_track = 0;
+    int tki_span = 0;
     ttplan_phase_info phase;
     ttplan_event_info event;
-    ttplan_track_info track;
+    ttplan_span_info span;
     char message[512];
 
     CHECK_OK(ttplan_protocol_load_builtin(NULL, &p));
@@ -393,20 +393,20 @@ static void test_planning(void) {
         CHECK(event.category[0] != '\0' && event.activity[0] != '\0' && event.planned_date == NULL);
     }
 
-    n = ttplan_schedule_track_count(s);
+    n = ttplan_schedule_span_count(s);
     CHECK(n >= 1);
     for (i = 0; i < n; ++i) {
-        CHECK_OK(ttplan_schedule_track(s, i, &track));
-        CHECK(strcmp(track.first, track.last) <= 0 && track.days >= 1);
-        if (track.phase[0] == '\0' && contains(track.activity, "asatinib")) tki_track = 1;
+        CHECK_OK(ttplan_schedule_span(s, i, &span));
+        CHECK(strcmp(span.first, span.last) <= 0 && span.days >= 1);
+        if (span.phase[0] == '\0' && contains(span.activity, "asatinib")) tki_span = 1;
     }
-    CHECK(tki_track);
+    CHECK(tki_span);
 
     CHECK_FAILS(ttplan_schedule_phase(s, 100000, &phase), TTPLAN_ERROR_INVALID_ARGUMENT, "out of range");
     CHECK_FAILS(ttplan_schedule_event(s, ttplan_schedule_event_count(s), &event), TTPLAN_ERROR_INVALID_ARGUMENT,
                 "out of range");
-    CHECK_FAILS(ttplan_schedule_track(s, 100000, &track), TTPLAN_ERROR_INVALID_ARGUMENT, "out of range");
-    CHECK_FAILS(ttplan_schedule_track(s, 0, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
+    CHECK_FAILS(ttplan_schedule_span(s, 100000, &span), TTPLAN_ERROR_INVALID_ARGUMENT, "out of range");
+    CHECK_FAILS(ttplan_schedule_span(s, 0, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
     CHECK(ttplan_schedule_last_error(s, message, sizeof message) > 0 && contains(message, "NULL"));
 
     /* A delay moves the phase and everything after it; an actual start pins it. */
@@ -434,7 +434,7 @@ static void test_planning(void) {
     CHECK_FAILS(ttplan_schedule_phase(NULL, 0, &phase), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
     CHECK_FAILS(ttplan_schedule_event(NULL, 0, &event), TTPLAN_ERROR_INVALID_ARGUMENT, "NULL");
     CHECK(ttplan_schedule_phase_count(NULL) == 0 && ttplan_schedule_event_count(NULL) == 0 &&
-          ttplan_schedule_track_count(NULL) == 0 && ttplan_schedule_last_error(NULL, NULL, 0) == 0);
+          ttplan_schedule_span_count(NULL) == 0 && ttplan_schedule_last_error(NULL, NULL, 0) == 0);
 
     ttplan_schedule_destroy(&s);
     ttplan_schedule_destroy(&s);
@@ -570,7 +570,7 @@ static void check_single_protocol(const ttplan_schedule* s, const char* id) {
     size_t i;
     ttplan_phase_info phase;
     ttplan_event_info event;
-    ttplan_track_info track;
+    ttplan_span_info span;
     ttplan_segment_info seg;
     for (i = 0; i < ttplan_schedule_phase_count(s); ++i) {
         CHECK_OK(ttplan_schedule_phase(s, i, &phase));
@@ -580,9 +580,9 @@ static void check_single_protocol(const ttplan_schedule* s, const char* id) {
         CHECK_OK(ttplan_schedule_event(s, i, &event));
         CHECK(event.protocol != NULL && strcmp(event.protocol, id) == 0);
     }
-    for (i = 0; i < ttplan_schedule_track_count(s); ++i) {
-        CHECK_OK(ttplan_schedule_track(s, i, &track));
-        CHECK(track.protocol != NULL && strcmp(track.protocol, id) == 0 && strcmp(track.ending, "none") == 0);
+    for (i = 0; i < ttplan_schedule_span_count(s); ++i) {
+        CHECK_OK(ttplan_schedule_span(s, i, &span));
+        CHECK(span.protocol != NULL && strcmp(span.protocol, id) == 0 && strcmp(span.ending, "none") == 0);
     }
     CHECK(ttplan_schedule_segment_count(s) == 1);
     CHECK_OK(ttplan_schedule_segment(s, 0, &seg));
@@ -596,12 +596,12 @@ static void test_continuation(void) {
     ttplan_segment_info seg;
     ttplan_phase_info phase;
     ttplan_event_info event;
-    ttplan_track_info track;
+    ttplan_span_info span;
     const char *name, *value, *relapse_end = NULL, *start = NULL;
     char *json = NULL, message[512], day_after[40], hsct_start[40]; /* 40: room for any int */
     size_t i;
     long total = 0;
-    int cut_phases = 0, cut_tracks = 0, hsct_events = 0, blina_phases = 0, blina_tracks = 0, plain_cut = 0;
+    int cut_phases = 0, cut_spans = 0, hsct_events = 0, blina_phases = 0, blina_spans = 0, plain_cut = 0;
 
     CHECK_OK(ttplan_protocol_load_builtin("all-overview", &first));
     CHECK_OK(ttplan_protocol_load_builtin("blinatumomab", &blina));
@@ -695,22 +695,22 @@ static void test_continuation(void) {
             CHECK(!"an event of an unknown protocol");
         }
     }
-    CHECK(hsct_events > 0); /* blinatumomab for MRD has infusions (tracks) but no events */
-    for (i = 0; i < ttplan_schedule_track_count(full); ++i) {
-        CHECK_OK(ttplan_schedule_track(full, i, &track));
-        CHECK(track.protocol != NULL && track.protocol[0] != '\0');
-        if (strcmp(track.protocol, "blinatumomab") == 0) {
-            ++blina_tracks;
-            CHECK(strcmp(track.first, "2028-05-02") >= 0 && strcmp(track.last, hsct_start) < 0);
+    CHECK(hsct_events > 0); /* blinatumomab for MRD has infusions (spans) but no events */
+    for (i = 0; i < ttplan_schedule_span_count(full); ++i) {
+        CHECK_OK(ttplan_schedule_span(full, i, &span));
+        CHECK(span.protocol != NULL && span.protocol[0] != '\0');
+        if (strcmp(span.protocol, "blinatumomab") == 0) {
+            ++blina_spans;
+            CHECK(strcmp(span.first, "2028-05-02") >= 0 && strcmp(span.last, hsct_start) < 0);
         }
-        if (ended_early(track.ending)) {
-            ++cut_tracks;
-            CHECK(strcmp(track.ending, "switch") == 0);
-            CHECK(strcmp(track.protocol, "all-overview") == 0 && strcmp(track.first, "2028-05-02") < 0 &&
-                  strcmp(track.last, "2028-05-01") == 0);
+        if (ended_early(span.ending)) {
+            ++cut_spans;
+            CHECK(strcmp(span.ending, "switch") == 0);
+            CHECK(strcmp(span.protocol, "all-overview") == 0 && strcmp(span.first, "2028-05-02") < 0 &&
+                  strcmp(span.last, "2028-05-01") == 0);
         }
     }
-    CHECK(cut_tracks >= 1 && blina_tracks >= 1);
+    CHECK(cut_spans >= 1 && blina_spans >= 1);
 
     CHECK_OK(ttplan_schedule_render(full, "json", NULL, &json, NULL));
     CHECK(contains(json, "\"segments\"") && contains(json, "\"reason\": \"relapse\"") &&
@@ -734,7 +734,7 @@ static void test_continuation(void) {
      * its daily mercaptopurine, on the day before. */
     CHECK_OK(ttplan_schedule_continue(s, TTPLAN_SWITCH_ON_DATE, "2028-03-20", NULL, hsct, NULL, &after));
     CHECK(strcmp(phase_end(after, "all-overview", "maintenance"), "2028-03-19") == 0);
-    cut_phases = cut_tracks = 0;
+    cut_phases = cut_spans = 0;
     for (i = 0; i < ttplan_schedule_phase_count(after); ++i) {
         CHECK_OK(ttplan_schedule_phase(after, i, &phase));
         if (ended_early(phase.ending)) {
@@ -743,16 +743,16 @@ static void test_continuation(void) {
             CHECK(strcmp(phase.ending, "switch") == 0);
         }
     }
-    for (i = 0; i < ttplan_schedule_track_count(after); ++i) {
-        CHECK_OK(ttplan_schedule_track(after, i, &track));
-        if (ended_early(track.ending)) {
-            ++cut_tracks;
-            CHECK(strcmp(track.ending, "switch") == 0);
-            CHECK(strcmp(track.first, "2028-03-20") < 0 && strcmp(track.last, "2028-03-19") == 0);
-            CHECK(contains(track.activity, "ercaptopurine") && strcmp(track.phase, "maintenance") == 0);
+    for (i = 0; i < ttplan_schedule_span_count(after); ++i) {
+        CHECK_OK(ttplan_schedule_span(after, i, &span));
+        if (ended_early(span.ending)) {
+            ++cut_spans;
+            CHECK(strcmp(span.ending, "switch") == 0);
+            CHECK(strcmp(span.first, "2028-03-20") < 0 && strcmp(span.last, "2028-03-19") == 0);
+            CHECK(contains(span.activity, "ercaptopurine") && strcmp(span.phase, "maintenance") == 0);
         }
     }
-    CHECK(cut_phases == 1 && cut_tracks == 1);
+    CHECK(cut_phases == 1 && cut_spans == 1);
     CHECK_OK(ttplan_schedule_segment(after, 1, &seg));
     CHECK(strcmp(seg.reason, "switch on 2028-03-20") == 0);
     ttplan_schedule_destroy(&after);
@@ -772,9 +772,9 @@ static void test_continuation(void) {
         CHECK(strcmp(phase.ending, "switch") != 0); /* the until limit cut the last cycle, not the switch */
     }
     CHECK(plain_cut == 0);
-    for (i = 0; i < ttplan_schedule_track_count(after); ++i) {
-        CHECK_OK(ttplan_schedule_track(after, i, &track));
-        CHECK(!ended_early(track.ending));
+    for (i = 0; i < ttplan_schedule_span_count(after); ++i) {
+        CHECK_OK(ttplan_schedule_span(after, i, &span));
+        CHECK(!ended_early(span.ending));
     }
     ttplan_schedule_destroy(&after);
 

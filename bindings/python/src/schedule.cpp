@@ -1,4 +1,4 @@
-// Schedules: planning, and the phases, events and tracks of a plan with datetime.date fields.
+// Schedules: planning, and the phases, events and spans of a plan with datetime.date fields.
 #include "bindings.hpp"
 
 #include <pybind11/operators.h>
@@ -116,29 +116,29 @@ void bind_schedule(py::module_& m) {
             return fmt::format("<ttplan.Event {} {} day {}: {}>", format_date(e.date), e.phase, e.day, e.activity);
         });
 
-    py::class_<span>(
-        m, "Track",
-        "A continuous stretch: a protocol-wide track (phase \"\") or continuous therapy within a "
-        "phase occurrence. Dates inclusive.")
+    py::class_<span>(m, "Span",
+                     "A continuous stretch: a protocol track (phase \"\") or continuous therapy within a "
+                     "phase occurrence. Dates inclusive.")
         .def_readonly("activity", &span::activity)
         .def_property_readonly("category", [](const span& s) { return std::string(to_string(s.kind)); })
         .def_readonly("first", &span::first)
         .def_readonly("last", &span::last)
-        .def_readonly("phase", &span::phase, "The phase id, \"\" for protocol-wide tracks.")
+        .def_readonly("phase", &span::phase, "The phase id, \"\" for a protocol track.")
         .def_readonly("cycle", &span::cycle)
         .def_readonly("first_day", &span::first_day)
         .def_readonly("last_day", &span::last_day)
         .def_readonly("tentative", &span::tentative)
         .def_readonly("note", &span::note)
         .def_readonly("segment", &span::segment,
-                      "Index into Schedule.segments of the protocol this track belongs to.")
+                      "Index into Schedule.segments of the protocol this span belongs to.")
         .def_property_readonly(
             "ending", [](const span& t) { return std::string(to_string(t.ending)); },
             "\"none\", or \"switch\" when it ends early because the plan switched to another protocol.")
         .def_property_readonly("days", &span::days)
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const span& s) {
-            return fmt::format("<ttplan.Track {} {} to {}>", s.activity, format_date(s.first), format_date(s.last));
+            return fmt::format("<ttplan.Span {} {} to {}>", s.activity, format_date(s.first),
+                               format_date(s.last));
         });
 
     py::class_<phase_total>(m, "PhaseTotal", "Totals for one phase id over all its occurrences.")
@@ -165,7 +165,7 @@ void bind_schedule(py::module_& m) {
             return fmt::format("<ttplan.Segment {} from {}>", g.protocol.id, format_date(g.start));
         });
 
-    py::class_<schedule>(m, "Schedule", "One patient's dated plan: phases, events and tracks.")
+    py::class_<schedule>(m, "Schedule", "One patient's dated plan: phases, events and spans.")
         .def_property_readonly("protocol", &schedule::protocol, "ttplan.ProtocolInfo: id, title, version.")
         .def_property_readonly(
             "parameters", [](const schedule& s) { return typed_dict(s.parameters()); },
@@ -178,18 +178,19 @@ void bind_schedule(py::module_& m) {
                                "Phase occurrences by date (list of ttplan.Phase).")
         .def_property_readonly("events", &schedule::events,
                                "Dated activities by date (list of ttplan.Event).")
-        .def_property_readonly("tracks", &schedule::spans, "Continuous stretches (list of ttplan.Track).")
+        .def_property_readonly("spans", &schedule::spans,
+                               "Continuous stretches by date (list of ttplan.Span).")
         .def_property_readonly("segments", &schedule::segments,
                                "Every protocol of the plan, the main one first (list of ttplan.Segment).")
         .def("events_on", &schedule::events_on, "day"_a, "Events dated `day` (a datetime.date).")
         .def("active_on", &schedule::active_on, "day"_a, "Phase occurrences covering `day`.")
-        .def("tracks_on", &schedule::spans_on, "day"_a, "Tracks covering `day`.")
+        .def("spans_on", &schedule::spans_on, "day"_a, "Spans covering `day`.")
         .def("totals_by_phase", &schedule::totals_by_phase,
              "Per phase of each segment, in order of first occurrence.")
         .def(
             "protocol_of",
             [](const schedule& s, const phase_occurrence& p) { return s.segment_of(p).protocol.id; },
-            "item"_a, "Id of the protocol a Phase, Event, Track or PhaseTotal of this plan belongs to.")
+            "item"_a, "Id of the protocol a Phase, Event, Span or PhaseTotal of this plan belongs to.")
         .def(
             "protocol_of", [](const schedule& s, const event& e) { return s.segment_of(e).protocol.id; },
             "item"_a)
@@ -198,11 +199,11 @@ void bind_schedule(py::module_& m) {
             "item"_a)
         .def(
             "protocol_of",
-            [](const schedule& s, const phase_total& t) { return s.segment_of(t).protocol.id; },
-            "item"_a)
-        .def("summary_text", [](const schedule& s) { return summary_text(s); },
-             "How long each phase and the whole treatment take, as `ttplan summary` prints it. For "
-             "people; totals_by_phase() gives the figures.")
+            [](const schedule& s, const phase_total& t) { return s.segment_of(t).protocol.id; }, "item"_a)
+        .def(
+            "summary_text", [](const schedule& s) { return summary_text(s); },
+            "How long each phase and the whole treatment take, as `ttplan summary` prints it. For "
+            "people; totals_by_phase() gives the figures.")
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const schedule& s) {
             return fmt::format("<ttplan.Schedule {} {} to {}>", s.protocol().id, format_date(s.start()),

@@ -44,10 +44,10 @@ def test_the_plan_so_far_is_cut_the_day_before_the_switch(relapse):
     cut_phases = [p for p in relapse.phases if p.ending != "none" and relapse.protocol_of(p) == "all-overview"]
     assert [p.last for p in cut_phases] == [day_before]
     assert cut_phases[0].phase == "maintenance" and cut_phases[0].ending == "switch"
-    cut_tracks = [t for t in relapse.tracks if t.ending != "none"]
-    assert cut_tracks and all(t.last == day_before and t.segment == 0 for t in cut_tracks)
-    assert all(t.ending == "switch" for t in cut_tracks)
-    assert any(t.category == "targeted" for t in cut_tracks)  # the daily TKI stops at the switch
+    cut_spans = [t for t in relapse.spans if t.ending != "none"]
+    assert cut_spans and all(t.last == day_before and t.segment == 0 for t in cut_spans)
+    assert all(t.ending == "switch" for t in cut_spans)
+    assert any(t.category == "targeted" for t in cut_spans)  # the daily TKI stops at the switch
     assert all(p.ending == "none" for p in relapse.phases if p.segment != 0)
 
 
@@ -57,11 +57,11 @@ def test_later_protocols_carry_their_id_and_follow_in_order(relapse):
     assert {p.segment for p in salvage} == {1} and {p.segment for p in transplant} == {2}
     assert salvage[0].first == RELAPSE and {p.phase for p in salvage} == {"mrd_cycles"}
     assert transplant[0].first == max(p.last for p in salvage) + datetime.timedelta(days=1)
-    # Blinatumomab is a continuous infusion: a track, not day events.
+    # Blinatumomab is a continuous infusion: a span, not day events.
     assert {relapse.protocol_of(e) for e in relapse.events} == {"all-overview", "allo-hsct"}
-    assert "blinatumomab" in {relapse.protocol_of(t) for t in relapse.tracks}
+    assert "blinatumomab" in {relapse.protocol_of(t) for t in relapse.spans}
     assert all(e.date >= RELAPSE for e in relapse.events if e.segment != 0)
-    assert all(t.first >= RELAPSE for t in relapse.tracks if t.segment != 0)
+    assert all(t.first >= RELAPSE for t in relapse.spans if t.segment != 0)
     assert {relapse.protocol_of(t) for t in relapse.totals_by_phase()} == {"all-overview", "blinatumomab", "allo-hsct"}
     assert relapse.end == max(p.last for p in transplant)
 

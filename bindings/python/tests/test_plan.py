@@ -12,7 +12,7 @@ def ph_plan():
     return ttplan.plan(start=START, ph_positive=True, tki="dasatinib")
 
 
-def test_default_plan_has_dated_phases_events_and_tracks(ph_plan):
+def test_default_plan_has_dated_phases_events_and_spans(ph_plan):
     s = ph_plan
     assert s.protocol.id == ttplan.default_protocol_id()
     assert s.start == START and isinstance(s.end, datetime.date) and s.end > s.start
@@ -25,7 +25,7 @@ def test_default_plan_has_dated_phases_events_and_tracks(ph_plan):
     assert all(s.start <= e.date <= s.end for e in s.events)
     maintenance = [p for p in s.phases if p.phase == "maintenance"]
     assert len(maintenance) > 1 and [p.cycle for p in maintenance] == list(range(1, len(maintenance) + 1))
-    tki = [t for t in s.tracks if t.phase == "" and "asatinib" in t.activity]
+    tki = [t for t in s.spans if t.phase == "" and "asatinib" in t.activity]
     assert len(tki) == 1 and tki[0].category == "targeted"
     assert tki[0].last == maintenance[-1].last
 
@@ -51,7 +51,7 @@ def test_queries_by_date(ph_plan):
     mid = s.phases[1].first
     assert s.phases[1] in s.active_on(mid)
     assert s.active_on(s.end + datetime.timedelta(days=1)) == []
-    assert all(t.first <= mid <= t.last for t in s.tracks_on(mid))
+    assert all(t.first <= mid <= t.last for t in s.spans_on(mid))
     totals = s.totals_by_phase()
     assert totals[0].phase == "induction" and sum(t.occurrences for t in totals) == len(s.phases)
     assert s.treatment_days == len({e.date for e in s.events})

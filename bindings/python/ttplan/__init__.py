@@ -37,7 +37,7 @@ from ._ttplan import (
     ProtocolInfo,
     Schedule,
     Segment,
-    Track,
+    Span,
     ValidationError,
     __version__,
     default_protocol_id,
@@ -58,7 +58,7 @@ from ._ttplan import protocols as _protocols
 __all__ = [
     "DISCLAIMER", "SHIFT_RULES", "WEEKDAYS", "CatalogEntry", "Error", "Event", "Format", "InvalidValueError",
     "IoError", "Location", "Parameter", "ParameterError", "ParseError", "Phase", "PhaseTotal",
-    "PlanningError", "Problem", "Protocol", "ProtocolInfo", "Schedule", "Segment", "Track",
+    "PlanningError", "Problem", "Protocol", "ProtocolInfo", "Schedule", "Segment", "Span",
     "ValidationError", "__version__",
     "default_protocol_id", "format_for_path", "format_names", "formats", "load_builtin", "load_protocol",
     "parse_protocol", "plan", "protocols", "validate_protocol_file",
@@ -205,7 +205,7 @@ def _continue_with(
     """This plan, continued with another protocol; returns a new Schedule (this one is unchanged).
 
     Where the next protocol starts: on=date (everything from that day on is dropped; a phase
-    or track running across it ends the day before and is marked cut), after="phase" (the
+    or span running across it ends the day before and is marked cut), after="phase" (the
     day after the last occurrence of that phase ends, same cut), or neither (the day after
     this plan ends). reason is recorded in the new segment ("relapse"); empty, ttplan
     describes the switch. The other arguments are those of plan(), for the next protocol.
