@@ -121,8 +121,8 @@ std::string describe(const protocol& p) {
     if (!p.tracks.empty()) {
         out += "\nAcross phases\n";
         for (const auto& t : p.tracks) {
-            out += fmt::format("  {} ({}): from {} to {}", t.name, display_name(t.kind), anchor_text(t.from),
-                               anchor_text(t.to));
+            out += fmt::format("  {} ({}): from {} to {}", t.name, display_name(t.category),
+                               anchor_text(t.from), anchor_text(t.to));
             if (!t.when.empty()) out += " — only if " + detail::condition_text(t.when);
             out += "\n";
         }

@@ -371,15 +371,15 @@ private:
                 days.resize(static_cast<std::size_t>(*act.times));
             if (!act.continuous) {
                 for (const std::int32_t d : days)
-                    events.push_back(event{date_of(d), ph.id, occ.cycle, d, act.name, act.kind, occ.tentative,
-                                           std::nullopt, act.note});
+                    events.push_back(event{date_of(d), ph.id, occ.cycle, d, act.name, act.category,
+                                           occ.tentative, std::nullopt, act.note});
                 continue;
             }
             for (std::size_t j = 0; j < days.size();) {
                 std::size_t k = j;
                 while (k + 1 < days.size() && days[k + 1] == days[k] + 1) ++k;
-                spans.push_back(span{act.name, act.kind, date_of(days[j]), date_of(days[k]), ph.id, occ.cycle,
-                                     days[j], days[k], occ.tentative, act.note});
+                spans.push_back(span{act.name, act.category, date_of(days[j]), date_of(days[k]), ph.id,
+                                     occ.cycle, days[j], days[k], occ.tentative, act.note});
                 j = k + 1;
             }
         }
@@ -393,13 +393,13 @@ private:
             throw planning_error(fmt::format("{} ends on {}, before it starts on {}", who, format_date(to.date),
                                              format_date(from.date)));
         return span{
-            tr.name, tr.kind, from.date, to.date, {}, std::nullopt, 0, 0, from.tentative || to.tentative,
+            tr.name, tr.category, from.date, to.date, {}, std::nullopt, 0, 0, from.tentative || to.tentative,
             tr.note};
     }
 
     void apply_calendar(event& ev) const {
         if (calendar_.is_open(ev.date)) return;
-        const auto rule = calendar_.rules.find(ev.kind);
+        const auto rule = calendar_.rules.find(ev.category);
         const shift_rule how = rule == calendar_.rules.end() ? calendar_.default_rule : rule->second;
         if (how == shift_rule::keep) return;
         const std::int64_t step = how == shift_rule::next_open ? 1 : -1;

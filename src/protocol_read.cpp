@@ -443,7 +443,7 @@ private:
                               "times", "cycles",   "variants", "when",       "note"};
         if (!object(j, ptr, allowed, {"name", "category", "days"})) return a;
         read_string(j, ptr, "name", a.name);
-        read_category(j, ptr, a.kind);
+        read_category(j, ptr, a.category);
         read_pattern(j, ptr, "days", a.days);
         read_bool(j, ptr, "continuous", a.continuous);
         read_bool(j, ptr, "weekdays_only", a.weekdays_only);
@@ -509,7 +509,7 @@ private:
         const keys allowed = {"activity", "category", "from", "to", "when", "note"};
         if (!object(j, ptr, allowed, {"activity", "category", "from", "to"})) return t;
         read_string(j, ptr, "activity", t.name);
-        read_category(j, ptr, t.kind);
+        read_category(j, ptr, t.category);
         read_anchor_member(j, ptr, "from", t.from);
         read_anchor_member(j, ptr, "to", t.to);
         read_when(j, ptr, t.when);

@@ -108,7 +108,7 @@ ojson parameter_json(const parameter& param) {
 ojson activity_json(const protocol& p, const activity& a) {
     ojson j = ojson::object();
     j["name"] = a.name;
-    j["category"] = std::string(to_string(a.kind));
+    j["category"] = std::string(to_string(a.category));
     j["days"] = a.days.to_string();
     if (a.continuous) j["continuous"] = true;
     if (a.weekdays_only) j["weekdays_only"] = true;
@@ -177,7 +177,7 @@ ojson dependency_json(const protocol& p, const dependency& d) {
 ojson track_json(const protocol& p, const track& t) {
     ojson j = ojson::object();
     j["activity"] = t.name;
-    j["category"] = std::string(to_string(t.kind));
+    j["category"] = std::string(to_string(t.category));
     j["from"] = anchor_json(t.from);
     j["to"] = anchor_json(t.to);
     put_when(j, p, t.when);

@@ -142,8 +142,8 @@ std::vector<phase_total> schedule::totals_by_phase() const {
 
 std::map<category, std::int64_t> schedule::days_by_category() const {
     std::map<category, std::vector<interval>> by_kind;
-    for (const auto& ev : events_) by_kind[ev.kind].push_back({ev.date, ev.date});
-    for (const auto& sp : spans_) by_kind[sp.kind].push_back({sp.first, sp.last});
+    for (const auto& ev : events_) by_kind[ev.category].push_back({ev.date, ev.date});
+    for (const auto& sp : spans_) by_kind[sp.category].push_back({sp.first, sp.last});
     std::map<category, std::int64_t> out;
     for (auto& [kind, intervals] : by_kind) out[kind] = covered_days(std::move(intervals));
     return out;

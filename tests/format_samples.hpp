@@ -34,14 +34,14 @@ inline event dated(const char* when, std::string phase, std::int32_t number, std
     e.phase = std::move(phase);
     e.day = number;
     e.activity = std::move(activity);
-    e.kind = kind;
+    e.category = kind;
     return e;
 }
 
 inline span stretch(std::string activity, category kind, const char* first, const char* last) {
     span t;
     t.activity = std::move(activity);
-    t.kind = kind;
+    t.category = kind;
     t.first = day(first);
     t.last = day(last);
     return t;

@@ -94,7 +94,7 @@ inline day_list category_days(const ttplan::schedule& s, std::string_view phase,
                               std::optional<std::int32_t> cycle = {}) {
     day_list out;
     for (const auto& e : s.events()) {
-        if (e.phase == phase && e.cycle == cycle && e.kind == kind) out.push_back(e.day);
+        if (e.phase == phase && e.cycle == cycle && e.category == kind) out.push_back(e.day);
     }
     std::sort(out.begin(), out.end());
     return out;

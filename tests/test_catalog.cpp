@@ -119,14 +119,15 @@ TEST_CASE("all-overview: phases and their timing", "[all-overview]") {
     CHECK(induction.first_day == 1);
     const bool marrow_on_29 =
         std::any_of(induction.activities.begin(), induction.activities.end(), [](const auto& a) {
-            return a.kind == ttplan::category::assessment && a.days.days() == std::vector<std::int32_t>{29};
+            return a.category == ttplan::category::assessment &&
+                   a.days.days() == std::vector<std::int32_t>{29};
         });
     CHECK(marrow_on_29);
     REQUIRE(find_activity(induction, "Vincristine") != nullptr);
     CHECK(find_activity(induction, "Vincristine")->days.days() == std::vector<std::int32_t>{1, 8, 15, 22});
-    const bool hospital =
-        std::any_of(induction.activities.begin(), induction.activities.end(),
-                    [](const auto& a) { return a.kind == ttplan::category::hospital_stay && a.continuous; });
+    const bool hospital = std::any_of(
+        induction.activities.begin(), induction.activities.end(),
+        [](const auto& a) { return a.category == ttplan::category::hospital_stay && a.continuous; });
     CHECK(hospital);
 
     const auto to_consolidation = std::find_if(p.dependencies.begin(), p.dependencies.end(),
@@ -177,7 +178,7 @@ TEST_CASE("all-overview: TKI tracks and CNS prophylaxis", "[all-overview]") {
         const auto t =
             std::find_if(p.tracks.begin(), p.tracks.end(), [&](const auto& x) { return x.name == name; });
         REQUIRE(t != p.tracks.end());
-        CHECK(t->kind == ttplan::category::targeted);
+        CHECK(t->category == ttplan::category::targeted);
         CHECK(t->from == ttplan::anchor{"induction", ttplan::anchor::edge::day, 15, {}});
         CHECK(t->to == ttplan::anchor{"maintenance", ttplan::anchor::edge::end, 0, {}});
         CHECK(t->when == when({{"ph_positive", "true"}, {"tki", drug}}));
@@ -189,11 +190,11 @@ TEST_CASE("all-overview: TKI tracks and CNS prophylaxis", "[all-overview]") {
     bool has_radiation = false;
     for (const auto& ph : p.phases) {
         for (const auto& a : ph.activities) {
-            if (a.kind == ttplan::category::intrathecal) {
+            if (a.category == ttplan::category::intrathecal) {
                 INFO(ph.id << ": " << a.name);
                 CHECK(a.when == (ph.id == "induction" ? ttplan::condition{} : intrathecal));
             }
-            if (a.kind == ttplan::category::radiation) {
+            if (a.category == ttplan::category::radiation) {
                 has_radiation = true;
                 CHECK(a.when == radiation);
                 CHECK(a.weekdays_only);
@@ -271,8 +272,9 @@ TEST_CASE("all-overview: plans into the published timeline", "[all-overview][pla
     CHECK(tracks[0]->activity == "Dasatinib (daily)");
     CHECK(tracks[0]->first == pr.start + days{14});
     CHECK(tracks[0]->last == ph.phases().back().last);
-    const auto radiation = std::count_if(ph.events().begin(), ph.events().end(),
-                                         [](const auto& e) { return e.kind == ttplan::category::radiation; });
+    const auto radiation = std::count_if(ph.events().begin(), ph.events().end(), [](const auto& e) {
+        return e.category == ttplan::category::radiation;
+    });
     CHECK(radiation == 10);
     // Ten weekday fractions wherever consolidation starts: here induction starts on a Wednesday.
     pr.start = pr.start + days{2};
@@ -280,7 +282,7 @@ TEST_CASE("all-overview: plans into the published timeline", "[all-overview][pla
     const ttplan::schedule wed = ttplan::make_schedule(p, pr);
     std::int64_t fractions = 0;
     for (const auto& e : wed.events()) {
-        if (e.kind != ttplan::category::radiation) continue;
+        if (e.category != ttplan::category::radiation) continue;
         ++fractions;
         CHECK(e.phase == "consolidation");
         CHECK(date::weekday{e.date} != date::Saturday);
@@ -288,6 +290,6 @@ TEST_CASE("all-overview: plans into the published timeline", "[all-overview][pla
     }
     CHECK(fractions == 10);
     CHECK(std::all_of(ph.events().begin(), ph.events().end(), [](const auto& e) {
-        return e.kind != ttplan::category::intrathecal || e.phase == "induction";
+        return e.category != ttplan::category::intrathecal || e.phase == "induction";
     }));
 }

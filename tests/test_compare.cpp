@@ -20,10 +20,10 @@ namespace {
 std::int64_t distinct_days(const schedule& s, category c) {
     std::set<day_point> dates;
     for (const auto& e : s.events()) {
-        if (e.kind == c) dates.insert(e.date);
+        if (e.category == c) dates.insert(e.date);
     }
     for (const auto& t : s.spans()) {
-        if (t.kind != c) continue;
+        if (t.category != c) continue;
         for (day_point x = t.first; x <= t.last; x += date::days{1}) dates.insert(x);
     }
     return static_cast<std::int64_t>(dates.size());
@@ -43,7 +43,7 @@ void check_against_schedule(const schedule& s, const variant_summary& sum) {
     std::int64_t it = 0;
     for (const auto& e : s.events()) {
         event_dates.insert(e.date);
-        if (e.kind == category::intrathecal) ++it;
+        if (e.category == category::intrathecal) ++it;
     }
     CHECK(sum.treatment_days == static_cast<std::int64_t>(event_dates.size()));
     CHECK(sum.intrathecal_procedures == it);

@@ -26,7 +26,7 @@ day_point d(const char* text) {
 activity act(const char* name, const char* days, category kind, bool continuous = false) {
     activity a;
     a.name = name;
-    a.kind = kind;
+    a.category = kind;
     a.days = day_pattern::parse(days);
     a.continuous = continuous;
     return a;
@@ -64,7 +64,7 @@ protocol first_protocol(const char* gate = "") {
     p.dependencies.push_back(dep);
     track tki;
     tki.name = "tki";
-    tki.kind = category::targeted;
+    tki.category = category::targeted;
     tki.from = anchor{"induction", anchor::edge::start, 0, {}};
     tki.to = anchor{"maintenance", anchor::edge::end, 0, {}};
     p.tracks.push_back(tki);

@@ -44,7 +44,7 @@ protocol sample(const std::string& odd = "") {
     consolidation.name = "Consolidation";
     activity radiation;
     radiation.name = "Radiation" + odd;
-    radiation.kind = category::radiation;
+    radiation.category = category::radiation;
     radiation.when = when("arm", "b");
     consolidation.activities = {radiation};
     phase extra;
@@ -73,7 +73,7 @@ protocol sample(const std::string& odd = "") {
 
     track tki;
     tki.name = "TKI" + odd;
-    tki.kind = category::targeted;
+    tki.category = category::targeted;
     tki.from = anchor{"induction", anchor::edge::day, 15, {}};
     tki.to = anchor{"maintenance", anchor::edge::end, 0, {}};
     tki.when = when("arm", "b");

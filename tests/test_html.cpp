@@ -36,7 +36,7 @@ event ev(const char* date, const std::string& phase, const std::string& activity
     e.date = d(date);
     e.phase = phase;
     e.activity = activity;
-    e.kind = kind;
+    e.category = kind;
     e.day = day;
     return e;
 }
@@ -64,7 +64,7 @@ schedule sample(const std::string& odd = hostile) {
     events.back().tentative = true;
     span tki;
     tki.activity = "Imatinib";
-    tki.kind = category::targeted;
+    tki.category = category::targeted;
     tki.first = d("2027-01-18");
     tki.last = d("2027-04-25");
     return schedule(

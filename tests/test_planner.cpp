@@ -15,7 +15,7 @@ day_point d(const char* text) { return parse_date(text); }
 activity act(const char* name, const char* days, category kind = category::chemotherapy) {
     activity a;
     a.name = name;
-    a.kind = kind;
+    a.category = kind;
     a.days = day_pattern::parse(days);
     return a;
 }

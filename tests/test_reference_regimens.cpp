@@ -250,7 +250,7 @@ TEST_CASE("allo-hsct: Day 0 infusion, engraftment window, Day +30 and +100", "[r
     }
     const auto tbi = plan("allo-hsct", {{"conditioning", "tbi"}}, start);
     bool radiation = false;
-    for (const auto& sp : tbi.spans()) radiation = radiation || sp.kind == category::radiation;
+    for (const auto& sp : tbi.spans()) radiation = radiation || sp.category == category::radiation;
     CHECK(radiation);
 }
 
@@ -274,7 +274,7 @@ TEST_CASE("cranial-radiation: 10 or 8 weekday fractions", "[reference][radiation
             const auto t = plan("cranial-radiation", {{"fractions", fractions}}, other);
             std::size_t count = 0;
             for (const auto& e : t.events()) {
-                if (e.kind != category::radiation) continue;
+                if (e.category != category::radiation) continue;
                 ++count;
                 const auto wd = date::weekday{e.date};
                 CHECK((wd != date::Saturday && wd != date::Sunday));

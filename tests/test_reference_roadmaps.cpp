@@ -442,10 +442,10 @@ TEST_CASE("ccg-1991-sr and cog-sr-b-all differ by exactly +1 day number", "[refe
     // boundary differs (induction Day 28 vs Day 36); the dates are the same.
     std::vector<ttplan::day_point> ccg_it, cog_it;
     for (const auto& e : ccg.events()) {
-        if (e.phase == "consolidation" && e.kind == category::intrathecal) ccg_it.push_back(e.date);
+        if (e.phase == "consolidation" && e.category == category::intrathecal) ccg_it.push_back(e.date);
     }
     for (const auto& e : cog.events()) {
-        if (e.phase == "consolidation" && e.kind == category::intrathecal) cog_it.push_back(e.date);
+        if (e.phase == "consolidation" && e.category == category::intrathecal) cog_it.push_back(e.date);
     }
     CHECK(ccg_it.size() == 3);
     CHECK(ccg_it == cog_it);
@@ -464,7 +464,7 @@ TEST_CASE("ph-positive-tki: daily TKI from induction Day 15 to the end of mainte
         }
         REQUIRE(tracks.size() == 1);
         CHECK(tracks[0].activity == name);
-        CHECK(tracks[0].kind == category::targeted);
+        CHECK(tracks[0].category == category::targeted);
         // §2a: "continuous daily dasatinib starting at day 15 of induction".
         CHECK(tracks[0].first == start + days{14});
         const auto im1 = only(s, "interim_maintenance_1");

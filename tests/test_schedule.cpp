@@ -23,14 +23,14 @@ event ev(const char* date, const char* phase, const char* activity, category kin
     e.date = d(date);
     e.phase = phase;
     e.activity = activity;
-    e.kind = kind;
+    e.category = kind;
     return e;
 }
 
 span sp(const char* activity, const char* first, const char* last, category kind = category::targeted) {
     span s;
     s.activity = activity;
-    s.kind = kind;
+    s.category = kind;
     s.first = d(first);
     s.last = d(last);
     return s;

@@ -97,7 +97,7 @@ struct day_pattern {
 
 struct activity {
     std::string name;
-    category kind = category::chemotherapy;
+    ttplan::category category = ttplan::category::chemotherapy;
     day_pattern days;
     // Continuous therapy: each unbroken run of days becomes one span (a hospital stay, daily
     // oral therapy) instead of one event per day.
@@ -181,7 +181,7 @@ struct dependency {
 // Therapy spanning phases: "imatinib daily from induction Day 15 to the end of maintenance".
 struct track {
     std::string name;
-    category kind = category::targeted;
+    ttplan::category category = ttplan::category::targeted;
     anchor from;
     anchor to;
     condition when;

@@ -54,7 +54,7 @@ struct event {
     std::optional<std::int32_t> cycle;
     std::int32_t day = 1;  // the day number in the phase's numbering
     std::string activity;
-    category kind = category::chemotherapy;
+    ttplan::category category = ttplan::category::chemotherapy;
     bool tentative = false;
     // Moved from its planned date by the clinic calendar (planned_date keeps the original).
     std::optional<day_point> planned_date;
@@ -68,7 +68,7 @@ struct event {
 // phase occurrence. first and last are inclusive.
 struct span {
     std::string activity;
-    category kind = category::targeted;
+    ttplan::category category = ttplan::category::targeted;
     day_point first;
     day_point last;
     std::string phase;  // empty for protocol-wide tracks

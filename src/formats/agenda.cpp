@@ -57,7 +57,7 @@ agenda::agenda(const schedule& s) : s_(s) {
 
     const occurrence_entry* last = nullptr;
     for (const auto& t : s.spans()) {
-        categories_.insert(t.kind);
+        categories_.insert(t.category);
         any_tentative_ = any_tentative_ || t.tentative;
         if (t.phase.empty()) {
             track_spans_.push_back(&t);
@@ -69,7 +69,7 @@ agenda::agenda(const schedule& s) : s_(s) {
     last = nullptr;
     any_tentative_ = any_tentative_ || any_tentative_phase_;
     for (const auto& e : s.events()) {
-        categories_.insert(e.kind);
+        categories_.insert(e.category);
         const occurrence_entry* found = find_from(last, e.segment, e.phase, e.cycle);
         if (!found) {
             unplaced_events_.push_back(&e);

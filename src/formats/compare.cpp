@@ -153,8 +153,9 @@ variant_summary summarize(const schedule& s) {
     out.hospital_days = days_of(by_category, category::hospital_stay);
     out.radiation_days = days_of(by_category, category::radiation);
     out.targeted_days = days_of(by_category, category::targeted);
-    out.intrathecal_procedures = std::count_if(
-        s.events().begin(), s.events().end(), [](const event& e) { return e.kind == category::intrathecal; });
+    out.intrathecal_procedures = std::count_if(s.events().begin(), s.events().end(), [](const event& e) {
+        return e.category == category::intrathecal;
+    });
     return out;
 }
 

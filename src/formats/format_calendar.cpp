@@ -233,7 +233,7 @@ void header(std::string& out, const schedule& s, const detail::agenda& plan,
 std::string to_month_calendar(const schedule& s) {
     // Category letters per date, in marker order; more than two kinds show as first letter and '+'.
     std::map<day_point, std::set<category>> kinds;
-    for (const auto& e : s.events()) kinds[e.date].insert(e.kind);
+    for (const auto& e : s.events()) kinds[e.date].insert(e.category);
     std::map<day_point, std::string> marks;
     for (const auto& [d, set] : kinds) {
         std::string letters;

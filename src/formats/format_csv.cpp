@@ -81,7 +81,7 @@ std::string event_rows(const schedule& s) {
         append_row(out, {format_date(e.date), text_cell(detail::weekday_abbrev(e.date)), text_cell(e.phase),
                          text_cell(entry ? entry->occurrence->name : s.phase_name(e.segment, e.phase)),
                          cycle_text(e.cycle), std::to_string(e.day), text_cell(e.activity),
-                         text_cell(to_string(e.kind)), bool_text(e.tentative),
+                         text_cell(to_string(e.category)), bool_text(e.tentative),
                          text_cell(s.segment_of(e).protocol.id)});
     }
     return out;
@@ -102,7 +102,7 @@ std::string phase_rows(const schedule& s) {
                                                        : s.phase_name(t.segment, t.phase);
         append_row(out, {"span", text_cell(t.activity), text_cell(phase_name), cycle_text(t.cycle),
                          format_date(t.first), format_date(t.last), std::to_string(t.days()),
-                         text_cell(to_string(t.kind)), bool_text(t.tentative),
+                         text_cell(to_string(t.category)), bool_text(t.tentative),
                          text_cell(s.segment_of(t).protocol.id)});
     }
     return out;

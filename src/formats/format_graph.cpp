@@ -142,7 +142,7 @@ private:
         const auto anchor_active = [&](const anchor& a) { return a.phase.empty() || active_[a.phase]; };
         const bool active = t.when.matches(values_) && anchor_active(t.from) && anchor_active(t.to);
         node n{fmt::format("t{}", i),
-               {fmt::format("{}: {}", display_name(t.kind), t.name),
+               {fmt::format("{}: {}", display_name(t.category), t.name),
                 fmt::format("from {} to {}", anchor_text(t.from), anchor_text(t.to))},
                active,
                true};

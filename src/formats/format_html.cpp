@@ -234,10 +234,10 @@ std::string cell_notes(const agenda& plan, const edges_by_date& edges, day_point
     for (const std::size_t i : edges_by_date::on(edges.spans, d)) {
         const span& sp = s.spans()[i];
         if (sp.first == d) {
-            out += fmt::format("<span class=\"ph\">{} {} starts</span>", code_badge(sp.kind),
+            out += fmt::format("<span class=\"ph\">{} {} starts</span>", code_badge(sp.category),
                                escape_xml(sp.activity));
         } else if (sp.last == d) {
-            out += fmt::format("<span class=\"ph\">{} {} ends</span>", code_badge(sp.kind),
+            out += fmt::format("<span class=\"ph\">{} {} ends</span>", code_badge(sp.category),
                                escape_xml(sp.activity));
         }
     }
@@ -254,7 +254,7 @@ std::string month_section(const agenda& plan, const edges_by_date& edges, date::
     std::string running;
     for (const auto& sp : s.spans()) {
         if (sp.first < first && sp.last >= first) {
-            running += fmt::format("{}{} {} (until {})", running.empty() ? "" : "; ", code_badge(sp.kind),
+            running += fmt::format("{}{} {} (until {})", running.empty() ? "" : "; ", code_badge(sp.category),
                                    escape_xml(sp.activity), long_date(sp.last));
         }
     }
@@ -285,7 +285,7 @@ std::string month_section(const agenda& plan, const edges_by_date& edges, date::
         if (!events.empty()) {
             out += "<ul>";
             for (const auto& e : events) {
-                out += fmt::format("<li>{} {} <span class=\"dn\">(Day {})</span>", code_badge(e.kind),
+                out += fmt::format("<li>{} {} <span class=\"dn\">(Day {})</span>", code_badge(e.category),
                                    escape_xml(e.activity), e.day);
                 if (e.planned_date) out += fmt::format(" moved from {}", long_date(*e.planned_date));
                 out += "</li>";

@@ -172,7 +172,7 @@ private:
         it.key = key.str();
         const std::string where = track ? std::string() : occurrence_label(t);
         it.summary = track ? t.activity : fmt::format("{}: {}", occurrence_label(t, " "), t.activity);
-        it.description.push_back(detail::labelled_activity(t.activity, t.kind));
+        it.description.push_back(detail::labelled_activity(t.activity, t.category));
         const std::string days = detail::day_range(t.first_day, t.last_day);
         it.description.push_back(track ? fmt::format("Across phases, {} to {}: {}.", format_date(t.first),
                                                      format_date(t.last), describe_length(t.first, t.last))
@@ -184,7 +184,7 @@ private:
         if (t.ended_early() && track) it.description.push_back(cut_line(plan_.stopped_for(t)));
         if (t.tentative) it.description.push_back(tentative_line);
         it.description.push_back(protocol_lines_.at(t.segment));
-        it.categories.emplace_back(display_name(t.kind));
+        it.categories.emplace_back(display_name(t.category));
         it.first = t.first;
         it.last = t.last;
         it.tentative = t.tentative;
@@ -234,7 +234,7 @@ private:
         it.description.push_back(fmt::format("{}, Day {}", occurrence_label(e0), e0.day));
         bool tentative = false;
         for (const event* e : group) {
-            std::string line = fmt::format("- {} ({})", e->activity, display_name(e->kind));
+            std::string line = fmt::format("- {} ({})", e->activity, display_name(e->category));
             if (!e->note.empty()) line += ": " + e->note;
             if (e->planned_date && *e->planned_date != e->date) {
                 line += fmt::format(" [moved from {}: the clinic is closed that day]",
@@ -242,7 +242,7 @@ private:
             }
             it.description.push_back(line);
             tentative = tentative || e->tentative;
-            const std::string cat(display_name(e->kind));
+            const std::string cat(display_name(e->category));
             if (std::find(it.categories.begin(), it.categories.end(), cat) == it.categories.end()) {
                 it.categories.push_back(cat);
             }

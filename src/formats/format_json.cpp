@@ -84,7 +84,7 @@ std::string to_json(const schedule& s) {
     for (const auto& e : s.events()) {
         ojson item = {{"date", format_date(e.date)},   {"phase", e.phase},
                       {"cycle", cycle_value(e.cycle)}, {"day", e.day},
-                      {"activity", e.activity},        {"category", std::string(to_string(e.kind))},
+                      {"activity", e.activity},        {"category", std::string(to_string(e.category))},
                       {"tentative", e.tentative},      {"protocol", s.segment_of(e).protocol.id},
                       {"segment", e.segment}};
         if (e.planned_date) item["planned_date"] = format_date(*e.planned_date);
@@ -96,7 +96,7 @@ std::string to_json(const schedule& s) {
     ojson spans = ojson::array();
     for (const auto& t : s.spans()) {
         ojson item = {{"activity", t.activity},
-                      {"category", std::string(to_string(t.kind))},
+                      {"category", std::string(to_string(t.category))},
                       {"start", format_date(t.first)},
                       {"end", format_date(t.last)},
                       {"days", t.days()},

@@ -116,8 +116,8 @@ void span_table(std::string& out, const schedule& s, const agenda& plan) {
         if (t.tentative) to += " (tentative)";
         // Cut spans inside a cut phase are said once, in the phase's row; a track says it here.
         if (t.ended_early() && t.phase.empty()) to += ", " + md(detail::ending_words(plan.stopped_for(t)));
-        out += fmt::format("| {} | {} | {} |{} {} | {} | {} |\n", md(t.activity), display_name(t.kind), phase,
-                           protocol_cell(plan, t.segment), long_date(t.first), to, t.days());
+        out += fmt::format("| {} | {} | {} |{} {} | {} | {} |\n", md(t.activity), display_name(t.category),
+                           phase, protocol_cell(plan, t.segment), long_date(t.first), to, t.days());
     }
 }
 
@@ -131,7 +131,7 @@ void occurrence_section(std::string& out, const occurrence_entry& entry) {
     bool any_span = false;
     for (const span* t : entry.spans) {
         out += std::string(any_span ? "" : "\n") + fmt::format("- Continuous: {} ({}), {}, {} to {}\n",
-                                                               md(t->activity), display_name(t->kind),
+                                                               md(t->activity), display_name(t->category),
                                                                detail::day_range(t->first_day, t->last_day),
                                                                short_date(t->first), short_date(t->last));
         any_span = true;
@@ -146,7 +146,7 @@ void occurrence_section(std::string& out, const occurrence_entry& entry) {
         std::string cell;
         for (const event* e : row.events) {
             if (!cell.empty()) cell += "; ";
-            cell += fmt::format("{} ({})", md(e->activity), display_name(e->kind));
+            cell += fmt::format("{} ({})", md(e->activity), display_name(e->category));
             if (e->planned_date) cell += " moved from " + short_date(*e->planned_date);
             if (e->tentative && !p.tentative) cell += ", tentative";
         }
@@ -181,8 +181,9 @@ std::string to_markdown(const schedule& s) {
             "|\n";
     }
     for (const event* e : plan.unplaced_events()) {
-        out += fmt::format("| {} | {} | {} | {} ({}) |\n", short_date(e->date),
-                           detail::weekday_abbrev(e->date), e->day, md(e->activity), display_name(e->kind));
+        out +=
+            fmt::format("| {} | {} | {} | {} ({}) |\n", short_date(e->date), detail::weekday_abbrev(e->date),
+                        e->day, md(e->activity), display_name(e->category));
     }
     return out;
 }

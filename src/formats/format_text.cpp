@@ -68,7 +68,7 @@ std::string to_text(const schedule& s) {
                            describe_length(p.first, p.last), ending_text(p, entry.stopped_for),
                            p.tentative ? " (tentative)" : "");
         for (const span* t : entry.spans) {
-            out += fmt::format("  {}: {}, {} to {}\n", detail::labelled_activity(t->activity, t->kind),
+            out += fmt::format("  {}: {}, {} to {}\n", detail::labelled_activity(t->activity, t->category),
                                detail::day_range(t->first_day, t->last_day), long_date(t->first),
                                long_date(t->last));
         }
@@ -83,7 +83,7 @@ std::string to_text(const schedule& s) {
             std::string line;
             for (const event* e : row.events) {
                 if (!line.empty()) line += "; ";
-                line += detail::labelled_activity(e->activity, e->kind);
+                line += detail::labelled_activity(e->activity, e->category);
                 if (e->planned_date) line += fmt::format(" [moved from {}]", long_date(*e->planned_date));
             }
             out += fmt::format("    {:<15}  Day {:<4} {}\n", long_date(row.date), row.day(), line);
@@ -93,7 +93,7 @@ std::string to_text(const schedule& s) {
     if (!plan.unplaced_events().empty()) out += "\nOther dated activities\n";
     for (const event* e : plan.unplaced_events()) {
         out += fmt::format("    {:<15}  Day {:<4} {}\n", long_date(e->date), e->day,
-                           detail::labelled_activity(e->activity, e->kind));
+                           detail::labelled_activity(e->activity, e->category));
     }
     return out;
 }

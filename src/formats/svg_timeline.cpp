@@ -170,7 +170,7 @@ struct lanes_writer {
         std::map<day_point, std::map<category, std::vector<const event*>>> by_day;
         for (const occurrence_entry* entry : entries) {
             for (const auto& row : entry->days) {
-                for (const event* e : row.events) by_day[row.date][e->kind].push_back(e);
+                for (const event* e : row.events) by_day[row.date][e->category].push_back(e);
             }
         }
         const std::string& phase_label = entries.front()->phase_label;
@@ -200,7 +200,7 @@ struct lanes_writer {
     void span_lane_of(const agenda& plan, const std::vector<const span*>& spans) {
         background(span_lane);
         const std::string& activity = spans.front()->activity;
-        const category kind = spans.front()->kind;
+        const category kind = spans.front()->category;
         out += fmt::format(R"~(<rect class="swatch" x="8" y="{}" width="12" height="12" fill="url(#{})"/>)~",
                            num(y + 6), pattern_id(id, kind));
         label("span:" + activity, fmt::format("{} {}", style_of(kind).code, activity), y + 16, 26);
@@ -215,7 +215,7 @@ struct lanes_writer {
                     sp.cycle ? fmt::format(" cycle {}", *sp.cycle) : "", sp.first_day, sp.last_day);
             }
             std::string tip =
-                fmt::format("{} ({}): {} to {}, {}{}", sp.activity, display_name(sp.kind),
+                fmt::format("{} ({}): {} to {}, {}{}", sp.activity, display_name(sp.category),
                             long_date(sp.first), long_date(sp.last), day_words(sp.days()), where);
             if (plan.several()) tip += "; protocol " + plan.segments().at(seg).protocol.id;
             if (sp.ended_early()) tip += "; " + ending_words(plan.stopped_for(sp));
@@ -223,7 +223,7 @@ struct lanes_writer {
             out += fmt::format(
                 R"~(<rect class="span{}" x="{}" y="{}" width="{}" height="14" fill="url(#{})" stroke="{}")~",
                 sp.tentative ? " tentative" : "", num(ax.x(sp.first)), num(y + 5),
-                num(ax.w(sp.first, sp.last)), pattern_id(id, sp.kind), style_of(sp.kind).colour);
+                num(ax.w(sp.first, sp.last)), pattern_id(id, sp.category), style_of(sp.category).colour);
             if (sp.tentative) out += R"~( stroke-dasharray="4 3" stroke-width="1.5")~";
             out += fmt::format("><title>{}</title></rect>\n", escape_xml(tip));
         }
@@ -282,7 +282,7 @@ struct lanes_writer {
         std::vector<std::vector<const span*>> span_lanes;
         std::map<std::pair<std::string_view, category>, std::size_t> span_lane_at;
         for (const auto& sp : s.spans()) {
-            const auto [at, fresh] = span_lane_at.try_emplace({sp.activity, sp.kind}, span_lanes.size());
+            const auto [at, fresh] = span_lane_at.try_emplace({sp.activity, sp.category}, span_lanes.size());
             if (fresh) span_lanes.emplace_back();
             span_lanes[at->second].push_back(&sp);
         }

@@ -76,12 +76,12 @@ ttplan_schedule::ttplan_schedule(ttplan::schedule s) : value(std::move(s)) {
     }
     for (const auto& e : value.events()) {
         events.push_back({keep(format_date(e.date)), e.phase.c_str(), e.cycle.value_or(0), e.day,
-                          e.activity.c_str(), keep(std::string(ttplan::to_string(e.kind))), e.tentative,
+                          e.activity.c_str(), keep(std::string(ttplan::to_string(e.category))), e.tentative,
                           e.planned_date ? keep(format_date(*e.planned_date)) : nullptr, e.note.c_str(),
                           value.segment_of(e).protocol.id.c_str(), e.segment});
     }
     for (const auto& t : value.spans()) {
-        spans.push_back({t.activity.c_str(), keep(std::string(ttplan::to_string(t.kind))),
+        spans.push_back({t.activity.c_str(), keep(std::string(ttplan::to_string(t.category))),
                          keep(format_date(t.first)), keep(format_date(t.last)), t.phase.c_str(),
                          t.cycle.value_or(0), t.first_day, t.last_day, static_cast<int>(t.days()),
                          t.tentative, t.note.c_str(), ttplan::to_string(t.ending).data(),

@@ -103,7 +103,7 @@ void bind_schedule(py::module_& m) {
         .def_readonly("day", &event::day, "The day number in the phase's numbering.")
         .def_readonly("activity", &event::activity)
         .def_property_readonly(
-            "category", [](const event& e) { return std::string(to_string(e.kind)); },
+            "category", [](const event& e) { return std::string(to_string(e.category)); },
             "\"chemotherapy\", \"intrathecal\", \"assessment\", ...")
         .def_readonly("tentative", &event::tentative)
         .def_readonly("planned_date", &event::planned_date,
@@ -120,7 +120,7 @@ void bind_schedule(py::module_& m) {
                      "A continuous stretch: a protocol track (phase \"\") or continuous therapy within a "
                      "phase occurrence. Dates inclusive.")
         .def_readonly("activity", &span::activity)
-        .def_property_readonly("category", [](const span& s) { return std::string(to_string(s.kind)); })
+        .def_property_readonly("category", [](const span& s) { return std::string(to_string(s.category)); })
         .def_readonly("first", &span::first)
         .def_readonly("last", &span::last)
         .def_readonly("phase", &span::phase, "The phase id, \"\" for a protocol track.")
