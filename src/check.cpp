@@ -306,16 +306,16 @@ private:
             fail(at + "/days", fmt::format("day {} comes after the phase's last day ({})", days->second,
                                            ph.first_day + *span - 1));
         }
-        if (a.times) {
+        if (a.at_most) {
             // An upper bound on the days listed (overlapping parts count twice).
             std::int64_t listed = 0;
             for (const auto& part : a.days.parts)
                 listed += (std::int64_t{part.last} - part.first) / part.step + 1;
-            if (*a.times < 1) {
-                fail(at + "/times", fmt::format("times must be at least 1 (found {})", *a.times));
-            } else if (days && *a.times > listed) {
-                fail(at + "/times",
-                     fmt::format("times {} is more than the {} day(s) in \"days\"", *a.times, listed));
+            if (*a.at_most < 1) {
+                fail(at + "/at_most", fmt::format("at most {} days: must be at least 1", *a.at_most));
+            } else if (days && *a.at_most > listed) {
+                fail(at + "/at_most", fmt::format("at most {} days is more than the {} day(s) in \"days\"",
+                                                  *a.at_most, listed));
             }
         }
         if (!a.cycles.empty()) {

@@ -367,8 +367,8 @@ private:
                     return wd == date::Saturday || wd == date::Sunday;
                 });
             }
-            if (act.times && days.size() > static_cast<std::size_t>(*act.times))
-                days.resize(static_cast<std::size_t>(*act.times));
+            if (act.at_most && days.size() > static_cast<std::size_t>(*act.at_most))
+                days.resize(static_cast<std::size_t>(*act.at_most));
             if (!act.continuous) {
                 for (const std::int32_t d : days)
                     events.push_back(event{date_of(d), ph.id, occ.cycle, d, act.name, act.category,

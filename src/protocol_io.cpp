@@ -17,14 +17,53 @@ namespace {
 
 using json = nlohmann::json;
 
+// Calls f(activity) for every activity object of every phase of a document.
+template <typename F>
+void for_each_activity(json& doc, F f) {
+    const auto phases = doc.find("phases");
+    if (phases == doc.end() || !phases->is_array()) return;
+    for (json& ph : *phases) {
+        if (!ph.is_object()) continue;
+        const auto activities = ph.find("activities");
+        if (activities == ph.end() || !activities->is_array()) continue;
+        for (json& a : *activities) {
+            if (a.is_object()) f(a);
+        }
+    }
+}
+
+// Version 1 -> 2: an activity's count of days, "times", is "at_most"; version 2 uses "times"
+// for clock times within a day.
+void upgrade_1_to_2(json& doc) {
+    for_each_activity(doc, [](json& a) {
+        const auto it = a.find("times");
+        if (it == a.end() || a.contains("at_most")) return;
+        a["at_most"] = std::move(*it);
+        a.erase("times");
+    });
+}
+
+// A pointer into an upgraded version-2 document, as it is spelled in the version-1 file.
+std::string pointer_in_1(std::string pointer) {
+    constexpr std::string_view key = "/at_most";
+    const std::size_t at = pointer.find(key);
+    const bool whole_token =
+        at != std::string::npos && (at + key.size() == pointer.size() || pointer[at + key.size()] == '/');
+    if (whole_token && pointer.find("/activities/") != std::string::npos)
+        pointer.replace(at, key.size(), "/times");
+    return pointer;
+}
+
 // One step per format version, applied to the raw document before typed reading, so that a
 // reader for version N also reads files written for any earlier version: step k turns a
-// version-k document into a version-(k+1) one.
+// version-k document into a version-(k+1) one, and maps a pointer into the upgraded document
+// back to where the version-k file has that value, so problems point into the file as written.
 struct upgrade_step {
     int from_version;
     void (*apply)(json& doc);
+    std::string (*pointer_before)(std::string pointer);
 };
-constexpr std::array<upgrade_step, 0> upgrade_steps{};
+constexpr std::array<upgrade_step, 1> upgrade_steps{{{1, &upgrade_1_to_2, &pointer_in_1}}};
 constexpr int oldest_format_version = 1;
 
 std::string expected_format() {
@@ -77,6 +116,14 @@ void upgrade(json& doc, int version) {
             ++version;
         }
     }
+}
+
+// A pointer into a document upgraded from `version` to the current one, as the file spells it.
+std::string pointer_in_version(std::string pointer, int version) {
+    for (auto step = upgrade_steps.rbegin(); step != upgrade_steps.rend(); ++step) {
+        if (step->from_version >= version) pointer = step->pointer_before(std::move(pointer));
+    }
+    return pointer;
 }
 
 // Rewrites a pointer from the model's view to the file's: the model stores one-element
@@ -139,6 +186,7 @@ read_result read_text(std::string_view text, std::string_view origin) {
     read_result out;
     out.problems = std::move(scanned.problems);
 
+    const std::size_t scan_problems = out.problems.size();  // these point into the file as written
     int version = 0;
     if (auto bad = format_version(scanned.value, version)) {
         // Past a foreign or newer format the rest would be noise.
@@ -157,6 +205,10 @@ read_result read_text(std::string_view text, std::string_view origin) {
                 return p.where.pointer == r || p.where.pointer.starts_with(r + "/");
             });
             if (!explained) out.problems.push_back(std::move(p));
+        }
+        for (std::size_t i = scan_problems; i < out.problems.size(); ++i) {
+            out.problems[i].where.pointer =
+                pointer_in_version(std::move(out.problems[i].where.pointer), version);
         }
     }
     for (problem& p : out.problems) {

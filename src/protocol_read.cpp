@@ -439,16 +439,16 @@ private:
 
     activity read_activity(const json& j, const std::string& ptr) {
         activity a;
-        const keys allowed = {"name",  "category", "days",     "continuous", "weekdays_only",
-                              "times", "cycles",   "variants", "when",       "note"};
+        const keys allowed = {"name",    "category", "days",     "continuous", "weekdays_only",
+                              "at_most", "cycles",   "variants", "when",       "note"};
         if (!object(j, ptr, allowed, {"name", "category", "days"})) return a;
         read_string(j, ptr, "name", a.name);
         read_category(j, ptr, a.category);
         read_pattern(j, ptr, "days", a.days);
         read_bool(j, ptr, "continuous", a.continuous);
         read_bool(j, ptr, "weekdays_only", a.weekdays_only);
-        if (const json* t = member(j, "times")) {
-            if (auto n = integer<std::int32_t>(*t, at(ptr, "times"))) a.times = *n;
+        if (const json* t = member(j, "at_most")) {
+            if (auto n = integer<std::int32_t>(*t, at(ptr, "at_most"))) a.at_most = *n;
         }
         read_pattern(j, ptr, "cycles", a.cycles);
         read_strings(j, ptr, "variants", a.variants);

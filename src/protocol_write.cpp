@@ -112,7 +112,7 @@ ojson activity_json(const protocol& p, const activity& a) {
     j["days"] = a.days.to_string();
     if (a.continuous) j["continuous"] = true;
     if (a.weekdays_only) j["weekdays_only"] = true;
-    if (a.times) j["times"] = *a.times;
+    if (a.at_most) j["at_most"] = *a.at_most;
     if (!a.cycles.empty()) j["cycles"] = a.cycles.to_string();
     put_strings(j, "variants", a.variants);
     put_when(j, p, a.when);

@@ -198,7 +198,7 @@ TEST_CASE("all-overview: TKI tracks and CNS prophylaxis", "[all-overview]") {
                 has_radiation = true;
                 CHECK(a.when == radiation);
                 CHECK(a.weekdays_only);
-                CHECK(a.times == 10);
+                CHECK(a.at_most == 10);
             }
         }
     }

@@ -473,9 +473,9 @@ TEST_CASE("planner: weekday-only activities and a number of times", "[activities
     // hospital stay on the weekdays of Days 1-10.
     activity rt = act("rt", "1-14", category::radiation);
     rt.weekdays_only = true;
-    rt.times = 10;
+    rt.at_most = 10;
     activity listed = act("listed", "1-14");
-    listed.times = 3;
+    listed.at_most = 3;
     activity stay = continuous("stay", "1-10", category::hospital_stay);
     stay.weekdays_only = true;
     const protocol p = make_protocol({repeated(make_phase("rt", "14d", {rt, listed, stay}), 2)});
@@ -520,7 +520,7 @@ TEST_CASE("planner: weekday-only activities and a number of times", "[activities
 TEST_CASE("planner: a cut cycle keeps only the weekday days it still has", "[activities][cycles]") {
     activity rt = act("rt", "1-14", category::radiation);
     rt.weekdays_only = true;
-    rt.times = 10;
+    rt.at_most = 10;
     phase course = make_phase("course", "14d", {rt});
     course.repeat = repeat_rule{};
     course.repeat->until = {until("3w", at("", anchor::edge::start))};

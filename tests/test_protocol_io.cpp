@@ -106,9 +106,9 @@ TEST_CASE("protocol_io: every feature reads as written", "[read]") {
     CHECK(courses.repeat->variants == std::vector<std::string>{"A", "B"});
     CHECK(courses.activities[3].cycles.days() == std::vector<std::int32_t>{2, 5});
     CHECK_FALSE(courses.activities[6].weekdays_only);
-    CHECK_FALSE(courses.activities[6].times);
+    CHECK_FALSE(courses.activities[6].at_most);
     CHECK(courses.activities[7].weekdays_only);
-    CHECK(courses.activities[7].times == 8);
+    CHECK(courses.activities[7].at_most == 8);
     // when values are typed like their parameters and stored as canonical text.
     CHECK(p.phases[1].activities[2].when.all_of.at("age") == std::vector<std::string>{"13", "14", "15"});
     CHECK(p.phases[1].activities[3].when.all_of.at("flag") == std::vector<std::string>{"true"});
@@ -127,7 +127,7 @@ TEST_CASE("protocol_io: save and load give the same protocol", "[roundtrip]") {
     // Canonical: writing again gives the same bytes.
     CHECK(ttplan::to_json(again) == text);
     CHECK(text.back() == '\n');
-    CHECK(text.rfind("{\n  \"format\": \"ttplan-protocol/1\",\n  \"id\": \"every-feature\",", 0) == 0);
+    CHECK(text.rfind("{\n  \"format\": \"ttplan-protocol/2\",\n  \"id\": \"every-feature\",", 0) == 0);
 }
 
 TEST_CASE("protocol_io: built-in protocols round trip", "[roundtrip]") {
@@ -286,35 +286,65 @@ TEST_CASE("protocol_io: unknown category and bad patterns", "[problems]") {
     REQUIRE_PROBLEM(problems_of(text), "/phases/0/activities/0/days/1", "expected an integer");
 }
 
-TEST_CASE("protocol_io: weekdays_only and times", "[problems]") {
-    const auto with = [](const std::string& extra) {
+TEST_CASE("protocol_io: weekdays_only and at_most", "[problems]") {
+    const auto with = [](const std::string& extra, const std::string& format = "ttplan-protocol/2") {
+        std::string text = protocol_text();
+        text.replace(text.find("ttplan-protocol/1"), 17, format);
+        const std::string days = R"("days": "1,8,15,22")";
+        text.replace(text.find(days), days.size(), days + extra);
+        return text;
+    };
+    const ttplan::protocol p = ttplan::parse_protocol(with(R"(, "weekdays_only": true, "at_most": 3)"));
+    CHECK(p.phases[0].activities[0].weekdays_only);
+    CHECK(p.phases[0].activities[0].at_most == 3);
+    const std::string text = ttplan::to_json(p);
+    CHECK(text.find(R"("weekdays_only": true,)") != std::string::npos);
+    CHECK(text.find(R"("at_most": 3)") != std::string::npos);
+    CHECK(ttplan::parse_protocol(text) == p);
+
+    REQUIRE_PROBLEM(problems_of(with(R"(, "at_most": 0)")), "/phases/0/activities/0/at_most", "at least 1");
+    REQUIRE_PROBLEM(problems_of(with(R"(, "at_most": 5)")), "/phases/0/activities/0/at_most",
+                    "at most 5 days is more than the 4 day(s) in \"days\"");
+    REQUIRE_PROBLEM(problems_of(with(R"(, "at_most": "ten")")), "/phases/0/activities/0/at_most", "integer");
+    REQUIRE_PROBLEM(problems_of(with(R"(, "weekdays_only": "yes")")), "/phases/0/activities/0/weekdays_only",
+                    "true or false");
+}
+
+TEST_CASE("protocol_io: a version-1 file's \"times\" is read as at_most, and problems point at it",
+          "[format]") {
+    const auto v1 = [](const std::string& extra) {
         std::string text = protocol_text();
         const std::string days = R"("days": "1,8,15,22")";
         text.replace(text.find(days), days.size(), days + extra);
         return text;
     };
-    const ttplan::protocol p = ttplan::parse_protocol(with(R"(, "weekdays_only": true, "times": 3)"));
-    CHECK(p.phases[0].activities[0].weekdays_only);
-    CHECK(p.phases[0].activities[0].times == 3);
+    const ttplan::protocol p = ttplan::parse_protocol(v1(R"(, "weekdays_only": true, "times": 3)"));
+    CHECK(p.phases[0].activities[0].at_most == 3);
+    // Written back, it is a version-2 file that means the same.
     const std::string text = ttplan::to_json(p);
-    CHECK(text.find(R"("weekdays_only": true,)") != std::string::npos);
-    CHECK(text.find(R"("times": 3)") != std::string::npos);
+    CHECK(text.find("ttplan-protocol/2") != std::string::npos);
+    CHECK(text.find(R"("at_most": 3)") != std::string::npos);
     CHECK(ttplan::parse_protocol(text) == p);
 
-    REQUIRE_PROBLEM(problems_of(with(R"(, "times": 0)")), "/phases/0/activities/0/times", "at least 1");
-    REQUIRE_PROBLEM(problems_of(with(R"(, "times": 5)")), "/phases/0/activities/0/times",
-                    "times 5 is more than the 4 day(s) in \"days\"");
-    REQUIRE_PROBLEM(problems_of(with(R"(, "times": "ten")")), "/phases/0/activities/0/times", "integer");
-    REQUIRE_PROBLEM(problems_of(with(R"(, "weekdays_only": "yes")")), "/phases/0/activities/0/weekdays_only",
-                    "true or false");
+    // Problems point at the key the version-1 file has, on its line.
+    auto problems = problems_of(v1(R"(, "times": 0)"));
+    REQUIRE_PROBLEM(problems, "/phases/0/activities/0/times", "at least 1");
+    CHECK(problems.front().where.line == 11);
+    REQUIRE_PROBLEM(problems_of(v1(R"(, "times": "ten")")), "/phases/0/activities/0/times", "integer");
+    // In version 1, "at_most" is not a pointer target to rewrite when it is not an activity key.
+    std::string phase_key = protocol_text(R"( "at_most": 1,)");
+    REQUIRE_PROBLEM(problems_of(phase_key), "/phases/0/at_most", "unknown key");
 }
 
 TEST_CASE("protocol_io: format versions", "[format]") {
     std::string text = protocol_text();
     text.replace(text.find("ttplan-protocol/1"), 17, "ttplan-protocol/2");
+    CHECK(ttplan::parse_protocol(text) == ttplan::parse_protocol(protocol_text()));
+    text.replace(text.find("ttplan-protocol/2"), 17, "ttplan-protocol/3");
     auto problems = problems_of(text);
     REQUIRE(problems.size() == 1);
-    REQUIRE_PROBLEM(problems, "/format", "written by a newer ttplan");
+    REQUIRE_PROBLEM(problems, "/format",
+                    "written by a newer ttplan: format version 3, this ttplan reads versions 1 to 2");
 
     text = protocol_text();
     text.replace(text.find(R"("format": "ttplan-protocol/1",)"), 30, "");

@@ -106,7 +106,7 @@ struct activity {
     bool weekdays_only = false;
     // At most this many days per phase occurrence: the first ones of `days` (after
     // weekdays_only), as in "10 fractions on weekdays from Day 1" (days "1..21").
-    std::optional<std::int32_t> times;
+    std::optional<std::int32_t> at_most;
     day_pattern cycles;               // which cycles (1-based); empty = every cycle
     std::vector<std::string> variants;  // which alternating variants; empty = every variant
     condition when;

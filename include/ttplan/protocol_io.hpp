@@ -1,4 +1,4 @@
-// Protocol files (JSON, "format": "ttplan-protocol/1") and the built-in catalog.
+// Protocol files (JSON, "format": "ttplan-protocol/2") and the built-in catalog.
 #pragma once
 
 #include <ttplan/error.hpp>
@@ -12,9 +12,10 @@
 
 namespace TTPLAN_API ttplan {
 
-// The format name and version written into every protocol file.
+// The format name and version written into every protocol file. Files of every earlier
+// version are read too: they are upgraded on reading and plan exactly as before.
 inline constexpr std::string_view protocol_format = "ttplan-protocol";
-inline constexpr int protocol_format_version = 1;
+inline constexpr int protocol_format_version = 2;
 
 // Parses and checks a protocol from JSON text. `origin` names the text in error locations
 // (a path, "builtin:<id>", "<string>"). Throws parse_error for text that is not JSON (with

@@ -34,11 +34,12 @@ def test_protocol_matches_schema(path):
         lambda d: d["phases"][0].update(lenght="29d"),
         lambda d: d["phases"][0]["activities"][0].update(category="chemo"),
         lambda d: d["phases"][0].update(repeat={"variants": ["A"]}),
-        lambda d: d.update(format="ttplan-protocol/2"),
+        lambda d: d.update(format="ttplan-protocol/3"),
+        lambda d: d["phases"][1]["activities"][3].update(times=10),
         lambda d: d["dependencies"][0].pop("day"),
     ],
     ids=["unknown-top-key", "unknown-phase-key", "unknown-category", "unbounded-repeat",
-         "newer-format", "start-to-start-without-day"],
+         "newer-format", "version-1-times-key", "start-to-start-without-day"],
 )
 def test_schema_rejects(change):
     doc = json.loads((ROOT / "protocols" / "all-overview.json").read_text(encoding="utf-8"))

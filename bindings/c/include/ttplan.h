@@ -95,7 +95,7 @@ ttplan_status ttplan_format_for_path(const char* path, const char** name);
 
 /* A built-in protocol; id NULL = the default one. */
 ttplan_status ttplan_protocol_load_builtin(const char* id, ttplan_protocol** out);
-/* A protocol file (JSON, "format": "ttplan-protocol/1"). */
+/* A protocol file (JSON, "format": "ttplan-protocol/2"; earlier versions are read too). */
 ttplan_status ttplan_protocol_load_file(const char* path, ttplan_protocol** out);
 /* Protocol JSON text, NUL-terminated. origin names it in error locations (NULL = "<string>"). */
 ttplan_status ttplan_protocol_parse(const char* json_text, const char* origin, ttplan_protocol** out);

@@ -181,7 +181,7 @@ static void test_protocols(void) {
 
     /* The canonical text parses back to the same protocol. */
     CHECK_OK(ttplan_protocol_to_json(p, &json, &length));
-    CHECK(json != NULL && strlen(json) == length && contains(json, "ttplan-protocol/1"));
+    CHECK(json != NULL && strlen(json) == length && contains(json, "ttplan-protocol/2"));
     CHECK_OK(ttplan_protocol_parse(json, "copy.json", &q));
     CHECK_OK(ttplan_protocol_info(q, &id, NULL, NULL));
     CHECK(strcmp(id, ttplan_default_protocol_id()) == 0);

@@ -38,7 +38,7 @@ def test_parameters_are_described():
 def test_parse_protocol_round_trips_canonical_text():
     p = ttplan.load_builtin("all-overview")
     text = p.to_json()
-    assert json.loads(text)["format"] == "ttplan-protocol/1"
+    assert json.loads(text)["format"] == "ttplan-protocol/2"
     assert ttplan.parse_protocol(text) == p
 
 
