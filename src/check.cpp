@@ -129,6 +129,23 @@ private:
                 fail(at + "/name", fmt::format("duplicate parameter name \"{}\"", param.name));
             }
             parameter_values(param, at);
+            if (param.decided) decision_at(param, at + "/decided");
+        }
+    }
+
+    void decision_at(const parameter& param, const std::string& at) {
+        if (param.type == parameter_type::integer) {
+            fail(at, fmt::format("parameter \"{}\" is an integer; only bool and choice parameters can be "
+                                 "decided during treatment, where the plan can follow each option",
+                                 param.name));
+        }
+        if (param.decided->at.phase.empty()) {
+            fail(at + "/at/phase", "a decision during treatment needs the phase it is taken in");
+        } else {
+            anchor_at(param.decided->at, at + "/at");
+        }
+        if (param.decided->decided_by.empty()) {
+            fail(at + "/by", "say what decides it (\"bone-marrow MRD on induction Day 29\")");
         }
     }
 

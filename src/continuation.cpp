@@ -128,25 +128,50 @@ schedule continue_with(const schedule& so_far, const switch_point& at, const pla
         spans.push_back(std::move(t));
     }
 
+    // Decisions kept are those met before the switch.
+    std::vector<decision> decisions;
+    for (const decision& dec : so_far.decisions()) {
+        if (dec.date < d && dec.segment < kept) decisions.push_back(dec);
+    }
+    // A switch after a phase or at the end moves with every branch before it: while one of
+    // those decisions is pending, so is everything the next protocol plans.
+    std::vector<std::string> inherited;
+    if (at.at != switch_point::kind::on_date) {
+        for (const decision& dec : decisions) {
+            if (dec.pending()) inherited.push_back(dec.parameter);
+        }
+    }
+    const auto inherit = [&](std::vector<std::string>& pending) {
+        pending.insert(pending.begin(), inherited.begin(), inherited.end());
+    };
+
     const schedule more =
         tentative_switch(so_far, at) ? next.plan_tentative(d, actuals, cal) : next.plan(d, actuals, cal);
     // The next plan's items move to its segment, after the ones kept.
     for (phase_occurrence p : more.phases()) {
         p.segment += kept;
+        inherit(p.pending);
         phases.push_back(std::move(p));
     }
     for (event e : more.events()) {
         e.segment += kept;
+        inherit(e.pending);
         events.push_back(std::move(e));
     }
     for (span t : more.spans()) {
         t.segment += kept;
+        inherit(t.pending);
         spans.push_back(std::move(t));
+    }
+    for (decision dec : more.decisions()) {
+        dec.segment += kept;
+        decisions.push_back(std::move(dec));
     }
     segments.push_back(segment{more.protocol(), more.parameters(), d,
                                at.reason.empty() ? default_reason(so_far, at, d) : at.reason});
 
-    return schedule(std::move(segments), std::move(phases), std::move(events), std::move(spans));
+    return schedule(std::move(segments), std::move(phases), std::move(events), std::move(spans),
+                    std::move(decisions));
 }
 
 }  // namespace ttplan

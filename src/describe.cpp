@@ -86,6 +86,10 @@ std::string describe(const protocol& p) {
     if (p.parameters.empty()) out += "  (none)\n";
     for (const auto& param : p.parameters) {
         out += "  " + parameter_line(param) + "\n";
+        if (param.decided) {
+            out += fmt::format("      decided during treatment, at {}, by {}\n",
+                               anchor_text(param.decided->at), param.decided->decided_by);
+        }
         if (!param.description.empty()) out += "      " + param.description + "\n";
     }
     out += "\nPhases\n";
@@ -174,7 +178,14 @@ std::string summary_text(const schedule& s) {
                              100.0 * static_cast<double>(longest->days) / total);
     }
     out += "  In words: " + words + ".\n";
-    out += fmt::format("  Treatment days (days with a dated activity): {}\n", s.treatment_days());
+    out += fmt::format("  Treatment days (days with a dated activity or continuous therapy): {}\n",
+                       s.treatment_days());
+    out += fmt::format("  Clinic days (days with a dated activity to attend): {}\n", s.clinic_days());
+    for (const decision& d : s.decisions()) {
+        out += fmt::format("  Decision on {} ({}): {}\n", format_date(d.date),
+                           detail::decision_place(d, s.phase_name(d.segment, d.phase)),
+                           detail::decision_words(d));
+    }
     out += fmt::format("\n{}\n", disclaimer);
     return out;
 }

@@ -199,6 +199,18 @@ const phase* protocol::find_phase(std::string_view phase_id) const noexcept {
     return nullptr;
 }
 
+std::vector<std::string> parameter::options() const {
+    switch (type) {
+        case parameter_type::boolean:
+            return {"false", "true"};
+        case parameter_type::choice:
+            return choices;
+        case parameter_type::integer:
+            break;
+    }
+    return {};
+}
+
 const parameter* protocol::find_parameter(std::string_view name) const noexcept {
     for (const auto& param : parameters) {
         if (param.name == name) return &param;

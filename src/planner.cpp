@@ -49,6 +49,11 @@
 // Clinic calendar. An event on a closed day moves per its category's rule (keep, next open
 // day, previous open day); planned_date keeps the original. Phases and spans never move.
 //
+// Decisions. A parameter with `decided` is decided during treatment, at an anchor. Its anchor
+// resolves like a track's. Given a value, the plan follows it and nothing waits; without one,
+// the plan follows the default and every phase occurrence, event and span that ends after the
+// decision's date is pending on it (parameter names in decision order).
+//
 // Range. Every date must lie in 0001-01-01..9999-12-31; anything else is a planning_error
 // naming the phase or track, computed in 64 bits so it can never overflow.
 #include <ttplan/planner.hpp>
@@ -59,6 +64,7 @@
 #include <algorithm>
 #include <functional>
 #include <queue>
+#include <set>
 
 namespace ttplan {
 
@@ -124,6 +130,7 @@ struct plan_data {
     std::vector<const until_rule*> until;            // per phase: the applicable rule, if any
     std::vector<std::size_t> plan_order;             // every phase, collapsed ones included
     std::vector<std::string> active_order;
+    std::set<std::string, std::less<>> given;  // parameters the caller gave a value for
 
     std::size_t index_of(std::string_view id) const {
         for (std::size_t i = 0; i < proto.phases.size(); ++i) {
@@ -175,12 +182,14 @@ public:
             if (tr.when.matches(p_.values)) spans.push_back(track_span(tr));
         }
         for (auto& ev : events) apply_calendar(ev);
+        std::vector<decision> decisions = decisions_met();
+        mark_pending(decisions, phases, events, spans);
 
         const auto& pr = p_.proto;
         return schedule(
             {segment{
                 protocol_info{pr.id, pr.title, pr.version}, typed_parameters(pr, p_.values), start_, {}}},
-            std::move(phases), std::move(events), std::move(spans));
+            std::move(phases), std::move(events), std::move(spans), std::move(decisions));
     }
 
 private:
@@ -397,6 +406,66 @@ private:
             tr.note};
     }
 
+    // Every parameter decided during treatment, where the plan meets it, by date.
+    std::vector<decision> decisions_met() const {
+        std::vector<decision> out;
+        for (const parameter& param : p_.proto.parameters) {
+            if (!param.decided) continue;
+            const anchor& a = param.decided->at;
+            const anchored when = resolve(a, fmt::format("the decision on \"{}\"", param.name));
+            decision d;
+            d.parameter = param.name;
+            d.date = when.date;
+            d.tentative = when.tentative;
+            d.phase = a.phase;
+            d.day = anchor_day(a);
+            d.cycle = anchor_cycle(a);
+            d.decided_by = param.decided->decided_by;
+            d.options = param.options();
+            d.assumed = p_.values.at(param.name);
+            if (p_.given.contains(param.name)) d.value = d.assumed;
+            out.push_back(std::move(d));
+        }
+        std::stable_sort(out.begin(), out.end(),
+                         [](const decision& x, const decision& y) { return x.date < y.date; });
+        return out;
+    }
+
+    // The day number an anchor on a phase stands for (its first or last day, or the day given).
+    std::int32_t anchor_day(const anchor& a) const {
+        if (a.at == anchor::edge::day) return a.day;
+        const std::size_t i = p_.index_of(a.phase);
+        const auto& occs = state_[i].occurrences;
+        if (occs.empty()) return p_.proto.phases[i].first_day;
+        if (a.at == anchor::edge::start) return occs.front().first_day;
+        const phase_occurrence& occ = a.cycle ? occs[static_cast<std::size_t>(*a.cycle - 1)] : occs.back();
+        return static_cast<std::int32_t>(occ.first_day + occ.days() - 1);
+    }
+
+    std::optional<std::int32_t> anchor_cycle(const anchor& a) const {
+        const auto& occs = state_[p_.index_of(a.phase)].occurrences;
+        if (occs.empty() || !occs.front().cycle) return std::nullopt;
+        if (a.cycle) return a.cycle;
+        return a.at == anchor::edge::end ? occs.back().cycle : occs.front().cycle;
+    }
+
+    // What ends after a pending decision waits on it: the plan shows the default branch there.
+    static void mark_pending(const std::vector<decision>& decisions, std::vector<phase_occurrence>& phases,
+                             std::vector<event>& events, std::vector<span>& spans) {
+        for (const decision& d : decisions) {
+            if (!d.pending()) continue;
+            for (auto& ph : phases) {
+                if (ph.last > d.date) ph.pending.push_back(d.parameter);
+            }
+            for (auto& ev : events) {
+                if (ev.date > d.date) ev.pending.push_back(d.parameter);
+            }
+            for (auto& sp : spans) {
+                if (sp.last > d.date) sp.pending.push_back(d.parameter);
+            }
+        }
+    }
+
     void apply_calendar(event& ev) const {
         if (calendar_.is_open(ev.date)) return;
         const auto rule = calendar_.rules.find(ev.category);
@@ -434,6 +503,7 @@ planner::planner(protocol p, const parameter_values& values) : impl_(std::make_u
     if (auto problems = check(p); !problems.empty()) throw validation_error(std::move(problems));
     impl& m = *impl_;
     m.values = resolve_parameters(p, values);
+    for (const auto& [name, value] : values) m.given.insert(name);
     m.proto = std::move(p);
 
     const auto& phases = m.proto.phases;

@@ -345,9 +345,10 @@ private:
                      fmt::format("unknown parameter type {} (allowed: bool, choice, integer)", t->dump()));
             }
         }
-        const keys any = {"name", "type", "description", "choices", "minimum", "maximum", "default"};
-        const keys boolean = {"name", "type", "description", "default"};
-        const keys choice = {"name", "type", "description", "choices", "default"};
+        const keys any = {"name",    "type",    "description", "choices",
+                          "minimum", "maximum", "default",     "decided"};
+        const keys boolean = {"name", "type", "description", "default", "decided"};
+        const keys choice = {"name", "type", "description", "choices", "default", "decided"};
         const keys integer = {"name", "type", "description", "minimum", "maximum", "default"};
         if (!type) {
             object(j, ptr, any, {"name", "type", "default"});
@@ -368,7 +369,16 @@ private:
             const parameter* self = &p;
             if (auto t = value_text(*d, at(ptr, "default"), self)) p.default_value = *t;
         }
+        if (const json* d = member(j, "decided")) p.decided = read_decision(*d, at(ptr, "decided"));
         return p;
+    }
+
+    decision_point read_decision(const json& j, const std::string& ptr) {
+        decision_point d;
+        if (!object(j, ptr, {"at", "by"}, {"at", "by"})) return d;
+        read_anchor_member(j, ptr, "at", d.at);
+        read_string(j, ptr, "by", d.decided_by);
+        return d;
     }
 
     anchor read_anchor(const json& j, const std::string& ptr) {

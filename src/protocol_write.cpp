@@ -102,6 +102,12 @@ ojson parameter_json(const parameter& param) {
         }
     }
     put_text(j, "description", param.description);
+    if (param.decided) {
+        ojson d = ojson::object();
+        d["at"] = anchor_json(param.decided->at);
+        d["by"] = param.decided->decided_by;
+        j["decided"] = std::move(d);
+    }
     return j;
 }
 

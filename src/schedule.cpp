@@ -33,6 +33,10 @@ std::int64_t covered_days(std::vector<interval> intervals) {
 
 }  // namespace
 
+bool schedule::has_pending() const noexcept {
+    return std::any_of(decisions_.begin(), decisions_.end(), [](const decision& d) { return d.pending(); });
+}
+
 std::string_view to_string(ending_reason e) {
     switch (e) {
         case ending_reason::none:
@@ -46,11 +50,12 @@ std::string_view to_string(ending_reason e) {
 }
 
 schedule::schedule(std::vector<segment> segments, std::vector<phase_occurrence> phases,
-                   std::vector<event> events, std::vector<span> spans)
+                   std::vector<event> events, std::vector<span> spans, std::vector<decision> decisions)
     : segments_(std::move(segments)),
       phases_(std::move(phases)),
       events_(std::move(events)),
-      spans_(std::move(spans)) {
+      spans_(std::move(spans)),
+      decisions_(std::move(decisions)) {
     if (segments_.empty()) throw planning_error("a schedule needs at least one segment: its main protocol");
     start_ = end_ = segments_.front().start;
     for (std::size_t i = 1; i < segments_.size(); ++i) {
@@ -67,6 +72,9 @@ schedule::schedule(std::vector<segment> segments, std::vector<phase_occurrence> 
     for (const auto& ph : phases_) check_segment(ph.segment, fmt::format("phase \"{}\"", ph.phase));
     for (const auto& ev : events_) check_segment(ev.segment, fmt::format("event \"{}\"", ev.activity));
     for (const auto& sp : spans_) check_segment(sp.segment, fmt::format("span \"{}\"", sp.activity));
+    for (const auto& d : decisions_) check_segment(d.segment, fmt::format("decision \"{}\"", d.parameter));
+    std::stable_sort(decisions_.begin(), decisions_.end(),
+                     [](const decision& a, const decision& b) { return a.date < b.date; });
     std::stable_sort(phases_.begin(), phases_.end(),
                      [](const phase_occurrence& a, const phase_occurrence& b) { return a.first < b.first; });
     std::stable_sort(events_.begin(), events_.end(),
@@ -149,12 +157,23 @@ std::map<category, std::int64_t> schedule::days_by_category() const {
     return out;
 }
 
-std::int64_t schedule::treatment_days() const {
+std::int64_t schedule::clinic_days() const {
     std::int64_t n = 0;
     for (std::size_t i = 0; i < events_.size(); ++i) {
         if (i == 0 || events_[i].date != events_[i - 1].date) ++n;
     }
     return n;
+}
+
+std::int64_t schedule::treatment_days() const {
+    std::vector<interval> days;
+    days.reserve(events_.size() + spans_.size());
+    for (const auto& e : events_) days.push_back({e.date, e.date});
+    for (const auto& t : spans_) {
+        // A restriction ("no live vaccines") is not therapy.
+        if (t.category != category::restriction) days.push_back({t.first, t.last});
+    }
+    return covered_days(std::move(days));
 }
 
 }  // namespace ttplan

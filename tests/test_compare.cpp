@@ -45,7 +45,14 @@ void check_against_schedule(const schedule& s, const variant_summary& sum) {
         event_dates.insert(e.date);
         if (e.category == category::intrathecal) ++it;
     }
-    CHECK(sum.treatment_days == static_cast<std::int64_t>(event_dates.size()));
+    CHECK(sum.clinic_days == static_cast<std::int64_t>(event_dates.size()));
+    // Treatment days add the days of continuous therapy; a restriction is not therapy.
+    std::set<day_point> treated = event_dates;
+    for (const auto& t : s.spans()) {
+        if (t.category == category::restriction) continue;
+        for (day_point x = t.first; x <= t.last; x += date::days{1}) treated.insert(x);
+    }
+    CHECK(sum.treatment_days == static_cast<std::int64_t>(treated.size()));
     CHECK(sum.intrathecal_procedures == it);
     CHECK(sum.hospital_days == distinct_days(s, category::hospital_stay));
     CHECK(sum.radiation_days == distinct_days(s, category::radiation));
@@ -73,7 +80,9 @@ TEST_CASE("compare: summary of a hand-built schedule", "[compare]") {
     CHECK(sum.phases[0].days == 29);
     CHECK(sum.phases[1].days == 28);
     CHECK(sum.phases[1].cycles == 1);
-    CHECK(sum.treatment_days == 3);
+    // Days with an event: 01-04, 01-11, 02-08; with the imatinib span 01-18..03-07 (49 days).
+    CHECK(sum.clinic_days == 3);
+    CHECK(sum.treatment_days == 51);
     CHECK(sum.hospital_days == 1);
     CHECK(sum.intrathecal_procedures == 1);
     CHECK(sum.radiation_days == 0);

@@ -326,12 +326,27 @@ TEST_CASE("ical: every item is an all-day event with an exclusive DTEND", "[ical
     CHECK(track.value("DTEND") == "20270308");
 }
 
-TEST_CASE("ical: one event per phase occurrence, span and treatment day", "[ical]") {
+TEST_CASE("ical: one event per phase occurrence, span, treatment day and decision", "[ical]") {
     const schedule s = default_plan(samples::ph_dasatinib);
     std::set<std::tuple<std::string, std::int32_t, std::int32_t>> days;
     for (const auto& e : s.events()) days.emplace(e.phase, e.cycle.value_or(0), e.day);
     const auto cal = parse(ics(s));
-    CHECK(cal.events.size() == s.phases().size() + s.spans().size() + days.size());
+    REQUIRE(s.decisions().size() == 1);
+    CHECK(cal.events.size() == s.phases().size() + s.spans().size() + days.size() + s.decisions().size());
+
+    // The pending decision is a day of its own, and what comes after it says it waits.
+    const auto& decision = by_summary(cal, "Decision: induction_response");
+    CHECK(decision.value("DTSTART") == "20270201");
+    CHECK(unescape(decision.value("DESCRIPTION")).find("not known yet; this plan follows mrd_negative") !=
+          std::string::npos);
+    const auto& consolidation = by_summary(cal, "Consolidation");
+    CHECK(
+        unescape(consolidation.value("DESCRIPTION"))
+            .find(
+                "Waits on a decision not taken yet: induction_response (this plan assumes mrd_negative).") !=
+        std::string::npos);
+    const auto& induction = by_summary(cal, "Induction");
+    CHECK(unescape(induction.value("DESCRIPTION")).find("Waits on") == std::string::npos);
 
     const auto hb = parse(ics(hand_built()));
     const auto& day1 = by_summary(hb, "Induction Day 1: Vincristine, Lumbar puncture");

@@ -132,7 +132,10 @@ TEST_CASE("schedule: totals by phase and category", "[schedule][totals]") {
     CHECK(by_kind.at(category::targeted) == 57);      // Mar 15..May 10: 17 + 30 + 10
     CHECK(by_kind.count(category::radiation) == 0);
 
-    CHECK(s.treatment_days() == 3);  // Mar 1, Mar 8, Mar 30
+    CHECK(s.clinic_days() == 3);  // Mar 1, Mar 8, Mar 30
+    // With continuous therapy: Mar 1..3 (hospital) and Mar 15..May 10 (targeted, 57 days),
+    // plus Mar 8 and Mar 30 outside them.
+    CHECK(s.treatment_days() == 3 + 57 + 1);
 }
 
 TEST_CASE("schedule: equal inputs give equal schedules", "[schedule]") {

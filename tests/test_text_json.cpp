@@ -20,7 +20,8 @@ TEST_CASE("json: the documented keys, in order, with ISO dates", "[json]") {
     std::vector<std::string> keys;
     for (const auto& item : doc.items()) keys.push_back(item.key());
     CHECK(keys == std::vector<std::string>{"format", "protocol", "parameters", "start", "end", "total_days",
-                                           "segments", "phases", "events", "spans", "disclaimer"});
+                                           "segments", "phases", "events", "spans", "decisions",
+                                           "disclaimer"});
     CHECK(doc["protocol"] == nlohmann::json{{"id", "demo"}, {"title", "Demo protocol"}, {"version", "1"}});
     CHECK(doc["start"] == "2027-01-04");
     CHECK(doc["end"] == "2027-03-07");  // the last day of the maintenance cycle and of both spans

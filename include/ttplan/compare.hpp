@@ -3,6 +3,7 @@
 #pragma once
 
 #include <ttplan/export.hpp>
+#include <ttplan/planner.hpp>
 #include <ttplan/schedule.hpp>
 
 #include <cstdint>
@@ -28,7 +29,8 @@ struct variant_summary {
     std::int64_t total_days = 0;              // start to end inclusive
     std::string length_in_words;              // describe_length(start, end)
     std::vector<phase_length> phases;         // per phase of each protocol, in order of first occurrence
-    std::int64_t treatment_days = 0;          // distinct dates with an event
+    std::int64_t treatment_days = 0;          // distinct dates with an event or continuous therapy
+    std::int64_t clinic_days = 0;             // distinct dates with an event
     std::int64_t hospital_days = 0;           // distinct dates in a hospital-stay span or event
     std::int64_t intrathecal_procedures = 0;  // intrathecal events
     std::int64_t radiation_days = 0;          // distinct dates with a radiation event or span
@@ -43,6 +45,18 @@ variant_summary summarize(const schedule& s);
 
 // Plans to compare, each under a label ("ph_positive=true").
 using labelled_schedules = std::vector<std::pair<std::string, schedule>>;
+
+// At most this many plans from plan_branches().
+inline constexpr std::size_t max_branch_plans = 64;
+
+// Every branch of decisions taken during treatment, planned side by side: one plan per
+// combination of the options of `parameters` (decided parameters of `p`), in option order, each
+// labelled "induction_response=mrd_positive" (combinations joined by ","). With no names, every
+// decided parameter the profile leaves open. Throws parameter_error for a name that is not
+// decided during treatment or already has a value in the profile, for none open, or for more
+// than max_branch_plans combinations.
+labelled_schedules plan_branches(const protocol& p, const profile& pr,
+                                 const std::vector<std::string>& parameters = {});
 
 // A plain-text table, one column per plan and one row per phase and figure, with the protocol
 // and start above it and each plan's full parameter values and the disclaimer below.

@@ -52,6 +52,28 @@ enum class parameter_type : std::uint8_t { boolean, choice, integer };
 // How a dependency orders its two phases.
 enum class dependency_type : std::uint8_t { finish_to_start, start_to_start };
 
+// A point in the plan: a day of a phase, or a phase's first or last day, or the plan start.
+struct anchor {
+    enum class edge : std::uint8_t { start, end, day };
+
+    std::string phase;  // empty = the plan's start date
+    edge at = edge::start;
+    std::int32_t day = 0;               // for edge::day, in the phase's numbering
+    std::optional<std::int32_t> cycle;  // default: first cycle for start/day, last for end
+
+    friend bool operator==(const anchor&, const anchor&) = default;
+};
+
+// A parameter decided during treatment ("bone-marrow MRD on induction Day 29 assigns the risk
+// group"), not before planning. Until its value is given, the plan follows the default and
+// everything after the decision is pending on it.
+struct decision_point {
+    anchor at;               // when it is decided: a day, start or end of a phase
+    std::string decided_by;  // what decides it, for readers
+
+    friend bool operator==(const decision_point&, const decision_point&) = default;
+};
+
 struct parameter {
     std::string name;
     parameter_type type = parameter_type::boolean;
@@ -60,7 +82,10 @@ struct parameter {
     std::int64_t minimum = 0;          // for integer, inclusive
     std::int64_t maximum = 0;          // for integer, inclusive
     std::string default_value;         // canonical text
+    std::optional<decision_point> decided;  // set: decided during treatment (bool or choice only)
 
+    // Every value, in declaration order: false and true, the choices; empty for integers.
+    std::vector<std::string> options() const;
     friend bool operator==(const parameter&, const parameter&) = default;
 };
 
@@ -113,18 +138,6 @@ struct activity {
     std::string note;
 
     friend bool operator==(const activity&, const activity&) = default;
-};
-
-// A point in the plan: a day of a phase, or a phase's first or last day, or the plan start.
-struct anchor {
-    enum class edge : std::uint8_t { start, end, day };
-
-    std::string phase;  // empty = the plan's start date
-    edge at = edge::start;
-    std::int32_t day = 0;             // for edge::day, in the phase's numbering
-    std::optional<std::int32_t> cycle;  // default: first cycle for start/day, last for end
-
-    friend bool operator==(const anchor&, const anchor&) = default;
 };
 
 // "until <limit> from <anchor>": the repeat stops when the limit is reached; the last cycle

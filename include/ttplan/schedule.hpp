@@ -41,6 +41,9 @@ struct phase_occurrence {
     // keep their phase ids, so (segment, phase, cycle) is what tells `induction` of one
     // protocol from `induction` of the next, even when a protocol follows itself.
     std::size_t segment = 0;
+    // The decisions still to be taken that it waits on (parameter names, in decision order):
+    // it ends after a pending decision, so the plan shows the default branch for it.
+    std::vector<std::string> pending{};
 
     std::int64_t days() const { return (last - first).count() + 1; }
     bool ended_early() const noexcept { return ending != ending_reason::none; }
@@ -60,6 +63,7 @@ struct event {
     std::optional<day_point> planned_date;
     std::string note;
     std::size_t segment = 0;  // as for phase_occurrence; by the planned date, not a moved one
+    std::vector<std::string> pending{};  // as for phase_occurrence: dated after a pending decision
 
     friend bool operator==(const event&, const event&) = default;
 };
@@ -79,10 +83,30 @@ struct span {
     std::string note;
     ending_reason ending = ending_reason::none;  // spans are only stopped by a switch
     std::size_t segment = 0;                     // as for phase_occurrence
+    std::vector<std::string> pending{};          // as for phase_occurrence: ends after a pending decision
 
     std::int64_t days() const { return (last - first).count() + 1; }
     bool ended_early() const noexcept { return ending != ending_reason::none; }
     friend bool operator==(const span&, const span&) = default;
+};
+
+// A decision taken during treatment (a parameter the protocol declares "decided"), where the
+// plan meets it: its date, the phase day it belongs to, the options, and the value once given.
+struct decision {
+    std::string parameter;
+    day_point date;
+    std::string phase;                  // phase id of the decision's anchor
+    std::int32_t day = 1;               // its day number in that phase
+    std::optional<std::int32_t> cycle;  // the cycle, for a repeated phase
+    std::string decided_by;             // what decides it
+    std::vector<std::string> options;   // canonical text, in declaration order
+    std::optional<std::string> value;   // the value given; nullopt while pending
+    std::string assumed;                // the branch the plan follows: the value, or the default
+    bool tentative = false;             // its date may still move (it follows a gate)
+    std::size_t segment = 0;            // as for phase_occurrence
+
+    bool pending() const noexcept { return !value.has_value(); }
+    friend bool operator==(const decision&, const decision&) = default;
 };
 
 // What the schedule remembers about the protocol it came from, so that formats never need
@@ -121,8 +145,9 @@ public:
     // segments: the main protocol first, then each continuation in date order; start() is the
     // first segment's start. Throws planning_error for no segments, segments out of date order,
     // or an item whose segment index is not one of them.
+    // decisions: those met in the plan, sorted by date as well.
     schedule(std::vector<segment> segments, std::vector<phase_occurrence> phases, std::vector<event> events,
-             std::vector<span> spans);
+             std::vector<span> spans, std::vector<decision> decisions = {});
 
     // The main (first) protocol and its parameter values.
     const protocol_info& protocol() const noexcept { return segments_.front().protocol; }
@@ -143,6 +168,10 @@ public:
     const std::vector<phase_occurrence>& phases() const noexcept { return phases_; }
     const std::vector<event>& events() const noexcept { return events_; }
     const std::vector<span>& spans() const noexcept { return spans_; }
+    // Decisions taken during treatment, by date; pending ones have no value yet.
+    const std::vector<decision>& decisions() const noexcept { return decisions_; }
+    // Whether any decision is still pending.
+    bool has_pending() const noexcept;
 
     // Events dated d, in schedule order.
     std::vector<event> events_on(day_point d) const;
@@ -160,8 +189,12 @@ public:
     std::vector<phase_total> totals_by_phase() const;
     // Distinct dates with at least one event or span of each category.
     std::map<category, std::int64_t> days_by_category() const;
-    // Distinct dates with at least one event (the "treatment days").
+    // Distinct dates with a dated activity or continuous therapy (an event, or a span other than
+    // a restriction): the "treatment days".
     std::int64_t treatment_days() const;
+    // Distinct dates with at least one event: the days with something to attend (a visit, a
+    // procedure, an assessment), without days of continuous therapy alone.
+    std::int64_t clinic_days() const;
 
     friend bool operator==(const schedule&, const schedule&) = default;
 
@@ -172,6 +205,7 @@ private:
     std::vector<phase_occurrence> phases_;
     std::vector<event> events_;
     std::vector<span> spans_;
+    std::vector<decision> decisions_;
 };
 
 }  // namespace ttplan

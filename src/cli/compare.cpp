@@ -54,23 +54,44 @@ void add_compare(CLI::App& app, state& st) {
     auto format = std::make_shared<std::string>();
     auto output = std::make_shared<std::string>();
     add_plan_inputs(*cmd, *in);
-    cmd->add_option("--variant", *variants,
-                    "A variant: name=value[,name=value...], optionally labelled \"LABEL: name=value,...\" "
-                    "(repeatable, in column order; --set values apply to every variant)")
-        ->required()
-        ->take_all();
+    auto branches = std::make_shared<std::vector<std::string>>();
+    auto all_branches = std::make_shared<bool>(false);
+    auto* variant_option =
+        cmd->add_option(
+               "--variant", *variants,
+               "A variant: name=value[,name=value...], optionally labelled \"LABEL: name=value,...\" "
+               "(repeatable, in column order; --set values apply to every variant)")
+            ->take_all();
+    auto* branch_option = cmd->add_option("--branch", *branches,
+                                          "Compare every option of this decision taken during treatment "
+                                          "(repeatable: every combination of their options)")
+                              ->excludes(variant_option);
+    cmd->add_flag("--branches", *all_branches,
+                  "Compare every branch of every decision the plan leaves open (see `ttplan show`)")
+        ->excludes(variant_option)
+        ->excludes(branch_option);
     cmd->add_option("-f,--format", *format,
                     "text, md or html (default: from the -o file's suffix; text on standard output or for a "
                     "name without one)")
         ->check(CLI::IsMember({"text", "md", "html"}));
     cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of standard output");
-    cmd->callback([&st, in, variants, format, output] {
-        st.run = [in, variants, format, output] {
+    cmd->callback([&st, in, variants, branches, all_branches, format, output] {
+        if (variants->empty() && branches->empty() && !*all_branches)
+            throw CLI::RequiredError("--variant, --branch or --branches");
+        st.run = [in, variants, branches, all_branches, format, output] {
             const std::string chosen =
                 format->empty() ? format_for_output(*output, {"text", "md", "html"}) : *format;
             const protocol p = load_input_protocol(*in);
             const profile common = make_profile(*in);
             labelled_schedules plans;
+            if (!branches->empty() || *all_branches) {
+                try {
+                    plans = plan_branches(p, common, *branches);
+                } catch (const parameter_error& e) {
+                    throw parameter_error(e.message(),
+                                          location{branches->empty() ? "--branches" : "--branch", {}, 0, 0});
+                }
+            }
             for (const auto& text : *variants) {
                 const variant v = parse_variant(text);
                 profile pr = common;

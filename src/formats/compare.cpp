@@ -103,6 +103,7 @@ std::vector<row> comparison_rows(const labelled_schedules& plans, const std::vec
     add(
         "In words", [](const auto& sum) { return sum.length_in_words; }, false);
     add("Treatment days", [](const auto& sum) { return std::to_string(sum.treatment_days); });
+    add("Clinic days", [](const auto& sum) { return std::to_string(sum.clinic_days); });
     add("Hospital days", [](const auto& sum) { return std::to_string(sum.hospital_days); });
     add("Intrathecal procedures", [](const auto& sum) { return std::to_string(sum.intrathecal_procedures); });
     add("Radiation days", [](const auto& sum) { return std::to_string(sum.radiation_days); });
@@ -150,6 +151,7 @@ variant_summary summarize(const schedule& s) {
             phase_length{s.segments()[t.segment].protocol.id, t.phase, t.name, t.occurrences, t.days});
     const auto by_category = s.days_by_category();
     out.treatment_days = s.treatment_days();
+    out.clinic_days = s.clinic_days();
     out.hospital_days = days_of(by_category, category::hospital_stay);
     out.radiation_days = days_of(by_category, category::radiation);
     out.targeted_days = days_of(by_category, category::targeted);

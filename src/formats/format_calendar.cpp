@@ -226,6 +226,13 @@ void header(std::string& out, const schedule& s, const detail::agenda& plan,
             "move later.",
             "", "");
     }
+    for (const decision& d : s.decisions()) {
+        out += wrap(fmt::format("Decision on {} ({}): {}.", detail::long_date(d.date),
+                                detail::decision_place(d, detail::one_line(s.phase_name(d.segment, d.phase))),
+                                detail::decision_words(d)),
+                    "", "  ");
+    }
+    if (const std::string note = detail::pending_note(s, ""); !note.empty()) out += wrap(note, "", "");
 }
 
 }  // namespace

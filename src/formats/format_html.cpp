@@ -321,21 +321,31 @@ std::string to_html(const schedule& s) {
     out += "<section id=\"overview\">\n<h2>Overview</h2>\n";
     out += fmt::format(
         "<p>From <strong>{}</strong> to <strong>{}</strong>: <strong>{}</strong> ({} calendar days, {} of "
-        "them "
-        "with a dated activity).</p>\n",
+        "them with treatment, {} with a dated activity to attend).</p>\n",
         long_date(s.start()), long_date(s.end()), escape_xml(describe_length(s.start(), s.end())),
-        s.total_days(), s.treatment_days());
+        s.total_days(), s.treatment_days(), s.clinic_days());
     if (plan.any_tentative()) {
         out +=
             "<p>Dates drawn dashed are tentative: they depend on recovery (for example of blood counts) "
             "and may move later.</p>\n";
     }
+    if (const std::string note = detail::pending_note(s, ""); !note.empty())
+        out += "<p class=\"pending\">" + escape_xml(note) + "</p>\n";
     if (plan.several()) {
         for (const auto& seg : s.segments()) out += parameters_table(seg.parameters, seg.protocol.id);
     } else {
         out += parameters_table(s.parameters());
     }
     out += "</section>\n";
+    if (!s.decisions().empty()) {
+        out += "<section id=\"decisions\">\n<h2>Decisions during treatment</h2>\n<ul>\n";
+        for (const decision& d : s.decisions()) {
+            out += fmt::format("<li><strong>{}</strong> ({}): {}{}</li>\n", long_date(d.date),
+                               escape_xml(detail::decision_place(d, s.phase_name(d.segment, d.phase))),
+                               escape_xml(detail::decision_words(d)), d.tentative ? " (tentative)" : "");
+        }
+        out += "</ul>\n</section>\n";
+    }
 
     out += "<section id=\"timeline\">\n<h2>Timeline</h2>\n<figure>\n";
     out += detail::svg_timeline({detail::timeline_group{{}, &plan}}, "timeline-svg");
@@ -378,7 +388,8 @@ std::string comparison_body(const std::vector<std::pair<std::string, schedule>>&
         "<section id=\"overview\">\n<h2>Overview</h2>\n<table class=\"facts\"><thead><tr>"
         "<th scope=\"col\">Plan</th><th scope=\"col\">Protocol</th><th scope=\"col\">Parameters</th>"
         "<th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Length</th>"
-        "<th scope=\"col\">Calendar days</th><th scope=\"col\">Treatment days</th></tr></thead><tbody>\n";
+        "<th scope=\"col\">Calendar days</th><th scope=\"col\">Treatment days</th>"
+        "<th scope=\"col\">Clinic days</th></tr></thead><tbody>\n";
     std::set<category> used;
     bool any_switch = false;
     std::vector<timeline_group> groups;
@@ -393,10 +404,11 @@ std::string comparison_body(const std::vector<std::pair<std::string, schedule>>&
         }
         out += fmt::format(
             "<tr><th scope=\"row\">{}</th><td>{} ({})</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
-            "<td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+            "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
             escape_xml(label), escape_xml(s.protocol().title), escape_xml(protocols),
             escape_xml(parameters_text(s.parameters())), long_date(s.start()), long_date(s.end()),
-            escape_xml(describe_length(s.start(), s.end())), s.total_days(), s.treatment_days());
+            escape_xml(describe_length(s.start(), s.end())), s.total_days(), s.treatment_days(),
+            s.clinic_days());
         const agenda& plan = plans.emplace_back(s);
         used.insert(plan.categories().begin(), plan.categories().end());
         any_switch |= plan.several();

@@ -10,6 +10,7 @@
 #include "words.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <chrono>
@@ -116,6 +117,7 @@ public:
         for (const auto& entry : plan_.occurrences()) out.push_back(phase_item(entry));
         for (const auto& t : s_.spans()) out.push_back(span_item(t));
         add_treatment_days(out);
+        for (const auto& d : s_.decisions()) out.push_back(decision_item(d));
         make_keys_unique(out);
         return out;
     }
@@ -155,6 +157,7 @@ private:
             describe_length(p.first, p.last), p.days(), p.first_day, p.first_day + p.days() - 1));
         if (p.ended_early()) it.description.push_back(cut_line(entry.stopped_for));
         if (p.tentative) it.description.push_back(tentative_line);
+        if (!p.pending.empty()) it.description.push_back(pending_line(p.pending, p.segment));
         it.description.push_back(protocol_lines_.at(p.segment));
         it.categories.push_back("Treatment phase");
         it.first = p.first;
@@ -183,11 +186,44 @@ private:
         // Within a phase the phase's own item says why it stopped; a track says it here.
         if (t.ended_early() && track) it.description.push_back(cut_line(plan_.stopped_for(t)));
         if (t.tentative) it.description.push_back(tentative_line);
+        if (!t.pending.empty()) it.description.push_back(pending_line(t.pending, t.segment));
         it.description.push_back(protocol_lines_.at(t.segment));
         it.categories.emplace_back(display_name(t.category));
         it.first = t.first;
         it.last = t.last;
         it.tentative = t.tentative;
+        return it;
+    }
+
+    // "Waits on a decision not taken yet: induction_response (this plan assumes mrd_negative)."
+    std::string pending_line(const std::vector<std::string>& pending, std::size_t segment) const {
+        std::vector<std::string> parts;
+        for (const auto& name : pending) {
+            const auto d = std::find_if(s_.decisions().begin(), s_.decisions().end(), [&](const decision& x) {
+                return x.parameter == name && x.pending() && x.segment <= segment;
+            });
+            parts.push_back(d == s_.decisions().end()
+                                ? name
+                                : fmt::format("{} (this plan assumes {})", name, d->assumed));
+        }
+        return fmt::format("Waits on {} not taken yet: {}.", parts.size() == 1 ? "a decision" : "decisions",
+                           fmt::join(parts, "; "));
+    }
+
+    item decision_item(const decision& d) const {
+        item it;
+        it.key = key_builder(calendar_id_, s_.segment_of(d).protocol.id, "decision").add(d.parameter).str();
+        it.summary = d.pending() ? fmt::format("Decision: {}", d.parameter)
+                                 : fmt::format("Decision: {} = {}", d.parameter, *d.value);
+        it.description.push_back(fmt::format("{}: {}.",
+                                             detail::decision_place(d, s_.phase_name(d.segment, d.phase)),
+                                             detail::decision_words(d)));
+        if (d.tentative) it.description.push_back(tentative_line);
+        it.description.push_back(protocol_lines_.at(d.segment));
+        it.categories.push_back("Decision");
+        it.first = d.date;
+        it.last = d.date;
+        it.tentative = d.tentative;
         return it;
     }
 
@@ -248,6 +284,7 @@ private:
             }
         }
         if (tentative) it.description.push_back(tentative_line);
+        if (!e0.pending.empty()) it.description.push_back(pending_line(e0.pending, e0.segment));
         it.description.push_back(protocol_lines_.at(e0.segment));
         it.first = e0.date;
         it.last = e0.date;

@@ -36,6 +36,12 @@ ojson protocol_value(const protocol_info& info) {
     return {{"id", info.id}, {"title", info.title}, {"version", info.version}};
 }
 
+ojson pending_value(const std::vector<std::string>& pending) {
+    ojson out = ojson::array();
+    for (const auto& name : pending) out.push_back(name);
+    return out;
+}
+
 ojson parameters_value(const typed_values& values) {
     ojson params = ojson::object();
     for (const auto& [name, value] : values) params[name] = typed_json(value);
@@ -46,7 +52,7 @@ ojson parameters_value(const typed_values& values) {
 
 std::string to_json(const schedule& s) {
     ojson doc;
-    doc["format"] = "ttplan-schedule/2";
+    doc["format"] = "ttplan-schedule/3";
     doc["protocol"] = protocol_value(s.protocol());
     doc["parameters"] = parameters_value(s.parameters());
     doc["start"] = format_date(s.start());
@@ -76,7 +82,8 @@ std::string to_json(const schedule& s) {
                           {"tentative", p.tentative},
                           {"ending", ending_value(p.ending)},
                           {"protocol", s.segment_of(p).protocol.id},
-                          {"segment", p.segment}});
+                          {"segment", p.segment},
+                          {"pending", pending_value(p.pending)}});
     }
     doc["phases"] = std::move(phases);
 
@@ -86,7 +93,7 @@ std::string to_json(const schedule& s) {
                       {"cycle", cycle_value(e.cycle)}, {"day", e.day},
                       {"activity", e.activity},        {"category", std::string(to_string(e.category))},
                       {"tentative", e.tentative},      {"protocol", s.segment_of(e).protocol.id},
-                      {"segment", e.segment}};
+                      {"segment", e.segment},          {"pending", pending_value(e.pending)}};
         if (e.planned_date) item["planned_date"] = format_date(*e.planned_date);
         if (!e.note.empty()) item["note"] = e.note;
         events.push_back(std::move(item));
@@ -105,11 +112,34 @@ std::string to_json(const schedule& s) {
                       {"tentative", t.tentative},
                       {"ending", ending_value(t.ending)},
                       {"protocol", s.segment_of(t).protocol.id},
-                      {"segment", t.segment}};
+                      {"segment", t.segment},
+                      {"pending", pending_value(t.pending)}};
         if (!t.note.empty()) item["note"] = t.note;
         spans.push_back(std::move(item));
     }
     doc["spans"] = std::move(spans);
+
+    ojson decisions = ojson::array();
+    for (const auto& d : s.decisions()) {
+        const parameter_type type = s.segment_of(d).parameters.at(d.parameter).type;
+        const auto typed = [&](const std::string& text) { return typed_json(typed_value{type, text}); };
+        ojson options = ojson::array();
+        for (const auto& o : d.options) options.push_back(typed(o));
+        decisions.push_back({{"parameter", d.parameter},
+                             {"date", format_date(d.date)},
+                             {"phase", d.phase},
+                             {"cycle", cycle_value(d.cycle)},
+                             {"day", d.day},
+                             {"decided_by", d.decided_by},
+                             {"options", std::move(options)},
+                             {"value", d.value ? typed(*d.value) : ojson(nullptr)},
+                             {"assumed", typed(d.assumed)},
+                             {"pending", d.pending()},
+                             {"tentative", d.tentative},
+                             {"protocol", s.segment_of(d).protocol.id},
+                             {"segment", d.segment}});
+    }
+    doc["decisions"] = std::move(decisions);
     doc["disclaimer"] = disclaimer;
     return doc.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }

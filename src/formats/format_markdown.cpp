@@ -41,6 +41,7 @@ std::string occurrence_notes(const occurrence_entry& entry) {
     const phase_occurrence& p = *entry.occurrence;
     std::string notes;
     if (p.tentative) notes = "tentative";
+    if (!p.pending.empty()) notes += notes.empty() ? "pending" : "; pending";
     if (p.ended_early()) notes += (notes.empty() ? "" : "; ") + md(detail::ending_words(entry.stopped_for));
     return notes;
 }
@@ -70,6 +71,15 @@ void header(std::string& out, const schedule& s, const agenda& plan) {
     if (plan.any_tentative_phase()) {
         out +=
             "\nDates marked tentative depend on recovery (for example of blood counts) and may move later.\n";
+    }
+    if (const std::string note = detail::pending_note(s, "pending"); !note.empty())
+        out += "\n" + md(note) + "\n";
+    if (s.decisions().empty()) return;
+    out += "\n## Decisions during treatment\n\n";
+    for (const decision& d : s.decisions()) {
+        out += fmt::format("- {} ({}): {}{}\n", long_date(d.date),
+                           md(detail::decision_place(d, s.phase_name(d.segment, d.phase))),
+                           md(detail::decision_words(d)), d.tentative ? " (tentative)" : "");
     }
 }
 

@@ -46,14 +46,22 @@ std::string to_text(const schedule& s) {
         out +=
             "Dates marked (tentative) depend on recovery (for example of blood counts) and may move later.\n";
     }
+    if (const std::string note = detail::pending_note(s, "(pending)"); !note.empty()) out += note + "\n";
+
+    if (!s.decisions().empty()) out += "\nDecisions during treatment\n";
+    for (const decision& d : s.decisions()) {
+        out += fmt::format("  {} ({}): {}{}\n", long_date(d.date),
+                           detail::decision_place(d, detail::one_line(s.phase_name(d.segment, d.phase))),
+                           detail::decision_words(d), d.tentative ? " (tentative)" : "");
+    }
 
     if (!plan.track_spans().empty()) out += "\nAcross phases\n";
     for (const span* t : plan.track_spans()) {
         const std::string whose = t->segment > 0 ? " [" + s.segment_of(*t).protocol.id + "]" : std::string();
-        out += fmt::format("  {}{}: {} to {} ({}){}{}\n", t->activity, whose, long_date(t->first),
+        out += fmt::format("  {}{}: {} to {} ({}){}{}{}\n", t->activity, whose, long_date(t->first),
                            long_date(t->last), describe_length(t->first, t->last),
                            t->ended_early() ? ", " + detail::ending_words(plan.stopped_for(*t)) : "",
-                           t->tentative ? " (tentative)" : "");
+                           t->tentative ? " (tentative)" : "", t->pending.empty() ? "" : " (pending)");
     }
 
     std::size_t shown_segment = 0;
@@ -64,9 +72,10 @@ std::string to_text(const schedule& s) {
             const segment& seg = s.segment_of(p);
             out += fmt::format("\n== From {}: {} ==\n", long_date(seg.start), detail::protocol_words(seg));
         }
-        out += fmt::format("\n{}: {} to {} ({}){}{}\n", entry.title(), long_date(p.first), long_date(p.last),
-                           describe_length(p.first, p.last), ending_text(p, entry.stopped_for),
-                           p.tentative ? " (tentative)" : "");
+        out +=
+            fmt::format("\n{}: {} to {} ({}){}{}{}\n", entry.title(), long_date(p.first), long_date(p.last),
+                        describe_length(p.first, p.last), ending_text(p, entry.stopped_for),
+                        p.tentative ? " (tentative)" : "", p.pending.empty() ? "" : " (pending)");
         for (const span* t : entry.spans) {
             out += fmt::format("  {}: {}, {} to {}\n", detail::labelled_activity(t->activity, t->category),
                                detail::day_range(t->first_day, t->last_day), long_date(t->first),

@@ -75,3 +75,41 @@ std::string ending_words(const segment* next) {
 }
 
 }  // namespace ttplan::detail
+
+namespace ttplan::detail {
+
+std::string decision_place(const decision& d, std::string_view phase_name) {
+    std::string out =
+        fmt::format("{} Day {}", phase_name.empty() ? std::string_view(d.phase) : phase_name, d.day);
+    if (d.cycle) out += fmt::format(", cycle {}", *d.cycle);
+    return out;
+}
+
+std::string decision_words(const decision& d) {
+    const std::string by = one_line(d.decided_by);
+    if (!d.pending()) return fmt::format("{} = {}, decided by {}", d.parameter, one_line(*d.value), by);
+    std::vector<std::string> options;
+    for (const auto& o : d.options) options.push_back(one_line(o));
+    return fmt::format("{}, decided by {}: not known yet; this plan follows {} (options: {})", d.parameter,
+                       by, one_line(d.assumed), fmt::join(options, ", "));
+}
+
+std::string pending_note(const schedule& s, std::string_view marker) {
+    std::vector<std::string> pending;
+    for (const decision& d : s.decisions()) {
+        if (d.pending()) pending.push_back(fmt::format("{} on {}", d.parameter, long_date(d.date)));
+    }
+    if (pending.empty()) return {};
+    if (marker.empty()) {
+        return fmt::format(
+            "What comes after a decision not taken yet ({}) follows the branch this plan assumes; "
+            "it changes with the decision.",
+            fmt::join(pending, "; "));
+    }
+    return fmt::format(
+        "Dates marked {} come after a decision not taken yet ({}) and follow the branch this plan "
+        "assumes; they change with the decision.",
+        marker, fmt::join(pending, "; "));
+}
+
+}  // namespace ttplan::detail

@@ -54,4 +54,19 @@ std::string labelled_activity(std::string_view activity, category kind);
 // the end of treatment".
 std::string ending_words(const segment* next);
 
+// Where a decision is taken: "Induction Day 29" (with ", cycle 2" for a repeated phase), the
+// phase named as `phase_name` gives it.
+std::string decision_place(const decision& d, std::string_view phase_name);
+
+// What a decision says, after its date and place: "induction_response = mrd_positive, decided
+// by Bone-marrow MRD" once known, or "induction_response, decided by Bone-marrow MRD: not known
+// yet; this plan follows mrd_negative (options: mrd_negative, mrd_positive)" while pending.
+std::string decision_words(const decision& d);
+
+// The note every format gives a plan with pending decisions (empty when there is none):
+// "Dates marked (pending) come after a decision not taken yet (induction_response on Mon 1 Feb
+// 2027) and follow the plan's assumed branch; they change with the decision." Without a
+// marker, the same said of "what comes after" the decision.
+std::string pending_note(const schedule& s, std::string_view marker);
+
 }  // namespace ttplan::detail

@@ -33,7 +33,8 @@ def test_plan_json_contract():
     assert set(doc["protocol"]) >= {"id", "title", "version"}
     assert doc["protocol"]["id"] == "all-overview"
     assert doc["start"] == START
-    assert doc["parameters"] == {"cns_prophylaxis": "intrathecal", "ph_positive": False, "tki": "imatinib"}
+    assert doc["parameters"] == {"cns_prophylaxis": "intrathecal", "induction_response": "mrd_negative",
+                                 "ph_positive": False, "tki": "imatinib"}
     for p in doc["phases"]:
         assert set(p) >= {"id", "name", "cycle", "start", "end", "tentative"}
         assert p["start"] <= p["end"]

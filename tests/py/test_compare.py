@@ -47,7 +47,8 @@ def test_text_counts_match_the_plans():
     assert text_row(out, "Intrathecal procedures") == [
         sum(1 for e in d["events"] if e["category"] == "intrathecal") for d in docs]
     assert text_row(out, "Calendar days") == [d["total_days"] for d in docs]
-    assert text_row(out, "Treatment days") == [len({e["date"] for e in d["events"]}) for d in docs]
+    assert text_row(out, "Clinic days") == [len({e["date"] for e in d["events"]}) for d in docs]
+    assert all(t > c for t, c in zip(text_row(out, "Treatment days"), text_row(out, "Clinic days")))
 
 
 def test_markdown_table():
@@ -104,3 +105,37 @@ def test_bad_variants(tmp_path, variant, needles):
 
 def test_variant_is_required():
     assert_clean_failure(run("compare", "--start", START, check=False), "--variant")
+
+
+def test_branches_of_the_open_decision():
+    out = run("compare", "--start", START, "--branches").stdout
+    labels = ["induction_response=mrd_negative", "induction_response=mrd_positive"]
+    header = next(l for l in out.splitlines() if l.strip().startswith(labels[0]))
+    assert labels[1] in header
+    docs = [plan_json("--start", START, "--set", label) for label in labels]
+    assert text_row(out, "Calendar days") == [d["total_days"] for d in docs]
+    # The MRD-positive branch has the eight-week consolidation: four weeks later to the end.
+    assert docs[1]["total_days"] == docs[0]["total_days"] + 28
+    # Named, with another value fixed for both, the same columns.
+    named = run("compare", "--start", START, "--branch", "induction_response", "--set", "ph_positive=true").stdout
+    assert text_row(named, "Targeted-therapy days")[0] > 0
+
+
+@pytest.mark.parametrize("args, where, message", [
+    (["--branch", "ph_positive"], "--branch", '"ph_positive" is not decided during treatment'),
+    (["--branch", "induction_response", "--set", "induction_response=mrd_positive"], "--branch",
+     '"induction_response" already has the value "mrd_positive"'),
+    (["--branches", "--set", "induction_response=mrd_negative"], "--branches", "no decision left open"),
+])
+def test_bad_branches(args, where, message):
+    proc = run("compare", "--start", START, *args, check=False)
+    assert proc.returncode != 0 and proc.stdout == ""
+    assert where in proc.stderr and message in proc.stderr
+
+
+def test_compare_needs_variants_or_branches():
+    proc = run("compare", "--start", START, check=False)
+    assert proc.returncode != 0
+    assert "--variant, --branch or --branches" in proc.stderr
+    proc = run("compare", "--start", START, "--branches", "--variant", "ph_positive=true", check=False)
+    assert proc.returncode != 0 and "excludes" in proc.stderr

@@ -131,7 +131,11 @@ def expected_items(doc):
         title += (f" ({one_line(occ['variant'])})" if occ["variant"] else "") + f" Day {day}: "
         for e in events:
             items.append((d(date), d(date) + DAY, title, e["activity"], any(x["tentative"] for x in events)))
-    return items, len(doc["phases"]) + len(doc["spans"]) + len(days)
+    # Each decision taken during treatment is a day of its own.
+    for x in doc["decisions"]:
+        items.append((d(x["date"]), d(x["date"]) + DAY, f"Decision: {x['parameter']}", x["decided_by"],
+                      x["tentative"]))
+    return items, len(doc["phases"]) + len(doc["spans"]) + len(days) + len(doc["decisions"])
 
 
 def matches(items, start, end, summary, description):

@@ -165,6 +165,9 @@ typedef struct ttplan_phase_info {
     const char* ending;
     const char* protocol; /* id of the protocol this occurrence belongs to (never "") */
     size_t segment;       /* index of its segment (ttplan_schedule_segment) */
+    /* Decisions not taken yet that it waits on: parameter names separated by commas, "" when
+     * none (it ends after a pending decision; see ttplan_schedule_decision). */
+    const char* pending;
 } ttplan_phase_info;
 
 typedef struct ttplan_event_info {
@@ -179,6 +182,7 @@ typedef struct ttplan_event_info {
     const char* note;
     const char* protocol; /* id of the protocol this event belongs to (never "") */
     size_t segment;       /* index of its segment (ttplan_schedule_segment) */
+    const char* pending;  /* as for ttplan_phase_info: "" or "name,name" */
 } ttplan_event_info;
 
 /* A span, a continuous stretch: a protocol track (phase "") or continuous therapy in a phase. */
@@ -197,6 +201,7 @@ typedef struct ttplan_span_info {
     const char* ending;   /* "none", or "switch": it ends early because the plan switched protocol */
     const char* protocol; /* id of the protocol this stretch belongs to (never "") */
     size_t segment;       /* index of its segment (ttplan_schedule_segment) */
+    const char* pending;  /* as for ttplan_phase_info: "" or "name,name" */
 } ttplan_span_info;
 
 /* First and last planned day, and the days from one to the other inclusive. Any out-pointer
@@ -209,6 +214,31 @@ size_t ttplan_schedule_event_count(const ttplan_schedule* schedule);
 ttplan_status ttplan_schedule_event(const ttplan_schedule* schedule, size_t index, ttplan_event_info* out);
 size_t ttplan_schedule_span_count(const ttplan_schedule* schedule);
 ttplan_status ttplan_schedule_span(const ttplan_schedule* schedule, size_t index, ttplan_span_info* out);
+
+/* A decision taken during treatment: a parameter the protocol decides at a phase day. Until
+ * the profile gives its value, the plan follows `assumed` (the default) and it is pending. */
+typedef struct ttplan_decision_info {
+    const char* parameter;
+    const char* date;
+    const char* phase; /* the phase id it is taken in */
+    int cycle;         /* 0 = not repeated */
+    int day;           /* its day number in that phase */
+    const char* decided_by;
+    const char* value;   /* NULL while pending */
+    const char* assumed; /* the branch the plan follows */
+    int pending;
+    int tentative; /* its date follows a clinical gate */
+    const char* protocol;
+    size_t segment;
+    size_t option_count; /* see ttplan_schedule_decision_option */
+} ttplan_decision_info;
+
+size_t ttplan_schedule_decision_count(const ttplan_schedule* schedule);
+ttplan_status ttplan_schedule_decision(const ttplan_schedule* schedule, size_t index,
+                                       ttplan_decision_info* out);
+/* Option `index` (< option_count, in declaration order) of decision `decision`. */
+ttplan_status ttplan_schedule_decision_option(const ttplan_schedule* schedule, size_t decision, size_t index,
+                                              const char** option);
 
 /* ---- continuations: a plan that switches to another protocol -------------------------- */
 

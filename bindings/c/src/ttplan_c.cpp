@@ -55,11 +55,18 @@ struct ttplan_schedule : ttplan::c_api::handle_base {
     std::vector<ttplan_event_info> events;
     std::vector<ttplan_span_info> spans;
     std::vector<ttplan_segment_info> segments;
+    std::vector<ttplan_decision_info> decisions;
     // Per segment, its parameters in name order: {name, value}.
     std::vector<std::vector<std::pair<const char*, const char*>>> segment_parameters;
 
 private:
     const char* keep(std::string s) { return text.emplace_back(std::move(s)).c_str(); }
+    // "a,b": parameter names have no commas.
+    const char* keep_list(const std::vector<std::string>& names) {
+        std::string out;
+        for (const auto& n : names) out += (out.empty() ? "" : ",") + n;
+        return keep(std::move(out));
+    }
 };
 
 ttplan_schedule::ttplan_schedule(ttplan::schedule s) : value(std::move(s)) {
@@ -72,26 +79,32 @@ ttplan_schedule::ttplan_schedule(ttplan::schedule s) : value(std::move(s)) {
                           p.variant.c_str(), keep(format_date(p.first)), keep(format_date(p.last)),
                           p.first_day, static_cast<int>(p.days()), p.tentative,
                           ttplan::to_string(p.ending).data(), value.segment_of(p).protocol.id.c_str(),
-                          p.segment});
+                          p.segment, keep_list(p.pending)});
     }
     for (const auto& e : value.events()) {
         events.push_back({keep(format_date(e.date)), e.phase.c_str(), e.cycle.value_or(0), e.day,
                           e.activity.c_str(), keep(std::string(ttplan::to_string(e.category))), e.tentative,
                           e.planned_date ? keep(format_date(*e.planned_date)) : nullptr, e.note.c_str(),
-                          value.segment_of(e).protocol.id.c_str(), e.segment});
+                          value.segment_of(e).protocol.id.c_str(), e.segment, keep_list(e.pending)});
     }
     for (const auto& t : value.spans()) {
         spans.push_back({t.activity.c_str(), keep(std::string(ttplan::to_string(t.category))),
                          keep(format_date(t.first)), keep(format_date(t.last)), t.phase.c_str(),
                          t.cycle.value_or(0), t.first_day, t.last_day, static_cast<int>(t.days()),
                          t.tentative, t.note.c_str(), ttplan::to_string(t.ending).data(),
-                         value.segment_of(t).protocol.id.c_str(), t.segment});
+                         value.segment_of(t).protocol.id.c_str(), t.segment, keep_list(t.pending)});
     }
     for (const auto& seg : value.segments()) {
         segments.push_back({seg.protocol.id.c_str(), seg.protocol.title.c_str(), seg.protocol.version.c_str(),
                             keep(format_date(seg.start)), seg.reason.c_str(), seg.parameters.size()});
         auto& params = segment_parameters.emplace_back();
         for (const auto& [name, v] : seg.parameters) params.emplace_back(name.c_str(), v.text.c_str());
+    }
+    for (const auto& d : value.decisions()) {
+        decisions.push_back(
+            {d.parameter.c_str(), keep(format_date(d.date)), d.phase.c_str(), d.cycle.value_or(0), d.day,
+             d.decided_by.c_str(), d.value ? d.value->c_str() : nullptr, d.assumed.c_str(), d.pending(),
+             d.tentative, value.segment_of(d).protocol.id.c_str(), d.segment, d.options.size()});
     }
 }
 
@@ -596,6 +609,32 @@ ttplan_status ttplan_schedule_event(const ttplan_schedule* schedule, size_t inde
 }
 ttplan_status ttplan_schedule_span(const ttplan_schedule* schedule, size_t index, ttplan_span_info* out) {
     return item_at(schedule, &ttplan_schedule::spans, index, out, "span");
+}
+
+size_t ttplan_schedule_decision_count(const ttplan_schedule* schedule) {
+    return schedule != nullptr ? schedule->decisions.size() : 0;
+}
+
+ttplan_status ttplan_schedule_decision(const ttplan_schedule* schedule, size_t index,
+                                       ttplan_decision_info* out) {
+    return item_at(schedule, &ttplan_schedule::decisions, index, out, "decision");
+}
+
+ttplan_status ttplan_schedule_decision_option(const ttplan_schedule* schedule, size_t decision, size_t index,
+                                              const char** option) {
+    return guarded(schedule, [&] {
+        const auto& all = need(schedule, "the schedule").value.decisions();
+        if (decision >= all.size()) {
+            throw bad_argument("decision index " + std::to_string(decision) + " is out of range (" +
+                               std::to_string(all.size()) + ")");
+        }
+        const auto& options = all[decision].options;
+        if (index >= options.size()) {
+            throw bad_argument("option index " + std::to_string(index) + " is out of range (decision " +
+                               std::to_string(decision) + " has " + std::to_string(options.size()) + ")");
+        }
+        set(option, options[index].c_str());
+    });
 }
 
 size_t ttplan_schedule_segment_count(const ttplan_schedule* schedule) {

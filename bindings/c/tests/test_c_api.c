@@ -637,12 +637,14 @@ static void test_continuation(void) {
     CHECK_OK(ttplan_schedule_segment(full, 0, &seg));
     CHECK(strcmp(seg.protocol, "all-overview") == 0 && strcmp(seg.start, "2027-01-04") == 0 &&
           strcmp(seg.reason, "") == 0 && seg.title[0] != '\0' && strcmp(seg.version, "2026.2") == 0);
-    CHECK(seg.parameter_count == 3);
+    CHECK(seg.parameter_count == 4);
     CHECK_OK(ttplan_schedule_segment_parameter(full, 0, 0, &name, &value));
     CHECK(strcmp(name, "cns_prophylaxis") == 0 && strcmp(value, "intrathecal") == 0);
     CHECK_OK(ttplan_schedule_segment_parameter(full, 0, 1, &name, &value));
-    CHECK(strcmp(name, "ph_positive") == 0 && strcmp(value, "false") == 0);
+    CHECK(strcmp(name, "induction_response") == 0 && strcmp(value, "mrd_negative") == 0);
     CHECK_OK(ttplan_schedule_segment_parameter(full, 0, 2, &name, &value));
+    CHECK(strcmp(name, "ph_positive") == 0 && strcmp(value, "false") == 0);
+    CHECK_OK(ttplan_schedule_segment_parameter(full, 0, 3, &name, &value));
     CHECK(strcmp(name, "tki") == 0 && strcmp(value, "imatinib") == 0);
 
     CHECK_OK(ttplan_schedule_segment(full, 1, &seg));

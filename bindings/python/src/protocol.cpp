@@ -33,13 +33,24 @@ void bind_protocol(py::module_& m) {
 
     py::class_<parameter>(m, "Parameter", "A parameter a protocol declares; values are given as text.")
         .def_readonly("name", &parameter::name)
-        .def_property_readonly("type", [](const parameter& p) { return kind_name(p.type); },
-                               "\"bool\", \"choice\" or \"integer\".")
+        .def_property_readonly(
+            "type", [](const parameter& p) { return kind_name(p.type); },
+            "\"bool\", \"choice\" or \"integer\".")
         .def_readonly("description", &parameter::description)
         .def_readonly("choices", &parameter::choices, "Allowed values of a choice parameter.")
         .def_readonly("minimum", &parameter::minimum, "Smallest value of an integer parameter.")
         .def_readonly("maximum", &parameter::maximum, "Largest value of an integer parameter.")
         .def_readonly("default", &parameter::default_value, "The default, as canonical text.")
+        .def_property_readonly(
+            "decided_by",
+            [](const parameter& p) {
+                return p.decided ? std::optional(p.decided->decided_by) : std::nullopt;
+            },
+            "What decides it during treatment, or None for a parameter fixed before planning.")
+        .def_property_readonly(
+            "decided_in",
+            [](const parameter& p) { return p.decided ? std::optional(p.decided->at.phase) : std::nullopt; },
+            "The phase id the decision is taken in, or None.")
         .def("__repr__", [](const parameter& p) { return "<ttplan.Parameter " + p.name + ">"; });
 
     py::class_<protocol>(m, "Protocol",

@@ -89,6 +89,8 @@ void bind_schedule(py::module_& m) {
             "last cycle) or \"switch\" (the plan switched to another protocol the next day).")
         .def_readonly("segment", &phase_occurrence::segment,
                       "Index into Schedule.segments of the protocol this occurrence belongs to.")
+        .def_readonly("pending", &phase_occurrence::pending,
+                      "Decisions not taken yet that it waits on (parameter names); [] when none.")
         .def_property_readonly("days", &phase_occurrence::days, "Calendar days, first to last inclusive.")
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const phase_occurrence& p) {
@@ -111,6 +113,8 @@ void bind_schedule(py::module_& m) {
         .def_readonly("note", &event::note)
         .def_readonly("segment", &event::segment,
                       "Index into Schedule.segments of the protocol this event belongs to.")
+        .def_readonly("pending", &event::pending,
+                      "Decisions not taken yet that it waits on (parameter names); [] when none.")
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const event& e) {
             return fmt::format("<ttplan.Event {} {} day {}: {}>", format_date(e.date), e.phase, e.day, e.activity);
@@ -131,6 +135,8 @@ void bind_schedule(py::module_& m) {
         .def_readonly("note", &span::note)
         .def_readonly("segment", &span::segment,
                       "Index into Schedule.segments of the protocol this span belongs to.")
+        .def_readonly("pending", &span::pending,
+                      "Decisions not taken yet that it waits on (parameter names); [] when none.")
         .def_property_readonly(
             "ending", [](const span& t) { return std::string(to_string(t.ending)); },
             "\"none\", or \"switch\" when it ends early because the plan switched to another protocol.")
@@ -165,6 +171,27 @@ void bind_schedule(py::module_& m) {
             return fmt::format("<ttplan.Segment {} from {}>", g.protocol.id, format_date(g.start));
         });
 
+    py::class_<decision>(
+        m, "Decision", "A decision taken during treatment: a parameter the protocol decides at a phase day.")
+        .def_readonly("parameter", &decision::parameter)
+        .def_readonly("date", &decision::date, "The day it is taken (datetime.date).")
+        .def_readonly("phase", &decision::phase, "The phase id it is taken in.")
+        .def_readonly("day", &decision::day, "Its day number in that phase.")
+        .def_readonly("cycle", &decision::cycle)
+        .def_readonly("decided_by", &decision::decided_by, "What decides it.")
+        .def_readonly("options", &decision::options, "Every option, as canonical text.")
+        .def_readonly("value", &decision::value, "The value given, or None while pending.")
+        .def_readonly("assumed", &decision::assumed,
+                      "The branch the plan follows: the value, or the default.")
+        .def_property_readonly("pending", &decision::pending, "True while no value is given.")
+        .def_readonly("tentative", &decision::tentative, "Its date follows a clinical gate.")
+        .def_readonly("segment", &decision::segment, "Index into Schedule.segments.")
+        .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
+        .def("__repr__", [](const decision& d) {
+            return fmt::format("<ttplan.Decision {} on {}: {}>", d.parameter, format_date(d.date),
+                               d.value ? *d.value : "pending");
+        });
+
     py::class_<schedule>(m, "Schedule", "One patient's dated plan: phases, events and spans.")
         .def_property_readonly("protocol", &schedule::protocol, "ttplan.ProtocolInfo: id, title, version.")
         .def_property_readonly(
@@ -173,13 +200,18 @@ void bind_schedule(py::module_& m) {
         .def_property_readonly("start", &schedule::start, "The first day (datetime.date).")
         .def_property_readonly("end", &schedule::end, "The last day with anything planned, inclusive.")
         .def_property_readonly("total_days", &schedule::total_days, "Days from start to end inclusive.")
-        .def_property_readonly("treatment_days", &schedule::treatment_days, "Distinct dates with an event.")
+        .def_property_readonly(
+            "treatment_days", &schedule::treatment_days,
+            "Distinct dates with an event or continuous therapy (a span other than a restriction).")
+        .def_property_readonly("clinic_days", &schedule::clinic_days, "Distinct dates with an event.")
         .def_property_readonly("phases", &schedule::phases,
                                "Phase occurrences by date (list of ttplan.Phase).")
         .def_property_readonly("events", &schedule::events,
                                "Dated activities by date (list of ttplan.Event).")
         .def_property_readonly("spans", &schedule::spans,
                                "Continuous stretches by date (list of ttplan.Span).")
+        .def_property_readonly("decisions", &schedule::decisions,
+                               "Decisions taken during treatment, by date (list of ttplan.Decision).")
         .def_property_readonly("segments", &schedule::segments,
                                "Every protocol of the plan, the main one first (list of ttplan.Segment).")
         .def("events_on", &schedule::events_on, "day"_a, "Events dated `day` (a datetime.date).")

@@ -20,6 +20,7 @@ from ._ttplan import (
     SHIFT_RULES,
     WEEKDAYS,
     CatalogEntry,
+    Decision,
     Error,
     Event,
     Format,
@@ -56,7 +57,7 @@ from ._ttplan import parse_weekday as _parse_weekday
 from ._ttplan import protocols as _protocols
 
 __all__ = [
-    "DISCLAIMER", "SHIFT_RULES", "WEEKDAYS", "CatalogEntry", "Error", "Event", "Format", "InvalidValueError",
+    "DISCLAIMER", "SHIFT_RULES", "WEEKDAYS", "Decision", "CatalogEntry", "Error", "Event", "Format", "InvalidValueError",
     "IoError", "Location", "Parameter", "ParameterError", "ParseError", "Phase", "PhaseTotal",
     "PlanningError", "Problem", "Protocol", "ProtocolInfo", "Schedule", "Segment", "Span",
     "ValidationError", "__version__",

@@ -1,0 +1,81 @@
+/* Decisions taken during treatment, from C99: the default protocol's end-of-induction MRD
+ * decision, pending and given. */
+#include <ttplan.h>
+
+#include <stdio.h>
+#include <string.h>
+
+static int failures = 0;
+
+#define CHECK(cond)                                                                     \
+    do {                                                                                \
+        if (!(cond)) {                                                                  \
+            ++failures;                                                                 \
+            fprintf(stderr, "%s:%d: CHECK(%s) failed: %s\n", __FILE__, __LINE__, #cond, \
+                    ttplan_last_error());                                               \
+        }                                                                               \
+    } while (0)
+
+static ttplan_schedule* plan(const ttplan_protocol* p, const char* response) {
+    ttplan_profile* pr = NULL;
+    ttplan_schedule* s = NULL;
+    CHECK(ttplan_profile_create(&pr) == TTPLAN_OK);
+    CHECK(ttplan_profile_set_start(pr, "2027-01-04") == TTPLAN_OK);
+    if (response != NULL)
+        CHECK(ttplan_profile_set_parameter(pr, "induction_response", response) == TTPLAN_OK);
+    CHECK(ttplan_plan(p, pr, &s) == TTPLAN_OK);
+    ttplan_profile_destroy(&pr);
+    return s;
+}
+
+int main(void) {
+    ttplan_protocol* p = NULL;
+    ttplan_schedule* s;
+    ttplan_decision_info d;
+    ttplan_phase_info ph;
+    ttplan_event_info ev;
+    const char* option = NULL;
+    size_t i;
+    int after = 0;
+
+    CHECK(ttplan_protocol_load_builtin("all-overview", &p) == TTPLAN_OK);
+
+    s = plan(p, NULL);
+    CHECK(ttplan_schedule_decision_count(s) == 1);
+    CHECK(ttplan_schedule_decision(s, 0, &d) == TTPLAN_OK);
+    CHECK(strcmp(d.parameter, "induction_response") == 0);
+    CHECK(strcmp(d.date, "2027-02-01") == 0);
+    CHECK(strcmp(d.phase, "induction") == 0 && d.day == 29 && d.cycle == 0);
+    CHECK(d.pending == 1 && d.value == NULL);
+    CHECK(strcmp(d.assumed, "mrd_negative") == 0);
+    CHECK(strstr(d.decided_by, "MRD") != NULL);
+    CHECK(d.option_count == 2);
+    CHECK(ttplan_schedule_decision_option(s, 0, 1, &option) == TTPLAN_OK &&
+          strcmp(option, "mrd_positive") == 0);
+    CHECK(ttplan_schedule_decision_option(s, 0, 2, &option) == TTPLAN_ERROR_INVALID_ARGUMENT);
+    CHECK(strstr(ttplan_last_error(), "option index 2") != NULL);
+    CHECK(ttplan_schedule_decision(s, 1, &d) == TTPLAN_ERROR_INVALID_ARGUMENT);
+
+    CHECK(ttplan_schedule_phase(s, 0, &ph) == TTPLAN_OK);
+    CHECK(strcmp(ph.phase, "induction") == 0 && strcmp(ph.pending, "") == 0);
+    CHECK(ttplan_schedule_phase(s, 1, &ph) == TTPLAN_OK);
+    CHECK(strcmp(ph.phase, "consolidation") == 0 && strcmp(ph.pending, "induction_response") == 0);
+    for (i = 0; i < ttplan_schedule_event_count(s); ++i) {
+        CHECK(ttplan_schedule_event(s, i, &ev) == TTPLAN_OK);
+        CHECK(strcmp(ev.pending, strcmp(ev.date, "2027-02-01") > 0 ? "induction_response" : "") == 0);
+        after += strcmp(ev.date, "2027-02-01") > 0;
+    }
+    CHECK(after > 0);
+    ttplan_schedule_destroy(&s);
+
+    s = plan(p, "mrd_positive");
+    CHECK(ttplan_schedule_decision(s, 0, &d) == TTPLAN_OK);
+    CHECK(d.pending == 0 && d.value != NULL && strcmp(d.value, "mrd_positive") == 0);
+    CHECK(ttplan_schedule_phase(s, 1, &ph) == TTPLAN_OK);
+    CHECK(strcmp(ph.phase, "consolidation_augmented") == 0 && strcmp(ph.pending, "") == 0);
+    ttplan_schedule_destroy(&s);
+
+    ttplan_protocol_destroy(&p);
+    if (failures > 0) fprintf(stderr, "%d check(s) failed\n", failures);
+    return failures > 0 ? 1 : 0;
+}

@@ -1,0 +1,54 @@
+"""Decisions taken during treatment, from Python: the default protocol's end-of-induction MRD decision."""
+import datetime
+import json
+
+import pytest
+
+import ttplan
+
+START = datetime.date(2027, 1, 4)
+
+
+def test_a_pending_decision_and_what_waits_on_it():
+    s = ttplan.plan(start=START)
+    assert len(s.decisions) == 1
+    d = s.decisions[0]
+    assert isinstance(d, ttplan.Decision)
+    assert (d.parameter, d.date, d.phase, d.day, d.cycle) == (
+        "induction_response", datetime.date(2027, 2, 1), "induction", 29, None)
+    assert d.pending and d.value is None and d.assumed == "mrd_negative"
+    assert d.options == ["mrd_negative", "mrd_positive"]
+    assert "MRD" in d.decided_by
+    for e in s.events:
+        assert e.pending == (["induction_response"] if e.date > d.date else [])
+    assert s.phases[0].pending == [] and s.phases[1].pending == ["induction_response"]
+    assert all(t.pending == ["induction_response"] for t in s.spans if t.last > d.date)
+
+
+def test_a_given_value_is_followed():
+    s = ttplan.plan(start=START, induction_response="mrd_positive")
+    d = s.decisions[0]
+    assert not d.pending and d.value == "mrd_positive"
+    assert [p.phase for p in s.phases][:2] == ["induction", "consolidation_augmented"]
+    assert all(p.pending == [] for p in s.phases)
+    doc = json.loads(s.render("json"))
+    assert doc["decisions"][0]["value"] == "mrd_positive" and doc["decisions"][0]["pending"] is False
+
+
+def test_the_protocol_says_what_decides_a_parameter():
+    p = ttplan.load_builtin("all-overview")
+    by_name = {q.name: q for q in p.parameters}
+    assert by_name["induction_response"].decided_in == "induction"
+    assert "Day 29" in by_name["induction_response"].decided_by
+    assert by_name["ph_positive"].decided_by is None and by_name["ph_positive"].decided_in is None
+
+
+def test_treatment_and_clinic_days():
+    s = ttplan.plan(start=START)
+    event_days = {e.date for e in s.events}
+    assert s.clinic_days == len(event_days)
+    covered = set(event_days)
+    for t in s.spans:
+        if t.category != "restriction":
+            covered.update(t.first + datetime.timedelta(days=k) for k in range(t.days))
+    assert s.treatment_days == len(covered) > s.clinic_days
