@@ -320,4 +320,11 @@ TEST_CASE("decisions: every human format says when a decision falls and what wai
           std::string::npos);
     CHECK(md.find("## Decisions during treatment") != std::string::npos);
     CHECK(render(known, "md").find("| pending |") == std::string::npos);
+
+    // The timeline draws the decision's day, open or taken.
+    const std::string html = render(pending, "html");
+    CHECK(html.find(R"(<line class="decision pending" data-parameter="induction_response")") != std::string::npos);
+    CHECK(html.find("Dotted line: a decision during treatment") != std::string::npos);
+    CHECK(render(known, "html").find(R"(<line class="decision" data-parameter="induction_response")") !=
+          std::string::npos);
 }

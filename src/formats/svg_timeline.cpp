@@ -288,6 +288,23 @@ struct lanes_writer {
         }
         for (const auto& spans : span_lanes) span_lane_of(plan, spans);
         if (plan.several()) segment_lines(s, top);
+        decision_lines(s, top);
+    }
+
+    // A dotted line down the plan's lanes on each decision's day; the tooltip says what decides
+    // it and whether it is still open.
+    void decision_lines(const schedule& s, double top) {
+        for (const decision& d : s.decisions()) {
+            const double x = ax.x(d.date) + ax.per_day / 2;
+            const std::string tip =
+                fmt::format("Decision on {} ({}): {}", long_date(d.date),
+                            decision_place(d, s.phase_name(d.segment, d.phase)), decision_words(d));
+            out += fmt::format(
+                R"~(<line class="decision{}" data-parameter="{}" x1="{}" y1="{}" x2="{}" y2="{}" stroke="#7b2d8b" stroke-width="2" stroke-dasharray="2 2"><title>{}</title></line>)~",
+                d.pending() ? " pending" : "", escape_xml(d.parameter), num(x), num(top), num(x), num(y),
+                escape_xml(tip));
+            out += '\n';
+        }
     }
 };
 
@@ -364,9 +381,11 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
     bool any_tentative = false;
     bool any_cut = false;
     bool any_switch = false;
+    bool any_decision = false;
     for (const auto& g : groups) {
         const agenda& plan = *g.plan;
         any_switch |= plan.several();
+        any_decision |= !plan.plan().decisions().empty();
         any_tentative |= plan.any_tentative();
         any_cut |= plan.any_ended_early();
         used.insert(plan.categories().begin(), plan.categories().end());
@@ -392,6 +411,10 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
     if (any_switch) {
         items.push_back({R"~(<path d="M7 0V14" stroke="#000" stroke-width="1.5" stroke-dasharray="4 2"/>)~",
                          "Dashed line: switch to another protocol"});
+    }
+    if (any_decision) {
+        items.push_back({R"~(<path d="M7 0V14" stroke="#7b2d8b" stroke-width="2" stroke-dasharray="2 2"/>)~",
+                         "Dotted line: a decision during treatment"});
     }
     items.push_back({R"~(<rect x="5" y="3" width="3" height="8" fill="#333"/>)~", "Tick: a treatment day"});
     for (category c : used) {
