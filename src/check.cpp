@@ -21,6 +21,7 @@ constexpr double max_until_days = 20 * 365.25;
 constexpr std::int32_t max_repeat_count = 1000;
 constexpr std::int32_t earliest_first_day = -365;
 constexpr std::int32_t max_day_number = 3653;
+constexpr std::int32_t max_window_days = 366;
 
 bool is_id(std::string_view id) {
     const auto ok = [](char c, bool first) {
@@ -335,6 +336,19 @@ private:
                                                   *a.at_most, listed));
             }
         }
+        if (a.window) {
+            const auto bad = [](std::int32_t n) { return n < 0 || n > max_window_days; };
+            if (bad(a.window->before))
+                fail(at + "/window/before", fmt::format("a window reaches 0 to {} days earlier (found {})",
+                                                        max_window_days, a.window->before));
+            if (bad(a.window->after))
+                fail(at + "/window/after", fmt::format("a window reaches 0 to {} days later (found {})",
+                                                       max_window_days, a.window->after));
+            if (a.window->before == 0 && a.window->after == 0)
+                fail(at + "/window", "the window is empty: give \"before\" or \"after\" days");
+            if (a.continuous)
+                fail(at + "/window", "a continuous activity has no window; its days are a span");
+        }
         if (!a.cycles.empty()) {
             const auto cycles = bounds(a.cycles);
             if (!ph.repeat) {
@@ -377,6 +391,14 @@ private:
             fail(at + "/lag", fmt::format("lag must not be negative (found {})", d.lag.to_string()));
         } else if (d.lag.approx_days() > max_phase_days) {
             fail(at + "/lag", fmt::format("lag {} is longer than 10 years", d.lag.to_string()));
+        }
+        if (d.window) {
+            if (d.window->count <= 0) {
+                fail(at + "/window",
+                     fmt::format("window must be positive (found {})", d.window->to_string()));
+            } else if (d.window->approx_days() > max_phase_days) {
+                fail(at + "/window", fmt::format("window {} is longer than 10 years", d.window->to_string()));
+            }
         }
         condition_at(d.when, at + "/when");
     }

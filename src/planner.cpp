@@ -47,7 +47,14 @@
 // upstream phases stay where they were.
 //
 // Clinic calendar. An event on a closed day moves per its category's rule (keep, next open
-// day, previous open day); planned_date keeps the original. Phases and spans never move.
+// day, previous open day); planned_date keeps the original. Phases and spans never move. An
+// event with a window moves within it where it can: the nearest open day in the rule's
+// direction, else in the other; only when the window has no open day does it move past it.
+//
+// Windows. An activity's window gives each of its events the dates from `before` days
+// earlier to `after` days later, within its occurrence; a dependency's window lets the
+// successor's first cycle start up to that much after the date it gives (the latest over its
+// dependencies). The plan uses the earliest date and carries the window.
 //
 // Decisions. A parameter with `decided` is decided during treatment, at an anchor. Its anchor
 // resolves like a track's. Given a value, the plan follows it and nothing waits; without one,
@@ -233,12 +240,21 @@ private:
 
         anchored begin{start_, start_tentative_};
         bool joined = false;
+        std::optional<day_point> latest_start;  // a dependency's window: the latest it may start
         for (const std::size_t d : p_.incoming[i]) {
-            const anchored a = proposal(p_.proto.dependencies[d]);
+            const dependency& dep = p_.proto.dependencies[d];
+            const anchored a = proposal(dep);
             begin.date = joined ? std::max(begin.date, a.date) : a.date;
             begin.tentative = begin.tentative || a.tentative;
             joined = true;
+            const day_point latest = dep.window ? plus(a.date, *dep.window, who) : a.date;
+            latest_start = latest_start ? std::max(*latest_start, latest) : latest;
         }
+        // Without a window on any dependency there is nothing to carry.
+        const bool windowed = std::any_of(p_.incoming[i].begin(), p_.incoming[i].end(), [&](std::size_t d) {
+            return p_.proto.dependencies[d].window.has_value();
+        });
+        if (!windowed) latest_start.reset();
         st.done = true;
         st.collapsed = begin.date;
         st.collapsed_tentative = begin.tentative;
@@ -288,6 +304,9 @@ private:
             occ.last = offset(cur, n - 1, who);
             occ.first_day = ph.first_day;
             occ.tentative = tentative;
+            // An actual start is a fact: no window is left for it.
+            if (k == 1 && latest_start && !actuals_.contains({i, 1}))
+                occ.start_window = date_window{cur, *latest_start};
             if (limit_last && occ.last > *limit_last) {
                 occ.last = *limit_last;
                 occ.ending = ending_reason::limit;
@@ -379,9 +398,19 @@ private:
             if (act.at_most && days.size() > static_cast<std::size_t>(*act.at_most))
                 days.resize(static_cast<std::size_t>(*act.at_most));
             if (!act.continuous) {
-                for (const std::int32_t d : days)
+                for (const std::int32_t d : days) {
                     events.push_back(event{date_of(d), ph.id, occ.cycle, d, act.name, act.category,
                                            occ.tentative, std::nullopt, act.note});
+                    if (act.window) {
+                        // Within the occurrence: a window never reaches into another cycle.
+                        const std::int64_t from =
+                            std::max<std::int64_t>(d - act.window->before, occ.first_day);
+                        const std::int64_t to =
+                            std::min<std::int64_t>(std::int64_t{d} + act.window->after, last_day);
+                        events.back().window = date_window{occ.first + date::days{from - occ.first_day},
+                                                           occ.first + date::days{to - occ.first_day}};
+                    }
+                }
                 continue;
             }
             for (std::size_t j = 0; j < days.size();) {
@@ -473,6 +502,20 @@ private:
         if (how == shift_rule::keep) return;
         const std::int64_t step = how == shift_rule::next_open ? 1 : -1;
         const std::string who = fmt::format("event \"{}\" of phase \"{}\"", ev.activity, ev.phase);
+        // Within its window first: the nearest open day in the rule's direction, then the other.
+        if (ev.window) {
+            for (const std::int64_t dir : {step, -step}) {
+                for (day_point d = ev.date;;) {
+                    if (dir > 0 ? d >= ev.window->latest : d <= ev.window->earliest) break;
+                    d = offset(d, dir, who);
+                    if (calendar_.is_open(d)) {
+                        ev.planned_date = ev.date;
+                        ev.date = d;
+                        return;
+                    }
+                }
+            }
+        }
         // Every run of closed days is at most a week of closed weekdays plus the holidays.
         const std::size_t bound = calendar_.holidays.size() + 8;
         day_point d = ev.date;

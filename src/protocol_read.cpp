@@ -449,8 +449,8 @@ private:
 
     activity read_activity(const json& j, const std::string& ptr) {
         activity a;
-        const keys allowed = {"name",    "category", "days",     "continuous", "weekdays_only",
-                              "at_most", "cycles",   "variants", "when",       "note"};
+        const keys allowed = {"name",   "category", "days",     "continuous", "weekdays_only", "at_most",
+                              "window", "cycles",   "variants", "when",       "note"};
         if (!object(j, ptr, allowed, {"name", "category", "days"})) return a;
         read_string(j, ptr, "name", a.name);
         read_category(j, ptr, a.category);
@@ -459,6 +459,15 @@ private:
         read_bool(j, ptr, "weekdays_only", a.weekdays_only);
         if (const json* t = member(j, "at_most")) {
             if (auto n = integer<std::int32_t>(*t, at(ptr, "at_most"))) a.at_most = *n;
+        }
+        if (const json* w = member(j, "window")) {
+            const std::string here = at(ptr, "window");
+            if (object(*w, here, {"before", "after"}, {})) {
+                day_window win;
+                read_integer(*w, here, "before", win.before);
+                read_integer(*w, here, "after", win.after);
+                a.window = win;
+            }
         }
         read_pattern(j, ptr, "cycles", a.cycles);
         read_strings(j, ptr, "variants", a.variants);
@@ -486,7 +495,7 @@ private:
 
     dependency read_dependency(const json& j, const std::string& ptr) {
         dependency d;
-        const keys allowed = {"from", "to", "type", "day", "lag", "gate", "when"};
+        const keys allowed = {"from", "to", "type", "day", "lag", "gate", "window", "when"};
         if (!object(j, ptr, allowed, {"from", "to"})) return d;
         read_string(j, ptr, "from", d.from);
         read_string(j, ptr, "to", d.to);
@@ -510,6 +519,7 @@ private:
         read_integer(j, ptr, "day", d.on_day);
         read_length(j, ptr, "lag", d.lag);
         read_string(j, ptr, "gate", d.gate);
+        if (const json* w = member(j, "window")) d.window = length_value(*w, at(ptr, "window"));
         read_when(j, ptr, d.when);
         return d;
     }

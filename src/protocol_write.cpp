@@ -119,6 +119,12 @@ ojson activity_json(const protocol& p, const activity& a) {
     if (a.continuous) j["continuous"] = true;
     if (a.weekdays_only) j["weekdays_only"] = true;
     if (a.at_most) j["at_most"] = *a.at_most;
+    if (a.window) {
+        ojson w = ojson::object();
+        if (a.window->before != 0) w["before"] = a.window->before;
+        if (a.window->after != 0) w["after"] = a.window->after;
+        j["window"] = std::move(w);
+    }
     if (!a.cycles.empty()) j["cycles"] = a.cycles.to_string();
     put_strings(j, "variants", a.variants);
     put_when(j, p, a.when);
@@ -176,6 +182,7 @@ ojson dependency_json(const protocol& p, const dependency& d) {
     }
     if (d.lag != length{0, length::unit::days}) j["lag"] = d.lag.to_string();
     put_text(j, "gate", d.gate);
+    if (d.window) j["window"] = d.window->to_string();
     put_when(j, p, d.when);
     return j;
 }

@@ -120,6 +120,14 @@ struct day_pattern {
     friend bool operator==(const day_pattern&, const day_pattern&) = default;
 };
 
+// How far a planned day may move: from `before` days earlier to `after` days later ("Day 4, 5
+// or 6" is Day 4 with after = 2; "every 10 (+/- 2) days" has 2 and 2).
+struct day_window {
+    std::int32_t before = 0;
+    std::int32_t after = 0;
+    friend bool operator==(const day_window&, const day_window&) = default;
+};
+
 struct activity {
     std::string name;
     ttplan::category category = ttplan::category::chemotherapy;
@@ -132,6 +140,8 @@ struct activity {
     // At most this many days per phase occurrence: the first ones of `days` (after
     // weekdays_only), as in "10 fractions on weekdays from Day 1" (days "1..21").
     std::optional<std::int32_t> at_most;
+    // Each day may move within this window; the plan uses the day itself and carries the window.
+    std::optional<day_window> window{};
     day_pattern cycles;               // which cycles (1-based); empty = every cycle
     std::vector<std::string> variants;  // which alternating variants; empty = every variant
     condition when;
@@ -187,6 +197,9 @@ struct dependency {
     // earliest date and marks the successor, and everything after it, tentative.
     std::string gate;
     condition when;
+    // "Within 1 month": the successor may start up to this much later than the date the
+    // dependency gives; the plan uses that date and carries the window.
+    std::optional<length> window{};
 
     friend bool operator==(const dependency&, const dependency&) = default;
 };

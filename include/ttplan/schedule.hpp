@@ -25,6 +25,13 @@ enum class ending_reason : std::uint8_t {
 // "none", "limit", "switch": the spelling used in the JSON schedule.
 std::string_view to_string(ending_reason e);
 
+// The dates an item may fall on, both inclusive.
+struct date_window {
+    day_point earliest;
+    day_point latest;
+    friend bool operator==(const date_window&, const date_window&) = default;
+};
+
 // One run of a phase (one cycle of a repeated phase). first and last are inclusive.
 struct phase_occurrence {
     std::string phase;  // phase id
@@ -44,6 +51,8 @@ struct phase_occurrence {
     // The decisions still to be taken that it waits on (parameter names, in decision order):
     // it ends after a pending decision, so the plan shows the default branch for it.
     std::vector<std::string> pending{};
+    // The dates it may start on, when a dependency gives its start a window ("within 1 month").
+    std::optional<date_window> start_window{};
 
     std::int64_t days() const { return (last - first).count() + 1; }
     bool ended_early() const noexcept { return ending != ending_reason::none; }
@@ -64,6 +73,9 @@ struct event {
     std::string note;
     std::size_t segment = 0;  // as for phase_occurrence; by the planned date, not a moved one
     std::vector<std::string> pending{};  // as for phase_occurrence: dated after a pending decision
+    // The dates it may fall on ("Day 4, 5 or 6"), within its phase occurrence; the clinic
+    // calendar moves it within the window where it can.
+    std::optional<date_window> window{};
 
     friend bool operator==(const event&, const event&) = default;
 };

@@ -288,6 +288,12 @@ std::string month_section(const agenda& plan, const edges_by_date& edges, date::
                 out += fmt::format("<li>{} {} <span class=\"dn\">(Day {})</span>", code_badge(e.category),
                                    escape_xml(e.activity), e.day);
                 if (e.planned_date) out += fmt::format(" moved from {}", long_date(*e.planned_date));
+                if (e.window) {
+                    // Short in a grid cell: the window in the phase's day numbers.
+                    const auto from = e.day + (e.window->earliest - e.date).count();
+                    const auto to = e.day + (e.window->latest - e.date).count();
+                    out += fmt::format(" <span class=\"dn\">(window Days {} to {})</span>", from, to);
+                }
                 out += "</li>";
             }
             out += "</ul>";

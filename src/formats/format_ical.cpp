@@ -272,6 +272,10 @@ private:
         for (const event* e : group) {
             std::string line = fmt::format("- {} ({})", e->activity, display_name(e->category));
             if (!e->note.empty()) line += ": " + e->note;
+            if (e->window) {
+                line += fmt::format(" [it may be given from {} to {}]", format_date(e->window->earliest),
+                                    format_date(e->window->latest));
+            }
             if (e->planned_date && *e->planned_date != e->date) {
                 line += fmt::format(" [moved from {}: the clinic is closed that day]",
                                     format_date(*e->planned_date));

@@ -84,6 +84,9 @@ std::string to_json(const schedule& s) {
                           {"protocol", s.segment_of(p).protocol.id},
                           {"segment", p.segment},
                           {"pending", pending_value(p.pending)}});
+        if (p.start_window)
+            phases.back()["start_window"] = {{"earliest", format_date(p.start_window->earliest)},
+                                             {"latest", format_date(p.start_window->latest)}};
     }
     doc["phases"] = std::move(phases);
 
@@ -95,6 +98,9 @@ std::string to_json(const schedule& s) {
                       {"tentative", e.tentative},      {"protocol", s.segment_of(e).protocol.id},
                       {"segment", e.segment},          {"pending", pending_value(e.pending)}};
         if (e.planned_date) item["planned_date"] = format_date(*e.planned_date);
+        if (e.window)
+            item["window"] = {{"earliest", format_date(e.window->earliest)},
+                              {"latest", format_date(e.window->latest)}};
         if (!e.note.empty()) item["note"] = e.note;
         events.push_back(std::move(item));
     }

@@ -158,6 +158,9 @@ void occurrence_section(std::string& out, const occurrence_entry& entry) {
             if (!cell.empty()) cell += "; ";
             cell += fmt::format("{} ({})", md(e->activity), display_name(e->category));
             if (e->planned_date) cell += " moved from " + short_date(*e->planned_date);
+            if (e->window)
+                cell += fmt::format(" (may be {} to {})", short_date(e->window->earliest),
+                                    short_date(e->window->latest));
             if (e->tentative && !p.tentative) cell += ", tentative";
         }
         out += fmt::format("| {} | {} | {} | {} |\n", short_date(row.date), detail::weekday_abbrev(row.date),

@@ -76,6 +76,10 @@ std::string to_text(const schedule& s) {
             fmt::format("\n{}: {} to {} ({}){}{}{}\n", entry.title(), long_date(p.first), long_date(p.last),
                         describe_length(p.first, p.last), ending_text(p, entry.stopped_for),
                         p.tentative ? " (tentative)" : "", p.pending.empty() ? "" : " (pending)");
+        if (p.start_window) {
+            out += fmt::format("  May start from {} to {}\n", long_date(p.start_window->earliest),
+                               long_date(p.start_window->latest));
+        }
         for (const span* t : entry.spans) {
             out += fmt::format("  {}: {}, {} to {}\n", detail::labelled_activity(t->activity, t->category),
                                detail::day_range(t->first_day, t->last_day), long_date(t->first),
@@ -94,6 +98,7 @@ std::string to_text(const schedule& s) {
                 if (!line.empty()) line += "; ";
                 line += detail::labelled_activity(e->activity, e->category);
                 if (e->planned_date) line += fmt::format(" [moved from {}]", long_date(*e->planned_date));
+                if (e->window) line += " [" + detail::window_words(*e->window) + "]";
             }
             out += fmt::format("    {:<15}  Day {:<4} {}\n", long_date(row.date), row.day(), line);
         }

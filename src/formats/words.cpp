@@ -78,6 +78,10 @@ std::string ending_words(const segment* next) {
 
 namespace ttplan::detail {
 
+std::string window_words(const date_window& w) {
+    return fmt::format("may be {} to {}", long_date(w.earliest), long_date(w.latest));
+}
+
 std::string decision_place(const decision& d, std::string_view phase_name) {
     std::string out =
         fmt::format("{} Day {}", phase_name.empty() ? std::string_view(d.phase) : phase_name, d.day);

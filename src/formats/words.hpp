@@ -54,6 +54,9 @@ std::string labelled_activity(std::string_view activity, category kind);
 // the end of treatment".
 std::string ending_words(const segment* next);
 
+// "may be Thu 7 Jan 2027 to Sat 9 Jan 2027": the dates an event's window allows.
+std::string window_words(const date_window& w);
+
 // Where a decision is taken: "Induction Day 29" (with ", cycle 2" for a repeated phase), the
 // phase named as `phase_name` gives it.
 std::string decision_place(const decision& d, std::string_view phase_name);
