@@ -19,8 +19,17 @@ namespace {
 constexpr double max_phase_days = 10 * 365.25;
 constexpr double max_until_days = 20 * 365.25;
 constexpr std::int32_t max_repeat_count = 1000;
-constexpr std::int32_t earliest_first_day = -365;
+// A phase may start at any day number a day pattern can hold (model.cpp): Protocol IB is
+// Days 36-64 of Protocol I, a conditioning phase runs from Day -7.
+constexpr std::int32_t max_first_day_magnitude = 1'000'000;
+// The last day an anchor or a start-to-start dependency may name: Day 3653 (ten years, the
+// longest phase, in Day-1 numbering), or as far past a later first day.
 constexpr std::int32_t max_day_number = 3653;
+
+// The last day number an anchor or a start-to-start dependency may name in a phase.
+std::int64_t last_day_number(const phase& ph) {
+    return std::int64_t{std::max(ph.first_day, 1)} + max_day_number - 1;
+}
 
 bool is_id(std::string_view id) {
     const auto ok = [](char c, bool first) {
@@ -224,7 +233,7 @@ private:
             fail(at + "/phase", unknown_phase(a.phase));
             return;
         }
-        if (a.at == anchor::edge::day && (a.day < ph->first_day || a.day > max_day_number)) {
+        if (a.at == anchor::edge::day && (a.day < ph->first_day || a.day > last_day_number(*ph))) {
             fail(at + "/day", fmt::format("day {} is outside phase \"{}\" (days start at {})", a.day, ph->id,
                                           ph->first_day));
         }
@@ -250,10 +259,10 @@ private:
         }
         if (ph.name.empty()) fail(at + "/name", "phase name is empty");
         length_at(ph.duration, max_phase_days, "10 years", at + "/length");
-        if (ph.first_day > 1 || ph.first_day < earliest_first_day) {
-            fail(at + "/first_day", fmt::format("first day must be 1, 0 or a negative day number "
-                                                "not below {} (found {})",
-                                                earliest_first_day, ph.first_day));
+        if (ph.first_day > max_first_day_magnitude || ph.first_day < -max_first_day_magnitude) {
+            fail(at + "/first_day",
+                 fmt::format("first day must be from {} to {} (found {})", -max_first_day_magnitude,
+                             max_first_day_magnitude, ph.first_day));
         }
         condition_at(ph.when, at + "/when");
         if (ph.repeat) repeat_at(*ph.repeat, at + "/repeat");
@@ -349,9 +358,10 @@ private:
             fail(at + "/to", fmt::format("phase \"{}\" depends on itself", d.to));
         }
         if (d.type == dependency_type::start_to_start) {
-            const std::int32_t first = from != nullptr ? from->first_day : earliest_first_day;
-            if (d.on_day < first || d.on_day > max_day_number) {
-                fail(at + "/day", fmt::format("day {} is outside {} to {}", d.on_day, first, max_day_number));
+            const std::int64_t first = from != nullptr ? from->first_day : -max_first_day_magnitude;
+            const std::int64_t last = from != nullptr ? last_day_number(*from) : max_day_number;
+            if (d.on_day < first || d.on_day > last) {
+                fail(at + "/day", fmt::format("day {} is outside {} to {}", d.on_day, first, last));
             }
         } else if (d.on_day != 1) {
             fail(at + "/day", "\"day\" applies only to start-to-start dependencies");

@@ -232,6 +232,44 @@ TEST_CASE("check: repeats", "[check][cycles]") {
     require_only(p, "/phases/2/activities/0/cycles", "start at 1");
 }
 
+TEST_CASE("check: a phase numbered from Day 36", "[check][days]") {
+    // Protocol IB is Days 36-64 of Protocol I; its days, anchors and start-to-start days are
+    // checked against its own numbering.
+    auto p = valid();
+    p.phases[1].first_day = 36;
+    p.phases[1].duration = length{29, unit::days};
+    p.phases[1].activities[0].days = ttplan::day_pattern::parse("36-64");
+    p.dependencies[1].type = ttplan::dependency_type::start_to_start;
+    p.dependencies[1].on_day = 36;
+    p.tracks[0].from = anchor{"consolidation", anchor::edge::day, 40, {}};
+    p.phases[2].repeat->until[0].from = anchor{"consolidation", anchor::edge::day, 40, {}};
+    auto problems = ttplan::check(p);
+    INFO(listing(problems));
+    CHECK(problems.empty());
+
+    auto q = p;
+    q.phases[1].activities[0].days = ttplan::day_pattern::parse("1, 36-64");
+    require_only(q, "/phases/1/activities/0/days", "day 1 comes before the phase's first day (36)");
+    q = p;
+    q.phases[1].activities[0].days = ttplan::day_pattern::parse("36-65");
+    require_only(q, "/phases/1/activities/0/days", "day 65 comes after the phase's last day (64)");
+    q = p;
+    q.tracks[0].from.day = 35;
+    require_only(q, "/tracks/0/from/day", "day 35 is outside phase \"consolidation\" (days start at 36)");
+    q = p;
+    q.phases[2].repeat->until[0].from.day = 1;
+    require_only(q, "/phases/2/repeat/until/0/from/day", "outside phase \"consolidation\"");
+    q = p;
+    q.dependencies[1].on_day = 35;
+    require_only(q, "/dependencies/1/day", "day 35 is outside 36 to 3688");
+    // Anchors and start-to-start days reach as far past a later first day as past Day 1.
+    q.dependencies[1].on_day = 3688;
+    q.tracks[0].from.day = 3688;
+    CHECK(ttplan::check(q).empty());
+    q.tracks[0].from.day = 3689;
+    require_only(q, "/tracks/0/from/day", "outside phase");
+}
+
 TEST_CASE("check: activities", "[check][activities]") {
     auto p = valid();
     p.phases[1].activities.clear();
@@ -260,7 +298,17 @@ TEST_CASE("check: activities", "[check][activities]") {
 
     p.phases[0].first_day = 2;
     p.phases[0].activities[0].days = ttplan::day_pattern::parse("2-21");
-    require_only(p, "/phases/0/first_day", "first day must be 1, 0 or a negative");
+    CHECK(ttplan::check(p).empty());
+
+    p.phases[0].first_day = 1'000'001;  // no day pattern reaches it
+    p.phases[0].activities[0].days = ttplan::day_pattern::parse("1000000");
+    auto problems = ttplan::check(p);
+    CHECK(has(problems, "/phases/0/first_day", "first day must be from -1000000 to 1000000 (found 1000001)"));
+    p.phases[0].first_day = -1'000'001;
+    p.phases[0].activities[0].days = ttplan::day_pattern::parse("-1000000");
+    require_only(p, "/phases/0/first_day", "first day must be from -1000000 to 1000000");
+    p.phases[0].first_day = -1'000'000;
+    CHECK(ttplan::check(p).empty());
 
     p = valid();
     p.phases[0].activities[0].name.clear();
