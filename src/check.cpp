@@ -1,12 +1,12 @@
 #include <ttplan/model.hpp>
 
 #include "json_pointer.hpp"
+#include "parameter_space.hpp"
 #include "phase_graph.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <optional>
 #include <set>
 #include <utility>
@@ -43,15 +43,6 @@ bool is_parameter_name(std::string_view name) {
     if (name.empty() || name.front() < 'a' || name.front() > 'z') return false;
     return std::all_of(name.begin(), name.end(),
                        [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
-}
-
-std::optional<std::int64_t> canonical_integer(const std::string& text) {
-    std::int64_t n = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-    if (ec != std::errc{} || end != text.data() + text.size() || std::to_string(n) != text) {
-        return std::nullopt;
-    }
-    return n;
 }
 
 std::string quoted_list(const std::vector<std::string>& names) {
@@ -180,7 +171,7 @@ private:
                 return fmt::format("\"{}\" is not one of the choices of \"{}\" ({})", value, param.name,
                                    quoted_list(param.choices));
             case parameter_type::integer: {
-                const auto n = canonical_integer(value);
+                const auto n = detail::canonical_integer(value);
                 if (n && *n >= param.minimum && *n <= param.maximum) return std::nullopt;
                 return fmt::format("\"{}\" is not an integer from {} to {}", value, param.minimum,
                                    param.maximum);
@@ -374,22 +365,20 @@ private:
         condition_at(d.when, at + "/when");
     }
 
+    // A cycle is an error only when some parameter values make all of it active at once: an
+    // order that depends on the patient ("CNS-positive patients get induction 3 before
+    // induction 2") is no cycle. The message names the values that make it one.
     void cycle() {
-        const std::vector<std::string> ids = detail::find_dependency_cycle(p_);
-        // A phase depending on itself is already reported on its dependency.
-        if (ids.size() < 2) return;
+        const auto found = detail::find_active_cycle(p_);
+        if (!found) return;
         std::string path;
-        for (const auto& id : ids) path += id + " -> ";
-        path += ids.front();
+        for (const auto& id : found->phases) path += id + " -> ";
+        path += found->phases.front();
+        std::vector<std::string> values;
+        for (const auto& [name, value] : found->values) values.push_back(name + "=" + value);
+        if (!values.empty()) path += " when " + quoted_list(values);
         // Point at the dependency that closes the cycle.
-        std::string at = "/dependencies";
-        for (std::size_t i = 0; i < p_.dependencies.size(); ++i) {
-            if (p_.dependencies[i].from == ids.back() && p_.dependencies[i].to == ids.front()) {
-                at = fmt::format("/dependencies/{}", i);
-                break;
-            }
-        }
-        fail(at, "dependency cycle: " + path);
+        fail(fmt::format("/dependencies/{}", found->dependencies.back()), "dependency cycle: " + path);
     }
 
     void track_at(std::size_t i) {

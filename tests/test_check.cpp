@@ -368,6 +368,99 @@ TEST_CASE("check: a dependency cycle names its phases", "[check][dependencies]")
     CHECK(problems[0].where.pointer.rfind("/dependencies/", 0) == 0);
 }
 
+namespace {
+
+// induction_2 and induction_3 in an order that depends on the CNS status: CNS-negative
+// patients get induction 2 first, CNS-positive ones induction 3.
+ttplan::protocol conditional_order() {
+    ttplan::protocol p;
+    p.id = "order";
+    p.title = "Order";
+    ttplan::parameter cns;
+    cns.name = "cns_status";
+    cns.type = ttplan::parameter_type::choice;
+    cns.choices = {"negative", "positive"};
+    cns.default_value = "negative";
+    ttplan::parameter risk;
+    risk.name = "risk";
+    risk.type = ttplan::parameter_type::integer;
+    risk.minimum = 1;
+    risk.maximum = 3;
+    risk.default_value = "1";
+    p.parameters = {cns, risk};
+    p.phases.push_back(make_phase("induction_1", {4, unit::weeks}));
+    p.phases.push_back(make_phase("induction_2", {4, unit::weeks}));
+    p.phases.push_back(make_phase("induction_3", {4, unit::weeks}));
+    ttplan::dependency first{"induction_1", "induction_2", {}, 1, {}, "", {}};
+    ttplan::dependency two_three{"induction_2", "induction_3", {}, 1, {}, "", {}};
+    two_three.when.all_of["cns_status"] = {"negative"};
+    ttplan::dependency three_two{"induction_3", "induction_2", {}, 1, {}, "", {}};
+    three_two.when.all_of["cns_status"] = {"positive"};
+    p.dependencies = {first, two_three, three_two};
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("check: a cycle is an error only when some parameter values close it", "[check][dependencies]") {
+    auto p = conditional_order();
+    auto problems = ttplan::check(p);
+    INFO(listing(problems));
+    CHECK(problems.empty());
+
+    // Both orders for CNS-positive patients: a real cycle, with the values that make it.
+    p.dependencies[1].when.all_of["cns_status"] = {"negative", "positive"};
+    require_only(p, "/dependencies/2",
+                 "dependency cycle: induction_2 -> induction_3 -> induction_2 when cns_status=positive");
+
+    // Integer values named in the conditions: risk 2 orders one way, 3 the other; risk 3 with
+    // CNS-positive disease both ways.
+    p = conditional_order();
+    p.dependencies[1].when.all_of = {{"risk", {"2"}}};
+    p.dependencies[2].when.all_of = {{"risk", {"3"}}};
+    CHECK(ttplan::check(p).empty());
+    p.dependencies[1].when.all_of = {{"risk", {"2", "3"}}};
+    p.dependencies[2].when.all_of = {{"risk", {"3"}}, {"cns_status", {"positive"}}};
+    require_only(
+        p, "/dependencies/2",
+        "dependency cycle: induction_2 -> induction_3 -> induction_2 when cns_status=positive, risk=3");
+
+    // A cycle through an unconditional dependency and a conditional one.
+    p = conditional_order();
+    p.dependencies[2] = {"induction_3", "induction_1", {}, 1, {}, "", {{{"cns_status", {"positive"}}}}};
+    p.dependencies[1].when.all_of.clear();
+    require_only(p, "/dependencies/2",
+                 "dependency cycle: induction_1 -> induction_2 -> induction_3 -> induction_1 when "
+                 "cns_status=positive");
+
+    // Unconditional: as before, without values.
+    p.dependencies[2].when.all_of.clear();
+    require_only(p, "/dependencies/2",
+                 "dependency cycle: induction_1 -> induction_2 -> induction_3 -> induction_1");
+    CHECK(ttplan::check(p)[0].message.find("when") == std::string::npos);
+}
+
+TEST_CASE("check: the cycle search branches only on what the cycle names", "[check][dependencies]") {
+    // Thirty bool parameters on dependencies outside the cycle, listed first: a search over
+    // every combination would take 2^30 steps.
+    auto p = conditional_order();
+    p.parameters.erase(p.parameters.begin());
+    for (int i = 0; i < 30; ++i) {
+        const std::string id = "extra_" + std::to_string(i);
+        ttplan::parameter flag;
+        flag.name = "flag_" + std::to_string(i);
+        flag.default_value = "false";
+        p.parameters.push_back(flag);
+        p.phases.push_back(make_phase(id, {1, unit::weeks}));
+        p.dependencies.push_back({"induction_3", id, {}, 1, {}, "", {{{flag.name, {"true"}}}}});
+    }
+    ttplan::parameter cns = conditional_order().parameters[0];
+    p.parameters.push_back(cns);
+    CHECK(ttplan::check(p).empty());
+    p.dependencies[1].when.all_of.clear();
+    require_only(p, "/dependencies/2", "induction_2 -> induction_3 -> induction_2 when cns_status=positive");
+}
+
 TEST_CASE("check: conditions", "[check][conditions]") {
     auto p = valid();
     p.phases[1].activities[0].when.all_of["cns"] = {"radiation"};

@@ -508,6 +508,23 @@ TEST_CASE("planner: a dependency whose condition fails is dropped", "[conditions
     CHECK(only(plan(p, "2027-03-01", {{"cns3", "true"}}), "b").first == d("2027-03-30"));
 }
 
+TEST_CASE("planner: an order that depends on a parameter", "[conditions][deps]") {
+    // b after a for most patients, a after b with cns3: no cycle for any one patient.
+    dependency ab = fs("a", "b");
+    ab.when = when_cns3("false");
+    dependency ba = fs("b", "a");
+    ba.when = when_cns3("true");
+    const protocol p = make_protocol({make_phase("a", "7d"), make_phase("b", "14d")}, {ab, ba});
+    const auto usual = plan(p);
+    CHECK(only(usual, "a").first == d("2027-03-01"));
+    CHECK(only(usual, "b").first == d("2027-03-08"));
+    CHECK(planner(p, {}).order() == std::vector<std::string>{"a", "b"});
+    const auto cns3 = plan(p, "2027-03-01", {{"cns3", "true"}});
+    CHECK(only(cns3, "b").first == d("2027-03-01"));
+    CHECK(only(cns3, "a").first == d("2027-03-15"));
+    CHECK(planner(p, {{"cns3", "true"}}).order() == std::vector<std::string>{"b", "a"});
+}
+
 TEST_CASE("planner: activity conditions", "[conditions]") {
     phase p = make_phase("a", "29d", {act("cranial", "15", category::radiation)});
     p.activities[1].when = when_cns3("true");
