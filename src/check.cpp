@@ -1,12 +1,12 @@
 #include <ttplan/model.hpp>
 
 #include "json_pointer.hpp"
+#include "parameter_space.hpp"
 #include "phase_graph.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <optional>
 #include <set>
 #include <utility>
@@ -19,9 +19,18 @@ namespace {
 constexpr double max_phase_days = 10 * 365.25;
 constexpr double max_until_days = 20 * 365.25;
 constexpr std::int32_t max_repeat_count = 1000;
-constexpr std::int32_t earliest_first_day = -365;
+// A phase may start at any day number a day pattern can hold (model.cpp): Protocol IB is
+// Days 36-64 of Protocol I, a conditioning phase runs from Day -7.
+constexpr std::int32_t max_first_day_magnitude = 1'000'000;
+// The last day an anchor or a start-to-start dependency may name: Day 3653 (ten years, the
+// longest phase, in Day-1 numbering), or as far past a later first day.
 constexpr std::int32_t max_day_number = 3653;
 constexpr std::int32_t max_window_days = 366;
+
+// The last day number an anchor or a start-to-start dependency may name in a phase.
+std::int64_t last_day_number(const phase& ph) {
+    return std::int64_t{std::max(ph.first_day, 1)} + max_day_number - 1;
+}
 
 bool is_id(std::string_view id) {
     const auto ok = [](char c, bool first) {
@@ -35,15 +44,6 @@ bool is_parameter_name(std::string_view name) {
     if (name.empty() || name.front() < 'a' || name.front() > 'z') return false;
     return std::all_of(name.begin(), name.end(),
                        [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
-}
-
-std::optional<std::int64_t> canonical_integer(const std::string& text) {
-    std::int64_t n = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-    if (ec != std::errc{} || end != text.data() + text.size() || std::to_string(n) != text) {
-        return std::nullopt;
-    }
-    return n;
 }
 
 std::string quoted_list(const std::vector<std::string>& names) {
@@ -189,7 +189,7 @@ private:
                 return fmt::format("\"{}\" is not one of the choices of \"{}\" ({})", value, param.name,
                                    quoted_list(param.choices));
             case parameter_type::integer: {
-                const auto n = canonical_integer(value);
+                const auto n = detail::canonical_integer(value);
                 if (n && *n >= param.minimum && *n <= param.maximum) return std::nullopt;
                 return fmt::format("\"{}\" is not an integer from {} to {}", value, param.minimum,
                                    param.maximum);
@@ -242,7 +242,7 @@ private:
             fail(at + "/phase", unknown_phase(a.phase));
             return;
         }
-        if (a.at == anchor::edge::day && (a.day < ph->first_day || a.day > max_day_number)) {
+        if (a.at == anchor::edge::day && (a.day < ph->first_day || a.day > last_day_number(*ph))) {
             fail(at + "/day", fmt::format("day {} is outside phase \"{}\" (days start at {})", a.day, ph->id,
                                           ph->first_day));
         }
@@ -268,10 +268,10 @@ private:
         }
         if (ph.name.empty()) fail(at + "/name", "phase name is empty");
         length_at(ph.duration, max_phase_days, "10 years", at + "/length");
-        if (ph.first_day > 1 || ph.first_day < earliest_first_day) {
-            fail(at + "/first_day", fmt::format("first day must be 1, 0 or a negative day number "
-                                                "not below {} (found {})",
-                                                earliest_first_day, ph.first_day));
+        if (ph.first_day > max_first_day_magnitude || ph.first_day < -max_first_day_magnitude) {
+            fail(at + "/first_day",
+                 fmt::format("first day must be from {} to {} (found {})", -max_first_day_magnitude,
+                             max_first_day_magnitude, ph.first_day));
         }
         condition_at(ph.when, at + "/when");
         if (ph.repeat) repeat_at(*ph.repeat, at + "/repeat");
@@ -380,9 +380,10 @@ private:
             fail(at + "/to", fmt::format("phase \"{}\" depends on itself", d.to));
         }
         if (d.type == dependency_type::start_to_start) {
-            const std::int32_t first = from != nullptr ? from->first_day : earliest_first_day;
-            if (d.on_day < first || d.on_day > max_day_number) {
-                fail(at + "/day", fmt::format("day {} is outside {} to {}", d.on_day, first, max_day_number));
+            const std::int64_t first = from != nullptr ? from->first_day : -max_first_day_magnitude;
+            const std::int64_t last = from != nullptr ? last_day_number(*from) : max_day_number;
+            if (d.on_day < first || d.on_day > last) {
+                fail(at + "/day", fmt::format("day {} is outside {} to {}", d.on_day, first, last));
             }
         } else if (d.on_day != 1) {
             fail(at + "/day", "\"day\" applies only to start-to-start dependencies");
@@ -403,22 +404,20 @@ private:
         condition_at(d.when, at + "/when");
     }
 
+    // A cycle is an error only when some parameter values make all of it active at once: an
+    // order that depends on the patient ("CNS-positive patients get induction 3 before
+    // induction 2") is no cycle. The message names the values that make it one.
     void cycle() {
-        const std::vector<std::string> ids = detail::find_dependency_cycle(p_);
-        // A phase depending on itself is already reported on its dependency.
-        if (ids.size() < 2) return;
+        const auto found = detail::find_active_cycle(p_);
+        if (!found) return;
         std::string path;
-        for (const auto& id : ids) path += id + " -> ";
-        path += ids.front();
+        for (const auto& id : found->phases) path += id + " -> ";
+        path += found->phases.front();
+        std::vector<std::string> values;
+        for (const auto& [name, value] : found->values) values.push_back(name + "=" + value);
+        if (!values.empty()) path += " when " + quoted_list(values);
         // Point at the dependency that closes the cycle.
-        std::string at = "/dependencies";
-        for (std::size_t i = 0; i < p_.dependencies.size(); ++i) {
-            if (p_.dependencies[i].from == ids.back() && p_.dependencies[i].to == ids.front()) {
-                at = fmt::format("/dependencies/{}", i);
-                break;
-            }
-        }
-        fail(at, "dependency cycle: " + path);
+        fail(fmt::format("/dependencies/{}", found->dependencies.back()), "dependency cycle: " + path);
     }
 
     void track_at(std::size_t i) {

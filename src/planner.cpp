@@ -63,6 +63,11 @@
 //
 // Range. Every date must lie in 0001-01-01..9999-12-31; anything else is a planning_error
 // naming the phase or track, computed in 64 bits so it can never overflow.
+//
+// Errors. A planning_error that the protocol causes is located by the JSON pointer of the
+// element at fault, in the model's form as check() gives it ("/phases/3/repeat",
+// "/phases/3/repeat/until/0/from", "/tracks/1"); one the inputs cause (the start, actual
+// dates, the clinic calendar) has none.
 #include <ttplan/planner.hpp>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -87,23 +92,36 @@ using graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirection
 constexpr std::int64_t serial(day_point d) { return d.time_since_epoch().count(); }
 constexpr day_point min_date = date::sys_days{date::year{1} / 1 / 1};
 
-// `who` names what is being planned ("phase \"maintenance\"") for every message.
-day_point offset(day_point d, std::int64_t n, const std::string& who) {
+// What is being planned: its name for every message ("phase \"maintenance\"") and the
+// pointer of the protocol element an error is located at (empty for the plan's inputs).
+struct subject {
+    std::string label;
+    std::string pointer;
+
+    subject at(std::string element) const { return {label, std::move(element)}; }
+    [[noreturn]] void fail(const std::string& message) const {
+        throw planning_error(fmt::format("{}{}", label, message), location{"", pointer, 0, 0});
+    }
+};
+
+day_point offset(day_point d, std::int64_t n, const subject& who) {
     const std::int64_t r = serial(d) + n;
-    if (r > serial(max_date)) throw planning_error(fmt::format("{}: dates past 9999-12-31 cannot be planned", who));
-    if (r < serial(min_date)) throw planning_error(fmt::format("{}: dates before 0001-01-01 cannot be planned", who));
+    if (r > serial(max_date)) who.fail(": dates past 9999-12-31 cannot be planned");
+    if (r < serial(min_date)) who.fail(": dates before 0001-01-01 cannot be planned");
     return day_point{date::days{static_cast<int>(r)}};
 }
 
-day_point plus(day_point d, const length& len, const std::string& who) {
+day_point plus(day_point d, const length& len, const subject& who) {
     try {
         return offset(add(d, len), 0, who);
     } catch (const value_error&) {
-        throw planning_error(fmt::format("{}: dates past 9999-12-31 cannot be planned", who));
+        who.fail(": dates past 9999-12-31 cannot be planned");
     }
 }
 
-std::string phase_label(const phase& ph) { return fmt::format("phase \"{}\"", ph.id); }
+subject phase_subject(const protocol& p, std::size_t i) {
+    return {fmt::format("phase \"{}\"", p.phases[i].id), fmt::format("/phases/{}", i)};
+}
 
 // Kahn's algorithm with a min-heap, so independent phases are planned in protocol order.
 // Returns fewer vertices than the graph has when it is cyclic.
@@ -173,7 +191,7 @@ public:
     }
 
     schedule result() {
-        offset(start_, 0, "the plan start");
+        offset(start_, 0, subject{"the plan start", ""});
         for (const std::size_t i : p_.plan_order) plan_phase(i);
 
         std::vector<phase_occurrence> phases;
@@ -185,8 +203,8 @@ public:
                 add_activities(p_.proto.phases[i], occ, events, spans);
             }
         }
-        for (const auto& tr : p_.proto.tracks) {
-            if (tr.when.matches(p_.values)) spans.push_back(track_span(tr));
+        for (std::size_t t = 0; t < p_.proto.tracks.size(); ++t) {
+            if (p_.proto.tracks[t].when.matches(p_.values)) spans.push_back(track_span(t));
         }
         for (auto& ev : events) apply_calendar(ev);
         std::vector<decision> decisions = decisions_met();
@@ -217,7 +235,7 @@ private:
     anchored proposal(const dependency& dep) const {
         const std::size_t from = p_.index_of(dep.from);
         const planned& pred = state_[from];
-        const std::string who = phase_label(p_.proto.phases[p_.index_of(dep.to)]);
+        const subject who = phase_subject(p_.proto, p_.index_of(dep.to));
         anchored out{pred.collapsed, pred.collapsed_tentative};
         if (!pred.occurrences.empty()) {
             if (dep.type == dependency_type::finish_to_start) {
@@ -235,7 +253,7 @@ private:
 
     void plan_phase(std::size_t i) {
         const phase& ph = p_.proto.phases[i];
-        const std::string who = phase_label(ph);
+        const subject who = phase_subject(p_.proto, i);
         planned& st = state_[i];
 
         anchored begin{start_, start_tentative_};
@@ -263,12 +281,18 @@ private:
         const repeat_rule* rep = ph.repeat ? &*ph.repeat : nullptr;
         const until_rule* rule = p_.until[i];
         if (rep && !rep->count && !rule)
-            throw planning_error(fmt::format("{} repeats without a bound: it has no count and no \"until\" rule "
-                                             "applies with these parameter values",
-                                             who));
+            who.at(who.pointer + "/repeat")
+                .fail(
+                    " repeats without a bound: it has no count and no \"until\" rule applies with these "
+                    "parameter "
+                    "values");
+        const subject limit_who =
+            rule ? who.at(fmt::format("{}/repeat/until/{}", who.pointer, rule - rep->until.data())) : who;
         const bool self_anchored = rule && rule->from.phase == ph.id;
         std::optional<day_point> limit_last;
-        if (rule && !self_anchored) limit_last = limit(*rule, resolve(rule->from, who).date, who);
+        if (rule && !self_anchored)
+            limit_last =
+                limit(*rule, resolve(rule->from, limit_who.at(limit_who.pointer + "/from")).date, limit_who);
 
         day_point cur = begin.date;
         bool tentative = begin.tentative;
@@ -280,7 +304,10 @@ private:
                 cur = a.start ? offset(*a.start, 0, who) : offset(cur, a.delay_days, who);
                 tentative = false;
             }
-            if (k == 1 && self_anchored) limit_last = limit(*rule, own_anchor(ph, rule->from, cur), who);
+            if (k == 1 && self_anchored)
+                limit_last =
+                    limit(*rule, own_anchor(ph, rule->from, cur, limit_who.at(limit_who.pointer + "/from")),
+                          limit_who);
             if (limit_last && cur > *limit_last) break;
             offset(cur, 0, who);  // a cycle that would start past 9999-12-31
 
@@ -289,10 +316,9 @@ private:
             try {
                 n = days_in(cur, len);
             } catch (const value_error&) {
-                throw planning_error(fmt::format("{}: dates past 9999-12-31 cannot be planned", who));
+                who.fail(": dates past 9999-12-31 cannot be planned");
             }
-            if (n < 1)
-                throw planning_error(fmt::format("{}: cycle {} is {} long, which has no days", who, k, len.to_string()));
+            if (n < 1) who.fail(fmt::format(": cycle {} is {} long, which has no days", k, len.to_string()));
             phase_occurrence occ;
             occ.phase = ph.id;
             occ.name = ph.name.empty() ? ph.id : ph.name;
@@ -318,46 +344,49 @@ private:
 
         for (const auto& [key, a] : actuals_) {
             if (key.first == i && static_cast<std::size_t>(key.second) > st.occurrences.size())
-                throw planning_error(fmt::format("actual date for {} cycle {}, but it has {} cycle(s) in this plan",
-                                                 who, key.second, st.occurrences.size()));
+                throw planning_error(
+                    fmt::format("actual date for {} cycle {}, but it has {} cycle(s) in this plan", who.label,
+                                key.second, st.occurrences.size()));
         }
     }
 
     // The limit's last day; add() first, so a limit ending exactly on 10000-01-01 still works.
-    day_point limit(const until_rule& rule, day_point anchor_date, const std::string& who) const {
+    day_point limit(const until_rule& rule, day_point anchor_date, const subject& who) const {
         try {
             return offset(add(anchor_date, rule.limit), -1, who);
         } catch (const value_error&) {
-            throw planning_error(fmt::format("{}: dates past 9999-12-31 cannot be planned", who));
+            who.fail(": dates past 9999-12-31 cannot be planned");
         }
     }
 
     // An until rule measured from the repeating phase itself: only its start is known before
     // its cycles are laid out.
-    day_point own_anchor(const phase& ph, const anchor& a, day_point first_start) const {
+    // `who` is located at the anchor.
+    day_point own_anchor(const phase& ph, const anchor& a, day_point first_start, const subject& who) const {
         if (a.at == anchor::edge::end || a.cycle.value_or(1) != 1)
-            throw planning_error(fmt::format("phase \"{}\": its \"until\" limit is measured from its own {}, which "
-                                             "depends on that limit; measure from its start instead",
-                                             ph.id, a.at == anchor::edge::end ? "end" : "later cycle"));
+            who.fail(
+                fmt::format(": its \"until\" limit is measured from its own {}, which depends on that limit; "
+                            "measure from its start instead",
+                            a.at == anchor::edge::end ? "end" : "later cycle"));
         if (a.at == anchor::edge::start) return first_start;
-        return offset(first_start, std::int64_t{a.day} - ph.first_day, phase_label(ph));
+        return offset(first_start, std::int64_t{a.day} - ph.first_day, who);
     }
 
-    anchored resolve(const anchor& a, const std::string& who) const {
+    // `who` is located at the anchor.
+    anchored resolve(const anchor& a, const subject& who) const {
         if (a.phase.empty()) return {start_, start_tentative_};
         const std::size_t i = p_.index_of(a.phase);
-        if (i == no_dependency) throw planning_error(fmt::format("{} refers to unknown phase \"{}\"", who, a.phase));
+        if (i == no_dependency) who.fail(fmt::format(" refers to unknown phase \"{}\"", a.phase));
         const planned& st = state_[i];
         if (!st.done)
-            throw planning_error(fmt::format("{} is measured from phase \"{}\", which is planned after it", who,
-                                             a.phase));
+            who.fail(fmt::format(" is measured from phase \"{}\", which is planned after it", a.phase));
         if (st.occurrences.empty()) return {st.collapsed, st.collapsed_tentative};
 
         const phase_occurrence* occ = a.at == anchor::edge::end ? &st.occurrences.back() : &st.occurrences.front();
         if (a.cycle) {
             if (*a.cycle < 1 || static_cast<std::size_t>(*a.cycle) > st.occurrences.size())
-                throw planning_error(fmt::format("{} refers to cycle {} of phase \"{}\", which has {} cycle(s)", who,
-                                                 *a.cycle, a.phase, st.occurrences.size()));
+                who.fail(fmt::format(" refers to cycle {} of phase \"{}\", which has {} cycle(s)", *a.cycle,
+                                     a.phase, st.occurrences.size()));
             occ = &st.occurrences[static_cast<std::size_t>(*a.cycle - 1)];
         }
         switch (a.at) {
@@ -423,13 +452,14 @@ private:
         }
     }
 
-    span track_span(const track& tr) const {
-        const std::string who = fmt::format("track \"{}\"", tr.name);
-        const anchored from = resolve(tr.from, who);
-        const anchored to = resolve(tr.to, who);
+    span track_span(std::size_t t) const {
+        const track& tr = p_.proto.tracks[t];
+        const subject who{fmt::format("track \"{}\"", tr.name), fmt::format("/tracks/{}", t)};
+        const anchored from = resolve(tr.from, who.at(who.pointer + "/from"));
+        const anchored to = resolve(tr.to, who.at(who.pointer + "/to"));
         if (to.date < from.date)
-            throw planning_error(fmt::format("{} ends on {}, before it starts on {}", who, format_date(to.date),
-                                             format_date(from.date)));
+            who.fail(fmt::format(" ends on {}, before it starts on {}", format_date(to.date),
+                                 format_date(from.date)));
         return span{
             tr.name, tr.category, from.date, to.date, {}, std::nullopt, 0, 0, from.tentative || to.tentative,
             tr.note};
@@ -438,10 +468,13 @@ private:
     // Every parameter decided during treatment, where the plan meets it, by date.
     std::vector<decision> decisions_met() const {
         std::vector<decision> out;
-        for (const parameter& param : p_.proto.parameters) {
+        for (std::size_t k = 0; k < p_.proto.parameters.size(); ++k) {
+            const parameter& param = p_.proto.parameters[k];
             if (!param.decided) continue;
             const anchor& a = param.decided->at;
-            const anchored when = resolve(a, fmt::format("the decision on \"{}\"", param.name));
+            const anchored when =
+                resolve(a, subject{fmt::format("the decision on \"{}\"", param.name),
+                                   fmt::format("/parameters/{}/decided/at", k)});
             decision d;
             d.parameter = param.name;
             d.date = when.date;
@@ -501,7 +534,7 @@ private:
         const shift_rule how = rule == calendar_.rules.end() ? calendar_.default_rule : rule->second;
         if (how == shift_rule::keep) return;
         const std::int64_t step = how == shift_rule::next_open ? 1 : -1;
-        const std::string who = fmt::format("event \"{}\" of phase \"{}\"", ev.activity, ev.phase);
+        const subject who{fmt::format("event \"{}\" of phase \"{}\"", ev.activity, ev.phase), ""};
         // Within its window first: the nearest open day in the rule's direction, then the other.
         if (ev.window) {
             for (const std::int64_t dir : {step, -step}) {
@@ -527,7 +560,8 @@ private:
                 return;
             }
         }
-        throw planning_error(fmt::format("{}: the clinic calendar has no open day near {}", who, format_date(ev.date)));
+        throw planning_error(
+            fmt::format("{}: the clinic calendar has no open day near {}", who.label, format_date(ev.date)));
     }
 
     const plan_data& p_;

@@ -1,5 +1,7 @@
 #include <ttplan/protocol_io.hpp>
 
+#include <ttplan/plan_check.hpp>
+
 #include "json_scan.hpp"
 #include "protocol_json.hpp"
 
@@ -178,6 +180,10 @@ std::string file_pointer(const json& doc, std::string_view pointer) {
 struct read_result {
     protocol value;
     std::vector<problem> problems;
+    // The document as read (upgraded) and its lines, to locate later problems in the file.
+    json document;
+    detail::line_map lines;
+    int version = 0;  // the file's format version, before the upgrade
 };
 
 // Every problem with the text, located in the file; throws parse_error for non-JSON.
@@ -217,6 +223,9 @@ read_result read_text(std::string_view text, std::string_view origin) {
     }
     std::stable_sort(out.problems.begin(), out.problems.end(),
                      [](const problem& a, const problem& b) { return a.where.line < b.where.line; });
+    out.document = std::move(scanned.value);
+    out.lines = std::move(scanned.lines);
+    out.version = version;
     return out;
 }
 
@@ -269,7 +278,20 @@ protocol load_protocol_file(const std::filesystem::path& path) {
 std::vector<problem> validate_protocol_file(const std::filesystem::path& path) {
     const std::string text = read_file(path);
     try {
-        std::vector<problem> problems = read_text(text, path.string()).problems;
+        read_result r = read_text(text, path.string());
+        std::vector<problem> problems = std::move(r.problems);
+        if (problems.empty()) {
+            // The file is well formed: plan it for every parameter combination, for the
+            // problems that only some patients' plans meet.
+            for (problem& p : check_plans(r.value)) {
+                p.where.pointer = pointer_in_version(file_pointer(r.document, p.where.pointer), r.version);
+                p.where.file = path.string();
+                p.where.line = detail::line_of(r.lines, p.where.pointer);
+                problems.push_back(std::move(p));
+            }
+            std::stable_sort(problems.begin(), problems.end(),
+                             [](const problem& a, const problem& b) { return a.where.line < b.where.line; });
+        }
         if (problems.empty()) return problems;
         // The messages a thrown validation_error would carry: one line, terminal-safe.
         return validation_error(std::move(problems)).problems();

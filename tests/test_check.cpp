@@ -232,6 +232,44 @@ TEST_CASE("check: repeats", "[check][cycles]") {
     require_only(p, "/phases/2/activities/0/cycles", "start at 1");
 }
 
+TEST_CASE("check: a phase numbered from Day 36", "[check][days]") {
+    // Protocol IB is Days 36-64 of Protocol I; its days, anchors and start-to-start days are
+    // checked against its own numbering.
+    auto p = valid();
+    p.phases[1].first_day = 36;
+    p.phases[1].duration = length{29, unit::days};
+    p.phases[1].activities[0].days = ttplan::day_pattern::parse("36-64");
+    p.dependencies[1].type = ttplan::dependency_type::start_to_start;
+    p.dependencies[1].on_day = 36;
+    p.tracks[0].from = anchor{"consolidation", anchor::edge::day, 40, {}};
+    p.phases[2].repeat->until[0].from = anchor{"consolidation", anchor::edge::day, 40, {}};
+    auto problems = ttplan::check(p);
+    INFO(listing(problems));
+    CHECK(problems.empty());
+
+    auto q = p;
+    q.phases[1].activities[0].days = ttplan::day_pattern::parse("1, 36-64");
+    require_only(q, "/phases/1/activities/0/days", "day 1 comes before the phase's first day (36)");
+    q = p;
+    q.phases[1].activities[0].days = ttplan::day_pattern::parse("36-65");
+    require_only(q, "/phases/1/activities/0/days", "day 65 comes after the phase's last day (64)");
+    q = p;
+    q.tracks[0].from.day = 35;
+    require_only(q, "/tracks/0/from/day", "day 35 is outside phase \"consolidation\" (days start at 36)");
+    q = p;
+    q.phases[2].repeat->until[0].from.day = 1;
+    require_only(q, "/phases/2/repeat/until/0/from/day", "outside phase \"consolidation\"");
+    q = p;
+    q.dependencies[1].on_day = 35;
+    require_only(q, "/dependencies/1/day", "day 35 is outside 36 to 3688");
+    // Anchors and start-to-start days reach as far past a later first day as past Day 1.
+    q.dependencies[1].on_day = 3688;
+    q.tracks[0].from.day = 3688;
+    CHECK(ttplan::check(q).empty());
+    q.tracks[0].from.day = 3689;
+    require_only(q, "/tracks/0/from/day", "outside phase");
+}
+
 TEST_CASE("check: activities", "[check][activities]") {
     auto p = valid();
     p.phases[1].activities.clear();
@@ -260,7 +298,17 @@ TEST_CASE("check: activities", "[check][activities]") {
 
     p.phases[0].first_day = 2;
     p.phases[0].activities[0].days = ttplan::day_pattern::parse("2-21");
-    require_only(p, "/phases/0/first_day", "first day must be 1, 0 or a negative");
+    CHECK(ttplan::check(p).empty());
+
+    p.phases[0].first_day = 1'000'001;  // no day pattern reaches it
+    p.phases[0].activities[0].days = ttplan::day_pattern::parse("1000000");
+    auto problems = ttplan::check(p);
+    CHECK(has(problems, "/phases/0/first_day", "first day must be from -1000000 to 1000000 (found 1000001)"));
+    p.phases[0].first_day = -1'000'001;
+    p.phases[0].activities[0].days = ttplan::day_pattern::parse("-1000000");
+    require_only(p, "/phases/0/first_day", "first day must be from -1000000 to 1000000");
+    p.phases[0].first_day = -1'000'000;
+    CHECK(ttplan::check(p).empty());
 
     p = valid();
     p.phases[0].activities[0].name.clear();
@@ -318,6 +366,99 @@ TEST_CASE("check: a dependency cycle names its phases", "[check][dependencies]")
     CHECK(path.substr(0, path.find(' ')) == path.substr(path.rfind(' ') + 1));
     CHECK(std::count(path.begin(), path.end(), '>') == 3);
     CHECK(problems[0].where.pointer.rfind("/dependencies/", 0) == 0);
+}
+
+namespace {
+
+// induction_2 and induction_3 in an order that depends on the CNS status: CNS-negative
+// patients get induction 2 first, CNS-positive ones induction 3.
+ttplan::protocol conditional_order() {
+    ttplan::protocol p;
+    p.id = "order";
+    p.title = "Order";
+    ttplan::parameter cns;
+    cns.name = "cns_status";
+    cns.type = ttplan::parameter_type::choice;
+    cns.choices = {"negative", "positive"};
+    cns.default_value = "negative";
+    ttplan::parameter risk;
+    risk.name = "risk";
+    risk.type = ttplan::parameter_type::integer;
+    risk.minimum = 1;
+    risk.maximum = 3;
+    risk.default_value = "1";
+    p.parameters = {cns, risk};
+    p.phases.push_back(make_phase("induction_1", {4, unit::weeks}));
+    p.phases.push_back(make_phase("induction_2", {4, unit::weeks}));
+    p.phases.push_back(make_phase("induction_3", {4, unit::weeks}));
+    ttplan::dependency first{"induction_1", "induction_2", {}, 1, {}, "", {}};
+    ttplan::dependency two_three{"induction_2", "induction_3", {}, 1, {}, "", {}};
+    two_three.when.all_of["cns_status"] = {"negative"};
+    ttplan::dependency three_two{"induction_3", "induction_2", {}, 1, {}, "", {}};
+    three_two.when.all_of["cns_status"] = {"positive"};
+    p.dependencies = {first, two_three, three_two};
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("check: a cycle is an error only when some parameter values close it", "[check][dependencies]") {
+    auto p = conditional_order();
+    auto problems = ttplan::check(p);
+    INFO(listing(problems));
+    CHECK(problems.empty());
+
+    // Both orders for CNS-positive patients: a real cycle, with the values that make it.
+    p.dependencies[1].when.all_of["cns_status"] = {"negative", "positive"};
+    require_only(p, "/dependencies/2",
+                 "dependency cycle: induction_2 -> induction_3 -> induction_2 when cns_status=positive");
+
+    // Integer values named in the conditions: risk 2 orders one way, 3 the other; risk 3 with
+    // CNS-positive disease both ways.
+    p = conditional_order();
+    p.dependencies[1].when.all_of = {{"risk", {"2"}}};
+    p.dependencies[2].when.all_of = {{"risk", {"3"}}};
+    CHECK(ttplan::check(p).empty());
+    p.dependencies[1].when.all_of = {{"risk", {"2", "3"}}};
+    p.dependencies[2].when.all_of = {{"risk", {"3"}}, {"cns_status", {"positive"}}};
+    require_only(
+        p, "/dependencies/2",
+        "dependency cycle: induction_2 -> induction_3 -> induction_2 when cns_status=positive, risk=3");
+
+    // A cycle through an unconditional dependency and a conditional one.
+    p = conditional_order();
+    p.dependencies[2] = {"induction_3", "induction_1", {}, 1, {}, "", {{{"cns_status", {"positive"}}}}};
+    p.dependencies[1].when.all_of.clear();
+    require_only(p, "/dependencies/2",
+                 "dependency cycle: induction_1 -> induction_2 -> induction_3 -> induction_1 when "
+                 "cns_status=positive");
+
+    // Unconditional: as before, without values.
+    p.dependencies[2].when.all_of.clear();
+    require_only(p, "/dependencies/2",
+                 "dependency cycle: induction_1 -> induction_2 -> induction_3 -> induction_1");
+    CHECK(ttplan::check(p)[0].message.find("when") == std::string::npos);
+}
+
+TEST_CASE("check: the cycle search branches only on what the cycle names", "[check][dependencies]") {
+    // Thirty bool parameters on dependencies outside the cycle, listed first: a search over
+    // every combination would take 2^30 steps.
+    auto p = conditional_order();
+    p.parameters.erase(p.parameters.begin());
+    for (int i = 0; i < 30; ++i) {
+        const std::string id = "extra_" + std::to_string(i);
+        ttplan::parameter flag;
+        flag.name = "flag_" + std::to_string(i);
+        flag.default_value = "false";
+        p.parameters.push_back(flag);
+        p.phases.push_back(make_phase(id, {1, unit::weeks}));
+        p.dependencies.push_back({"induction_3", id, {}, 1, {}, "", {{{flag.name, {"true"}}}}});
+    }
+    ttplan::parameter cns = conditional_order().parameters[0];
+    p.parameters.push_back(cns);
+    CHECK(ttplan::check(p).empty());
+    p.dependencies[1].when.all_of.clear();
+    require_only(p, "/dependencies/2", "induction_2 -> induction_3 -> induction_2 when cns_status=positive");
 }
 
 TEST_CASE("check: conditions", "[check][conditions]") {

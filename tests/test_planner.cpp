@@ -179,6 +179,54 @@ TEST_CASE("planner: negative days come before Day 0", "[days]") {
     CHECK(events(s, "infusion").at(0).day == 0);
 }
 
+TEST_CASE("planner: a phase numbered from Day 36", "[days]") {
+    // Protocol IB is Days 36-64 of Protocol I: it follows IA (Days 1-35) and keeps Protocol I's
+    // day numbers. IA runs Mar 1..Apr 4, so Day 36 is Apr 5 and Day 64 is May 3.
+    phase ib = make_phase("ib", "29d",
+                          {act("cyclophosphamide", "36,64"), act("cytarabine", "38-41, 45-48, 52-55, 59-62"),
+                           continuous("mercaptopurine", "36-63", category::chemotherapy)},
+                          36);
+    phase weekly = repeated(make_phase("weekly", "7d"), std::nullopt);
+    weekly.repeat->until = {until("2w", at("ib", anchor::edge::day, 40))};
+    protocol p = make_protocol(
+        {make_phase("ia", "35d"), ib, make_phase("same_day", "7d"), make_phase("last_day", "7d"), weekly},
+        {fs("ia", "ib"), ss("ib", "same_day", 36), ss("ib", "last_day", 64)});
+    p.tracks = {{"from-day-40",
+                 category::targeted,
+                 at("ib", anchor::edge::day, 40),
+                 at("ib", anchor::edge::end),
+                 {},
+                 ""}};
+    const auto s = plan(p);
+    const auto occ = only(s, "ib");
+    CHECK(occ.first == d("2027-04-05"));
+    CHECK(occ.last == d("2027-05-03"));
+    CHECK(occ.first_day == 36);
+    CHECK(occ.days() == 29);
+    CHECK(dates(events(s, "cyclophosphamide")) == std::vector<day_point>{d("2027-04-05"), d("2027-05-03")});
+    CHECK(events(s, "cyclophosphamide").at(1).day == 64);
+    const auto cytarabine = events(s, "cytarabine");
+    REQUIRE(cytarabine.size() == 16);
+    CHECK(cytarabine.front().date == d("2027-04-07"));  // Day 38
+    CHECK(cytarabine.front().day == 38);
+    CHECK(cytarabine.back().date == d("2027-05-01"));  // Day 62
+    const auto mp = spans(s, "mercaptopurine");
+    REQUIRE(mp.size() == 1);
+    CHECK(mp[0].first == d("2027-04-05"));
+    CHECK(mp[0].last == d("2027-05-02"));
+    CHECK(mp[0].first_day == 36);
+    CHECK(mp[0].last_day == 63);
+    // Start-to-start days are counted in IB's numbering: Day 36 is its first day.
+    CHECK(only(s, "same_day").first == d("2027-04-05"));
+    CHECK(only(s, "last_day").first == d("2027-05-03"));
+    // Day 40 is Apr 9: the track starts there, and the weekly phase's limit is Apr 9 + 2w - 1.
+    CHECK(spans(s, "from-day-40").at(0).first == d("2027-04-09"));
+    CHECK(spans(s, "from-day-40").at(0).last == d("2027-05-03"));
+    const auto weeks = occurrences(s, "weekly");  // starts on the plan start, Mar 1
+    REQUIRE_FALSE(weeks.empty());
+    CHECK(weeks.back().last == d("2027-04-22"));
+}
+
 TEST_CASE("planner: lengths in weeks, months and years", "[length][leap]") {
     const auto s = plan(make_protocol({make_phase("a", "4w"), make_phase("b", "1mo"), make_phase("c", "1y"),
                                        make_phase("m", "3mo")},
@@ -458,6 +506,23 @@ TEST_CASE("planner: a dependency whose condition fails is dropped", "[conditions
     const protocol p = make_protocol({make_phase("a", "29d"), make_phase("b", "7d")}, {only_cns3});
     CHECK(only(plan(p), "b").first == d("2027-03-01"));  // no incoming edge: the plan start
     CHECK(only(plan(p, "2027-03-01", {{"cns3", "true"}}), "b").first == d("2027-03-30"));
+}
+
+TEST_CASE("planner: an order that depends on a parameter", "[conditions][deps]") {
+    // b after a for most patients, a after b with cns3: no cycle for any one patient.
+    dependency ab = fs("a", "b");
+    ab.when = when_cns3("false");
+    dependency ba = fs("b", "a");
+    ba.when = when_cns3("true");
+    const protocol p = make_protocol({make_phase("a", "7d"), make_phase("b", "14d")}, {ab, ba});
+    const auto usual = plan(p);
+    CHECK(only(usual, "a").first == d("2027-03-01"));
+    CHECK(only(usual, "b").first == d("2027-03-08"));
+    CHECK(planner(p, {}).order() == std::vector<std::string>{"a", "b"});
+    const auto cns3 = plan(p, "2027-03-01", {{"cns3", "true"}});
+    CHECK(only(cns3, "b").first == d("2027-03-01"));
+    CHECK(only(cns3, "a").first == d("2027-03-15"));
+    CHECK(planner(p, {{"cns3", "true"}}).order() == std::vector<std::string>{"b", "a"});
 }
 
 TEST_CASE("planner: activity conditions", "[conditions]") {

@@ -110,7 +110,7 @@ public:
 };
 
 // Planning failed for these inputs: an unknown actual-date phase, a date past 9999-12-31,
-// a repeat with no applicable bound.
+// a repeat with no applicable bound. Located by JSON pointer when the protocol is at fault.
 class planning_error : public error {
 public:
     explicit planning_error(std::string message, location where = {})

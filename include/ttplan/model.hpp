@@ -242,9 +242,10 @@ struct protocol {
 };
 
 // Checks a protocol against the model's rules: unique ids, known references, positive and
-// sane lengths, a bound on every repeat, no dependency cycle (naming the phases in it),
-// conditions on declared parameters and values. Returns every problem, located by JSON
-// pointer into the protocol's file form; empty when the protocol is valid.
+// sane lengths, a bound on every repeat, no dependency cycle that one set of parameter values
+// makes (naming its phases and those values), conditions on declared parameters and values.
+// Returns every problem, located by JSON pointer into the protocol's file form; empty when
+// the protocol is valid.
 std::vector<problem> check(const protocol& p);
 
 // Fills defaults and checks names and values against the declared parameters; "yes"/"no",

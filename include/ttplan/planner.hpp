@@ -47,7 +47,10 @@ public:
     const std::vector<std::string>& order() const noexcept;
 
     // Throws planning_error for an unknown phase in actuals, a repeat with no applicable bound,
-    // or a date past 9999-12-31.
+    // or a date past 9999-12-31. An error the protocol causes is located by the JSON pointer
+    // of the element at fault, in the model's form as check() gives it ("/phases/3/repeat",
+    // "/phases/3/repeat/until/0/from", "/tracks/1"); check_plans() (<ttplan/plan_check.hpp>)
+    // finds these errors for every parameter combination ahead of time.
     schedule plan(day_point start, const std::vector<actual_start>& actuals = {},
                   const clinic_calendar& calendar = {}) const;
     // As plan(), for a start that is itself only the earliest possible date (a protocol that

@@ -27,7 +27,9 @@ protocol parse_protocol(std::string_view json_text, std::string_view origin = "<
 protocol load_protocol_file(const std::filesystem::path& path);
 
 // Every problem in a protocol file (empty when valid); never throws for a bad protocol, only
-// for an unreadable file (io_error).
+// for an unreadable file (io_error). Once the file passes the format's rules, it is planned
+// for every parameter combination (check_plans() in <ttplan/plan_check.hpp>), and what those
+// plans meet is reported too, located in the file like every other problem.
 std::vector<problem> validate_protocol_file(const std::filesystem::path& path);
 
 // The protocol as file text (2-space indent, trailing newline). parse_protocol(to_json(p)) == p.

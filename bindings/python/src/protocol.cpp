@@ -91,9 +91,11 @@ void bind_protocol(py::module_& m) {
           "text"_a, "origin"_a = "<string>",
           "Parses and checks protocol JSON text. origin names the text in error locations. Raises ParseError "
           "(with line and column) or ValidationError (with every problem).");
-    m.def("validate_protocol_file",
-          [](const std::string& path) { return validate_protocol_file(path); }, "path"_a,
-          "Every problem in a protocol file (empty when valid). Raises IoError only when it cannot be read.");
+    m.def(
+        "validate_protocol_file", [](const std::string& path) { return validate_protocol_file(path); },
+        "path"_a,
+        "Every problem in a protocol file (empty when valid), including those that planning finds for some "
+        "parameter combinations (the file is planned for each). Raises IoError only when it cannot be read.");
 }
 
 }  // namespace ttplan::python
