@@ -60,6 +60,12 @@ struct event {
     std::optional<day_point> planned_date;
     std::string note;
     std::size_t segment = 0;  // as for phase_occurrence; by the planned date, not a moved one
+    // Within the day, as the protocol says: doses a day (from per_day, every_hours, or the
+    // number of clock times), every N hours, the clock times, the duration of each dose, and
+    // for an activity given "after" another, that reference and offset. For an "after" event
+    // with a timed reference, `times` holds the one clock time it works out to. Empty when the
+    // protocol gives only the day.
+    ttplan::timing timing{};
 
     friend bool operator==(const event&, const event&) = default;
 };
@@ -79,6 +85,8 @@ struct span {
     std::string note;
     ending_reason ending = ending_reason::none;  // spans are only stopped by a switch
     std::size_t segment = 0;                     // as for phase_occurrence
+    // As for event (never `after`): "twice daily" oral therapy, a 28-day continuous infusion.
+    ttplan::timing timing{};
 
     std::int64_t days() const { return (last - first).count() + 1; }
     bool ended_early() const noexcept { return ending != ending_reason::none; }

@@ -68,7 +68,8 @@ std::string to_text(const schedule& s) {
                            describe_length(p.first, p.last), ending_text(p, entry.stopped_for),
                            p.tentative ? " (tentative)" : "");
         for (const span* t : entry.spans) {
-            out += fmt::format("  {}: {}, {} to {}\n", detail::labelled_activity(t->activity, t->category),
+            out += fmt::format("  {}{}: {}, {} to {}\n", detail::labelled_activity(t->activity, t->category),
+                               detail::timing_suffix(t->timing, t->category, true),
                                detail::day_range(t->first_day, t->last_day), long_date(t->first),
                                long_date(t->last));
         }
@@ -84,6 +85,7 @@ std::string to_text(const schedule& s) {
             for (const event* e : row.events) {
                 if (!line.empty()) line += "; ";
                 line += detail::labelled_activity(e->activity, e->category);
+                line += detail::timing_suffix(e->timing, e->category, false);
                 if (e->planned_date) line += fmt::format(" [moved from {}]", long_date(*e->planned_date));
             }
             out += fmt::format("    {:<15}  Day {:<4} {}\n", long_date(row.date), row.day(), line);
