@@ -464,7 +464,7 @@ TEST_CASE("ical: without a zone, timed events are floating local times", "[times
     CHECK(count_of(lines, "DURATION:PT0S") == 7);
 }
 
-TEST_CASE("ical: an unknown zone is an error naming it; calendars without times do not change",
+TEST_CASE("ical: an unknown zone is an error naming it, and calendars without times do not change",
           "[times][ical]") {
     const schedule s = plan_text(dst_protocol, "2027-03-27");
     render_options o;
