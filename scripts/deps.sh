@@ -5,7 +5,7 @@ set -euo pipefail
 
 build_packages=(
   ca-certificates g++ make cmake pkg-config
-  libhowardhinnant-date-dev libfmt-dev libboost-graph-dev nlohmann-json3-dev libcli11-dev
+  libhowardhinnant-date-dev libdate-tz3 tzdata libfmt-dev libboost-graph-dev nlohmann-json3-dev libcli11-dev
   libutfcpp-dev
 )
 test_packages=(

@@ -170,3 +170,108 @@ std::string format_date(day_point d) {
 }
 
 }  // namespace ttplan
+
+namespace ttplan {
+
+namespace {
+
+constexpr std::int64_t minutes_per_day = 24 * 60;
+// Longer than any protocol gives one infusion or dose; keeps every sum in range.
+constexpr std::int64_t max_duration_minutes = 10 * 366 * minutes_per_day;
+
+bool two_digits(std::string_view t, int& out) {
+    if (t.size() != 2 || !std::isdigit(static_cast<unsigned char>(t[0])) ||
+        !std::isdigit(static_cast<unsigned char>(t[1])))
+        return false;
+    out = (t[0] - '0') * 10 + (t[1] - '0');
+    return true;
+}
+
+// d, h and min parts of a duration, the split both spellings use.
+struct duration_parts {
+    std::int64_t days = 0, hours = 0, minutes = 0;
+};
+
+duration_parts split(std::chrono::minutes d) {
+    const std::int64_t total = d.count();
+    if (total > 0 && total % minutes_per_day == 0 && total >= 2 * minutes_per_day) {
+        return {total / minutes_per_day, 0, 0};
+    }
+    return {0, total / 60, total % 60};
+}
+
+}  // namespace
+
+clock_time clock_time::parse(std::string_view text) {
+    int h = 0, m = 0;
+    if (text.size() != 5 || text[2] != ':' || !two_digits(text.substr(0, 2), h) ||
+        !two_digits(text.substr(3, 2), m)) {
+        throw value_error(
+            fmt::format("invalid clock time \"{}\": write HH:MM on the 24-hour clock (\"08:00\")", text));
+    }
+    if (h > 23 || m > 59) {
+        throw value_error(fmt::format("invalid clock time \"{}\": times run from 00:00 to 23:59", text));
+    }
+    return clock_time{std::chrono::minutes{h * 60 + m}};
+}
+
+std::string clock_time::to_string() const {
+    return fmt::format("{:02}:{:02}", minutes_ / 60, minutes_ % 60);
+}
+
+std::chrono::minutes parse_duration(std::string_view text) {
+    const auto fail = [&](std::string_view why) -> std::chrono::minutes {
+        throw value_error(
+            fmt::format("invalid duration \"{}\": {} (write \"30min\", \"24h\", \"2h30min\" or "
+                        "\"28d\")",
+                        text, why));
+    };
+    static constexpr std::array<std::pair<std::string_view, std::int64_t>, 3> units{
+        {{"d", minutes_per_day}, {"h", 60}, {"min", 1}}};
+    std::size_t next_unit = 0;  // parts come in the order d, h, min
+    std::int64_t total = 0;
+    std::string_view rest = text;
+    if (rest.empty()) return fail("it is empty");
+    while (!rest.empty()) {
+        std::int64_t n = 0;
+        const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), n);
+        if (end == rest.data() || rest.front() == '-' || rest.front() == '+')
+            return fail("expected a number");
+        if (ec != std::errc{} || n > max_duration_minutes) return fail("it is too long");
+        rest.remove_prefix(static_cast<std::size_t>(end - rest.data()));
+        std::size_t u = next_unit;
+        while (u < units.size() && !rest.starts_with(units[u].first)) ++u;
+        if (u == units.size()) {
+            for (const auto& [name, size] : units) {
+                if (rest.starts_with(name)) return fail("give d, h and min in that order, each once");
+            }
+            return fail(rest.empty() ? "missing unit (d, h or min)" : "unknown unit (use d, h or min)");
+        }
+        rest.remove_prefix(units[u].first.size());
+        total += n * units[u].second;
+        if (total > max_duration_minutes) return fail("it is too long");
+        next_unit = u + 1;
+    }
+    return std::chrono::minutes{total};
+}
+
+std::string format_duration(std::chrono::minutes d) {
+    const duration_parts p = split(d);
+    if (p.days) return fmt::format("{}d", p.days);
+    std::string out;
+    if (p.hours) out += fmt::format("{}h", p.hours);
+    if (p.minutes || out.empty()) out += fmt::format("{}min", p.minutes);
+    return out;
+}
+
+std::string iso_duration(std::chrono::minutes d) {
+    const duration_parts p = split(d);
+    if (p.days) return fmt::format("P{}D", p.days);
+    if (!p.hours && !p.minutes) return "PT0S";
+    std::string out = "PT";
+    if (p.hours) out += fmt::format("{}H", p.hours);
+    if (p.minutes) out += fmt::format("{}M", p.minutes);
+    return out;
+}
+
+}  // namespace ttplan

@@ -46,8 +46,17 @@
 // one of its cycles replaces that cycle's start; later cycles and downstream phases follow,
 // upstream phases stay where they were.
 //
+// Times within a day. Events and spans carry their activity's timing (per_day filled in from
+// every_hours or the count of clock times). An activity given "after" another has one event
+// per event of the activities of that name in the same occurrence, on the reference's date
+// plus the offset's whole days, counted from the reference's first clock time when it has
+// one (which then gives the event its clock time); it keeps the reference's cycle, counts day
+// numbers on past the cycle's end and follows its reference where the clinic calendar moved
+// it. "after" activities are placed once what they follow is placed (check() rules out circles).
+//
 // Clinic calendar. An event on a closed day moves per its category's rule (keep, next open
-// day, previous open day); planned_date keeps the original. Phases and spans never move. An
+// day, previous open day); planned_date keeps the original. Phases and spans never move, and
+// neither does an "after" event on its own. An
 // event with a window moves within it where it can: the nearest open day in the rule's
 // direction, else in the other; only when the window has no open day does it move past it.
 //
@@ -75,6 +84,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <queue>
 #include <set>
 
@@ -206,7 +216,6 @@ public:
         for (std::size_t t = 0; t < p_.proto.tracks.size(); ++t) {
             if (p_.proto.tracks[t].when.matches(p_.values)) spans.push_back(track_span(t));
         }
-        for (auto& ev : events) apply_calendar(ev);
         std::vector<decision> decisions = decisions_met();
         mark_pending(decisions, phases, events, spans);
 
@@ -402,16 +411,35 @@ private:
         return std::binary_search(sorted.begin(), sorted.end(), n);
     }
 
+    // What an event or span carries of its activity's timing: per_day is filled in from
+    // every_hours or the number of clock times when the protocol does not give it.
+    static timing planned_timing(const timing& t) {
+        timing out = t;
+        if (!out.per_day && out.every_hours && *out.every_hours > 0) out.per_day = 24 / *out.every_hours;
+        if (!out.per_day && !out.times.empty()) out.per_day = static_cast<std::int32_t>(out.times.size());
+        return out;
+    }
+
     void add_activities(const phase& ph, const phase_occurrence& occ, std::vector<event>& events,
                         std::vector<span>& spans) const {
         const std::int32_t cycle = occ.cycle.value_or(1);
         const std::int64_t last_day = std::int64_t{occ.first_day} + occ.days() - 1;
-        for (const auto& act : ph.activities) {
+        const auto& acts = ph.activities;
+        // Per activity, its events, so that an activity given "after" another can follow them;
+        // output keeps protocol order.
+        std::vector<std::vector<event>> made(acts.size());
+        std::vector<bool> waiting(acts.size(), false);
+        for (std::size_t k = 0; k < acts.size(); ++k) {
+            const activity& act = acts[k];
             if (!act.when.matches(p_.values)) continue;
             if (!act.cycles.empty() && !lists(act.cycles.days(), cycle)) continue;
             if (!act.variants.empty() &&
                 std::find(act.variants.begin(), act.variants.end(), occ.variant) == act.variants.end())
                 continue;
+            if (act.timing.after) {
+                waiting[k] = true;
+                continue;
+            }
 
             std::vector<std::int32_t> days;
             for (const std::int32_t d : act.days.days()) {
@@ -426,29 +454,90 @@ private:
             }
             if (act.at_most && days.size() > static_cast<std::size_t>(*act.at_most))
                 days.resize(static_cast<std::size_t>(*act.at_most));
+            const timing when = planned_timing(act.timing);
             if (!act.continuous) {
                 for (const std::int32_t d : days) {
-                    events.push_back(event{date_of(d), ph.id, occ.cycle, d, act.name, act.category,
-                                           occ.tentative, std::nullopt, act.note});
+                    event ev{date_of(d),   ph.id,         occ.cycle,    d,       act.name,
+                             act.category, occ.tentative, std::nullopt, act.note};
+                    ev.timing = when;
                     if (act.window) {
                         // Within the occurrence: a window never reaches into another cycle.
                         const std::int64_t from =
                             std::max<std::int64_t>(d - act.window->before, occ.first_day);
                         const std::int64_t to =
                             std::min<std::int64_t>(std::int64_t{d} + act.window->after, last_day);
-                        events.back().window = date_window{occ.first + date::days{from - occ.first_day},
-                                                           occ.first + date::days{to - occ.first_day}};
+                        ev.window = date_window{occ.first + date::days{from - occ.first_day},
+                                                occ.first + date::days{to - occ.first_day}};
                     }
+                    apply_calendar(ev);
+                    made[k].push_back(std::move(ev));
                 }
                 continue;
             }
             for (std::size_t j = 0; j < days.size();) {
-                std::size_t k = j;
-                while (k + 1 < days.size() && days[k + 1] == days[k] + 1) ++k;
-                spans.push_back(span{act.name, act.category, date_of(days[j]), date_of(days[k]), ph.id,
-                                     occ.cycle, days[j], days[k], occ.tentative, act.note});
-                j = k + 1;
+                std::size_t k2 = j;
+                while (k2 + 1 < days.size() && days[k2 + 1] == days[k2] + 1) ++k2;
+                span t{act.name,  act.category, date_of(days[j]), date_of(days[k2]), ph.id,
+                       occ.cycle, days[j],      days[k2],         occ.tentative,     act.note};
+                t.timing = when;
+                spans.push_back(std::move(t));
+                j = k2 + 1;
             }
+        }
+        // "after" activities, each once every activity it may follow is done (check() rules out
+        // circles, so every round places at least one).
+        for (bool progress = true; progress;) {
+            progress = false;
+            for (std::size_t k = 0; k < acts.size(); ++k) {
+                if (!waiting[k]) continue;
+                const std::string& target = acts[k].timing.after->activity;
+                bool ready = true;
+                for (std::size_t j = 0; j < acts.size(); ++j)
+                    ready = ready && !(waiting[j] && acts[j].name == target);
+                if (!ready) continue;
+                follow(ph, acts[k], acts, made, made[k]);
+                waiting[k] = false;
+                progress = true;
+            }
+        }
+        for (auto& list : made) std::move(list.begin(), list.end(), std::back_inserter(events));
+    }
+
+    // One event per event of the activity `act` follows: the reference's date plus the whole
+    // days of the offset, counted from its first clock time when it has one (which then gives
+    // this event its clock time). It keeps its reference's phase, cycle and tentativeness, and
+    // counts the day number on past the end of a cycle; the clinic calendar does not move it:
+    // it follows the reference, moved or not.
+    void follow(const phase& ph, const activity& act, const std::vector<activity>& acts,
+                const std::vector<std::vector<event>>& made, std::vector<event>& out) const {
+        const after_rule& rule = *act.timing.after;
+        const subject who{fmt::format("event \"{}\" of phase \"{}\"", act.name, ph.id), ""};
+        std::vector<const event*> refs;
+        for (std::size_t j = 0; j < acts.size(); ++j) {
+            if (acts[j].name != rule.activity) continue;
+            for (const event& e : made[j]) refs.push_back(&e);
+        }
+        std::stable_sort(refs.begin(), refs.end(),
+                         [](const event* a, const event* b) { return a->date < b->date; });
+        for (const event* r : refs) {
+            std::int64_t minutes = std::int64_t{rule.hours} * 60;
+            const bool timed = !r->timing.times.empty();
+            if (timed) minutes += r->timing.times.front().since_midnight().count();
+            const std::int64_t days = minutes / (24 * 60);
+            event ev{offset(r->date, days, who),
+                     ph.id,
+                     r->cycle,
+                     static_cast<std::int32_t>(r->day + days),
+                     act.name,
+                     act.category,
+                     r->tentative,
+                     std::nullopt,
+                     act.note};
+            if (r->planned_date) ev.planned_date = offset(*r->planned_date, days, who);
+            ev.timing.duration = act.timing.duration;
+            ev.timing.after = rule;
+            if (timed) ev.timing.times.push_back(clock_time{std::chrono::minutes{minutes % (24 * 60)}});
+            out.push_back(std::move(ev));
         }
     }
 

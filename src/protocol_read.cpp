@@ -449,17 +449,20 @@ private:
 
     activity read_activity(const json& j, const std::string& ptr) {
         activity a;
-        const keys allowed = {"name",   "category", "days",     "continuous", "weekdays_only", "at_most",
-                              "window", "cycles",   "variants", "when",       "note"};
-        if (!object(j, ptr, allowed, {"name", "category", "days"})) return a;
+        const keys allowed = {"name",   "category", "days",        "continuous", "weekdays_only", "at_most",
+                              "window", "per_day",  "every_hours", "times",      "duration",      "after",
+                              "cycles", "variants", "when",        "note"};
+        // An activity given "after" another takes its days from it.
+        const bool follows = j.is_object() && j.contains("after");
+        if (!object(j, ptr, allowed, follows ? keys{"name", "category"} : keys{"name", "category", "days"}))
+            return a;
         read_string(j, ptr, "name", a.name);
         read_category(j, ptr, a.category);
         read_pattern(j, ptr, "days", a.days);
         read_bool(j, ptr, "continuous", a.continuous);
         read_bool(j, ptr, "weekdays_only", a.weekdays_only);
-        if (const json* t = member(j, "at_most")) {
-            if (auto n = integer<std::int32_t>(*t, at(ptr, "at_most"))) a.at_most = *n;
-        }
+        read_optional_integer(j, ptr, "at_most", a.at_most);
+        read_timing(j, ptr, a.timing);
         if (const json* w = member(j, "window")) {
             const std::string here = at(ptr, "window");
             if (object(*w, here, {"before", "after"}, {})) {
@@ -474,6 +477,60 @@ private:
         read_when(j, ptr, a.when);
         read_string(j, ptr, "note", a.note);
         return a;
+    }
+
+    void read_optional_integer(const json& j, const std::string& ptr, std::string_view key,
+                               std::optional<std::int32_t>& out) {
+        if (const json* v = member(j, key)) {
+            if (auto n = integer<std::int32_t>(*v, at(ptr, key))) out = *n;
+        }
+    }
+
+    // per_day, every_hours, times, duration and after; their ranges and agreement are check()'s.
+    void read_timing(const json& j, const std::string& ptr, timing& out) {
+        read_optional_integer(j, ptr, "per_day", out.per_day);
+        read_optional_integer(j, ptr, "every_hours", out.every_hours);
+        if (const json* v = member(j, "times")) {
+            const std::string here = at(ptr, "times");
+            if (!v->is_array()) {
+                wrong_type(*v, here, "a list of clock times such as [\"08:00\", \"20:00\"]");
+            } else {
+                for (std::size_t i = 0; i < v->size(); ++i) {
+                    const json& item = (*v)[i];
+                    const std::string item_ptr = here + "/" + std::to_string(i);
+                    if (!item.is_string()) {
+                        wrong_type(item, item_ptr, "a clock time \"HH:MM\"");
+                        continue;
+                    }
+                    try {
+                        out.times.push_back(clock_time::parse(item.get<std::string>()));
+                    } catch (const error& e) {
+                        fail(item_ptr, e.message());
+                    }
+                }
+            }
+        }
+        if (const json* v = member(j, "duration")) {
+            const std::string here = at(ptr, "duration");
+            if (!v->is_string()) {
+                wrong_type(*v, here, "a duration such as \"30min\", \"24h\", \"2h30min\" or \"28d\"");
+            } else {
+                try {
+                    out.duration = parse_duration(v->get<std::string>());
+                } catch (const error& e) {
+                    fail(here, e.message());
+                }
+            }
+        }
+        if (const json* v = member(j, "after")) {
+            const std::string here = at(ptr, "after");
+            after_rule rule;
+            if (object(*v, here, {"activity", "hours"}, {"activity", "hours"})) {
+                read_string(*v, here, "activity", rule.activity);
+                read_integer(*v, here, "hours", rule.hours);
+                out.after = std::move(rule);
+            }
+        }
     }
 
     phase read_phase(const json& j, const std::string& ptr) {

@@ -115,7 +115,8 @@ ojson activity_json(const protocol& p, const activity& a) {
     ojson j = ojson::object();
     j["name"] = a.name;
     j["category"] = std::string(to_string(a.category));
-    j["days"] = a.days.to_string();
+    // An activity given "after" another has no days of its own.
+    if (!a.days.empty() || !a.timing.after) j["days"] = a.days.to_string();
     if (a.continuous) j["continuous"] = true;
     if (a.weekdays_only) j["weekdays_only"] = true;
     if (a.at_most) j["at_most"] = *a.at_most;
@@ -125,6 +126,16 @@ ojson activity_json(const protocol& p, const activity& a) {
         if (a.window->after != 0) w["after"] = a.window->after;
         j["window"] = std::move(w);
     }
+    const timing& t = a.timing;
+    if (t.per_day) j["per_day"] = *t.per_day;
+    if (t.every_hours) j["every_hours"] = *t.every_hours;
+    if (!t.times.empty()) {
+        ojson times = ojson::array();
+        for (const clock_time c : t.times) times.push_back(c.to_string());
+        j["times"] = std::move(times);
+    }
+    if (t.duration) j["duration"] = format_duration(*t.duration);
+    if (t.after) j["after"] = ojson{{"activity", t.after->activity}, {"hours", t.after->hours}};
     if (!a.cycles.empty()) j["cycles"] = a.cycles.to_string();
     put_strings(j, "variants", a.variants);
     put_when(j, p, a.when);

@@ -37,6 +37,21 @@ std::string date_text(const icaltimetype& t) {
     return buf;
 }
 
+// "HH:MM:SS" of a date-time as written (local or floating), null for a DATE.
+std::string time_text(const icaltimetype& t) {
+    if (icaltime_is_null_time(t) || t.is_date) return "null";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "\"%02d:%02d:%02d\"", t.hour, t.minute, t.second);
+    return buf;
+}
+
+// Seconds since 1970 of a date-time in its own zone (libical resolves TZID through the
+// calendar's VTIMEZONE), null for a DATE or a floating time.
+std::string utc_text(const icaltimetype& t) {
+    if (icaltime_is_null_time(t) || t.is_date || t.zone == nullptr) return "null";
+    return std::to_string(static_cast<long long>(icaltime_as_timet_with_zone(t, t.zone)));
+}
+
 // Every X-LIC-ERROR libical attached to c or its children.
 void collect_errors(icalcomponent* c, std::string& out) {
     for (icalproperty* p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY); p != nullptr;
@@ -63,13 +78,18 @@ std::string event_json(icalcomponent* ev) {
         categories += (categories.empty() ? "" : ", ") + quoted(icalproperty_get_categories(p));
     }
     std::ostringstream out;
-    out << "{\"uid\": " << quoted(icalcomponent_get_uid(ev)) << ", \"summary\": " << quoted(icalcomponent_get_summary(ev))
-        << ", \"description\": " << quoted(icalcomponent_get_description(ev)) << ", \"start\": " << date_text(start)
+    out << "{\"uid\": " << quoted(icalcomponent_get_uid(ev))
+        << ", \"summary\": " << quoted(icalcomponent_get_summary(ev))
+        << ", \"description\": " << quoted(icalcomponent_get_description(ev))
+        << ", \"start\": " << date_text(start)
         << ", \"start_is_date\": " << (start.is_date ? "true" : "false") << ", \"end\": " << date_text(end)
         << ", \"end_is_date\": " << (end.is_date ? "true" : "false")
-        << ", \"tzid\": " << (has_tzid(ev, ICAL_DTSTART_PROPERTY) || has_tzid(ev, ICAL_DTEND_PROPERTY) ? "true" : "false")
+        << ", \"start_time\": " << time_text(start) << ", \"start_utc\": " << utc_text(start)
+        << ", \"tzid\": "
+        << (has_tzid(ev, ICAL_DTSTART_PROPERTY) || has_tzid(ev, ICAL_DTEND_PROPERTY) ? "true" : "false")
         << ", \"status\": " << quoted(icalproperty_status_to_string(icalcomponent_get_status(ev)))
-        << ", \"sequence\": " << icalcomponent_get_sequence(ev) << ", \"categories\": [" << categories << "]}";
+        << ", \"sequence\": " << icalcomponent_get_sequence(ev) << ", \"categories\": [" << categories
+        << "]}";
     return out.str();
 }
 

@@ -194,6 +194,8 @@ roadmap hr_im_hd_mtx() {
     roadmap r;
     r.events["Vincristine"] = {1, 15, 29, 43};
     r.events["Methotrexate (HD-MTX, 24-hour infusion)"] = {1, 15, 29, 43};
+    // "leucovorin from 42 h": the day after each infusion's day, as the outline gives no hour.
+    r.events["Leucovorin rescue (starts)"] = {2, 16, 30, 44};
     r.events["IT methotrexate"] = {1, 29};
     r.spans["Mercaptopurine"] = {{1, 56}};
     return r;

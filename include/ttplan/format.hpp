@@ -27,6 +27,10 @@ struct render_options {
                                               // reads the environment; the CLI passes
                                               // $SOURCE_DATE_EPOCH here)
     std::int32_t sequence = 0;                // the caller's revision of this plan
+    // iCalendar: the IANA time zone ("Europe/Berlin") events with clock times are planned in;
+    // empty = floating local times, which clients show at the same wall-clock time wherever
+    // they are. Events without clock times stay all-day either way.
+    std::string time_zone;
     // CSV: one row per event, or one row per phase occurrence and span.
     enum class csv_rows : std::uint8_t { events, phases } csv = csv_rows::events;
 };

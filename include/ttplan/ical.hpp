@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace TTPLAN_API ttplan {
 
@@ -21,10 +22,20 @@ namespace TTPLAN_API ttplan {
 // DTSTAMP/LAST-MODIFIED: options.timestamp, else the start date at 00:00:00Z; identical
 // inputs give identical bytes. The environment is not read: a caller that honours
 // SOURCE_DATE_EPOCH (the ttplan tool does) passes it as options.timestamp.
-// Throws value_error when options.calendar_id is empty, longer than 64 characters or has a
-// character outside [A-Za-z0-9._-], when options.sequence is negative, when options.timestamp
-// lies outside the years 1 to 9999, or when a date lies outside the years 1 to 9999.
+// Events with clock times (schedule event timing) get one timed VEVENT per clock time besides
+// the all-day treatment day: DTSTART;TZID=<options.time_zone> with a VTIMEZONE built from the
+// time zone database for the dates timed events cover, or floating local times without a zone;
+// DURATION when the event has one. Calendars without clock times are unchanged.
+// Throws value_error for an unknown options.time_zone (see check_time_zone), when options.calendar_id is
+// empty, longer than 64 characters or has a character outside [A-Za-z0-9._-], when options.sequence is
+// negative, when options.timestamp lies outside the years 1 to 9999, or when a date lies outside the years 1
+// to 9999.
 std::string to_ical(const schedule& s, const render_options& options = {});
+
+// Checks a time zone name against the time zone database (Debian's tzdata, read through date's
+// tz library): "Europe/Berlin", "America/New_York", "UTC". Throws value_error naming the zone
+// when the database has no such zone or cannot be read. An empty name is accepted (floating).
+void check_time_zone(std::string_view name);
 
 // The DTSTAMP to_ical writes, in seconds since 1970 (exposed for tests and callers that log it).
 std::int64_t ical_timestamp(const schedule& s, const render_options& options);

@@ -6,6 +6,7 @@
 #include <ttplan/error.hpp>
 #include <ttplan/export.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -128,6 +129,31 @@ struct day_window {
     friend bool operator==(const day_window&, const day_window&) = default;
 };
 
+// "42 hours after methotrexate": an offset from each event of another activity of the same
+// phase occurrence (leucovorin rescue after high-dose methotrexate).
+struct after_rule {
+    std::string activity;  // the name of another activity in the same phase
+    std::int32_t hours = 0;
+
+    friend bool operator==(const after_rule&, const after_rule&) = default;
+};
+
+// When within its day something is given. Everything empty: the protocol says only the day.
+// The same shape describes an activity (what the protocol says) and an event or span (what the
+// planner made of it, see schedule.hpp).
+struct timing {
+    std::optional<std::int32_t> per_day;      // doses a day: 2 = twice daily (BID), 3 = TID
+    std::optional<std::int32_t> every_hours;  // every N hours; N divides 24
+    std::vector<clock_time> times;            // clock times within the day, ascending
+    // How long each dose runs (a 30-minute or 24-hour infusion), or, on continuous therapy, the
+    // whole infusion ("28d").
+    std::optional<std::chrono::minutes> duration;
+    std::optional<after_rule> after;  // an offset from another activity
+
+    bool empty() const noexcept { return !per_day && !every_hours && times.empty() && !duration && !after; }
+    friend bool operator==(const timing&, const timing&) = default;
+};
+
 struct activity {
     std::string name;
     ttplan::category category = ttplan::category::chemotherapy;
@@ -142,6 +168,9 @@ struct activity {
     std::optional<std::int32_t> at_most;
     // Each day may move within this window; the plan uses the day itself and carries the window.
     std::optional<day_window> window{};
+    // Doses a day, clock times, duration, or an offset from another activity ("after"); an
+    // activity with `after` has no days of its own: it follows the activity it names.
+    ttplan::timing timing{};
     day_pattern cycles;               // which cycles (1-based); empty = every cycle
     std::vector<std::string> variants;  // which alternating variants; empty = every variant
     condition when;

@@ -76,6 +76,12 @@ struct event {
     // The dates it may fall on ("Day 4, 5 or 6"), within its phase occurrence; the clinic
     // calendar moves it within the window where it can.
     std::optional<date_window> window{};
+    // Within the day, as the protocol says: doses a day (from per_day, every_hours, or the
+    // number of clock times), every N hours, the clock times, the duration of each dose, and
+    // for an activity given "after" another, that reference and offset. For an "after" event
+    // with a timed reference, `times` holds the one clock time it works out to. Empty when the
+    // protocol gives only the day.
+    ttplan::timing timing{};
 
     friend bool operator==(const event&, const event&) = default;
 };
@@ -96,6 +102,8 @@ struct span {
     ending_reason ending = ending_reason::none;  // spans are only stopped by a switch
     std::size_t segment = 0;                     // as for phase_occurrence
     std::vector<std::string> pending{};          // as for phase_occurrence: ends after a pending decision
+    // As for event (never `after`): "twice daily" oral therapy, a 28-day continuous infusion.
+    ttplan::timing timing{};
 
     std::int64_t days() const { return (last - first).count() + 1; }
     bool ended_early() const noexcept { return ending != ending_reason::none; }

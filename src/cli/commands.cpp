@@ -34,6 +34,9 @@ void add_plan(CLI::App& app, state& st) {
         ->check(CLI::NonNegativeNumber);
     cmd->add_option("--timestamp", options->timestamp,
                     "iCalendar: DTSTAMP as seconds since 1970 (default: $SOURCE_DATE_EPOCH, else the start date)");
+    cmd->add_option(
+        "--time-zone", options->time_zone,
+        "iCalendar: time zone of clock times, such as Europe/Berlin (default: floating local times)");
     cmd->add_option("--csv-rows", *csv_rows, "CSV: events (one row per event) or phases")
         ->check(CLI::IsMember({"events", "phases"}))
         ->capture_default_str();
@@ -41,6 +44,12 @@ void add_plan(CLI::App& app, state& st) {
         st.run = [in, format, output, options, csv_rows] {
             // A suffix no format has is a mistake in the command line: say so before planning.
             const std::string name = format->empty() ? format_for_output(*output, format_names()) : *format;
+            // An unknown zone is a mistake in the command line as well.
+            try {
+                check_time_zone(options->time_zone);
+            } catch (const value_error& e) {
+                throw usage_error(std::string("--time-zone: ") + e.message());
+            }
             // Only iCalendar carries a timestamp, so a malformed variable fails only the
             // output that would use it.
             if (name == "ics" && !options->timestamp) options->timestamp = source_date_epoch();

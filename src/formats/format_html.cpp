@@ -234,8 +234,9 @@ std::string cell_notes(const agenda& plan, const edges_by_date& edges, day_point
     for (const std::size_t i : edges_by_date::on(edges.spans, d)) {
         const span& sp = s.spans()[i];
         if (sp.first == d) {
-            out += fmt::format("<span class=\"ph\">{} {} starts</span>", code_badge(sp.category),
-                               escape_xml(sp.activity));
+            out += fmt::format("<span class=\"ph\">{} {}{} starts</span>", code_badge(sp.category),
+                               escape_xml(sp.activity),
+                               detail::timing_suffix(sp.timing, sp.category, true, escape_xml));
         } else if (sp.last == d) {
             out += fmt::format("<span class=\"ph\">{} {} ends</span>", code_badge(sp.category),
                                escape_xml(sp.activity));
@@ -285,8 +286,9 @@ std::string month_section(const agenda& plan, const edges_by_date& edges, date::
         if (!events.empty()) {
             out += "<ul>";
             for (const auto& e : events) {
-                out += fmt::format("<li>{} {} <span class=\"dn\">(Day {})</span>", code_badge(e.category),
-                                   escape_xml(e.activity), e.day);
+                out += fmt::format("<li>{} {}{} <span class=\"dn\">(Day {})</span>", code_badge(e.category),
+                                   escape_xml(e.activity),
+                                   detail::timing_suffix(e.timing, e.category, false, escape_xml), e.day);
                 if (e.planned_date) out += fmt::format(" moved from {}", long_date(*e.planned_date));
                 if (e.window) {
                     // Short in a grid cell: the window in the phase's day numbers.

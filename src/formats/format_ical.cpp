@@ -1,6 +1,8 @@
 // iCalendar output. Every item is an all-day VEVENT (DATE values, exclusive DTEND, no time
 // zone) whose UID hashes protocol keys only, so clients that import a re-planned calendar
-// update the events they already have instead of adding copies.
+// update the events they already have instead of adding copies. Events with clock times get
+// a timed VEVENT per clock time as well, in the caller's time zone (a VTIMEZONE built from the
+// tz database for the dates they cover) or as floating local times.
 #include <ttplan/error.hpp>
 #include <ttplan/ical.hpp>
 #include <ttplan/version.hpp>
@@ -9,6 +11,7 @@
 #include "ical_text.hpp"
 #include "words.hpp"
 
+#include <date/tz.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -85,6 +88,37 @@ private:
     std::string key_;
 };
 
+const date::time_zone* find_zone(std::string_view name) {
+    if (name.empty()) return nullptr;
+    try {
+        return date::locate_zone(name);
+    } catch (const std::exception&) {
+        throw value_error(
+            fmt::format("unknown time zone \"{}\": give a name from the time zone database, such "
+                        "as Europe/Berlin, America/New_York or UTC",
+                        name),
+            location{"time_zone", {}, 0, 0});
+    }
+}
+
+std::string ical_local(date::local_seconds t) {
+    const auto day = date::floor<date::days>(t);
+    const date::year_month_day ymd{day};
+    const date::hh_mm_ss<std::chrono::seconds> hms{t - day};
+    return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                       hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+}
+
+// "+0100", "-0330"; seconds only when there are any (RFC 5545 utc-offset).
+std::string ical_offset(std::chrono::seconds offset) {
+    const auto total = offset.count();
+    const auto a = total < 0 ? -total : total;
+    std::string out = fmt::format("{}{:02}{:02}", total < 0 ? '-' : '+', a / 3600, a / 60 % 60);
+    if (a % 60 != 0) out += fmt::format("{:02}", a % 60);
+    return out;
+}
+
 struct item {
     std::string key;  // stable identity, hashed into the UID
     std::string summary;
@@ -93,6 +127,8 @@ struct item {
     day_point first;
     day_point last;  // inclusive
     bool tentative = false;
+    std::optional<clock_time> at;                  // a timed event: its clock time on `first`
+    std::optional<std::chrono::minutes> duration;  // of a timed event
 };
 
 const std::string tentative_line =
@@ -102,7 +138,8 @@ const std::string tentative_line =
 // may both have an `induction`, and each item's DESCRIPTION names its own protocol.
 class layout {
 public:
-    layout(const schedule& s, std::string_view calendar_id) : s_(s), plan_(s), calendar_id_(calendar_id) {
+    layout(const schedule& s, std::string_view calendar_id, std::string_view zone)
+        : s_(s), plan_(s), calendar_id_(calendar_id), zone_(zone) {
         for (const auto& seg : s.segments()) {
             const auto& info = seg.protocol;
             protocol_lines_.push_back(
@@ -117,6 +154,7 @@ public:
         for (const auto& entry : plan_.occurrences()) out.push_back(phase_item(entry));
         for (const auto& t : s_.spans()) out.push_back(span_item(t));
         add_treatment_days(out);
+        add_doses(out);
         for (const auto& d : s_.decisions()) out.push_back(decision_item(d));
         make_keys_unique(out);
         return out;
@@ -182,6 +220,8 @@ private:
                                        : fmt::format("{}, {}: {} to {} ({}).", where, days,
                                                      format_date(t.first), format_date(t.last),
                                                      describe_length(t.first, t.last)));
+        if (!t.timing.empty())
+            it.description.push_back(detail::timing_words(t.timing, t.category, true) + ".");
         if (!t.note.empty()) it.description.push_back(t.note);
         // Within a phase the phase's own item says why it stopped; a track says it here.
         if (t.ended_early() && track) it.description.push_back(cut_line(plan_.stopped_for(t)));
@@ -271,6 +311,7 @@ private:
         bool tentative = false;
         for (const event* e : group) {
             std::string line = fmt::format("- {} ({})", e->activity, display_name(e->category));
+            if (!e->timing.empty()) line += ", " + detail::timing_words(e->timing, e->category, false);
             if (!e->note.empty()) line += ": " + e->note;
             if (e->window) {
                 line += fmt::format(" [it may be given from {} to {}]", format_date(e->window->earliest),
@@ -296,6 +337,49 @@ private:
         return it;
     }
 
+    // One timed item per clock time of an event, besides its treatment day: a reminder at the
+    // hour. Keyed like the treatment day plus the activity and the dose's place in the day, so
+    // it too survives a re-plan.
+    void add_doses(std::vector<item>& out) const {
+        const std::string where = zone_.empty() ? std::string("local time") : std::string(zone_);
+        for (const auto& e : s_.events()) {
+            const auto& times = e.timing.times;
+            for (std::size_t i = 0; i < times.size(); ++i) {
+                item it;
+                key_builder key(calendar_id_, s_.segment_of(e).protocol.id, "dose");
+                key.add(e.phase)
+                    .add(e.cycle)
+                    .add(std::to_string(e.day))
+                    .add(e.activity)
+                    .add(std::to_string(i + 1));
+                if (const int direction = moved(e); direction != 0)
+                    key.add(direction > 0 ? "moved-later" : "moved-earlier");
+                it.key = key.str();
+                it.summary = fmt::format("{} Day {}: {}", occurrence_label(e, " "), e.day, e.activity);
+                if (times.size() > 1) it.summary += fmt::format(" (dose {} of {})", i + 1, times.size());
+                it.description.push_back(fmt::format("{}, Day {}, {} ({})", occurrence_label(e), e.day,
+                                                     times[i].to_string(), where));
+                std::string line = fmt::format("- {} ({}), {}", e.activity, display_name(e.category),
+                                               detail::timing_words(e.timing, e.category, false));
+                if (!e.note.empty()) line += ": " + e.note;
+                if (e.planned_date && *e.planned_date != e.date) {
+                    line += fmt::format(" [moved from {}: the clinic is closed that day]",
+                                        format_date(*e.planned_date));
+                }
+                it.description.push_back(line);
+                if (e.tentative) it.description.push_back(tentative_line);
+                it.description.push_back(protocol_lines_.at(e.segment));
+                it.categories.emplace_back(display_name(e.category));
+                it.first = e.date;
+                it.last = e.date;
+                it.tentative = e.tentative;
+                it.at = times[i];
+                it.duration = e.timing.duration;
+                out.push_back(std::move(it));
+            }
+        }
+    }
+
     // Keys repeat only when a protocol repeats itself (two tracks of the same name); the
     // second and later get an ordinal, which is stable as long as the protocol is.
     static void make_keys_unique(std::vector<item>& items) {
@@ -309,6 +393,7 @@ private:
     const schedule& s_;
     detail::agenda plan_;
     std::string calendar_id_;
+    std::string_view zone_;
     std::vector<std::string> protocol_lines_;  // per segment
 };
 
@@ -327,6 +412,36 @@ public:
 private:
     std::string out_;
 };
+
+// The zone's observances (STANDARD or DAYLIGHT, one per transition, no RRULE) from the one in
+// force at `from` to the one in force at `to`, as the database has them: clients need no
+// database of their own, and a past or future rule change is exact.
+void write_timezone(ical_writer& w, const date::time_zone& zone, date::sys_seconds from,
+                    date::sys_seconds to) {
+    using std::chrono::seconds;
+    const date::sys_seconds epoch{date::sys_days{date::year{1970} / 1 / 1}};
+    w.property("BEGIN", "VTIMEZONE");
+    w.text("TZID", zone.name());
+    date::sys_info info = zone.get_info(from);
+    // A handful per year; the bound only guards against a database that never moves on.
+    for (int guard = 0; guard < 100000; ++guard) {
+        const bool known_start = info.begin > epoch;
+        const date::sys_info before = known_start ? zone.get_info(info.begin - seconds{1}) : info;
+        w.property("BEGIN", info.save == std::chrono::minutes{0} ? "STANDARD" : "DAYLIGHT");
+        // DTSTART is the local time of the change in the offset before it.
+        w.property("DTSTART",
+                   known_start
+                       ? ical_local(date::local_seconds{(info.begin + before.offset).time_since_epoch()})
+                       : std::string("19700101T000000"));
+        w.property("TZOFFSETFROM", ical_offset(before.offset));
+        w.property("TZOFFSETTO", ical_offset(info.offset));
+        if (!info.abbrev.empty()) w.text("TZNAME", info.abbrev);
+        w.property("END", info.save == std::chrono::minutes{0} ? "STANDARD" : "DAYLIGHT");
+        if (info.end > to) break;
+        info = zone.get_info(info.end);
+    }
+    w.property("END", "VTIMEZONE");
+}
 
 std::string join_lines(const std::vector<std::string>& lines) {
     std::string out;
@@ -350,8 +465,13 @@ std::int64_t ical_timestamp(const schedule& s, const render_options& options) {
     return static_cast<std::int64_t>(s.start().time_since_epoch().count()) * 86400;
 }
 
+void check_time_zone(std::string_view name) {
+    find_zone(name);
+}
+
 std::string to_ical(const schedule& s, const render_options& options) {
     check_calendar_id(options.calendar_id);
+    const date::time_zone* zone = find_zone(options.time_zone);
     if (options.sequence < 0) {
         throw value_error(fmt::format("{} is negative; SEQUENCE counts revisions from 0", options.sequence),
                           location{"sequence", {}, 0, 0});
@@ -371,7 +491,25 @@ std::string to_ical(const schedule& s, const render_options& options) {
     w.title("X-WR-CALNAME", name);
     w.text("X-WR-CALDESC", disclaimer);
 
-    for (const auto& it : layout(s, options.calendar_id).items()) {
+    const std::vector<item> items = layout(s, options.calendar_id, options.time_zone).items();
+    // The zone is described for the days timed events cover, a day's margin either side for
+    // the zone's own offset from UTC.
+    std::optional<std::pair<day_point, day_point>> timed;
+    for (const auto& it : items) {
+        if (!it.at) continue;
+        const day_point end =
+            it.first +
+            date::days{1 + (it.at->since_midnight() + it.duration.value_or(std::chrono::minutes{0})).count() /
+                               (24 * 60)};
+        timed = timed ? std::pair{std::min(timed->first, it.first), std::max(timed->second, end)}
+                      : std::pair{it.first, end};
+    }
+    if (zone != nullptr && timed) {
+        write_timezone(w, *zone, date::sys_seconds{timed->first - date::days{1}},
+                       date::sys_seconds{timed->second + date::days{1}});
+    }
+
+    for (const auto& it : items) {
         const std::string what = it.summary;
         w.property("BEGIN", "VEVENT");
         w.property("UID", fmt::format("{:016x}@ttplan", detail::fnv1a_64(it.key)));
@@ -381,11 +519,20 @@ std::string to_ical(const schedule& s, const render_options& options) {
         // RFC 5546 requires exactly one ORGANIZER in a published event. The reserved .invalid
         // domain (RFC 2606) names nobody and can receive nothing, so no client sends replies.
         w.property("ORGANIZER;CN=ttplan", "mailto:noreply@ttplan.invalid");
-        w.property("DTSTART;VALUE=DATE", ical_date(it.first, what));
-        // DTEND is the day after the last day; past 9999-12-31 only a duration can say it.
-        if (it.last < max_date) {
+        if (it.at) {
+            // A wall-clock time: in the named zone, else floating (no TZID, no Z). Without a
+            // duration it is a point in time, said explicitly (PT0S).
+            const auto at = it.at->since_midnight().count();
+            const std::string when =
+                ical_date(it.first, what) + fmt::format("T{:02}{:02}00", at / 60, at % 60);
+            w.property(zone != nullptr ? "DTSTART;TZID=" + zone->name() : std::string("DTSTART"), when);
+            w.property("DURATION", iso_duration(it.duration.value_or(std::chrono::minutes{0})));
+        } else if (it.last < max_date) {
+            w.property("DTSTART;VALUE=DATE", ical_date(it.first, what));
+            // DTEND is the day after the last day; past 9999-12-31 only a duration can say it.
             w.property("DTEND;VALUE=DATE", ical_date(it.last + date::days{1}, what));
         } else {
+            w.property("DTSTART;VALUE=DATE", ical_date(it.first, what));
             ical_date(it.last, what);  // checks the year
             w.property("DURATION", fmt::format("P{}D", (it.last - it.first).count() + 1));
         }

@@ -48,6 +48,19 @@ ojson parameters_value(const typed_values& values) {
     return params;
 }
 
+// Only what is set, so a schedule without times reads as before.
+void put_timing(ojson& item, const timing& t) {
+    if (t.per_day) item["per_day"] = *t.per_day;
+    if (t.every_hours) item["every_hours"] = *t.every_hours;
+    if (!t.times.empty()) {
+        ojson times = ojson::array();
+        for (const clock_time c : t.times) times.push_back(c.to_string());
+        item["times"] = std::move(times);
+    }
+    if (t.duration) item["duration"] = iso_duration(*t.duration);
+    if (t.after) item["after"] = {{"activity", t.after->activity}, {"hours", t.after->hours}};
+}
+
 }  // namespace
 
 std::string to_json(const schedule& s) {
@@ -102,6 +115,7 @@ std::string to_json(const schedule& s) {
             item["window"] = {{"earliest", format_date(e.window->earliest)},
                               {"latest", format_date(e.window->latest)}};
         if (!e.note.empty()) item["note"] = e.note;
+        put_timing(item, e.timing);
         events.push_back(std::move(item));
     }
     doc["events"] = std::move(events);
@@ -121,6 +135,7 @@ std::string to_json(const schedule& s) {
                       {"segment", t.segment},
                       {"pending", pending_value(t.pending)}};
         if (!t.note.empty()) item["note"] = t.note;
+        put_timing(item, t.timing);
         spans.push_back(std::move(item));
     }
     doc["spans"] = std::move(spans);

@@ -140,10 +140,11 @@ void occurrence_section(std::string& out, const occurrence_entry& entry) {
                        p.tentative ? ", tentative" : "");
     bool any_span = false;
     for (const span* t : entry.spans) {
-        out += std::string(any_span ? "" : "\n") + fmt::format("- Continuous: {} ({}), {}, {} to {}\n",
-                                                               md(t->activity), display_name(t->category),
-                                                               detail::day_range(t->first_day, t->last_day),
-                                                               short_date(t->first), short_date(t->last));
+        out += std::string(any_span ? "" : "\n") +
+               fmt::format("- Continuous: {} ({}){}, {}, {} to {}\n", md(t->activity),
+                           display_name(t->category), detail::timing_suffix(t->timing, t->category, true, md),
+                           detail::day_range(t->first_day, t->last_day), short_date(t->first),
+                           short_date(t->last));
         any_span = true;
     }
     if (entry.days.empty()) {
@@ -157,6 +158,7 @@ void occurrence_section(std::string& out, const occurrence_entry& entry) {
         for (const event* e : row.events) {
             if (!cell.empty()) cell += "; ";
             cell += fmt::format("{} ({})", md(e->activity), display_name(e->category));
+            if (!e->timing.empty()) cell += ", " + detail::timing_words(e->timing, e->category, false, md);
             if (e->planned_date) cell += " moved from " + short_date(*e->planned_date);
             if (e->window)
                 cell += fmt::format(" (may be {} to {})", short_date(e->window->earliest),

@@ -81,7 +81,8 @@ std::string to_text(const schedule& s) {
                                long_date(p.start_window->latest));
         }
         for (const span* t : entry.spans) {
-            out += fmt::format("  {}: {}, {} to {}\n", detail::labelled_activity(t->activity, t->category),
+            out += fmt::format("  {}{}: {}, {} to {}\n", detail::labelled_activity(t->activity, t->category),
+                               detail::timing_suffix(t->timing, t->category, true),
                                detail::day_range(t->first_day, t->last_day), long_date(t->first),
                                long_date(t->last));
         }
@@ -97,6 +98,7 @@ std::string to_text(const schedule& s) {
             for (const event* e : row.events) {
                 if (!line.empty()) line += "; ";
                 line += detail::labelled_activity(e->activity, e->category);
+                line += detail::timing_suffix(e->timing, e->category, false);
                 if (e->planned_date) line += fmt::format(" [moved from {}]", long_date(*e->planned_date));
                 if (e->window) line += " [" + detail::window_words(*e->window) + "]";
             }

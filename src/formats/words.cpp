@@ -70,6 +70,92 @@ std::string labelled_activity(std::string_view activity, category kind) {
     return activity == cat ? std::string(activity) : fmt::format("{} ({})", activity, cat);
 }
 
+namespace {
+
+std::string times_list(const std::vector<clock_time>& times) {
+    std::string out;
+    for (std::size_t i = 0; i < times.size(); ++i) {
+        if (i > 0) out += i + 1 == times.size() ? " and " : ", ";
+        out += times[i].to_string();
+    }
+    return out;
+}
+
+// "30 minutes", "2 hours 30 minutes", "28 days", "36 hours".
+std::string span_of(std::chrono::minutes d) {
+    const auto count = d.count();
+    const auto plural = [](long long n, std::string_view unit) {
+        return fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s");
+    };
+    if (count >= 2 * 1440 && count % 1440 == 0) return plural(count / 1440, "day");
+    std::string out;
+    if (count >= 60) out = plural(count / 60, "hour");
+    if (count % 60 != 0 || out.empty()) out += (out.empty() ? "" : " ") + plural(count % 60, "minute");
+    return out;
+}
+
+// "30-minute", "24-hour", "28-day", or "" for a mixed length ("2 hours 30 minutes").
+std::string compound(std::chrono::minutes d) {
+    const auto count = d.count();
+    if (count >= 2 * 1440 && count % 1440 == 0) return fmt::format("{}-day", count / 1440);
+    if (count >= 60 && count % 60 == 0) return fmt::format("{}-hour", count / 60);
+    if (count < 60) return fmt::format("{}-minute", count);
+    return {};
+}
+
+bool infused(category kind) {
+    switch (kind) {
+        case category::assessment:
+        case category::hospital_stay:
+        case category::restriction:
+        case category::milestone:
+        case category::radiation:
+            return false;
+        default:
+            return true;
+    }
+}
+
+}  // namespace
+
+std::string timing_words(const timing& t, category kind, bool continuous, text_filter clean) {
+    std::vector<std::string> parts;
+    std::string often;
+    if (t.every_hours) {
+        often = *t.every_hours == 24 ? "once daily" : fmt::format("every {} hours", *t.every_hours);
+    } else if (t.per_day && !(*t.per_day == 1 && !t.times.empty())) {
+        static constexpr std::string_view words[] = {"", "once daily", "twice daily", "three times daily",
+                                                     "four times daily"};
+        often = *t.per_day >= 1 && *t.per_day <= 4 ? std::string(words[*t.per_day])
+                                                   : fmt::format("{} times daily", *t.per_day);
+    }
+    if (t.after) {
+        parts.push_back(fmt::format("{} hour{} after {}", t.after->hours, t.after->hours == 1 ? "" : "s",
+                                    clean ? clean(t.after->activity) : one_line(t.after->activity)));
+        if (!t.times.empty()) parts.push_back("at " + times_list(t.times));
+    } else if (!t.times.empty()) {
+        parts.push_back((often.empty() ? "" : often + " ") + "at " + times_list(t.times));
+    } else if (!often.empty()) {
+        parts.push_back(often);
+    }
+    if (t.duration) {
+        if (continuous) {
+            parts.push_back(infused(kind) ? "continuous infusion over " + span_of(*t.duration)
+                                          : "lasting " + span_of(*t.duration));
+        } else if (const std::string c = compound(*t.duration); !c.empty() && infused(kind)) {
+            parts.push_back(c + " infusion");
+        } else {
+            parts.push_back((infused(kind) ? "infusion over " : "lasting ") + span_of(*t.duration));
+        }
+    }
+    return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+std::string timing_suffix(const timing& t, category kind, bool continuous, text_filter clean) {
+    const std::string words = timing_words(t, kind, continuous, clean);
+    return words.empty() ? std::string() : " (" + words + ")";
+}
+
 std::string ending_words(const segment* next) {
     return next ? "stopped early on switching to " + next->protocol.id : "cut at the end of treatment";
 }

@@ -49,6 +49,15 @@ std::string protocol_words(const segment& seg);
 // "Vincristine (Chemotherapy)", but "Hospital stay" rather than "Hospital stay (Hospital stay)".
 std::string labelled_activity(std::string_view activity, category kind);
 
+// Times within a day in plain words, "" when there are none: "twice daily at 08:00 and
+// 20:00", "every 6 hours", "30-minute infusion", "continuous infusion over 28 days" (a span),
+// "42 hours after Methotrexate, at 04:00". `kind` decides whether a duration is an infusion;
+// `clean` (an escape) is applied to the activity name an "after" quotes, the only text in them
+// that comes from the protocol.
+std::string timing_words(const timing& t, category kind, bool continuous, text_filter clean = nullptr);
+// " (twice daily)": timing_words in brackets after a name, or "" when there are none.
+std::string timing_suffix(const timing& t, category kind, bool continuous, text_filter clean = nullptr);
+
 // How an item that ended early ended, without a leading comma: "stopped early on switching to
 // blinatumomab" when a switch stopped it (`next` is the protocol switched to), otherwise "cut at
 // the end of treatment".

@@ -392,3 +392,80 @@ def test_calendar_id_with_personal_data_is_refused(tmp_path):
     assert proc.returncode != 0
     assert "calendar" in proc.stderr and "Jane" not in proc.stderr
     assert not out.exists()
+
+
+# --- timed events: clock times in a named zone, across both daylight-saving changes ----------
+
+TIMED_PROTOCOL = {
+    "format": "ttplan-protocol/2", "id": "timed", "title": "Timed",
+    "phases": [{"id": "block", "name": "Block", "length": "7d", "activities": [
+        {"name": "Dexamethasone", "category": "chemotherapy", "days": "1-3", "times": ["08:00", "20:00"]},
+        {"name": "High-dose methotrexate", "category": "chemotherapy", "days": "2", "times": ["10:00"],
+         "duration": "24h"},
+        {"name": "Leucovorin rescue", "category": "chemotherapy",
+         "after": {"activity": "High-dose methotrexate", "hours": 42}},
+    ]}],
+}
+
+
+@pytest.fixture(scope="module")
+def timed_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("timed") / "timed.json"
+    path.write_text(json.dumps(TIMED_PROTOCOL))
+    return path
+
+
+def berlin_utc(local):
+    """Europe/Berlin local wall-clock time to UTC, by the 2027 rules (CET +1, CEST +2 from
+    2027-03-28 02:00 to 2027-10-31 03:00)."""
+    summer = dt.datetime(2027, 3, 28, 2) <= local < dt.datetime(2027, 10, 31, 3)
+    return local - dt.timedelta(hours=2 if summer else 1)
+
+
+@pytest.mark.parametrize("start", ["2027-03-27", "2027-10-30"])
+def test_timed_events_across_daylight_saving(timed_file, tmp_path, start):
+    ics = ttplan("plan", str(timed_file), "--start", start, "--format", "ics", "--time-zone", "Europe/Berlin")
+    cal = icalendar.Calendar.from_ical(ics)
+    (tz,) = cal.walk("VTIMEZONE")
+    offsets = set()
+    for c in tz.subcomponents:
+        text = c["TZOFFSETTO"].to_ical()
+        offsets.add(text.decode("ascii") if isinstance(text, bytes) else text)
+    assert {"+0100", "+0200"} <= offsets
+    timed = [e for e in cal.walk("VEVENT") if isinstance(e.decoded("DTSTART"), dt.datetime)]
+    assert len(timed) == 8  # 6 doses of dexamethasone, the infusion, the rescue
+    first = dt.date.fromisoformat(start)
+    expected = sorted(
+        [dt.datetime.combine(first + dt.timedelta(days=k), dt.time(h)) for k in range(3) for h in (8, 20)]
+        + [dt.datetime.combine(first + DAY, dt.time(10)), dt.datetime.combine(first + 3 * DAY, dt.time(4))])
+    got = sorted(e.decoded("DTSTART").replace(tzinfo=None) for e in timed)
+    assert got == expected
+    utc = sorted(e.decoded("DTSTART").astimezone(dt.timezone.utc).replace(tzinfo=None) for e in timed)
+    assert utc == sorted(berlin_utc(t) for t in expected)
+    assert len({str(e["UID"]) for e in cal.walk("VEVENT")}) == len(cal.walk("VEVENT"))
+    if ICAL_PARSE:
+        path = tmp_path / "timed.ics"
+        path.write_bytes(ics)
+        proc = subprocess.run([ICAL_PARSE, str(path)], capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+        parsed = json.loads(proc.stdout)
+        assert parsed["parse_errors"] == [] and parsed["restrictions_ok"], parsed["errors"]
+        lib = sorted(dt.datetime.fromtimestamp(e["start_utc"], dt.timezone.utc).replace(tzinfo=None)
+                     for e in parsed["events"] if e["start_utc"] is not None)
+        assert lib == utc
+
+
+def test_floating_times_and_unknown_zone(timed_file):
+    ics = ttplan("plan", str(timed_file), "--start", "2027-03-27", "--format", "ics")
+    assert b"BEGIN:VTIMEZONE" not in ics and b"DTSTART:20270327T080000\r\n" in ics
+    env = dict(os.environ)
+    env.pop("SOURCE_DATE_EPOCH", None)
+    proc = subprocess.run([BIN, "plan", str(timed_file), "--start", "2027-03-27", "--format", "ics",
+                           "--time-zone", "Europe/Atlantis"], capture_output=True, env=env)
+    assert proc.returncode == 2
+    assert b"Europe/Atlantis" in proc.stderr
+
+
+def test_calendars_without_times_are_unchanged_by_a_zone():
+    plain = ttplan("plan", "--start", "2027-01-04", "--format", "ics")
+    assert ttplan("plan", "--start", "2027-01-04", "--format", "ics", "--time-zone", "Europe/Berlin") == plain

@@ -170,6 +170,17 @@ typedef struct ttplan_phase_info {
     const char* pending;
 } ttplan_phase_info;
 
+/* Times within a day, as the protocol gives them (see docs/semantics.md, "Times within a day").
+ * Every field is 0, "" or NULL when the protocol says only the day. */
+typedef struct ttplan_timing_info {
+    int per_day;           /* doses a day (from per_day, every_hours or the clock times); 0 = not stated */
+    int every_hours;       /* every N hours; 0 = not stated */
+    const char* times;     /* clock times, "08:00,20:00" (ascending, local wall-clock time); "" when none */
+    long duration_minutes; /* of each dose, or of a continuous infusion; 0 = not stated */
+    const char* after_activity; /* the activity this one follows ("after"), NULL when none */
+    int after_hours;            /* hours after each event of after_activity */
+} ttplan_timing_info;
+
 typedef struct ttplan_event_info {
     const char* date;
     const char* phase;
@@ -183,6 +194,7 @@ typedef struct ttplan_event_info {
     const char* protocol; /* id of the protocol this event belongs to (never "") */
     size_t segment;       /* index of its segment (ttplan_schedule_segment) */
     const char* pending;  /* as for ttplan_phase_info: "" or "name,name" */
+    ttplan_timing_info timing;
 } ttplan_event_info;
 
 /* A span, a continuous stretch: a protocol track (phase "") or continuous therapy in a phase. */
@@ -202,6 +214,7 @@ typedef struct ttplan_span_info {
     const char* protocol; /* id of the protocol this stretch belongs to (never "") */
     size_t segment;       /* index of its segment (ttplan_schedule_segment) */
     const char* pending;  /* as for ttplan_phase_info: "" or "name,name" */
+    ttplan_timing_info timing; /* after_activity is always NULL on a span */
 } ttplan_span_info;
 
 /* First and last planned day, and the days from one to the other inclusive. Any out-pointer
@@ -290,6 +303,8 @@ typedef struct ttplan_render_options {
     int64_t timestamp;         /* seconds since 1970 */
     int32_t sequence;          /* the caller's revision of this plan */
     int csv_phases;            /* CSV: one row per phase occurrence and span, not per event */
+    const char* time_zone;     /* iCalendar: zone of clock times ("Europe/Berlin"); NULL or "" = floating
+                                * local times. An unknown zone fails rendering with TTPLAN_ERROR_VALUE. */
 } ttplan_render_options;
 
 void ttplan_render_options_init(ttplan_render_options* options);

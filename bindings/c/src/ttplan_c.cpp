@@ -67,7 +67,19 @@ private:
         for (const auto& n : names) out += (out.empty() ? "" : ",") + n;
         return keep(std::move(out));
     }
+    ttplan_timing_info timing_info(const ttplan::timing& t);
 };
+
+ttplan_timing_info ttplan_schedule::timing_info(const ttplan::timing& t) {
+    std::string times;
+    for (const auto c : t.times) times += (times.empty() ? "" : ",") + c.to_string();
+    return {t.per_day.value_or(0),
+            t.every_hours.value_or(0),
+            keep(std::move(times)),
+            t.duration ? static_cast<long>(t.duration->count()) : 0L,
+            t.after ? t.after->activity.c_str() : nullptr,
+            t.after ? t.after->hours : 0};
+}
 
 ttplan_schedule::ttplan_schedule(ttplan::schedule s) : value(std::move(s)) {
     using ttplan::format_date;
@@ -85,14 +97,16 @@ ttplan_schedule::ttplan_schedule(ttplan::schedule s) : value(std::move(s)) {
         events.push_back({keep(format_date(e.date)), e.phase.c_str(), e.cycle.value_or(0), e.day,
                           e.activity.c_str(), keep(std::string(ttplan::to_string(e.category))), e.tentative,
                           e.planned_date ? keep(format_date(*e.planned_date)) : nullptr, e.note.c_str(),
-                          value.segment_of(e).protocol.id.c_str(), e.segment, keep_list(e.pending)});
+                          value.segment_of(e).protocol.id.c_str(), e.segment, keep_list(e.pending),
+                          timing_info(e.timing)});
     }
     for (const auto& t : value.spans()) {
         spans.push_back({t.activity.c_str(), keep(std::string(ttplan::to_string(t.category))),
                          keep(format_date(t.first)), keep(format_date(t.last)), t.phase.c_str(),
                          t.cycle.value_or(0), t.first_day, t.last_day, static_cast<int>(t.days()),
                          t.tentative, t.note.c_str(), ttplan::to_string(t.ending).data(),
-                         value.segment_of(t).protocol.id.c_str(), t.segment, keep_list(t.pending)});
+                         value.segment_of(t).protocol.id.c_str(), t.segment, keep_list(t.pending),
+                         timing_info(t.timing)});
     }
     for (const auto& seg : value.segments()) {
         segments.push_back({seg.protocol.id.c_str(), seg.protocol.title.c_str(), seg.protocol.version.c_str(),
@@ -292,6 +306,7 @@ render_options options_arg(const ttplan_render_options* c) {
     if (c->has_timestamp != 0) o.timestamp = c->timestamp;
     o.sequence = c->sequence;
     o.csv = c->csv_phases != 0 ? render_options::csv_rows::phases : render_options::csv_rows::events;
+    if (c->time_zone != nullptr) o.time_zone = c->time_zone;
     return o;
 }
 
@@ -665,7 +680,7 @@ ttplan_status ttplan_schedule_segment_parameter(const ttplan_schedule* schedule,
 
 void ttplan_render_options_init(ttplan_render_options* options) {
     if (options == nullptr) return;
-    *options = ttplan_render_options{"ttplan", nullptr, 0, 0, 0, 0};
+    *options = ttplan_render_options{"ttplan", nullptr, 0, 0, 0, 0, nullptr};
 }
 
 ttplan_status ttplan_schedule_render(const ttplan_schedule* schedule, const char* format,

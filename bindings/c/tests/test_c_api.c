@@ -551,6 +551,62 @@ static void test_output(void) {
     ttplan_profile_destroy(&pr);
 }
 
+/* Times within a day reach C as read-only fields, and the time zone option reaches iCalendar. */
+static void test_times(void) {
+    static const char* text =
+        "{\"format\": \"ttplan-protocol/2\", \"id\": \"timed\", \"title\": \"Timed\", \"phases\": [\n"
+        " {\"id\": \"block\", \"name\": \"Block\", \"length\": \"7d\", \"activities\": [\n"
+        "  {\"name\": \"MTX\", \"category\": \"chemotherapy\", \"days\": \"1\", \"every_hours\": 12,\n"
+        "   \"times\": [\"10:00\", \"22:00\"], \"duration\": \"24h\"},\n"
+        "  {\"name\": \"Rescue\", \"category\": \"chemotherapy\", \"after\": {\"activity\": \"MTX\", "
+        "\"hours\": 42}},\n"
+        "  {\"name\": \"Infusion\", \"category\": \"immunotherapy\", \"days\": \"1-7\", \"continuous\": "
+        "true,\n"
+        "   \"duration\": \"7d\"}]}]}";
+    ttplan_protocol* p = NULL;
+    ttplan_profile* pr = NULL;
+    ttplan_schedule* s = NULL;
+    ttplan_event_info e;
+    ttplan_span_info t;
+    ttplan_render_options options;
+    char* ics = NULL;
+
+    CHECK_OK(ttplan_protocol_parse(text, "timed.json", &p));
+    CHECK_OK(ttplan_profile_create(&pr));
+    CHECK_OK(ttplan_profile_set_start(pr, "2027-03-27"));
+    CHECK_OK(ttplan_plan(p, pr, &s));
+    CHECK(ttplan_schedule_event_count(s) == 2);
+    CHECK_OK(ttplan_schedule_event(s, 0, &e));
+    CHECK(strcmp(e.activity, "MTX") == 0 && e.timing.per_day == 2 && e.timing.every_hours == 12);
+    CHECK(strcmp(e.timing.times, "10:00,22:00") == 0 && e.timing.duration_minutes == 24 * 60);
+    CHECK(e.timing.after_activity == NULL && e.timing.after_hours == 0);
+    CHECK_OK(ttplan_schedule_event(s, 1, &e));
+    /* 10:00 on 2027-03-27 + 42 hours = 04:00 on 2027-03-29. */
+    CHECK(strcmp(e.activity, "Rescue") == 0 && strcmp(e.date, "2027-03-29") == 0 && e.day == 3);
+    CHECK(strcmp(e.timing.times, "04:00") == 0 && e.timing.per_day == 0);
+    CHECK(e.timing.after_activity != NULL && strcmp(e.timing.after_activity, "MTX") == 0 &&
+          e.timing.after_hours == 42);
+    CHECK_OK(ttplan_schedule_span(s, 0, &t));
+    CHECK(t.timing.duration_minutes == 7 * 24 * 60 && strcmp(t.timing.times, "") == 0 &&
+          t.timing.after_activity == NULL);
+
+    ttplan_render_options_init(&options);
+    CHECK(options.time_zone == NULL);
+    options.time_zone = "Europe/Berlin";
+    CHECK_OK(ttplan_schedule_render(s, "ics", &options, &ics, NULL));
+    CHECK(contains(ics, "BEGIN:VTIMEZONE") && contains(ics, "DTSTART;TZID=Europe/Berlin:20270327T100000") &&
+          contains(ics, "TZOFFSETTO:+0200"));
+    ttplan_free(ics);
+    ics = NULL;
+    options.time_zone = "Mars/Olympus_Mons";
+    CHECK_FAILS(ttplan_schedule_render(s, "ics", &options, &ics, NULL), TTPLAN_ERROR_VALUE,
+                "Mars/Olympus_Mons");
+
+    ttplan_schedule_destroy(&s);
+    ttplan_profile_destroy(&pr);
+    ttplan_protocol_destroy(&p);
+}
+
 /* The last day of the last occurrence of phase `id` of protocol `protocol` ("" if none). */
 static const char* phase_end(const ttplan_schedule* s, const char* protocol, const char* id) {
     size_t i;
@@ -922,6 +978,7 @@ int main(int argc, char** argv) {
     test_planning();
     test_clinic_calendar();
     test_output();
+    test_times();
     test_continuation();
     test_error_families();
     printf("%d passed, %d failed\n", checks - failures, failures);

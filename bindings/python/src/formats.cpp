@@ -11,8 +11,10 @@ namespace ttplan::python {
 namespace {
 
 render_options make_options(const std::string& calendar_id, const std::string& calendar_name,
-                            std::optional<std::int64_t> timestamp, std::int32_t sequence, const std::string& csv_rows) {
+                            std::optional<std::int64_t> timestamp, std::int32_t sequence,
+                            const std::string& csv_rows, const std::string& time_zone) {
     render_options o;
+    o.time_zone = time_zone;
     o.calendar_id = calendar_id;
     o.calendar_name = calendar_name;
     o.timestamp = timestamp;
@@ -32,7 +34,8 @@ constexpr const char* options_doc =
     "calendar_name (default: the protocol title), timestamp (DTSTAMP in seconds since 1970; default "
     "the start date at 00:00:00Z; the environment is never read), sequence (the caller's revision of this "
     "plan), csv_rows "
-    "(\"events\" or \"phases\").";
+    "(\"events\" or \"phases\"), time_zone (iCalendar: the zone of clock times, such as \"Europe/Berlin\"; "
+    "default floating local times).";
 
 }  // namespace
 
@@ -71,24 +74,28 @@ void bind_formats(py::module_& m) {
         "render",
         [](const schedule& s, const std::string& format, const std::string& calendar_id,
            const std::string& calendar_name, std::optional<std::int64_t> timestamp, std::int32_t sequence,
-           const std::string& csv_rows) {
-            return render(s, format, make_options(calendar_id, calendar_name, timestamp, sequence, csv_rows));
+           const std::string& csv_rows, const std::string& time_zone) {
+            return render(s, format,
+                          make_options(calendar_id, calendar_name, timestamp, sequence, csv_rows, time_zone));
         },
         "format"_a = "text", py::kw_only(), "calendar_id"_a = "ttplan", "calendar_name"_a = "",
-        "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events",
-        (std::string("The schedule as text in the named format (see ttplan.format_names()).") + options_doc).c_str());
+        "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events", "time_zone"_a = "",
+        (std::string("The schedule as text in the named format (see ttplan.format_names()).") + options_doc)
+            .c_str());
     cls.def("to_json", [](const schedule& s) { return to_json(s); },
             "The JSON schedule document (schema/schedule.schema.json), the same text as `ttplan plan --format json`.");
     cls.def(
         "write",
-        [](const schedule& s, const std::string& path, const std::string& format, const std::string& calendar_id,
-           const std::string& calendar_name, std::optional<std::int64_t> timestamp, std::int32_t sequence,
-           const std::string& csv_rows) {
-            write_file_atomic(path,
-                              render(s, format, make_options(calendar_id, calendar_name, timestamp, sequence, csv_rows)));
+        [](const schedule& s, const std::string& path, const std::string& format,
+           const std::string& calendar_id, const std::string& calendar_name,
+           std::optional<std::int64_t> timestamp, std::int32_t sequence, const std::string& csv_rows,
+           const std::string& time_zone) {
+            write_file_atomic(path, render(s, format,
+                                           make_options(calendar_id, calendar_name, timestamp, sequence,
+                                                        csv_rows, time_zone)));
         },
         "path"_a, "format"_a = "text", py::kw_only(), "calendar_id"_a = "ttplan", "calendar_name"_a = "",
-        "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events",
+        "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events", "time_zone"_a = "",
         "Writes render(format, ...) to path atomically: a failure leaves any existing file untouched.");
 }
 

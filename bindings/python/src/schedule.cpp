@@ -16,6 +16,38 @@ std::string cycle_text(const std::optional<std::int32_t>& cycle) {
     return cycle ? fmt::format(" cycle {}", *cycle) : std::string();
 }
 
+py::list python_times(const std::vector<clock_time>& times) {
+    const py::object time = py::module_::import("datetime").attr("time");
+    py::list out;
+    for (const clock_time c : times) {
+        const auto m = c.since_midnight().count();
+        out.append(time(m / 60, m % 60));
+    }
+    return out;
+}
+
+// The fields of `timing` on Event and Span, flat: per_day, every_hours, times (datetime.time),
+// duration (datetime.timedelta).
+template <class Item, class Class>
+void bind_timing(Class& cls) {
+    cls.def_property_readonly(
+           "per_day", [](const Item& it) { return it.timing.per_day; },
+           "Doses a day (from per_day, every_hours or the clock times), else None.")
+        .def_property_readonly(
+            "every_hours", [](const Item& it) { return it.timing.every_hours; }, "Every N hours, else None.")
+        .def_property_readonly(
+            "times", [](const Item& it) { return python_times(it.timing.times); },
+            "Clock times within the day (datetime.time, local wall-clock time), ascending; [] when none.")
+        .def_property_readonly(
+            "duration",
+            [](const Item& it) -> py::object {
+                if (!it.timing.duration) return py::none();
+                return py::module_::import("datetime")
+                    .attr("timedelta")("minutes"_a = it.timing.duration->count());
+            },
+            "How long each dose (or a continuous infusion) runs, a datetime.timedelta, else None.");
+}
+
 clinic_calendar make_calendar(const std::vector<int>& closed, const std::vector<day_point>& holidays,
                               const std::map<std::string, std::string>& shift) {
     clinic_calendar c;
@@ -98,8 +130,8 @@ void bind_schedule(py::module_& m) {
                                format_date(p.last));
         });
 
-    py::class_<event>(m, "Event", "One dated activity.")
-        .def_readonly("date", &event::date)
+    py::class_<event> event_class(m, "Event", "One dated activity.");
+    event_class.def_readonly("date", &event::date)
         .def_readonly("phase", &event::phase, "The phase id.")
         .def_readonly("cycle", &event::cycle)
         .def_readonly("day", &event::day, "The day number in the phase's numbering.")
@@ -119,11 +151,21 @@ void bind_schedule(py::module_& m) {
         .def("__repr__", [](const event& e) {
             return fmt::format("<ttplan.Event {} {} day {}: {}>", format_date(e.date), e.phase, e.day, e.activity);
         });
+    bind_timing<event>(event_class);
+    event_class.def_property_readonly(
+        "after",
+        [](const event& e) -> std::optional<std::pair<std::string, std::int32_t>> {
+            if (!e.timing.after) return std::nullopt;
+            return std::pair{e.timing.after->activity, e.timing.after->hours};
+        },
+        "(activity, hours) when the event is given that many hours after an event of that activity, else "
+        "None.");
 
-    py::class_<span>(m, "Span",
-                     "A continuous stretch: a protocol track (phase \"\") or continuous therapy within a "
-                     "phase occurrence. Dates inclusive.")
-        .def_readonly("activity", &span::activity)
+    py::class_<span> span_class(
+        m, "Span",
+        "A continuous stretch: a protocol track (phase \"\") or continuous therapy within a "
+        "phase occurrence. Dates inclusive.");
+    span_class.def_readonly("activity", &span::activity)
         .def_property_readonly("category", [](const span& s) { return std::string(to_string(s.category)); })
         .def_readonly("first", &span::first)
         .def_readonly("last", &span::last)
@@ -146,6 +188,7 @@ void bind_schedule(py::module_& m) {
             return fmt::format("<ttplan.Span {} {} to {}>", s.activity, format_date(s.first),
                                format_date(s.last));
         });
+    bind_timing<span>(span_class);
 
     py::class_<phase_total>(m, "PhaseTotal", "Totals for one phase id over all its occurrences.")
         .def_readonly("phase", &phase_total::phase)
