@@ -56,14 +56,17 @@ std::string ical_date(day_point d, std::string_view what) {
                        static_cast<unsigned>(ymd.day()));
 }
 
-std::string ical_utc(std::int64_t seconds) {
-    const date::sys_seconds t{std::chrono::seconds{seconds}};
+std::string ical_local(date::local_seconds t) {
     const auto day = date::floor<date::days>(t);
     const date::year_month_day ymd{day};
     const date::hh_mm_ss<std::chrono::seconds> hms{t - day};
-    return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}Z", static_cast<int>(ymd.year()),
+    return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}", static_cast<int>(ymd.year()),
                        static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
                        hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+}
+
+std::string ical_utc(std::int64_t seconds) {
+    return ical_local(date::local_seconds{std::chrono::seconds{seconds}}) + "Z";
 }
 
 // Length-prefixed fields: no activity name can imitate another item's key.
@@ -99,15 +102,6 @@ const date::time_zone* find_zone(std::string_view name) {
                         name),
             location{"time_zone", {}, 0, 0});
     }
-}
-
-std::string ical_local(date::local_seconds t) {
-    const auto day = date::floor<date::days>(t);
-    const date::year_month_day ymd{day};
-    const date::hh_mm_ss<std::chrono::seconds> hms{t - day};
-    return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}", static_cast<int>(ymd.year()),
-                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                       hms.hours().count(), hms.minutes().count(), hms.seconds().count());
 }
 
 // "+0100", "-0330"; seconds only when there are any (RFC 5545 utc-offset).
