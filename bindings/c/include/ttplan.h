@@ -168,6 +168,10 @@ typedef struct ttplan_phase_info {
     /* Decisions not taken yet that it waits on: parameter names separated by commas, "" when
      * none (it ends after a pending decision; see ttplan_schedule_decision). */
     const char* pending;
+    /* When a dependency lets it start later ("within 1 month"): the earliest and latest start
+     * dates; both NULL otherwise. */
+    const char* start_earliest;
+    const char* start_latest;
 } ttplan_phase_info;
 
 /* Times within a day, as the protocol gives them (see docs/semantics.md, "Times within a day").
@@ -195,6 +199,10 @@ typedef struct ttplan_event_info {
     size_t segment;       /* index of its segment (ttplan_schedule_segment) */
     const char* pending;  /* as for ttplan_phase_info: "" or "name,name" */
     ttplan_timing_info timing;
+    /* When the protocol lets it move ("Day 4, 5 or 6"): the dates it may fall on, within its
+     * cycle; both NULL otherwise. */
+    const char* window_earliest;
+    const char* window_latest;
 } ttplan_event_info;
 
 /* A span, a continuous stretch: a protocol track (phase "") or continuous therapy in a phase. */

@@ -91,14 +91,17 @@ ttplan_schedule::ttplan_schedule(ttplan::schedule s) : value(std::move(s)) {
                           p.variant.c_str(), keep(format_date(p.first)), keep(format_date(p.last)),
                           p.first_day, static_cast<int>(p.days()), p.tentative,
                           ttplan::to_string(p.ending).data(), value.segment_of(p).protocol.id.c_str(),
-                          p.segment, keep_list(p.pending)});
+                          p.segment, keep_list(p.pending),
+                          p.start_window ? keep(format_date(p.start_window->earliest)) : nullptr,
+                          p.start_window ? keep(format_date(p.start_window->latest)) : nullptr});
     }
     for (const auto& e : value.events()) {
         events.push_back({keep(format_date(e.date)), e.phase.c_str(), e.cycle.value_or(0), e.day,
                           e.activity.c_str(), keep(std::string(ttplan::to_string(e.category))), e.tentative,
                           e.planned_date ? keep(format_date(*e.planned_date)) : nullptr, e.note.c_str(),
                           value.segment_of(e).protocol.id.c_str(), e.segment, keep_list(e.pending),
-                          timing_info(e.timing)});
+                          timing_info(e.timing), e.window ? keep(format_date(e.window->earliest)) : nullptr,
+                          e.window ? keep(format_date(e.window->latest)) : nullptr});
     }
     for (const auto& t : value.spans()) {
         spans.push_back({t.activity.c_str(), keep(std::string(ttplan::to_string(t.category))),

@@ -1,5 +1,5 @@
-/* Decisions taken during treatment, from C99: the default protocol's end-of-induction MRD
- * decision, pending and given. */
+/* Decisions taken during treatment and windows, from C99: the default protocol's
+ * end-of-induction MRD decision, pending and given, and its pegaspargase window. */
 #include <ttplan.h>
 
 #include <stdio.h>
@@ -58,12 +58,20 @@ int main(void) {
 
     CHECK(ttplan_schedule_phase(s, 0, &ph) == TTPLAN_OK);
     CHECK(strcmp(ph.phase, "induction") == 0 && strcmp(ph.pending, "") == 0);
+    CHECK(ph.start_earliest == NULL && ph.start_latest == NULL);
     CHECK(ttplan_schedule_phase(s, 1, &ph) == TTPLAN_OK);
     CHECK(strcmp(ph.phase, "consolidation") == 0 && strcmp(ph.pending, "induction_response") == 0);
     for (i = 0; i < ttplan_schedule_event_count(s); ++i) {
         CHECK(ttplan_schedule_event(s, i, &ev) == TTPLAN_OK);
         CHECK(strcmp(ev.pending, strcmp(ev.date, "2027-02-01") > 0 ? "induction_response" : "") == 0);
         after += strcmp(ev.date, "2027-02-01") > 0;
+        /* Pegaspargase may be given on Day 4, 5 or 6; nothing else in induction moves. */
+        if (strcmp(ev.activity, "Pegaspargase") == 0 && ev.day == 4 && strcmp(ev.phase, "induction") == 0) {
+            CHECK(ev.window_earliest != NULL && strcmp(ev.window_earliest, "2027-01-07") == 0);
+            CHECK(ev.window_latest != NULL && strcmp(ev.window_latest, "2027-01-09") == 0);
+        } else if (strcmp(ev.phase, "induction") == 0) {
+            CHECK(ev.window_earliest == NULL && ev.window_latest == NULL);
+        }
     }
     CHECK(after > 0);
     ttplan_schedule_destroy(&s);

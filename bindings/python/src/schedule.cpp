@@ -123,6 +123,14 @@ void bind_schedule(py::module_& m) {
                       "Index into Schedule.segments of the protocol this occurrence belongs to.")
         .def_readonly("pending", &phase_occurrence::pending,
                       "Decisions not taken yet that it waits on (parameter names); [] when none.")
+        .def_property_readonly(
+            "start_window",
+            [](const phase_occurrence& p) {
+                return p.start_window
+                           ? std::optional(std::pair{p.start_window->earliest, p.start_window->latest})
+                           : std::nullopt;
+            },
+            "(earliest, latest) start dates when a dependency lets it start later; None otherwise.")
         .def_property_readonly("days", &phase_occurrence::days, "Calendar days, first to last inclusive.")
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const phase_occurrence& p) {
@@ -147,6 +155,13 @@ void bind_schedule(py::module_& m) {
                       "Index into Schedule.segments of the protocol this event belongs to.")
         .def_readonly("pending", &event::pending,
                       "Decisions not taken yet that it waits on (parameter names); [] when none.")
+        .def_property_readonly(
+            "window",
+            [](const event& e) {
+                return e.window ? std::optional(std::pair{e.window->earliest, e.window->latest})
+                                : std::nullopt;
+            },
+            "(earliest, latest) dates it may fall on (\"Day 4, 5 or 6\"), within its cycle; None when fixed.")
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const event& e) {
             return fmt::format("<ttplan.Event {} {} day {}: {}>", format_date(e.date), e.phase, e.day, e.activity);

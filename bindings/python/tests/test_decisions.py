@@ -1,4 +1,5 @@
-"""Decisions taken during treatment, from Python: the default protocol's end-of-induction MRD decision."""
+"""Decisions taken during treatment and windows, from Python: the default protocol's end-of-induction MRD
+decision and its pegaspargase window."""
 import datetime
 import json
 
@@ -52,3 +53,11 @@ def test_treatment_and_clinic_days():
         if t.category != "restriction":
             covered.update(t.first + datetime.timedelta(days=k) for k in range(t.days))
     assert s.treatment_days == len(covered) > s.clinic_days
+
+
+def test_windows():
+    s = ttplan.plan(start=START)
+    peg = next(e for e in s.events if e.activity == "Pegaspargase" and e.phase == "induction")
+    assert peg.window == (datetime.date(2027, 1, 7), datetime.date(2027, 1, 9))
+    assert all(e.window is None for e in s.events if e.activity == "Vincristine")
+    assert all(p.start_window is None for p in s.phases)
