@@ -131,7 +131,8 @@ TEST_CASE("windows: the clinic calendar moves an event within its window instead
     cal.holidays.insert(d("2027-01-07"));  // Day 4, Thursday
     cal.default_rule = shift_rule::previous_open;
     // The window opens on Day 4 itself, so "previous" finds no open day in it: the next one, Friday.
-    const event& moved = find_event(pl.plan(d("2027-01-04"), {}, cal), "Pegaspargase", 4, "induction");
+    const schedule closed_thursday = pl.plan(d("2027-01-04"), {}, cal);
+    const event& moved = find_event(closed_thursday, "Pegaspargase", 4, "induction");
     CHECK(moved.date == d("2027-01-08"));
     CHECK(moved.planned_date == d("2027-01-07"));
 
