@@ -328,3 +328,17 @@ TEST_CASE("decisions: every human format says when a decision falls and what wai
     CHECK(render(known, "html").find(R"(<line class="decision" data-parameter="induction_response")") !=
           std::string::npos);
 }
+
+TEST_CASE("decisions: a hand-built schedule may list a decision its segment does not declare") {
+    decision dec;
+    dec.parameter = "arm";
+    dec.date = d("2027-01-10");
+    dec.phase = "a";
+    dec.options = {"x", "y"};
+    dec.assumed = "x";
+    const schedule s({segment{{"p", "P", "1"}, {}, d("2027-01-04"), {}}}, {}, {}, {}, {dec});
+    const auto doc = nlohmann::json::parse(to_json(s));
+    CHECK(doc["decisions"][0]["options"] == nlohmann::json::array({"x", "y"}));
+    CHECK(doc["decisions"][0]["value"].is_null());
+    CHECK(render(s, "text").find("arm, decided by") != std::string::npos);
+}

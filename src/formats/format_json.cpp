@@ -142,7 +142,10 @@ std::string to_json(const schedule& s) {
 
     ojson decisions = ojson::array();
     for (const auto& d : s.decisions()) {
-        const parameter_type type = s.segment_of(d).parameters.at(d.parameter).type;
+        // Typed as the segment declares it; a hand-built schedule may not list it: text then.
+        const auto& declared = s.segment_of(d).parameters;
+        const auto found = declared.find(d.parameter);
+        const parameter_type type = found == declared.end() ? parameter_type::choice : found->second.type;
         const auto typed = [&](const std::string& text) { return typed_json(typed_value{type, text}); };
         ojson options = ojson::array();
         for (const auto& o : d.options) options.push_back(typed(o));
