@@ -1,6 +1,8 @@
 // Schedules: planning, and the phases, events and spans of a plan with datetime.date fields.
 #include "bindings.hpp"
 
+#include <ttplan/compare.hpp>
+
 #include <pybind11/operators.h>
 
 #include <fmt/format.h>
@@ -328,6 +330,20 @@ void bind_schedule(py::module_& m) {
         "Continues `so_far` with protocol `next`. at: \"end\" (the day after the plan so far ends), \"phase\" "
         "(the day after the last occurrence of `phase` ends) or \"date\" (on `on`). Other arguments as for "
         "make_schedule, for `next`.");
+    m.def(
+        "plan_branches",
+        [](const protocol& p, day_point start, const parameter_values& values,
+           const std::vector<actual_tuple>& actuals, const std::vector<int>& closed,
+           const std::vector<day_point>& holidays, const std::map<std::string, std::string>& shift,
+           const std::vector<std::string>& decisions) {
+            const profile pr{start, values, make_actuals(actuals), make_calendar(closed, holidays, shift)};
+            return plan_branches(p, pr, decisions);
+        },
+        "protocol"_a, "start"_a, "parameters"_a = parameter_values{}, "actuals"_a = py::list(),
+        "closed_weekdays"_a = std::vector<int>{}, "holidays"_a = std::vector<day_point>{},
+        "shift"_a = std::map<std::string, std::string>{}, "decisions"_a = std::vector<std::string>{},
+        "Every branch of the decisions named (all open ones when none): a list of (label, Schedule). Other "
+        "arguments as for make_schedule.");
     m.def("parse_date", &parse_date, "text"_a, "A date from \"YYYY-MM-DD\"; raises InvalidValueError naming the text.");
 
     // The clinic-calendar words, from the library's tables, so the package spells none itself.

@@ -61,3 +61,16 @@ def test_windows():
     assert peg.window == (datetime.date(2027, 1, 7), datetime.date(2027, 1, 9))
     assert all(e.window is None for e in s.events if e.activity == "Vincristine")
     assert all(p.start_window is None for p in s.phases)
+
+
+def test_plan_branches():
+    branches = ttplan.plan_branches(start=START, ph_positive=True)
+    assert [label for label, _ in branches] == ["induction_response=mrd_negative", "induction_response=mrd_positive"]
+    neg, pos = (s for _, s in branches)
+    assert neg.end == ttplan.plan(start=START, ph_positive=True, induction_response="mrd_negative").end
+    assert (pos.end - neg.end).days == 28
+    assert all(not d.pending for d in pos.decisions) and pos.parameters["ph_positive"] is True
+    with pytest.raises(ttplan.ParameterError, match="not decided during treatment"):
+        ttplan.plan_branches(start=START, decisions=["ph_positive"])
+    with pytest.raises(ttplan.ParameterError, match="no decision left open"):
+        ttplan.plan_branches(start=START, induction_response="mrd_positive")

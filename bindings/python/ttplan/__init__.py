@@ -53,6 +53,7 @@ from ._ttplan import (
 from ._ttplan import continue_schedule as _continue_schedule
 from ._ttplan import make_schedule as _make_schedule
 from ._ttplan import parse_date as _parse_date
+from ._ttplan import plan_branches as _plan_branches
 from ._ttplan import parse_weekday as _parse_weekday
 from ._ttplan import protocols as _protocols
 
@@ -62,7 +63,7 @@ __all__ = [
     "PlanningError", "Problem", "Protocol", "ProtocolInfo", "Schedule", "Segment", "Span",
     "ValidationError", "__version__",
     "default_protocol_id", "format_for_path", "format_names", "formats", "load_builtin", "load_protocol",
-    "parse_protocol", "plan", "protocols", "validate_protocol_file",
+    "parse_protocol", "plan", "plan_branches", "protocols", "validate_protocol_file",
 ]
 
 PhaseKey = Union[str, Tuple[str, int]]
@@ -185,6 +186,38 @@ def plan(
     first_day = _dt.date.today() if start is None else _date(start, "start")
     return _make_schedule(
         protocol, first_day, **_inputs(delays, actuals, parameters, closed, holidays, shift, params)
+    )
+
+
+def plan_branches(
+    protocol_or_id: Union[Protocol, str, None] = None,
+    start: Union[_dt.date, str, None] = None,
+    *,
+    decisions: Iterable[str] = (),
+    delays: Optional[Mapping[PhaseKey, int]] = None,
+    actuals: Optional[Mapping[PhaseKey, Union[_dt.date, str]]] = None,
+    parameters: Optional[Mapping[str, Union[bool, int, str]]] = None,
+    closed: Iterable[Union[int, str]] = (),
+    holidays: Iterable[Union[_dt.date, str]] = (),
+    shift: Optional[Mapping[str, str]] = None,
+    **params: Union[bool, int, str],
+) -> list[Tuple[str, Schedule]]:
+    """Every branch of the decisions taken during treatment, planned side by side.
+
+    decisions: names of parameters the protocol decides during treatment; empty, every one the
+    given values leave open. Returns (label, Schedule) per combination of their options, in
+    option order, labelled "induction_response=mrd_positive". The other arguments are plan()'s.
+    Raises ParameterError for a name that is not decided during treatment or already has a
+    value, or when no decision is left open.
+
+        for label, s in ttplan.plan_branches(start=datetime.date(2027, 1, 4)):
+            print(label, s.end)
+    """
+    protocol = _protocol(protocol_or_id)
+    first_day = _dt.date.today() if start is None else _date(start, "start")
+    return _plan_branches(
+        protocol, first_day, decisions=list(decisions),
+        **_inputs(delays, actuals, parameters, closed, holidays, shift, params),
     )
 
 

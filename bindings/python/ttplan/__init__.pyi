@@ -354,3 +354,17 @@ def plan(
     shift: Optional[Mapping[str, str]] = None,
     **params: Union[bool, int, str],
 ) -> Schedule: ...
+
+def plan_branches(
+    protocol_or_id: Union[Protocol, str, None] = None,
+    start: Union[datetime.date, str, None] = None,
+    *,
+    decisions: Iterable[str] = (),
+    delays: Optional[Mapping[PhaseKey, int]] = None,
+    actuals: Optional[Mapping[PhaseKey, Union[datetime.date, str]]] = None,
+    parameters: Optional[Mapping[str, Union[bool, int, str]]] = None,
+    closed: Iterable[Union[int, str]] = (),
+    holidays: Iterable[Union[datetime.date, str]] = (),
+    shift: Optional[Mapping[str, str]] = None,
+    **params: Union[bool, int, str],
+) -> list[Tuple[str, Schedule]]: ...
