@@ -52,9 +52,11 @@ labelled_schedules plan_branches(const protocol& p, const profile& pr,
             throw parameter_error(fmt::format("protocol \"{}\" has no decision left open to compare{}", p.id,
                                               decided_names(p).empty() ? " (it declares none)" : ""));
     }
+    std::vector<std::vector<std::string>> options;
     std::size_t combinations = 1;
     for (const parameter* param : chosen) {
-        combinations *= param->options().size();
+        options.push_back(param->options());
+        combinations *= options.back().size();
         if (combinations > max_branch_plans)
             throw parameter_error(
                 fmt::format("the decisions chosen have more than {} combinations of options; "
@@ -68,14 +70,14 @@ labelled_schedules plan_branches(const protocol& p, const profile& pr,
         profile branch = pr;
         std::vector<std::string> label;
         for (std::size_t i = 0; i < chosen.size(); ++i) {
-            const std::string value = chosen[i]->options()[pick[i]];
+            const std::string& value = options[i][pick[i]];
             branch.values[chosen[i]->name] = value;
             label.push_back(fmt::format("{}={}", chosen[i]->name, value));
         }
         out.emplace_back(fmt::format("{}", fmt::join(label, ",")), make_schedule(p, branch));
         // The last parameter changes fastest.
         for (std::size_t i = chosen.size(); i-- > 0;) {
-            if (++pick[i] < chosen[i]->options().size()) break;
+            if (++pick[i] < options[i].size()) break;
             pick[i] = 0;
         }
     }

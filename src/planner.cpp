@@ -268,19 +268,18 @@ private:
         anchored begin{start_, start_tentative_};
         bool joined = false;
         std::optional<day_point> latest_start;  // a dependency's window: the latest it may start
+        bool windowed = false;
         for (const std::size_t d : p_.incoming[i]) {
             const dependency& dep = p_.proto.dependencies[d];
             const anchored a = proposal(dep);
             begin.date = joined ? std::max(begin.date, a.date) : a.date;
             begin.tentative = begin.tentative || a.tentative;
             joined = true;
+            windowed = windowed || dep.window.has_value();
             const day_point latest = dep.window ? plus(a.date, *dep.window, who) : a.date;
             latest_start = latest_start ? std::max(*latest_start, latest) : latest;
         }
         // Without a window on any dependency there is nothing to carry.
-        const bool windowed = std::any_of(p_.incoming[i].begin(), p_.incoming[i].end(), [&](std::size_t d) {
-            return p_.proto.dependencies[d].window.has_value();
-        });
         if (!windowed) latest_start.reset();
         st.done = true;
         st.collapsed = begin.date;
