@@ -271,7 +271,11 @@ private:
             fail(at + "/id", fmt::format("duplicate phase id \"{}\"", ph.id));
         }
         if (ph.name.empty()) fail(at + "/name", "phase name is empty");
-        length_at(ph.duration, max_phase_days, "10 years", at + "/length");
+        if (ph.range) {
+            range_at(ph, at + "/length");
+        } else {
+            length_at(ph.duration, max_phase_days, "10 years", at + "/length");
+        }
         if (ph.first_day > max_first_day_magnitude || ph.first_day < -max_first_day_magnitude) {
             fail(at + "/first_day",
                  fmt::format("first day must be from {} to {} (found {})", -max_first_day_magnitude,
@@ -284,6 +288,26 @@ private:
             activity_at(ph, ph.activities[k], fmt::format("{}/activities/{}", at, k));
         }
         after_cycles(i);
+    }
+
+    // "2-6 weeks, usually 4": each length positive and bounded, shortest <= expected <= longest
+    // (compared by their size in days, months at 30.4375), and shortest below longest.
+    void range_at(const phase& ph, const std::string& at) {
+        const length_range& r = *ph.range;
+        const std::size_t before = problems_.size();
+        length_at(r.shortest, max_phase_days, "10 years", at + "/shortest");
+        length_at(ph.duration, max_phase_days, "10 years", at + "/expected");
+        length_at(r.longest, max_phase_days, "10 years", at + "/longest");
+        if (problems_.size() != before) return;
+        if (r.shortest.approx_days() >= r.longest.approx_days()) {
+            fail(at + "/longest", fmt::format("the longest length {} must be longer than the shortest, {}",
+                                              r.longest.to_string(), r.shortest.to_string()));
+        } else if (ph.duration.approx_days() < r.shortest.approx_days() ||
+                   ph.duration.approx_days() > r.longest.approx_days()) {
+            fail(at + "/expected",
+                 fmt::format("the expected length {} must lie from {} to {}", ph.duration.to_string(),
+                             r.shortest.to_string(), r.longest.to_string()));
+        }
     }
 
     void repeat_at(const repeat_rule& r, const std::string& at) {
@@ -317,7 +341,8 @@ private:
         if (a.name.empty()) fail(at + "/name", "activity name is empty");
         const auto days = bounds(a.days);
         if (!days && !a.timing.after) fail(at + "/days", "activity has no days");
-        std::optional<std::int64_t> span = fixed_days(ph.duration);
+        // An uncertain length: days up to the longest one (they happen when the phase lasts).
+        std::optional<std::int64_t> span = fixed_days(ph.range ? ph.range->longest : ph.duration);
         if (span && ph.repeat && ph.repeat->first_cycle) {
             const auto first = fixed_days(*ph.repeat->first_cycle);
             span = first ? std::optional(std::max(*span, *first)) : std::nullopt;

@@ -178,6 +178,13 @@ std::string summary_text(const schedule& s) {
                              100.0 * static_cast<double>(longest->days) / total);
     }
     out += "  In words: " + words + ".\n";
+    if (const auto end = s.possible_end()) {
+        // Uncertain lengths: how long it may be at the shortest and the longest.
+        out +=
+            fmt::format("  It may end from {} to {}: {} to {}, with phase lengths that are uncertain.\n",
+                        format_date(end->earliest), format_date(end->latest),
+                        describe_length(s.start(), end->earliest), describe_length(s.start(), end->latest));
+    }
     out += fmt::format("  Treatment days (days with a dated activity or continuous therapy): {}\n",
                        s.treatment_days());
     out += fmt::format("  Clinic days (days with a dated activity to attend): {}\n", s.clinic_days());

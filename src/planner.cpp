@@ -70,6 +70,10 @@
 // the plan follows the default and every phase occurrence, event and span that ends after the
 // decision's date is pending on it (parameter names in decision order).
 //
+// Uncertain lengths. A phase whose length is a range is planned with its expected length; the
+// plan is laid out again with every such length at its shortest and at its longest, and what
+// the three disagree on carries its earliest and latest dates (see carry_uncertainty).
+//
 // Range. Every date must lie in 0001-01-01..9999-12-31; anything else is a planning_error
 // naming the phase or track, computed in 64 bits so it can never overflow.
 //
@@ -87,6 +91,7 @@
 #include <iterator>
 #include <queue>
 #include <set>
+#include <tuple>
 
 namespace ttplan {
 
@@ -166,6 +171,7 @@ struct plan_data {
     std::vector<std::size_t> plan_order;             // every phase, collapsed ones included
     std::vector<std::string> active_order;
     std::set<std::string, std::less<>> given;  // parameters the caller gave a value for
+    bool uncertain = false;                    // an active phase has an uncertain length
 
     std::size_t index_of(std::string_view id) const {
         for (std::size_t i = 0; i < proto.phases.size(); ++i) {
@@ -188,42 +194,47 @@ struct anchored {
     bool tentative = false;
 };
 
+// Which length an uncertain phase gets in one run.
+enum class length_pick : std::uint8_t { expected, shortest, longest };
+
+// A run's items, before they become a schedule.
+struct plan_parts {
+    std::vector<phase_occurrence> phases;
+    std::vector<event> events;
+    std::vector<span> spans;
+    std::vector<decision> decisions;
+};
+
 class run {
 public:
-    run(const plan_data& plan, day_point start, bool start_tentative, const std::vector<actual_start>& actuals,
-        const clinic_calendar& calendar)
+    run(const plan_data& plan, day_point start, bool start_tentative,
+        const std::vector<actual_start>& actuals, const clinic_calendar& calendar,
+        length_pick pick = length_pick::expected)
         : p_(plan),
           start_(start),
           start_tentative_(start_tentative),
           calendar_(calendar),
+          pick_(pick),
           state_(plan.proto.phases.size()) {
         for (const auto& a : actuals) record_actual(a);
     }
 
-    schedule result() {
+    plan_parts parts() {
         offset(start_, 0, subject{"the plan start", ""});
         for (const std::size_t i : p_.plan_order) plan_phase(i);
 
-        std::vector<phase_occurrence> phases;
-        std::vector<event> events;
-        std::vector<span> spans;
+        plan_parts out;
         for (std::size_t i = 0; i < state_.size(); ++i) {
             for (const auto& occ : state_[i].occurrences) {
-                phases.push_back(occ);
-                add_activities(p_.proto.phases[i], occ, events, spans);
+                out.phases.push_back(occ);
+                add_activities(p_.proto.phases[i], occ, out.events, out.spans);
             }
         }
         for (std::size_t t = 0; t < p_.proto.tracks.size(); ++t) {
-            if (p_.proto.tracks[t].when.matches(p_.values)) spans.push_back(track_span(t));
+            if (p_.proto.tracks[t].when.matches(p_.values)) out.spans.push_back(track_span(t));
         }
-        std::vector<decision> decisions = decisions_met();
-        mark_pending(decisions, phases, events, spans);
-
-        const auto& pr = p_.proto;
-        return schedule(
-            {segment{
-                protocol_info{pr.id, pr.title, pr.version}, typed_parameters(pr, p_.values), start_, {}}},
-            std::move(phases), std::move(events), std::move(spans), std::move(decisions));
+        out.decisions = decisions_met();
+        return out;
     }
 
 private:
@@ -319,7 +330,7 @@ private:
             if (limit_last && cur > *limit_last) break;
             offset(cur, 0, who);  // a cycle that would start past 9999-12-31
 
-            const length len = (k == 1 && rep && rep->first_cycle) ? *rep->first_cycle : ph.duration;
+            const length len = (k == 1 && rep && rep->first_cycle) ? *rep->first_cycle : cycle_length(ph);
             std::int64_t n = 0;
             try {
                 n = days_in(cur, len);
@@ -338,6 +349,7 @@ private:
             occ.last = offset(cur, n - 1, who);
             occ.first_day = ph.first_day;
             occ.tentative = tentative;
+            if (!(k == 1 && rep && rep->first_cycle)) occ.uncertain_length = ph.range;
             // An actual start is a fact: no window is left for it.
             if (k == 1 && latest_start && !actuals_.contains({i, 1}))
                 occ.start_window = date_window{cur, *latest_start};
@@ -356,6 +368,12 @@ private:
                     fmt::format("actual date for {} cycle {}, but it has {} cycle(s) in this plan", who.label,
                                 key.second, st.occurrences.size()));
         }
+    }
+
+    // The length of a cycle (of the phase, if it does not repeat) in this run.
+    length cycle_length(const phase& ph) const {
+        if (!ph.range || pick_ == length_pick::expected) return ph.duration;
+        return pick_ == length_pick::shortest ? ph.range->shortest : ph.range->longest;
     }
 
     // The limit's last day; add() first, so a limit ending exactly on 10000-01-01 still works.
@@ -599,6 +617,7 @@ private:
         return a.at == anchor::edge::end ? occs.back().cycle : occs.front().cycle;
     }
 
+public:
     // What ends after a pending decision waits on it: the plan shows the default branch there.
     static void mark_pending(const std::vector<decision>& decisions, std::vector<phase_occurrence>& phases,
                              std::vector<event>& events, std::vector<span>& spans) {
@@ -616,6 +635,7 @@ private:
         }
     }
 
+private:
     void apply_calendar(event& ev) const {
         if (calendar_.is_open(ev.date)) return;
         const auto rule = calendar_.rules.find(ev.category);
@@ -656,9 +676,122 @@ private:
     day_point start_;
     bool start_tentative_;  // the start itself is an earliest date (a continuation after a gate)
     const clinic_calendar& calendar_;
+    length_pick pick_;
     std::vector<planned> state_;
     std::map<std::pair<std::size_t, std::int32_t>, const actual_start*> actuals_;
 };
+
+// Uncertain lengths. A protocol with an active uncertain length is planned three times: with
+// the expected lengths (the plan), with every uncertain length at its shortest and at its
+// longest. An item of the plan is matched with the same item of the other two runs (phase and
+// cycle; and activity and day number, or first day, for events and spans; the parameter for a
+// decision); where its dates differ, it carries the earliest and latest of them. An item whose
+// start (or date) can move, or that one of the runs does not have (a day past the shortest
+// length, a cycle a limit cuts), is tentative.
+
+// An item's identity across runs: its key and how many items before it share that key.
+template <class Item, class Key>
+std::map<std::pair<Key, std::size_t>, const Item*> index_by(const std::vector<Item>& items,
+                                                            Key (*key)(const Item&)) {
+    std::map<std::pair<Key, std::size_t>, const Item*> out;
+    std::map<Key, std::size_t> seen;
+    for (const Item& it : items) {
+        Key k = key(it);
+        const std::size_t n = seen[k]++;
+        out.emplace(std::pair{std::move(k), n}, &it);
+    }
+    return out;
+}
+
+using item_key = std::tuple<std::string, std::int32_t, std::string, std::int32_t>;
+item_key key_of(const phase_occurrence& p) {
+    return {p.phase, p.cycle.value_or(0), {}, 0};
+}
+item_key key_of(const event& e) {
+    return {e.phase, e.cycle.value_or(0), e.activity, e.day};
+}
+item_key key_of(const span& s) {
+    return {s.phase, s.cycle.value_or(0), s.activity, s.first_day};
+}
+item_key key_of(const decision& d) {
+    return {{}, 0, d.parameter, 0};
+}
+
+// The dates `planned` and its matches give, or nothing when they agree.
+std::optional<date_window> spread(day_point planned, std::initializer_list<std::optional<day_point>> others) {
+    date_window w{planned, planned};
+    for (const auto& d : others) {
+        if (!d) continue;
+        w.earliest = std::min(w.earliest, *d);
+        w.latest = std::max(w.latest, *d);
+    }
+    if (w.earliest == w.latest) return std::nullopt;
+    return w;
+}
+
+template <class Item, class Bounds>
+void carry(std::vector<Item>& items, const std::vector<Item>& lo, const std::vector<Item>& hi,
+           Bounds bounds) {
+    const auto lo_index = index_by<Item, item_key>(lo, &key_of);
+    const auto hi_index = index_by<Item, item_key>(hi, &key_of);
+    std::map<item_key, std::size_t> seen;
+    for (Item& it : items) {
+        item_key k = key_of(it);
+        const std::size_t n = seen[k]++;
+        const auto a = lo_index.find({k, n});
+        const auto b = hi_index.find({k, n});
+        const Item* lo_item = a == lo_index.end() ? nullptr : a->second;
+        const Item* hi_item = b == hi_index.end() ? nullptr : b->second;
+        const bool moves = bounds(it, lo_item, hi_item);
+        if (moves || lo_item == nullptr || hi_item == nullptr) it.tentative = true;
+    }
+}
+
+template <class Item, class Field>
+std::optional<day_point> field_of(const Item* it, Field f) {
+    if (it == nullptr) return std::nullopt;
+    return it->*f;
+}
+
+void carry_uncertainty(plan_parts& plan, const plan_parts& lo, const plan_parts& hi) {
+    carry(plan.phases, lo.phases, hi.phases,
+          [](phase_occurrence& p, const phase_occurrence* a, const phase_occurrence* b) {
+              p.possible_first = spread(
+                  p.first, {field_of(a, &phase_occurrence::first), field_of(b, &phase_occurrence::first)});
+              p.possible_last = spread(
+                  p.last, {field_of(a, &phase_occurrence::last), field_of(b, &phase_occurrence::last)});
+              return p.possible_first.has_value();
+          });
+    carry(plan.events, lo.events, hi.events, [](event& e, const event* a, const event* b) {
+        e.possible_date = spread(e.date, {field_of(a, &event::date), field_of(b, &event::date)});
+        return e.possible_date.has_value();
+    });
+    carry(plan.spans, lo.spans, hi.spans, [](span& s, const span* a, const span* b) {
+        s.possible_first = spread(s.first, {field_of(a, &span::first), field_of(b, &span::first)});
+        s.possible_last = spread(s.last, {field_of(a, &span::last), field_of(b, &span::last)});
+        return s.possible_first.has_value();
+    });
+    carry(plan.decisions, lo.decisions, hi.decisions, [](decision& d, const decision* a, const decision* b) {
+        d.possible_date = spread(d.date, {field_of(a, &decision::date), field_of(b, &decision::date)});
+        return d.possible_date.has_value();
+    });
+}
+
+schedule plan_with(const plan_data& m, day_point start, bool start_tentative,
+                   const std::vector<actual_start>& actuals, const clinic_calendar& calendar) {
+    plan_parts plan = run(m, start, start_tentative, actuals, calendar).parts();
+    if (m.uncertain) {
+        const plan_parts lo =
+            run(m, start, start_tentative, actuals, calendar, length_pick::shortest).parts();
+        const plan_parts hi = run(m, start, start_tentative, actuals, calendar, length_pick::longest).parts();
+        carry_uncertainty(plan, lo, hi);
+    }
+    run::mark_pending(plan.decisions, plan.phases, plan.events, plan.spans);
+    const auto& pr = m.proto;
+    return schedule(
+        {segment{protocol_info{pr.id, pr.title, pr.version}, typed_parameters(pr, m.values), start, {}}},
+        std::move(plan.phases), std::move(plan.events), std::move(plan.spans), std::move(plan.decisions));
+}
 
 }  // namespace
 
@@ -677,6 +810,7 @@ planner::planner(protocol p, const parameter_values& values) : impl_(std::make_u
     m.until.resize(phases.size(), nullptr);
     for (std::size_t i = 0; i < phases.size(); ++i) {
         m.active[i] = phases[i].when.matches(m.values);
+        m.uncertain = m.uncertain || (m.active[i] && phases[i].range);
         if (!phases[i].repeat) continue;
         for (const auto& rule : phases[i].repeat->until) {
             if (rule.when.matches(m.values)) {
@@ -734,12 +868,12 @@ const std::vector<std::string>& planner::order() const noexcept { return impl_->
 
 schedule planner::plan(day_point start, const std::vector<actual_start>& actuals,
                        const clinic_calendar& calendar) const {
-    return run(*impl_, start, false, actuals, calendar).result();
+    return plan_with(*impl_, start, false, actuals, calendar);
 }
 
 schedule planner::plan_tentative(day_point start, const std::vector<actual_start>& actuals,
                                  const clinic_calendar& calendar) const {
-    return run(*impl_, start, true, actuals, calendar).result();
+    return plan_with(*impl_, start, true, actuals, calendar);
 }
 
 schedule make_schedule(const protocol& p, const profile& pr) {

@@ -533,6 +533,27 @@ private:
         }
     }
 
+    // "length": "4w", or an uncertain one: {"expected": "4w", "shortest": "2w", "longest": "6w",
+    // "reason": "until counts recover"}.
+    void read_phase_length(const json& j, const std::string& ptr, phase& p) {
+        const json* v = member(j, "length");
+        if (v == nullptr) return;
+        const std::string here = at(ptr, "length");
+        if (!v->is_object()) {
+            if (auto len = length_value(*v, here)) p.duration = *len;
+            return;
+        }
+        if (!object(*v, here, {"expected", "shortest", "longest", "reason"},
+                    {"expected", "shortest", "longest"}))
+            return;
+        length_range r;
+        read_length(*v, here, "expected", p.duration);
+        read_length(*v, here, "shortest", r.shortest);
+        read_length(*v, here, "longest", r.longest);
+        read_string(*v, here, "reason", r.reason);
+        p.range = std::move(r);
+    }
+
     phase read_phase(const json& j, const std::string& ptr) {
         phase p;
         const keys allowed = {"id",          "name", "kind",   "length",    "first_day",
@@ -541,7 +562,7 @@ private:
         read_string(j, ptr, "id", p.id);
         read_string(j, ptr, "name", p.name);
         read_string(j, ptr, "kind", p.kind);
-        read_length(j, ptr, "length", p.duration);
+        read_phase_length(j, ptr, p);
         read_integer(j, ptr, "first_day", p.first_day);
         read_string(j, ptr, "description", p.description);
         read_when(j, ptr, p.when);

@@ -169,7 +169,16 @@ ojson phase_json(const protocol& p, const phase& ph) {
     j["id"] = ph.id;
     j["name"] = ph.name;
     put_text(j, "kind", ph.kind);
-    j["length"] = ph.duration.to_string();
+    if (ph.range) {
+        ojson len = ojson::object();
+        len["expected"] = ph.duration.to_string();
+        len["shortest"] = ph.range->shortest.to_string();
+        len["longest"] = ph.range->longest.to_string();
+        put_text(len, "reason", ph.range->reason);
+        j["length"] = std::move(len);
+    } else {
+        j["length"] = ph.duration.to_string();
+    }
     if (ph.first_day != 1) j["first_day"] = ph.first_day;
     put_text(j, "description", ph.description);
     put_when(j, p, ph.when);

@@ -87,6 +87,23 @@ schedule::schedule(std::vector<segment> segments, std::vector<phase_occurrence> 
     for (const auto& sp : spans_) end_ = std::max(end_, sp.last);
 }
 
+std::optional<date_window> schedule::possible_end() const {
+    bool moves = false;
+    // The earliest end is the latest of every item's earliest last day.
+    day_point earliest = start_;
+    day_point latest = start_;
+    const auto add = [&](day_point last, const std::optional<date_window>& possible) {
+        moves = moves || possible.has_value();
+        earliest = std::max(earliest, possible ? possible->earliest : last);
+        latest = std::max(latest, possible ? possible->latest : last);
+    };
+    for (const auto& ph : phases_) add(ph.last, ph.possible_last);
+    for (const auto& ev : events_) add(ev.date, ev.possible_date);
+    for (const auto& sp : spans_) add(sp.last, sp.possible_last);
+    if (!moves || earliest == latest) return std::nullopt;
+    return date_window{earliest, latest};
+}
+
 std::vector<event> schedule::events_on(day_point d) const {
     // Sorted by date: the day's events are one contiguous run.
     const auto lo = std::lower_bound(events_.begin(), events_.end(), d,

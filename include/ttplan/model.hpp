@@ -198,6 +198,17 @@ struct repeat_rule {
     friend bool operator==(const repeat_rule&, const repeat_rule&) = default;
 };
 
+// An uncertain length: "2-6 weeks, usually 4", "until counts recover, usually 2 weeks". The
+// phase's `duration` is the expected length; the plan uses it and carries the dates that the
+// shortest and the longest length would give.
+struct length_range {
+    length shortest;
+    length longest;
+    std::string reason;  // what decides it, for readers ("until counts recover"); may be empty
+
+    friend bool operator==(const length_range&, const length_range&) = default;
+};
+
 struct phase {
     std::string id;
     std::string name;
@@ -210,6 +221,9 @@ struct phase {
     std::optional<repeat_rule> repeat;
     condition when;
     std::string description;
+    // Set: the length is uncertain, from range->shortest to range->longest, usually `duration`
+    // (for a repeated phase, each cycle's; a first_cycle length stays fixed).
+    std::optional<length_range> range{};
 
     friend bool operator==(const phase&, const phase&) = default;
 };

@@ -42,7 +42,8 @@ struct phase_occurrence {
     day_point first;
     day_point last;
     std::int32_t first_day = 1;  // day number of `first`
-    bool tentative = false;      // starts on a clinically gated date, or after one
+    bool tentative = false;      // starts on a clinically gated date or after one, or may move
+                                 // with an uncertain length (see possible_first)
     ending_reason ending = ending_reason::none;
     // Index into schedule::segments() of the protocol this occurrence belongs to. Continuations
     // keep their phase ids, so (segment, phase, cycle) is what tells `induction` of one
@@ -53,6 +54,13 @@ struct phase_occurrence {
     std::vector<std::string> pending{};
     // The dates it may start on, when a dependency gives its start a window ("within 1 month").
     std::optional<date_window> start_window{};
+    // Where an uncertain length ("2-6 weeks, usually 4") lies upstream or is its own: the
+    // earliest and latest dates its first and last day may fall on (unset when they cannot
+    // move). first and last are what the expected lengths give.
+    std::optional<date_window> possible_first{};
+    std::optional<date_window> possible_last{};
+    // Its own length is uncertain: the protocol's range (the plan uses the expected length).
+    std::optional<length_range> uncertain_length{};
 
     std::int64_t days() const { return (last - first).count() + 1; }
     bool ended_early() const noexcept { return ending != ending_reason::none; }
@@ -82,6 +90,8 @@ struct event {
     // with a timed reference, `times` holds the one clock time it works out to. Empty when the
     // protocol gives only the day.
     ttplan::timing timing{};
+    // As for phase_occurrence: the dates it may fall on when an uncertain length lies upstream.
+    std::optional<date_window> possible_date{};
 
     friend bool operator==(const event&, const event&) = default;
 };
@@ -104,6 +114,8 @@ struct span {
     std::vector<std::string> pending{};          // as for phase_occurrence: ends after a pending decision
     // As for event (never `after`): "twice daily" oral therapy, a 28-day continuous infusion.
     ttplan::timing timing{};
+    std::optional<date_window> possible_first{};  // as for phase_occurrence
+    std::optional<date_window> possible_last{};
 
     std::int64_t days() const { return (last - first).count() + 1; }
     bool ended_early() const noexcept { return ending != ending_reason::none; }
@@ -122,8 +134,9 @@ struct decision {
     std::vector<std::string> options;   // canonical text, in declaration order
     std::optional<std::string> value;   // the value given; nullopt while pending
     std::string assumed;                // the branch the plan follows: the value, or the default
-    bool tentative = false;             // its date may still move (it follows a gate)
+    bool tentative = false;             // its date may still move (a gate or an uncertain length)
     std::size_t segment = 0;            // as for phase_occurrence
+    std::optional<date_window> possible_date{};  // as for event
 
     bool pending() const noexcept { return !value.has_value(); }
     friend bool operator==(const decision&, const decision&) = default;
@@ -184,6 +197,10 @@ public:
     day_point end() const noexcept { return end_; }
     // Calendar days from start to end inclusive.
     std::int64_t total_days() const { return (end_ - start_).count() + 1; }
+    // Where an uncertain length lies in the plan: the earliest and latest dates end() may be
+    // (the latest of the items' earliest and latest possible last days); nullopt when the end
+    // cannot move.
+    std::optional<date_window> possible_end() const;
 
     const std::vector<phase_occurrence>& phases() const noexcept { return phases_; }
     const std::vector<event>& events() const noexcept { return events_; }

@@ -233,6 +233,7 @@ void header(std::string& out, const schedule& s, const detail::agenda& plan,
                     "", "  ");
     }
     if (const std::string note = detail::pending_note(s, ""); !note.empty()) out += wrap(note, "", "");
+    if (const std::string note = detail::uncertain_note(s); !note.empty()) out += wrap(note, "", "");
 }
 
 }  // namespace

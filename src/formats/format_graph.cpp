@@ -15,6 +15,7 @@ namespace {
 
 using detail::escape_dot;
 using detail::escape_mermaid;
+using detail::length_words;
 
 struct node {
     std::string key;                 // p0, p1, ... for phases; t0, ... for tracks
@@ -40,12 +41,6 @@ struct picture {
 
 std::string signed_length(const length& l) {
     return (l.count > 0 ? "+" : "") + l.to_string();
-}
-
-// "29 days", "1 week", "2 years": node labels are read by people, not parsers.
-std::string length_words(const length& l) {
-    static constexpr std::string_view units[] = {"day", "week", "month", "year"};
-    return fmt::format("{} {}{}", l.count, units[static_cast<std::size_t>(l.units)], l.count == 1 ? "" : "s");
 }
 
 class builder {
@@ -109,9 +104,13 @@ private:
     }
 
     std::string length_line(const phase& ph) const {
-        if (!ph.repeat) return length_words(ph.duration);
+        const std::string len =
+            ph.range ? fmt::format("usually {} ({} to {})", length_words(ph.duration),
+                                   length_words(ph.range->shortest), length_words(ph.range->longest))
+                     : length_words(ph.duration);
+        if (!ph.repeat) return len;
         const repeat_rule& r = *ph.repeat;
-        std::string out = fmt::format("cycles of {}", length_words(ph.duration));
+        std::string out = fmt::format("cycles of {}", len);
         if (r.first_cycle) out += fmt::format(" (first {})", length_words(*r.first_cycle));
         if (r.count) out += fmt::format(", up to {}", *r.count);
         for (const auto& u : r.until) {

@@ -339,6 +339,8 @@ std::string to_html(const schedule& s) {
     }
     if (const std::string note = detail::pending_note(s, ""); !note.empty())
         out += "<p class=\"pending\">" + escape_xml(note) + "</p>\n";
+    if (const std::string note = detail::uncertain_note(s); !note.empty())
+        out += "<p class=\"uncertain\">" + escape_xml(note) + "</p>\n";
     if (plan.several()) {
         for (const auto& seg : s.segments()) out += parameters_table(seg.parameters, seg.protocol.id);
     } else {

@@ -188,6 +188,11 @@ private:
             "{} to {}: {} ({} days), Day {} to Day {}.", format_date(p.first), format_date(p.last),
             describe_length(p.first, p.last), p.days(), p.first_day, p.first_day + p.days() - 1));
         if (p.ended_early()) it.description.push_back(cut_line(entry.stopped_for));
+        if (p.uncertain_length)
+            it.description.push_back(
+                fmt::format("Its length is uncertain: {}.", detail::range_words(*p.uncertain_length)));
+        if (const std::string w = detail::possible_words(p.possible_first, p.possible_last); !w.empty())
+            it.description.push_back(fmt::format("With the uncertain lengths it {}.", w));
         if (p.tentative) it.description.push_back(tentative_line);
         if (!p.pending.empty()) it.description.push_back(pending_line(p.pending, p.segment));
         it.description.push_back(protocol_lines_.at(p.segment));
@@ -219,6 +224,8 @@ private:
         if (!t.note.empty()) it.description.push_back(t.note);
         // Within a phase the phase's own item says why it stopped; a track says it here.
         if (t.ended_early() && track) it.description.push_back(cut_line(plan_.stopped_for(t)));
+        if (const std::string w = detail::possible_words(t.possible_first, t.possible_last); !w.empty())
+            it.description.push_back(fmt::format("With the uncertain lengths it {}.", w));
         if (t.tentative) it.description.push_back(tentative_line);
         if (!t.pending.empty()) it.description.push_back(pending_line(t.pending, t.segment));
         it.description.push_back(protocol_lines_.at(t.segment));
@@ -252,6 +259,9 @@ private:
         it.description.push_back(fmt::format("{}: {}.",
                                              detail::decision_place(d, s_.phase_name(d.segment, d.phase)),
                                              detail::decision_words(d)));
+        if (d.possible_date)
+            it.description.push_back(
+                fmt::format("With the uncertain lengths it {}.", detail::possible_words(d.possible_date)));
         if (d.tentative) it.description.push_back(tentative_line);
         it.description.push_back(protocol_lines_.at(d.segment));
         it.categories.push_back("Decision");
@@ -322,6 +332,12 @@ private:
                 it.categories.push_back(cat);
             }
         }
+        // Events of one day move together: the first one that can says how far.
+        const auto moving = std::find_if(group.begin(), group.end(),
+                                         [](const event* e) { return e->possible_date.has_value(); });
+        if (moving != group.end())
+            it.description.push_back(fmt::format("With the uncertain lengths this day {}.",
+                                                 detail::possible_words((*moving)->possible_date)));
         if (tentative) it.description.push_back(tentative_line);
         if (!e0.pending.empty()) it.description.push_back(pending_line(e0.pending, e0.segment));
         it.description.push_back(protocol_lines_.at(e0.segment));

@@ -2,6 +2,7 @@
 #include <ttplan/format.hpp>
 #include <ttplan/version.hpp>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace ttplan {
@@ -61,6 +62,13 @@ void put_timing(ojson& item, const timing& t) {
     if (t.after) item["after"] = {{"activity", t.after->activity}, {"hours", t.after->hours}};
 }
 
+// "earliest_<name>" and "latest_<name>" from an item's possible dates, when it has them.
+void put_possible(ojson& item, std::string_view name, const std::optional<date_window>& w) {
+    if (!w) return;
+    item[fmt::format("earliest_{}", name)] = format_date(w->earliest);
+    item[fmt::format("latest_{}", name)] = format_date(w->latest);
+}
+
 }  // namespace
 
 std::string to_json(const schedule& s) {
@@ -71,6 +79,7 @@ std::string to_json(const schedule& s) {
     doc["start"] = format_date(s.start());
     doc["end"] = format_date(s.end());
     doc["total_days"] = s.total_days();
+    put_possible(doc, "end", s.possible_end());
 
     // The main protocol, then each protocol the plan continued with (items name theirs).
     ojson segments = ojson::array();
@@ -100,6 +109,14 @@ std::string to_json(const schedule& s) {
         if (p.start_window)
             phases.back()["start_window"] = {{"earliest", format_date(p.start_window->earliest)},
                                              {"latest", format_date(p.start_window->latest)}};
+        if (p.uncertain_length) {
+            ojson range = {{"shortest", p.uncertain_length->shortest.to_string()},
+                           {"longest", p.uncertain_length->longest.to_string()}};
+            if (!p.uncertain_length->reason.empty()) range["reason"] = p.uncertain_length->reason;
+            phases.back()["uncertain_length"] = std::move(range);
+        }
+        put_possible(phases.back(), "start", p.possible_first);
+        put_possible(phases.back(), "end", p.possible_last);
     }
     doc["phases"] = std::move(phases);
 
@@ -114,6 +131,7 @@ std::string to_json(const schedule& s) {
         if (e.window)
             item["window"] = {{"earliest", format_date(e.window->earliest)},
                               {"latest", format_date(e.window->latest)}};
+        put_possible(item, "date", e.possible_date);
         if (!e.note.empty()) item["note"] = e.note;
         put_timing(item, e.timing);
         events.push_back(std::move(item));
@@ -136,6 +154,8 @@ std::string to_json(const schedule& s) {
                       {"pending", pending_value(t.pending)}};
         if (!t.note.empty()) item["note"] = t.note;
         put_timing(item, t.timing);
+        put_possible(item, "start", t.possible_first);
+        put_possible(item, "end", t.possible_last);
         spans.push_back(std::move(item));
     }
     doc["spans"] = std::move(spans);
@@ -162,6 +182,7 @@ std::string to_json(const schedule& s) {
                              {"tentative", d.tentative},
                              {"protocol", s.segment_of(d).protocol.id},
                              {"segment", d.segment}});
+        put_possible(decisions.back(), "date", d.possible_date);
     }
     doc["decisions"] = std::move(decisions);
     doc["disclaimer"] = disclaimer;

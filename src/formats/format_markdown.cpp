@@ -43,6 +43,10 @@ std::string occurrence_notes(const occurrence_entry& entry) {
     if (p.tentative) notes = "tentative";
     if (!p.pending.empty()) notes += notes.empty() ? "pending" : "; pending";
     if (p.ended_early()) notes += (notes.empty() ? "" : "; ") + md(detail::ending_words(entry.stopped_for));
+    if (p.uncertain_length)
+        notes += (notes.empty() ? "length " : "; length ") + md(detail::range_words(*p.uncertain_length));
+    if (const std::string w = detail::possible_words(p.possible_first, p.possible_last); !w.empty())
+        notes += (notes.empty() ? "" : "; ") + md(w);
     return notes;
 }
 
@@ -74,6 +78,7 @@ void header(std::string& out, const schedule& s, const agenda& plan) {
     }
     if (const std::string note = detail::pending_note(s, "pending"); !note.empty())
         out += "\n" + md(note) + "\n";
+    if (const std::string note = detail::uncertain_note(s); !note.empty()) out += "\n" + md(note) + "\n";
     if (s.decisions().empty()) return;
     out += "\n## Decisions during treatment\n\n";
     for (const decision& d : s.decisions()) {

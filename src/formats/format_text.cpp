@@ -47,6 +47,7 @@ std::string to_text(const schedule& s) {
             "Dates marked (tentative) depend on recovery (for example of blood counts) and may move later.\n";
     }
     if (const std::string note = detail::pending_note(s, "(pending)"); !note.empty()) out += note + "\n";
+    if (const std::string note = detail::uncertain_note(s); !note.empty()) out += note + "\n";
 
     if (!s.decisions().empty()) out += "\nDecisions during treatment\n";
     for (const decision& d : s.decisions()) {
@@ -80,6 +81,10 @@ std::string to_text(const schedule& s) {
             out += fmt::format("  May start from {} to {}\n", long_date(p.start_window->earliest),
                                long_date(p.start_window->latest));
         }
+        if (p.uncertain_length)
+            out += fmt::format("  Its length is uncertain: {}\n", detail::range_words(*p.uncertain_length));
+        if (const std::string w = detail::possible_words(p.possible_first, p.possible_last); !w.empty())
+            out += fmt::format("  It {}\n", w);
         for (const span* t : entry.spans) {
             out += fmt::format("  {}{}: {}, {} to {}\n", detail::labelled_activity(t->activity, t->category),
                                detail::timing_suffix(t->timing, t->category, true),

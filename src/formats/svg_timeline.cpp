@@ -65,6 +65,7 @@ axis make_axis(const std::vector<timeline_group>& groups) {
     for (const auto& g : groups) {
         lo = std::min(lo, g.plan->plan().start());
         hi = std::max(hi, g.plan->plan().end());
+        if (const auto end = g.plan->plan().possible_end()) hi = std::max(hi, end->latest);
     }
     if (groups.empty()) lo = hi = day_point{};
     const date::year_month_day a{lo};
@@ -131,7 +132,12 @@ struct lanes_writer {
             std::string tip = fmt::format("{}: {} to {}, {}", entry->title(), long_date(p.first),
                                           long_date(p.last), day_words(p.days()));
             if (p.ended_early()) tip += "; " + ending_words(entry->stopped_for);
-            if (p.tentative) tip += "; tentative: waits for recovery, may move later";
+            if (p.tentative)
+                tip += p.possible_first ? "; tentative: may move with an uncertain length"
+                                        : "; tentative: waits for recovery, may move later";
+            if (p.uncertain_length) tip += "; its length is uncertain: " + range_words(*p.uncertain_length);
+            if (const std::string moves = possible_words(p.possible_first, p.possible_last); !moves.empty())
+                tip += "; " + moves;
             std::string cls = "phase";
             if (p.tentative) cls += " tentative";
             if (p.ended_early()) cls += " cut";
@@ -162,6 +168,21 @@ struct lanes_writer {
             }
         }
         ticks(entries, y + 25);
+        // Where uncertain lengths may put the lane's end: a whisker from its earliest to its
+        // latest possible last day, through the middle of the bar.
+        const phase_occurrence& last = *entries.back()->occurrence;
+        if (last.possible_last) {
+            const date_window& w = *last.possible_last;
+            const double x0 = ax.x(w.earliest) + ax.w(w.earliest, w.earliest);
+            const double x1 = std::min(ax.x(w.latest) + ax.w(w.latest, w.latest), plot_right);
+            const double wy = bar_y + bar_h / 2;
+            out += fmt::format(
+                R"~(<path class="range" d="M{0} {1}v-5v10v-5H{2}v-5v10" fill="none" stroke="#1f2d3a" stroke-width="1.5"><title>{3}</title></path>)~",
+                num(x0), num(wy), num(x1),
+                escape_xml(fmt::format("{}: with uncertain lengths it may end {} to {}",
+                                       entries.back()->title(), long_date(w.earliest), long_date(w.latest))));
+            out += '\n';
+        }
         y += phase_lane;
     }
 
@@ -382,8 +403,10 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
     bool any_cut = false;
     bool any_switch = false;
     bool any_decision = false;
+    bool any_range = false;
     for (const auto& g : groups) {
         const agenda& plan = *g.plan;
+        for (const auto& p : plan.plan().phases()) any_range |= p.possible_last.has_value();
         any_switch |= plan.several();
         any_decision |= !plan.plan().decisions().empty();
         any_tentative |= plan.any_tentative();
@@ -402,6 +425,10 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
             {fmt::format(R"~(<rect width="14" height="14" fill="{}" stroke="{}" stroke-dasharray="4 3"/>)~",
                          tentative_fill, bar_stroke),
              "Dashed: tentative, may move later"});
+    }
+    if (any_range) {
+        items.push_back({R"~(<path d="M1 4v6v-3H13v-3v6" fill="none" stroke="#444" stroke-width="1.2"/>)~",
+                         "Whisker: uncertain end"});
     }
     if (any_cut) {
         items.push_back(

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+
 #include <vector>
 
 namespace ttplan::detail {
@@ -166,6 +168,45 @@ namespace ttplan::detail {
 
 std::string window_words(const date_window& w) {
     return fmt::format("may be {} to {}", long_date(w.earliest), long_date(w.latest));
+}
+
+std::string length_words(const length& l) {
+    static constexpr std::string_view units[] = {"day", "week", "month", "year"};
+    return fmt::format("{} {}{}", l.count, units[static_cast<std::size_t>(l.units)], l.count == 1 ? "" : "s");
+}
+
+std::string range_words(const length_range& r) {
+    std::string out = fmt::format("from {} to {}", length_words(r.shortest), length_words(r.longest));
+    if (!r.reason.empty()) out += fmt::format(" ({})", one_line(r.reason));
+    return out;
+}
+
+std::string possible_words(const std::optional<date_window>& first, const std::optional<date_window>& last) {
+    std::string out;
+    if (first) out = fmt::format("may start {} to {}", long_date(first->earliest), long_date(first->latest));
+    if (last) {
+        out += out.empty() ? "may end " : " and end ";
+        out += fmt::format("{} to {}", long_date(last->earliest), long_date(last->latest));
+    }
+    return out;
+}
+
+std::string possible_words(const std::optional<date_window>& date) {
+    if (!date) return {};
+    return fmt::format("may move to any date from {} to {}", long_date(date->earliest),
+                       long_date(date->latest));
+}
+
+std::string uncertain_note(const schedule& s) {
+    const auto end = s.possible_end();
+    const bool any = end || std::any_of(s.phases().begin(), s.phases().end(), [](const phase_occurrence& p) {
+                         return p.possible_last.has_value();
+                     });
+    if (!any) return {};
+    std::string out = "Some phase lengths are uncertain: this plan uses the expected lengths";
+    if (end)
+        out += fmt::format(" and may end from {} to {}", long_date(end->earliest), long_date(end->latest));
+    return out + "; dates that can move with them are tentative.";
 }
 
 std::string decision_place(const decision& d, std::string_view phase_name) {

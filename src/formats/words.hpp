@@ -66,6 +66,24 @@ std::string ending_words(const segment* next);
 // "may be Thu 7 Jan 2027 to Sat 9 Jan 2027": the dates an event's window allows.
 std::string window_words(const date_window& w);
 
+// "29 days", "1 week", "2 years".
+std::string length_words(const length& l);
+// "from 1 week to 6 weeks (until counts recover)": an uncertain length; the reason passes
+// through one_line.
+std::string range_words(const length_range& r);
+
+// How far an item may move with an uncertain length, "" when it cannot: "may start Tue 9 Feb
+// 2027 to Tue 16 Mar 2027", "may end Mon 8 Feb 2027 to Mon 15 Mar 2027", or both joined by
+// " and ", for a phase occurrence or span (possible_first, possible_last) or, with `last` unset,
+// an event or decision ("may be on ... to ...").
+std::string possible_words(const std::optional<date_window>& first, const std::optional<date_window>& last);
+std::string possible_words(const std::optional<date_window>& date);
+
+// The note every format gives a plan with uncertain lengths (empty when there is none): "Some
+// lengths are uncertain (Hyper-CVAD courses: about 3-4 weeks each): this plan uses the expected
+// lengths and may end from ... to ...; dates that move with them are tentative."
+std::string uncertain_note(const schedule& s);
+
 // Where a decision is taken: "Induction Day 29" (with ", cycle 2" for a repeated phase), the
 // phase named as `phase_name` gives it.
 std::string decision_place(const decision& d, std::string_view phase_name);
