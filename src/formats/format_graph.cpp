@@ -108,12 +108,20 @@ private:
         return a.phase;
     }
 
+    // With this plan's values: the length that applies, the count, the limit.
     std::string length_line(const phase& ph) const {
-        if (!ph.repeat) return length_words(ph.duration);
+        if (!ph.repeat && !ph.until.empty()) {
+            for (const auto& u : ph.until) {
+                if (u.when.matches(values_))
+                    return fmt::format("until {} from {}", length_words(u.limit), anchor_text(u.from));
+            }
+            return "until a limit (none applies)";
+        }
+        if (!ph.repeat) return length_words(ph.length_for(values_));
         const repeat_rule& r = *ph.repeat;
-        std::string out = fmt::format("cycles of {}", length_words(ph.duration));
+        std::string out = fmt::format("cycles of {}", length_words(ph.length_for(values_)));
         if (r.first_cycle) out += fmt::format(" (first {})", length_words(*r.first_cycle));
-        if (r.count) out += fmt::format(", up to {}", *r.count);
+        if (const auto count = r.count_for(values_)) out += fmt::format(", up to {}", *count);
         for (const auto& u : r.until) {
             if (!u.when.matches(values_)) continue;  // the first rule that holds applies
             out += fmt::format(", until {} from {}", length_words(u.limit), anchor_text(u.from));
