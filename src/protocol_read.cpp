@@ -445,7 +445,7 @@ private:
         if (v.is_object()) {
             if (!object(v, ptr, {"parameter"}, {"parameter"})) return;
             read_string(v, ptr, "parameter", parameter);
-            if (v.contains("parameter") && parameter.empty())
+            if (v.contains("parameter") && v.at("parameter").is_string() && parameter.empty())
                 fail(at(ptr, "parameter"), "parameter name is empty");
             return;
         }
