@@ -1,5 +1,6 @@
 #include <ttplan/model.hpp>
 
+#include "check_timing.hpp"
 #include "json_pointer.hpp"
 #include "parameter_space.hpp"
 #include "phase_graph.hpp"
@@ -17,6 +18,8 @@ namespace ttplan {
 
 namespace {
 
+using parameter_decl = ttplan::parameter;
+
 // Bounds that catch typing mistakes ("290d", "20y") without second-guessing protocols.
 constexpr double max_phase_days = 10 * 365.25;
 constexpr double max_until_days = 20 * 365.25;
@@ -33,8 +36,6 @@ constexpr std::int32_t max_window_days = 366;
 std::int64_t last_day_number(const phase& ph) {
     return std::int64_t{std::max(ph.first_day, 1)} + max_day_number - 1;
 }
-constexpr std::int64_t max_duration_days = 366;
-constexpr std::int32_t max_after_hours = 24 * 366;
 
 bool is_id(std::string_view id) {
     const auto ok = [](char c, bool first) {
@@ -59,12 +60,15 @@ std::string quoted_list(const std::vector<std::string>& names) {
     return out;
 }
 
-// The first and last day of a pattern, without listing every day of a long range.
+// The first and last day a pattern names, without listing every day of a long range. `end`
+// names no day: "29..end" names Day 29 (the rest depends on the occurrence), "end" alone none.
 std::optional<std::pair<std::int64_t, std::int64_t>> bounds(const day_pattern& pattern) {
     std::optional<std::pair<std::int64_t, std::int64_t>> out;
     for (const auto& part : pattern.parts) {
-        if (part.last < part.first || part.step < 1) continue;
-        const std::int64_t last = part.last - (std::int64_t{part.last} - part.first) % part.step;
+        if (part.last < part.first || part.step < 1 || part.first == day_pattern::end_day) continue;
+        const std::int64_t last = part.last == day_pattern::end_day
+                                      ? part.first
+                                      : part.last - (std::int64_t{part.last} - part.first) % part.step;
         if (!out) {
             out.emplace(part.first, last);
         } else {
@@ -271,10 +275,29 @@ private:
             fail(at + "/id", fmt::format("duplicate phase id \"{}\"", ph.id));
         }
         if (ph.name.empty()) fail(at + "/name", "phase name is empty");
-        if (ph.range) {
+        // A phase that runs until a limit takes its length from it.
+        if (ph.until.empty() && ph.range) {
             range_at(ph, at + "/length");
-        } else {
+        } else if (ph.until.empty()) {
             length_at(ph.duration, max_phase_days, "10 years", at + "/length");
+        }
+        for (std::size_t k = 0; k < ph.length_when.size(); ++k) {
+            const std::string here = fmt::format("{}/length_when/{}", at, k);
+            condition_at(ph.length_when[k].when, here + "/when");
+            length_at(ph.length_when[k].duration, max_phase_days, "10 years", here + "/length");
+        }
+        if (!ph.until.empty()) {
+            if (ph.repeat) {
+                fail(at + "/until",
+                     "a repeating phase takes its \"until\" limit inside \"repeat\", where it cuts the "
+                     "cycles");
+            }
+            if (!ph.length_when.empty()) {
+                fail(
+                    at + "/length_when",
+                    "a phase that runs \"until\" a limit has no \"length_when\": the limit gives its length");
+            }
+            until_rules_at(ph.until, at + "/until");
         }
         if (ph.first_day > max_first_day_magnitude || ph.first_day < -max_first_day_magnitude) {
             fail(at + "/first_day",
@@ -287,7 +310,46 @@ private:
         for (std::size_t k = 0; k < ph.activities.size(); ++k) {
             activity_at(ph, ph.activities[k], fmt::format("{}/activities/{}", at, k));
         }
-        after_cycles(i);
+        detail::check_after_cycles(ph, i, problems_);
+    }
+
+    void until_rules_at(const std::vector<until_rule>& rules, const std::string& at) {
+        for (std::size_t k = 0; k < rules.size(); ++k) {
+            const std::string here = fmt::format("{}/{}", at, k);
+            length_at(rules[k].limit, max_until_days, "20 years", here + "/length");
+            anchor_at(rules[k].from, here + "/from");
+            condition_at(rules[k].when, here + "/when");
+        }
+    }
+
+    // A count of cycles: a number from 1 to max_repeat_count, or an integer parameter whose
+    // every value is one.
+    void count_at(const std::optional<std::int32_t>& count, const std::string& parameter,
+                  const std::string& at) {
+        if (!parameter.empty()) {
+            const parameter_decl* param = p_.find_parameter(parameter);
+            if (param == nullptr) {
+                std::vector<std::string> names;
+                for (const parameter_decl& q : p_.parameters) names.push_back(q.name);
+                fail(at + "/parameter", fmt::format("unknown parameter \"{}\" ({})", parameter,
+                                                    names.empty() ? "the protocol declares none"
+                                                                  : "declared: " + quoted_list(names)));
+            } else if (param->type != parameter_type::integer) {
+                fail(at + "/parameter",
+                     fmt::format("parameter \"{}\" is not an integer: a count of cycles needs an integer "
+                                 "parameter",
+                                 parameter));
+            } else if (param->minimum < 1 || param->maximum > max_repeat_count) {
+                fail(
+                    at + "/parameter",
+                    fmt::format("parameter \"{}\" runs from {} to {}: a count of cycles must be from 1 to {}",
+                                parameter, param->minimum, param->maximum, max_repeat_count));
+            }
+            return;
+        }
+        if (count && (*count < 1 || *count > max_repeat_count)) {
+            fail(at, fmt::format("repeat count must be from 1 to {} (found {})", max_repeat_count, *count));
+        }
     }
 
     // "2-6 weeks, usually 4": each length positive and bounded, shortest <= expected <= longest
@@ -311,19 +373,19 @@ private:
     }
 
     void repeat_at(const repeat_rule& r, const std::string& at) {
-        if (!r.count && r.until.empty()) {
+        if (!r.count && r.count_parameter.empty() && r.count_when.empty() && r.until.empty()) {
             fail(at, "repeat has no bound: give a \"count\" or an \"until\" limit");
         }
-        if (r.count && (*r.count < 1 || *r.count > max_repeat_count)) {
-            fail(at + "/count",
-                 fmt::format("repeat count must be from 1 to {} (found {})", max_repeat_count, *r.count));
+        count_at(r.count, r.count_parameter, at + "/count");
+        for (std::size_t k = 0; k < r.count_when.size(); ++k) {
+            const std::string here = fmt::format("{}/count_when/{}", at, k);
+            condition_at(r.count_when[k].when, here + "/when");
+            if (!r.count_when[k].count && r.count_when[k].parameter.empty()) {
+                fail(here + "/count", "a case gives a count: a number or {\"parameter\": name}");
+            }
+            count_at(r.count_when[k].count, r.count_when[k].parameter, here + "/count");
         }
-        for (std::size_t k = 0; k < r.until.size(); ++k) {
-            const std::string here = fmt::format("{}/until/{}", at, k);
-            length_at(r.until[k].limit, max_until_days, "20 years", here + "/length");
-            anchor_at(r.until[k].from, here + "/from");
-            condition_at(r.until[k].when, here + "/when");
-        }
+        until_rules_at(r.until, at + "/until");
         if (r.first_cycle) {
             length_at(*r.first_cycle, max_phase_days, "10 years", at + "/first_cycle_length");
         }
@@ -340,13 +402,18 @@ private:
     void activity_at(const phase& ph, const activity& a, const std::string& at) {
         if (a.name.empty()) fail(at + "/name", "activity name is empty");
         const auto days = bounds(a.days);
-        if (!days && !a.timing.after) fail(at + "/days", "activity has no days");
+        if (!days && !a.days.uses_end() && !a.timing.after) fail(at + "/days", "activity has no days");
+        // The longest the phase (a cycle of it) can be, when every length it may have is fixed;
+        // a phase that runs until a limit has no fixed length.
+        std::optional<std::int64_t> span = ph.until.empty() ? fixed_days(ph.duration) : std::nullopt;
+        const auto longer = [&](const length& len) {
+            const auto n = fixed_days(len);
+            span = span && n ? std::optional(std::max(*span, *n)) : std::nullopt;
+        };
+        if (ph.repeat && ph.repeat->first_cycle) longer(*ph.repeat->first_cycle);
         // An uncertain length: days up to the longest one (they happen when the phase lasts).
-        std::optional<std::int64_t> span = fixed_days(ph.range ? ph.range->longest : ph.duration);
-        if (span && ph.repeat && ph.repeat->first_cycle) {
-            const auto first = fixed_days(*ph.repeat->first_cycle);
-            span = first ? std::optional(std::max(*span, *first)) : std::nullopt;
-        }
+        if (ph.range) longer(ph.range->longest);
+        for (const length_case& c : ph.length_when) longer(c.duration);
         if (days && days->first < ph.first_day) {
             fail(at + "/days",
                  fmt::format("day {} comes before the phase's first day ({})", days->first, ph.first_day));
@@ -383,6 +450,10 @@ private:
             const auto cycles = bounds(a.cycles);
             if (!ph.repeat) {
                 fail(at + "/cycles", "the phase does not repeat, so it has no cycles to choose");
+            } else if (a.cycles.uses_end()) {
+                fail(at + "/cycles",
+                     "\"end\" is for days within an occurrence; cycles are chosen by number (\"1-3\", "
+                     "\"every 2 from 1 to 9\")");
             } else if (cycles && cycles->first < 1) {
                 fail(at + "/cycles", "cycle numbers start at 1");
             }
@@ -398,156 +469,7 @@ private:
             }
         }
         condition_at(a.when, at + "/when");
-        timing_at(ph, a, at);
-    }
-
-    // per_day, every_hours and times must agree; "after" names another ordinary activity of the
-    // phase and replaces days and times.
-    void timing_at(const phase& ph, const activity& a, const std::string& at) {
-        const timing& t = a.timing;
-        if (t.per_day && (*t.per_day < 1 || *t.per_day > 24)) {
-            fail(at + "/per_day", fmt::format("{} doses a day: must be from 1 to 24", *t.per_day));
-        }
-        std::optional<std::int32_t> from_hours;  // doses a day that every_hours gives
-        if (t.every_hours) {
-            const std::int32_t n = *t.every_hours;
-            if (n < 1 || n > 24 || 24 % n != 0) {
-                fail(at + "/every_hours",
-                     fmt::format(
-                         "every {} hours: must divide the 24 hours of a day (1, 2, 3, 4, 6, 8, 12 or 24), "
-                         "so that every day has the same doses; a longer interval is a day pattern",
-                         n));
-            } else {
-                from_hours = 24 / n;
-                if (t.per_day && *t.per_day != *from_hours) {
-                    fail(at + "/per_day", fmt::format("{} doses a day, but every {} hours gives {}",
-                                                      *t.per_day, n, *from_hours));
-                }
-            }
-        }
-        for (std::size_t k = 1; k < t.times.size(); ++k) {
-            if (t.times[k] <= t.times[k - 1]) {
-                fail(fmt::format("{}/times/{}", at, k),
-                     fmt::format("clock times must be ascending and distinct: {} follows {}",
-                                 t.times[k].to_string(), t.times[k - 1].to_string()));
-            }
-        }
-        const auto count = static_cast<std::int32_t>(t.times.size());
-        if (!t.times.empty() && t.per_day && *t.per_day != count) {
-            fail(at + "/times",
-                 fmt::format("{} clock time(s), but per_day says {} doses a day", count, *t.per_day));
-        }
-        if (!t.times.empty() && from_hours) {
-            if (count != *from_hours) {
-                fail(at + "/times", fmt::format("{} clock time(s), but every {} hours gives {} doses a day",
-                                                count, *t.every_hours, *from_hours));
-            } else {
-                const std::int64_t gap = std::int64_t{*t.every_hours} * 60;
-                for (std::size_t k = 1; k < t.times.size(); ++k) {
-                    if ((t.times[k].since_midnight() - t.times[k - 1].since_midnight()).count() != gap) {
-                        fail(fmt::format("{}/times/{}", at, k),
-                             fmt::format("{} is not {} hours after {}", t.times[k].to_string(),
-                                         *t.every_hours, t.times[k - 1].to_string()));
-                    }
-                }
-            }
-        }
-        if (t.duration && (t.duration->count() <= 0 || t.duration->count() > max_duration_days * 24 * 60)) {
-            fail(at + "/duration", fmt::format("duration {} must be more than 0 and at most {}d",
-                                               format_duration(*t.duration), max_duration_days));
-        }
-        if (!t.after) return;
-        const after_rule& r = *t.after;
-        if (!a.days.empty()) {
-            fail(at + "/days",
-                 "an activity given \"after\" another takes its days from it; leave out \"days\"");
-        }
-        for (const char* key : {"continuous", "weekdays_only", "at_most"}) {
-            const bool set = (key[0] == 'c' && a.continuous) || (key[0] == 'w' && a.weekdays_only) ||
-                             (key[0] == 'a' && a.at_most);
-            if (set) {
-                fail(fmt::format("{}/{}", at, key),
-                     fmt::format(
-                         "\"{}\" does not go with \"after\": the activity follows each event of \"{}\"", key,
-                         r.activity));
-            }
-        }
-        if (t.per_day || t.every_hours || !t.times.empty()) {
-            fail(at + "/after",
-                 "an activity given \"after\" another takes its time from it; leave out per_day, "
-                 "every_hours and times");
-        }
-        if (r.hours < 0 || r.hours > max_after_hours) {
-            fail(at + "/after/hours",
-                 fmt::format("{} hours after: must be from 0 to {}", r.hours, max_after_hours));
-        }
-        const activity* target = nullptr;
-        std::vector<std::string> names;
-        for (const activity& other : ph.activities) {
-            if (std::find(names.begin(), names.end(), other.name) == names.end()) names.push_back(other.name);
-            if (other.name == r.activity && target == nullptr) target = &other;
-        }
-        if (target == nullptr) {
-            fail(at + "/after/activity",
-                 fmt::format("unknown activity \"{}\" in phase \"{}\" (activities: {})", r.activity, ph.id,
-                             quoted_list(names)));
-        } else if (r.activity == a.name) {
-            fail(at + "/after/activity", fmt::format("activity \"{}\" cannot follow itself", a.name));
-        } else {
-            for (const activity& other : ph.activities) {
-                if (other.name == r.activity && other.continuous) {
-                    fail(at + "/after/activity",
-                         fmt::format("\"{}\" is continuous therapy (spans, not events): nothing to follow",
-                                     r.activity));
-                    break;
-                }
-            }
-        }
-    }
-
-    // "after" references within each phase must not go round in a circle (a -> b -> a); each
-    // circle is reported once, at its first activity.
-    void after_cycles(std::size_t i) {
-        const phase& ph = p_.phases[i];
-        std::map<std::string, std::set<std::string>, std::less<>> follows;  // name -> names it follows
-        for (const activity& a : ph.activities) {
-            if (a.timing.after && a.timing.after->activity != a.name)
-                follows[a.name].insert(a.timing.after->activity);
-        }
-        std::set<std::string, std::less<>> reported;
-        for (std::size_t k = 0; k < ph.activities.size(); ++k) {
-            const activity& a = ph.activities[k];
-            if (!a.timing.after || a.timing.after->activity == a.name || reported.count(a.name)) continue;
-            // Breadth first from what `a` follows, back to `a`.
-            std::map<std::string, std::string, std::less<>> came_from;
-            std::vector<std::string> queue{a.timing.after->activity};
-            came_from[a.timing.after->activity] = a.name;
-            bool closed = false;
-            for (std::size_t q = 0; q < queue.size() && !closed; ++q) {
-                const auto it = follows.find(queue[q]);
-                if (it == follows.end()) continue;
-                for (const std::string& next : it->second) {
-                    if (next == a.name) {
-                        came_from[a.name] = queue[q];
-                        closed = true;
-                        break;
-                    }
-                    if (came_from.emplace(next, queue[q]).second) queue.push_back(next);
-                }
-            }
-            if (!closed) continue;
-            std::vector<std::string> path{a.name};
-            for (std::string n = came_from[a.name]; n != a.name; n = came_from[n]) path.push_back(n);
-            std::reverse(path.begin() + 1, path.end());
-            std::string text;
-            for (const std::string& n : path) {
-                text += n + " -> ";
-                reported.insert(n);
-            }
-            text += a.name;
-            fail(fmt::format("/phases/{}/activities/{}/after/activity", i, k),
-                 "\"after\" references form a cycle: " + text);
-        }
+        detail::check_timing(ph, a, at, problems_);
     }
 
     void dependency_at(std::size_t i) {

@@ -15,6 +15,8 @@ namespace ttplan {
 
 namespace {
 
+using parameter_decl = ttplan::parameter;
+
 std::string unit_text(std::int64_t n, const char* singular) {
     return fmt::format("{} {}{}", n, singular, n == 1 ? "" : "s");
 }
@@ -50,6 +52,26 @@ std::string anchor_text(const anchor& a) {
     case anchor::edge::day: return fmt::format("{}{} Day {}", a.phase, cycle, a.day);
     }
     return a.phase;
+}
+
+// "up to 6 cycles", "cycles: from parameter blinatumomab_cycles (2-5)".
+std::string count_text(const protocol& p, const std::optional<std::int32_t>& count,
+                       const std::string& parameter) {
+    if (parameter.empty()) return fmt::format("up to {} cycle{}", count.value_or(0), count == 1 ? "" : "s");
+    const parameter_decl* param = p.find_parameter(parameter);
+    if (param == nullptr) return fmt::format("cycles: from parameter {}", parameter);
+    return fmt::format("cycles: from parameter {} ({}-{})", parameter, param->minimum, param->maximum);
+}
+
+// "until 104w from the plan start", with each rule's condition.
+std::string until_text(const std::vector<until_rule>& rules) {
+    std::string out;
+    for (const auto& u : rules) {
+        if (!out.empty()) out += ", ";
+        out += fmt::format("until {} from {}", u.limit.to_string(), anchor_text(u.from));
+        if (!u.when.empty()) out += " if " + detail::condition_text(u.when);
+    }
+    return out;
 }
 
 }  // namespace
@@ -94,15 +116,26 @@ std::string describe(const protocol& p) {
     }
     out += "\nPhases\n";
     for (const auto& ph : p.phases) {
-        out += fmt::format("  {} ({}): {}, numbered from Day {}", ph.id, ph.name, ph.duration.to_string(),
-                           ph.first_day);
+        out += fmt::format("  {} ({}): ", ph.id, ph.name);
+        if (ph.until.empty()) {
+            out += ph.duration.to_string();
+            for (const auto& c : ph.length_when)
+                out += fmt::format(" ({} if {})", c.duration.to_string(), detail::condition_text(c.when));
+        } else {
+            out += until_text(ph.until);
+        }
+        out += fmt::format(", numbered from Day {}", ph.first_day);
         if (ph.repeat) {
             const auto& r = *ph.repeat;
-            if (r.count) out += fmt::format(", up to {} cycles", *r.count);
-            for (const auto& u : r.until) {
-                out += fmt::format(", until {} from {}", u.limit.to_string(), anchor_text(u.from));
-                if (!u.when.empty()) out += " if " + detail::condition_text(u.when);
+            for (const auto& c : r.count_when) {
+                out += fmt::format(", {} if {}", count_text(p, c.count, c.parameter),
+                                   detail::condition_text(c.when));
             }
+            if (r.count || !r.count_parameter.empty()) {
+                out += fmt::format(", {}{}", r.count_when.empty() ? "" : "otherwise ",
+                                   count_text(p, r.count, r.count_parameter));
+            }
+            if (!r.until.empty()) out += ", " + until_text(r.until);
             if (r.first_cycle) out += fmt::format(", first cycle {}", r.first_cycle->to_string());
             if (!r.variants.empty()) out += fmt::format(", alternating {}", fmt::join(r.variants, "/"));
         }

@@ -1,5 +1,5 @@
-// The protocol model's small behaviours: category names, conditions, day patterns, lookups
-// and parameter resolution. check() lives in check.cpp.
+// The protocol model's small behaviours: category names, conditions, day patterns, counts and
+// lengths by parameter, lookups and parameter resolution. check() lives in check.cpp.
 #include <ttplan/model.hpp>
 
 #include <fmt/format.h>
@@ -129,6 +129,11 @@ private:
     std::size_t pos_ = 0;
 };
 
+// A day number or `end` (the last day of the occurrence).
+std::int32_t day_or_end(pattern_reader& in) {
+    return in.accept("end") ? day_pattern::end_day : in.number();
+}
+
 day_pattern::step_range read_part(pattern_reader& in) {
     day_pattern::step_range part;
     if (in.accept("every")) {
@@ -136,16 +141,23 @@ day_pattern::step_range read_part(pattern_reader& in) {
         in.expect("from");
         part.first = in.number();
         in.expect("to");
-        part.last = in.number();
+        part.last = day_or_end(in);
         if (part.step < 1) in.fail("the step must be at least 1");
+    } else if (in.accept("end")) {
+        // "end" alone is the last day; "end-end" says nothing more.
+        part.first = part.last = day_pattern::end_day;
     } else {
         part.first = in.number();
         part.last = part.first;
         // "-7--1": after the first number a '-' can only be the range separator.
-        if (in.accept("..") || in.accept("-")) part.last = in.number();
+        if (in.accept("..") || in.accept("-")) part.last = day_or_end(in);
     }
     if (part.last < part.first) in.fail(fmt::format("the range {}..{} runs backwards", part.first, part.last));
     return part;
+}
+
+std::string day_text(std::int32_t d) {
+    return d == day_pattern::end_day ? "end" : fmt::format("{}", d);
 }
 
 }  // namespace
@@ -167,26 +179,67 @@ std::string day_pattern::to_string() const {
     for (const auto& part : parts) {
         if (!out.empty()) out += ", ";
         if (part.step != 1)
-            out += fmt::format("every {} from {} to {}", part.step, part.first, part.last);
+            out +=
+                fmt::format("every {} from {} to {}", part.step, day_text(part.first), day_text(part.last));
         else if (part.first == part.last)
-            out += fmt::format("{}", part.first);
+            out += day_text(part.first);
         else if (part.first < 0 || part.last < 0)
-            out += fmt::format("{}..{}", part.first, part.last);  // clearer than "-7--1"
+            out += fmt::format("{}..{}", part.first, day_text(part.last));  // clearer than "-7--1"
         else
-            out += fmt::format("{}-{}", part.first, part.last);
+            out += fmt::format("{}-{}", part.first, day_text(part.last));
     }
     return out;
 }
 
+bool day_pattern::uses_end() const noexcept {
+    return std::any_of(parts.begin(), parts.end(), [](const step_range& p) { return p.last == end_day; });
+}
+
 std::vector<std::int32_t> day_pattern::days() const {
+    if (uses_end())
+        throw value_error(fmt::format("day pattern \"{}\" runs to \"end\": its days depend on the occurrence",
+                                      to_string()));
+    return days_through(end_day);
+}
+
+std::vector<std::int32_t> day_pattern::days_through(std::int32_t last) const {
     std::vector<std::int32_t> out;
     for (const auto& part : parts) {
         if (part.step < 1) continue;  // parse() never builds one; a hand-built one adds nothing
-        for (std::int64_t d = part.first; d <= part.last; d += part.step) out.push_back(static_cast<std::int32_t>(d));
+        const std::int64_t first = part.first == end_day ? last : part.first;
+        const std::int64_t to = std::min(part.last == end_day ? last : part.last, last);
+        for (std::int64_t d = first; d <= to; d += part.step) out.push_back(static_cast<std::int32_t>(d));
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Counts and lengths that depend on parameters
+
+std::optional<std::int32_t> repeat_rule::count_for(const parameter_values& values) const {
+    const auto from_parameter = [&](const std::string& name) -> std::optional<std::int32_t> {
+        const auto it = values.find(name);
+        if (it == values.end()) return std::nullopt;
+        std::int32_t n = 0;
+        const std::string& text = it->second;
+        const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+        if (ec != std::errc{} || p != text.data() + text.size()) return std::nullopt;
+        return n;
+    };
+    for (const count_case& c : count_when) {
+        if (!c.when.matches(values)) continue;
+        return c.parameter.empty() ? c.count : from_parameter(c.parameter);
+    }
+    return count_parameter.empty() ? count : from_parameter(count_parameter);
+}
+
+const length& phase::length_for(const parameter_values& values) const {
+    for (const length_case& c : length_when) {
+        if (c.when.matches(values)) return c.duration;
+    }
+    return duration;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -29,14 +29,17 @@ struct representatives {
 // that no condition names (when there is one), in ascending order.
 representatives representative_values(const protocol& p, const parameter& param);
 
-// Calls f(const condition&) for every condition of the protocol: on phases, activities,
-// repeat limits, dependencies and tracks.
+// Calls f(const condition&) for every condition of the protocol: on phases, their lengths and
+// limits, activities, repeat counts and limits, dependencies and tracks.
 template <typename F>
 void for_each_condition(const protocol& p, F&& f) {
     for (const phase& ph : p.phases) {
         f(ph.when);
+        for (const length_case& c : ph.length_when) f(c.when);
+        for (const until_rule& u : ph.until) f(u.when);
         for (const activity& a : ph.activities) f(a.when);
         if (ph.repeat) {
+            for (const count_case& c : ph.repeat->count_when) f(c.when);
             for (const until_rule& u : ph.repeat->until) f(u.when);
         }
     }

@@ -20,12 +20,20 @@ namespace {
 // One combination: for each varied parameter, the index of its value.
 using combination = std::vector<std::size_t>;
 
-// The parameters whose values can change a plan: those some condition names.
+// The parameters whose values can change a plan: those some condition names, and those that
+// give a repeat its count (their minimum and maximum are among their representatives).
 std::vector<detail::representatives> varied_parameters(const protocol& p) {
     std::set<std::string, std::less<>> named;
     detail::for_each_condition(p, [&](const condition& c) {
         for (const auto& entry : c.all_of) named.insert(entry.first);
     });
+    for (const phase& ph : p.phases) {
+        if (!ph.repeat) continue;
+        if (!ph.repeat->count_parameter.empty()) named.insert(ph.repeat->count_parameter);
+        for (const count_case& c : ph.repeat->count_when) {
+            if (!c.parameter.empty()) named.insert(c.parameter);
+        }
+    }
     std::vector<detail::representatives> out;
     for (const parameter& q : p.parameters) {
         if (named.contains(q.name)) out.push_back(detail::representative_values(p, q));

@@ -7,7 +7,8 @@
 // to-start or start-to-start) hands that same date, plus its lag, to the successor. So a
 // conditional phase can be left out without breaking the chain. Only active phases appear in
 // the schedule. Phases are planned in topological order, ties broken by protocol order; an
-// "until" anchor on another phase adds an ordering edge so the anchor is planned first.
+// "until" anchor on another phase (a repeat's or an until-phase's) adds an ordering edge so
+// the anchor is planned first.
 //
 // Start date. A phase without incoming edges starts on the plan start. Otherwise each edge
 // proposes a date and the latest wins (a join):
@@ -21,19 +22,31 @@
 // through collapsed phases, to all phases downstream and to their events and spans. An
 // actual date for a cycle is a fact: it clears tentativeness for that cycle and later ones.
 //
-// Cycles. A phase is days_in(start, duration) days long, numbered first_day, first_day+1...
+// Cycles. A phase is days_in(start, L) days long, numbered first_day, first_day+1..., where L
+// is the length of the first length_when case whose `when` holds, else `duration`.
 // A repeated phase runs cycle k the day after cycle k-1 ends; cycle 1 may have first_cycle's
 // length; cycle k runs variants[(k-1) % n]. It stops after `count` cycles and/or at the first
 // "until" rule whose `when` holds: limit_last = add(anchor date, limit) - 1 day; no cycle
 // starts after limit_last and the cycle crossing it is cut there (cut = true, its later days
-// dropped). An until anchor on the phase itself may only be its own start (or a day of its
-// first cycle); an anchor on a phase not yet planned is an error naming both.
+// dropped). The count is that of the first count_when case whose `when` holds, else `count`;
+// a count given as {"parameter": p} is p's value. No count and no applicable until rule is an
+// error at "/phases/i/repeat". An until anchor on the phase itself may only be its own start
+// (or a day of its first cycle); an anchor on a phase not yet planned is an error naming both.
+//
+// Until-phases. A phase without a repeat may run "until" a limit instead of having a length:
+// one occurrence, no cycle number, from its start to limit_last of the first rule whose
+// `when` holds (anchors as for a repeat's until, and ordering edges likewise). It ends there
+// in the ordinary way (not `limit`: only a repeat's cut cycle is). No applicable rule is an
+// error at "/phases/i/until"; limit_last before the phase's start is one at "/phases/i/until/k"
+// giving both dates; so is an occurrence longer than 7306 days (an actual start far before
+// the anchor).
 //
 // Activities. In each occurrence an activity applies when its `when` holds, its `cycles` is
 // empty or lists the cycle (a phase that does not repeat is cycle 1) and its `variants` is
-// empty or lists the occurrence's variant. Days outside the occurrence are skipped (they are
-// for longer cycles, or were cut). One event per day, or, for continuous activities, one
-// span per run of consecutive days.
+// empty or lists the occurrence's variant. `end` in a day pattern is the occurrence's last day
+// number (of a cut cycle, the day it was cut on). Days outside the occurrence are skipped
+// (they are for longer cycles, or were cut). One event per day, or, for continuous
+// activities, one span per run of consecutive days.
 //
 // Tracks. Anchors resolve to dates: start = first day of the given cycle (default first),
 // end = last day of the given cycle (default last), day = that day number of the given cycle
@@ -79,7 +92,7 @@
 //
 // Errors. A planning_error that the protocol causes is located by the JSON pointer of the
 // element at fault, in the model's form as check() gives it ("/phases/3/repeat",
-// "/phases/3/repeat/until/0/from", "/tracks/1"); one the inputs cause (the start, actual
+// "/phases/3/repeat/until/0/from", "/phases/4/until", "/tracks/1"); one the inputs cause (the start, actual
 // dates, the clinic calendar) has none.
 #include <ttplan/planner.hpp>
 
@@ -106,6 +119,8 @@ using graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirection
 
 constexpr std::int64_t serial(day_point d) { return d.time_since_epoch().count(); }
 constexpr day_point min_date = date::sys_days{date::year{1} / 1 / 1};
+// The longest a phase that runs until a limit may be: its limit is at most 20 years (check()).
+constexpr std::int64_t max_limited_days = 7306;
 
 // What is being planned: its name for every message ("phase \"maintenance\"") and the
 // pointer of the protocol element an error is located at (empty for the plan's inputs).
@@ -168,6 +183,9 @@ struct plan_data {
     std::vector<bool> active;                        // per phase
     std::vector<std::vector<std::size_t>> incoming;  // per phase: dependencies whose `when` holds
     std::vector<const until_rule*> until;            // per phase: the applicable rule, if any
+    std::vector<std::optional<std::int32_t>> count;  // per repeating phase: the count that applies
+    std::vector<length> lengths;                     // per phase: the length that applies
+    std::vector<bool> ranged;                        // per phase: its own uncertain length applies
     std::vector<std::size_t> plan_order;             // every phase, collapsed ones included
     std::vector<std::string> active_order;
     std::set<std::string, std::less<>> given;  // parameters the caller gave a value for
@@ -298,15 +316,25 @@ private:
         if (!p_.active[i]) return;
 
         const repeat_rule* rep = ph.repeat ? &*ph.repeat : nullptr;
+        const std::optional<std::int32_t> count = p_.count[i];
         const until_rule* rule = p_.until[i];
-        if (rep && !rep->count && !rule)
+        // A phase without a repeat that runs until a limit: one occurrence, to the limit's last day.
+        const bool limited = !rep && !ph.until.empty();
+        if (rep && !count && !rule)
             who.at(who.pointer + "/repeat")
                 .fail(
                     " repeats without a bound: it has no count and no \"until\" rule applies with these "
+                    "parameter values");
+        if (limited && !rule)
+            who.at(who.pointer + "/until")
+                .fail(
+                    " has no length: it runs until a limit, and no \"until\" rule applies with these "
                     "parameter "
                     "values");
         const subject limit_who =
-            rule ? who.at(fmt::format("{}/repeat/until/{}", who.pointer, rule - rep->until.data())) : who;
+            !rule ? who
+            : rep ? who.at(fmt::format("{}/repeat/until/{}", who.pointer, rule - rep->until.data()))
+                  : who.at(fmt::format("{}/until/{}", who.pointer, rule - ph.until.data()));
         const bool self_anchored = rule && rule->from.phase == ph.id;
         std::optional<day_point> limit_last;
         if (rule && !self_anchored)
@@ -317,7 +345,7 @@ private:
         bool tentative = begin.tentative;
         for (std::int32_t k = 1;; ++k) {
             if (!rep && k > 1) break;
-            if (rep && rep->count && k > *rep->count) break;
+            if (rep && count && k > *count) break;
             if (const auto it = actuals_.find({i, k}); it != actuals_.end()) {
                 const actual_start& a = *it->second;
                 cur = a.start ? offset(*a.start, 0, who) : offset(cur, a.delay_days, who);
@@ -327,17 +355,32 @@ private:
                 limit_last =
                     limit(*rule, own_anchor(ph, rule->from, cur, limit_who.at(limit_who.pointer + "/from")),
                           limit_who);
+            if (limited && cur > *limit_last)
+                limit_who.fail(
+                    fmt::format(": it runs until {}, the last day of its \"until\" limit, but starts "
+                                "after it, on {}",
+                                format_date(*limit_last), format_date(cur)));
             if (limit_last && cur > *limit_last) break;
             offset(cur, 0, who);  // a cycle that would start past 9999-12-31
 
-            const length len = (k == 1 && rep && rep->first_cycle) ? *rep->first_cycle : cycle_length(ph);
             std::int64_t n = 0;
-            try {
-                n = days_in(cur, len);
-            } catch (const value_error&) {
-                who.fail(": dates past 9999-12-31 cannot be planned");
+            if (limited) {
+                n = serial(*limit_last) - serial(cur) + 1;
+                // An actual start long before the anchor could stretch it without bound.
+                if (n > max_limited_days)
+                    limit_who.fail(
+                        fmt::format(": it runs {} days, from {} to {}, more than the {} days of 20 years", n,
+                                    format_date(cur), format_date(*limit_last), max_limited_days));
+            } else {
+                const length len = (k == 1 && rep && rep->first_cycle) ? *rep->first_cycle : cycle_length(i);
+                try {
+                    n = days_in(cur, len);
+                } catch (const value_error&) {
+                    who.fail(": dates past 9999-12-31 cannot be planned");
+                }
+                if (n < 1)
+                    who.fail(fmt::format(": cycle {} is {} long, which has no days", k, len.to_string()));
             }
-            if (n < 1) who.fail(fmt::format(": cycle {} is {} long, which has no days", k, len.to_string()));
             phase_occurrence occ;
             occ.phase = ph.id;
             occ.name = ph.name.empty() ? ph.id : ph.name;
@@ -349,7 +392,8 @@ private:
             occ.last = offset(cur, n - 1, who);
             occ.first_day = ph.first_day;
             occ.tentative = tentative;
-            if (!(k == 1 && rep && rep->first_cycle)) occ.uncertain_length = ph.range;
+            if (p_.ranged[i] && !limited && !(k == 1 && rep && rep->first_cycle))
+                occ.uncertain_length = ph.range;
             // An actual start is a fact: no window is left for it.
             if (k == 1 && latest_start && !actuals_.contains({i, 1}))
                 occ.start_window = date_window{cur, *latest_start};
@@ -370,10 +414,11 @@ private:
         }
     }
 
-    // The length of a cycle (of the phase, if it does not repeat) in this run.
-    length cycle_length(const phase& ph) const {
-        if (!ph.range || pick_ == length_pick::expected) return ph.duration;
-        return pick_ == length_pick::shortest ? ph.range->shortest : ph.range->longest;
+    // The length of a cycle of phase i (of the phase, if it does not repeat) in this run.
+    length cycle_length(std::size_t i) const {
+        if (!p_.ranged[i] || pick_ == length_pick::expected) return p_.lengths[i];
+        const length_range& r = *p_.proto.phases[i].range;
+        return pick_ == length_pick::shortest ? r.shortest : r.longest;
     }
 
     // The limit's last day; add() first, so a limit ending exactly on 10000-01-01 still works.
@@ -458,10 +503,9 @@ private:
                 continue;
             }
 
-            std::vector<std::int32_t> days;
-            for (const std::int32_t d : act.days.days()) {
-                if (d >= occ.first_day && d <= last_day) days.push_back(d);
-            }
+            // `end` is the occurrence's last day; days before the first are for no occurrence.
+            std::vector<std::int32_t> days = act.days.days_through(static_cast<std::int32_t>(last_day));
+            std::erase_if(days, [&](std::int32_t d) { return d < occ.first_day; });
             const auto date_of = [&](std::int32_t d) { return occ.first + date::days{d - occ.first_day}; };
             if (act.weekdays_only) {
                 std::erase_if(days, [&](std::int32_t d) {
@@ -808,11 +852,19 @@ planner::planner(protocol p, const parameter_values& values) : impl_(std::make_u
     const auto& deps = m.proto.dependencies;
     m.active.resize(phases.size());
     m.until.resize(phases.size(), nullptr);
+    m.count.resize(phases.size());
+    m.lengths.resize(phases.size());
+    m.ranged.resize(phases.size(), false);
     for (std::size_t i = 0; i < phases.size(); ++i) {
         m.active[i] = phases[i].when.matches(m.values);
-        m.uncertain = m.uncertain || (m.active[i] && phases[i].range);
-        if (!phases[i].repeat) continue;
-        for (const auto& rule : phases[i].repeat->until) {
+        const length& len = phases[i].length_for(m.values);
+        m.lengths[i] = len;
+        // The range belongs to the phase's own length, not to a length_when case.
+        m.ranged[i] = m.active[i] && phases[i].range && &len == &phases[i].duration;
+        m.uncertain = m.uncertain || m.ranged[i];
+        if (phases[i].repeat) m.count[i] = phases[i].repeat->count_for(m.values);
+        const auto& rules = phases[i].repeat ? phases[i].repeat->until : phases[i].until;
+        for (const auto& rule : rules) {
             if (rule.when.matches(m.values)) {
                 m.until[i] = &rule;
                 break;

@@ -422,24 +422,59 @@ private:
         return u;
     }
 
+    // A single until rule or a list of them.
+    void read_until_rules(const json& j, const std::string& ptr, std::vector<until_rule>& out) {
+        const json* u = member(j, "until");
+        if (u == nullptr) return;
+        const std::string here = at(ptr, "until");
+        if (u->is_array()) {
+            for (std::size_t i = 0; i < u->size(); ++i) {
+                out.push_back(read_until((*u)[i], here + "/" + std::to_string(i)));
+            }
+        } else if (u->is_object()) {
+            out.push_back(read_until(*u, here));
+        } else {
+            wrong_type(*u, here, "an object or a list of objects");
+        }
+    }
+
+    // A count of cycles: an integer, or {"parameter": NAME} for the value of an integer
+    // parameter.
+    void read_count(const json& v, const std::string& ptr, std::optional<std::int32_t>& count,
+                    std::string& parameter) {
+        if (v.is_object()) {
+            if (!object(v, ptr, {"parameter"}, {"parameter"})) return;
+            read_string(v, ptr, "parameter", parameter);
+            if (v.contains("parameter") && v.at("parameter").is_string() && parameter.empty())
+                fail(at(ptr, "parameter"), "parameter name is empty");
+            return;
+        }
+        if (!v.is_number_integer()) return wrong_type(v, ptr, "an integer or {\"parameter\": \"<name>\"}");
+        if (auto n = integer<std::int32_t>(v, ptr)) count = *n;
+    }
+
+    count_case read_count_case(const json& j, const std::string& ptr) {
+        count_case c;
+        if (!object(j, ptr, {"when", "count"}, {"when", "count"})) return c;
+        read_when(j, ptr, c.when);
+        if (const json* n = member(j, "count")) read_count(*n, at(ptr, "count"), c.count, c.parameter);
+        return c;
+    }
+
+    length_case read_length_case(const json& j, const std::string& ptr) {
+        length_case c;
+        if (!object(j, ptr, {"when", "length"}, {"when", "length"})) return c;
+        read_when(j, ptr, c.when);
+        read_length(j, ptr, "length", c.duration);
+        return c;
+    }
+
     repeat_rule read_repeat(const json& j, const std::string& ptr) {
         repeat_rule r;
-        if (!object(j, ptr, {"count", "until", "first_cycle_length", "variants"}, {})) return r;
-        if (const json* c = member(j, "count")) {
-            if (auto n = integer<std::int32_t>(*c, at(ptr, "count"))) r.count = *n;
-        }
-        if (const json* u = member(j, "until")) {
-            const std::string here = at(ptr, "until");
-            if (u->is_array()) {
-                for (std::size_t i = 0; i < u->size(); ++i) {
-                    r.until.push_back(read_until((*u)[i], here + "/" + std::to_string(i)));
-                }
-            } else if (u->is_object()) {
-                r.until.push_back(read_until(*u, here));
-            } else {
-                wrong_type(*u, here, "an object or a list of objects");
-            }
-        }
+        if (!object(j, ptr, {"count", "count_when", "until", "first_cycle_length", "variants"}, {})) return r;
+        if (const json* c = member(j, "count")) read_count(*c, at(ptr, "count"), r.count, r.count_parameter);
+        read_list(j, ptr, "count_when", r.count_when, &reader::read_count_case);
+        read_until_rules(j, ptr, r.until);
         if (const json* f = member(j, "first_cycle_length")) {
             r.first_cycle = length_value(*f, at(ptr, "first_cycle_length"));
         }
@@ -556,13 +591,30 @@ private:
 
     phase read_phase(const json& j, const std::string& ptr) {
         phase p;
-        const keys allowed = {"id",          "name", "kind",   "length",    "first_day",
-                              "description", "when", "repeat", "activities"};
-        if (!object(j, ptr, allowed, {"id", "name", "length"})) return p;
+        const keys allowed = {"id",        "name",        "kind", "length", "length_when", "until",
+                              "first_day", "description", "when", "repeat", "activities"};
+        // A phase that runs until a limit takes its length from the limit.
+        const bool limited = j.is_object() && j.contains("until");
+        if (!object(j, ptr, allowed, limited ? keys{"id", "name"} : keys{"id", "name", "length"})) return p;
         read_string(j, ptr, "id", p.id);
         read_string(j, ptr, "name", p.name);
         read_string(j, ptr, "kind", p.kind);
+        if (limited && j.contains("length")) {
+            fail(at(ptr, "length"),
+                 "a phase that runs \"until\" a limit has no \"length\" of its own: the limit gives its "
+                 "length");
+        }
+        if (limited && j.contains("length_when")) {
+            fail(at(ptr, "length_when"),
+                 "a phase that runs \"until\" a limit has no \"length_when\": the limit gives its length");
+        }
+        if (limited && j.contains("repeat")) {
+            fail(at(ptr, "until"),
+                 "a repeating phase takes its \"until\" limit inside \"repeat\", where it cuts the cycles");
+        }
         read_phase_length(j, ptr, p);
+        read_list(j, ptr, "length_when", p.length_when, &reader::read_length_case);
+        read_until_rules(j, ptr, p.until);
         read_integer(j, ptr, "first_day", p.first_day);
         read_string(j, ptr, "description", p.description);
         read_when(j, ptr, p.when);

@@ -143,11 +143,10 @@ ojson activity_json(const protocol& p, const activity& a) {
     return j;
 }
 
-ojson repeat_json(const protocol& p, const repeat_rule& r) {
-    ojson j = ojson::object();
-    if (r.count) j["count"] = *r.count;
+// A single rule as an object, several as a list.
+void put_until(ojson& j, const protocol& p, const std::vector<until_rule>& rules) {
     ojson until = ojson::array();
-    for (const until_rule& u : r.until) {
+    for (const until_rule& u : rules) {
         ojson rule = ojson::object();
         rule["length"] = u.limit.to_string();
         if (u.from != anchor{}) rule["from"] = anchor_json(u.from);
@@ -159,6 +158,33 @@ ojson repeat_json(const protocol& p, const repeat_rule& r) {
     } else if (!until.empty()) {
         j["until"] = std::move(until);
     }
+}
+
+// An integer, or {"parameter": NAME}; nothing when neither is set.
+void put_count(ojson& j, const std::optional<std::int32_t>& count, const std::string& parameter) {
+    if (!parameter.empty()) {
+        j["count"] = ojson{{"parameter", parameter}};
+    } else if (count) {
+        j["count"] = *count;
+    }
+}
+
+ojson repeat_json(const protocol& p, const repeat_rule& r) {
+    ojson j = ojson::object();
+    put_count(j, r.count, r.count_parameter);
+    if (!r.count_when.empty()) {
+        ojson cases = ojson::array();
+        for (const count_case& c : r.count_when) {
+            ojson one = ojson::object();
+            put_when(one, p, c.when);
+            // A case always has a "when", even an empty one, so it reads back as a case.
+            if (!one.contains("when")) one["when"] = ojson::object();
+            put_count(one, c.count, c.parameter);
+            cases.push_back(std::move(one));
+        }
+        j["count_when"] = std::move(cases);
+    }
+    put_until(j, p, r.until);
     if (r.first_cycle) j["first_cycle_length"] = r.first_cycle->to_string();
     put_strings(j, "variants", r.variants);
     return j;
@@ -169,6 +195,7 @@ ojson phase_json(const protocol& p, const phase& ph) {
     j["id"] = ph.id;
     j["name"] = ph.name;
     put_text(j, "kind", ph.kind);
+    // A phase that runs until a limit has no length of its own.
     if (ph.range) {
         ojson len = ojson::object();
         len["expected"] = ph.duration.to_string();
@@ -176,9 +203,21 @@ ojson phase_json(const protocol& p, const phase& ph) {
         len["longest"] = ph.range->longest.to_string();
         put_text(len, "reason", ph.range->reason);
         j["length"] = std::move(len);
-    } else {
+    } else if (ph.until.empty()) {
         j["length"] = ph.duration.to_string();
     }
+    if (!ph.length_when.empty()) {
+        ojson cases = ojson::array();
+        for (const length_case& c : ph.length_when) {
+            ojson one = ojson::object();
+            put_when(one, p, c.when);
+            if (!one.contains("when")) one["when"] = ojson::object();
+            one["length"] = c.duration.to_string();
+            cases.push_back(std::move(one));
+        }
+        j["length_when"] = std::move(cases);
+    }
+    put_until(j, p, ph.until);
     if (ph.first_day != 1) j["first_day"] = ph.first_day;
     put_text(j, "description", ph.description);
     put_when(j, p, ph.when);

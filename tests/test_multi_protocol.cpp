@@ -47,7 +47,7 @@ std::string block(const std::string& text, const std::string& title) {
 TEST_CASE("multi text: the header lists every protocol, a heading marks where each begins", "[text]") {
     const std::string text = to_text(relapse_chain());
     CHECK(text.find("\nThen from Tue 2 May 2028 (switch on 2028-05-02): Blinatumomab") != std::string::npos);
-    CHECK(text.find("(blinatumomab, version 1), parameters setting=relapsed-refractory\n") !=
+    CHECK(text.find("(blinatumomab, version 2), parameters setting=relapsed-refractory\n") !=
           std::string::npos);
     CHECK(text.find("\nThen from Tue 30 Oct 2029 (after the end of the plan so far): Allogeneic") !=
           std::string::npos);
@@ -58,7 +58,7 @@ TEST_CASE("multi text: the header lists every protocol, a heading marks where ea
     REQUIRE(blina != std::string::npos);
     REQUIRE(hsct != std::string::npos);
     CHECK(text.rfind("\nMaintenance, cycle 4:", blina) != std::string::npos);
-    CHECK(text.find("\nCycles 1-5, cycle 1:", blina) < hsct);
+    CHECK(text.find("\nCycles 1-5 (1-4 when MRD-positive), cycle 1:", blina) < hsct);
     CHECK(text.find("\nConditioning:", hsct) != std::string::npos);
 }
 
@@ -186,7 +186,8 @@ TEST_CASE("multi markdown: the relapse chain names blinatumomab where maintenanc
     CHECK(md.find("Mon 1 May 2028 to Mon 1 May 2028 (1 day), stopped early on switching to blinatumomab, "
                   "tentative.\n") != std::string::npos);
     CHECK(md.find("cut at the end of treatment") == std::string::npos);
-    CHECK(md.find("### Cycles 1-5, cycle 1\n") != std::string::npos);  // no id clash: no label
+    CHECK(md.find("### Cycles 1-5 (1-4 when MRD-positive), cycle 1\n") !=
+          std::string::npos);  // no id clash: no label
 }
 
 namespace {

@@ -172,7 +172,7 @@ TEST_CASE("protocol_io: unknown top-level and nested keys", "[problems]") {
     REQUIRE_PROBLEM(problems, "/extra", "unknown key");
     problems = problems_of(protocol_text(R"( "repeat": {"count": 2, "every": "1w"},)"));
     REQUIRE_PROBLEM(problems, "/phases/0/repeat/every",
-                    "allowed: count, until, first_cycle_length, variants");
+                    "allowed: count, count_when, until, first_cycle_length, variants");
 }
 
 TEST_CASE("protocol_io: wrong types", "[problems]") {

@@ -143,11 +143,11 @@ TEST_CASE("blinatumomab: relapsed/refractory and MRD-positive label cycles", "[r
     }
     CHECK(rr.end() == start + days{5 * 42 + 4 * 84 - 1});
 
-    // MRD-positive: 4 cycles of 28 + 14 days, no step-up, hospital 3 and 2 days.
+    // MRD-positive: the same phase, 4 cycles of 28 + 14 days (count_when on the setting), no
+    // step-up, hospital 3 and 2 days, and no continued therapy.
     const auto mrd = plan("blinatumomab", {{"setting", "mrd-positive"}}, start);
-    CHECK(occurrences(mrd, "induction_consolidation").empty());
     CHECK(occurrences(mrd, "continued_therapy").empty());
-    const auto cycles = occurrences(mrd, "mrd_cycles");
+    const auto cycles = occurrences(mrd, "induction_consolidation");
     REQUIRE(cycles.size() == 4);
     CHECK(cycles.front().first == start);
     for (std::size_t i = 0; i < cycles.size(); ++i) {
@@ -157,7 +157,7 @@ TEST_CASE("blinatumomab: relapsed/refractory and MRD-positive label cycles", "[r
         r.spans["Blinatumomab infusion"] = {{1, 28}};
         if (i == 0) r.spans["Hospital stay"] = {{1, 3}};
         if (i == 1) r.spans["Hospital stay"] = {{1, 2}};
-        CHECK(text(planned(mrd, "mrd_cycles", cycles[i].cycle)) == text(r));
+        CHECK(text(planned(mrd, "induction_consolidation", cycles[i].cycle)) == text(r));
     }
 }
 
@@ -195,6 +195,7 @@ TEST_CASE("car-t: lymphodepletion on negative days, Day 0 infusion, restrictions
     CHECK(text(planned(kym, "lymphodepletion_tisagenlecleucel")) == text(ld));
     const auto after = only(kym, "infusion_and_follow_up");
     CHECK(after.first_day == 0);
+    CHECK(after.days() == 56);
     const auto infusion_date = after.first;
     ttplan::day_point last_ld{};
     for (const auto& e : kym.events()) {
@@ -216,12 +217,14 @@ TEST_CASE("car-t: lymphodepletion on negative days, Day 0 infusion, restrictions
     ld2.events["Fludarabine"] = {-4, -3, -2};
     ld2.events["Cyclophosphamide"] = {-2};
     CHECK(text(planned(tec, "lymphodepletion_brexucabtagene")) == text(ld2));
-    CHECK(only(tec, "infusion_and_follow_up_2025").first == start + days{4});
+    // One follow-up phase, 14 days under the 2025 label (length_when gives 56 before it).
+    CHECK(only(tec, "infusion_and_follow_up").first == start + days{4});
+    CHECK(only(tec, "infusion_and_follow_up").days() == 14);
     roadmap now;
     now.events["Brexucabtagene autoleucel infusion"] = {0};
     now.spans["Stay near the treatment centre"] = {{0, 13}};
     now.spans["No driving"] = {{0, 13}};
-    CHECK(text(planned(tec, "infusion_and_follow_up_2025")) == text(now));
+    CHECK(text(planned(tec, "infusion_and_follow_up")) == text(now));
 }
 
 TEST_CASE("allo-hsct: Day 0 infusion, engraftment window, Day +30 and +100", "[reference][allo-hsct]") {

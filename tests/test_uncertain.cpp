@@ -299,3 +299,39 @@ TEST_CASE("uncertain lengths: every human format says what may move") {
     CHECK(render(f, "ics").find("With the uncertain") == std::string::npos);
     CHECK(summary_text(f).find("may end") == std::string::npos);
 }
+
+TEST_CASE("uncertain lengths: a length_when case that applies gives a fixed length") {
+    std::string text = protocol_text();
+    const std::string from = R"("name": "Count recovery", "length": )";
+    text.replace(
+        text.find(from), from.size(),
+        R"("name": "Count recovery", "length_when": [{"when": {"short": true}, "length": "10d"}], "length": )");
+    text.replace(text.find(R"("phases": [)"), std::string(R"("phases": [)").size(),
+                 R"("parameters": [{"name": "short", "type": "bool", "default": false}], "phases": [)");
+    const protocol p = parse_protocol(text);
+    CHECK(parse_protocol(to_json(p)) == p);
+    const schedule fixed = planner(p, {{"short", "true"}}).plan(d("2027-01-04"));
+    CHECK(find_phase(fixed, "recovery").days() == 10);
+    CHECK_FALSE(find_phase(fixed, "recovery").uncertain_length);
+    CHECK_FALSE(fixed.possible_end());
+    const schedule ranged = planner(p, {}).plan(d("2027-01-04"));
+    CHECK(find_phase(ranged, "recovery").uncertain_length);
+    CHECK(ranged.possible_end());
+}
+
+TEST_CASE("uncertain lengths: a phase until a limit from the plan start ends where it ends") {
+    std::string text = protocol_text();
+    const std::string from =
+        R"("id": "courses", "name": "Courses", "length": "21d", "repeat": {"count": 3},)";
+    text.replace(text.find(from), from.size(),
+                 R"("id": "courses", "name": "Courses", "until": {"length": "26w"},)");
+    text.replace(text.find(R"("days": "1-3", "continuous": true)"),
+                 std::string(R"("days": "1-3", "continuous": true)").size(),
+                 R"("days": "1-end", "continuous": true)");
+    const schedule s = planner(parse_protocol(text), {}).plan(d("2027-01-04"));
+    const phase_occurrence& c = find_phase(s, "courses");
+    CHECK(c.last == d("2027-07-04"));
+    REQUIRE(c.possible_first);
+    CHECK_FALSE(c.possible_last);
+    CHECK(c.tentative);
+}

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -101,8 +102,13 @@ struct condition {
 };
 
 // Day numbers: "1,8,15,22", "1-28", "-7..-1", "every 7 from 8 to 78", or combinations
-// separated by commas ("1-5, 29-33, every 28 from 57 to 113").
+// separated by commas ("1-5, 29-33, every 28 from 57 to 113"). The word `end` stands for the
+// last day of the occurrence the pattern is laid out in: "1-end", "29..end", "every 7 from 1
+// to end", "end".
 struct day_pattern {
+    // A step_range's first or last that is `end`.
+    static constexpr std::int32_t end_day = std::numeric_limits<std::int32_t>::max();
+
     struct step_range {
         std::int32_t first = 0;
         std::int32_t last = 0;
@@ -115,8 +121,14 @@ struct day_pattern {
     static day_pattern parse(std::string_view text);
     // Canonical text that parse() reads back to an equal pattern.
     std::string to_string() const;
-    // Every day, ascending, without duplicates.
+    // Every day, ascending, without duplicates. Throws value_error for a pattern that uses
+    // `end`, whose days depend on where it is laid out: use days_through().
     std::vector<std::int32_t> days() const;
+    // Every day up to and including `last`, with `end` meaning `last`, ascending, without
+    // duplicates. Never lists more days than lie from the pattern's first day to `last`.
+    std::vector<std::int32_t> days_through(std::int32_t last) const;
+    // Whether some part runs to (or is) `end`.
+    bool uses_end() const noexcept;
     bool empty() const noexcept { return parts.empty(); }
     friend bool operator==(const day_pattern&, const day_pattern&) = default;
 };
@@ -180,7 +192,8 @@ struct activity {
 };
 
 // "until <limit> from <anchor>": the repeat stops when the limit is reached; the last cycle
-// is cut at the limit's last day.
+// is cut at the limit's last day. On a phase without a repeat, the limit's last day is the
+// phase's last day.
 struct until_rule {
     length limit;
     anchor from;
@@ -189,12 +202,29 @@ struct until_rule {
     friend bool operator==(const until_rule&, const until_rule&) = default;
 };
 
+// A number of cycles that depends on the parameter values: "2 cycles before a transplant".
+struct count_case {
+    condition when;
+    std::optional<std::int32_t> count{};  // a fixed count, or
+    std::string parameter{};              // the value of this integer parameter
+
+    friend bool operator==(const count_case&, const count_case&) = default;
+};
+
 struct repeat_rule {
     std::optional<std::int32_t> count;     // at most this many cycles
     std::vector<until_rule> until;         // the first rule whose condition holds applies
     std::optional<length> first_cycle;     // cycle 1 has this length instead of the phase's
     std::vector<std::string> variants;     // alternating variants: cycle k runs variants[(k-1) % n]
+    // The count is the value of this integer parameter ("2 to 5 cycles"); `count` is then empty.
+    std::string count_parameter{};
+    // The first case whose condition holds gives the count; when none holds, the count above.
+    std::vector<count_case> count_when{};
 
+    // The count that applies with these values: the first count_when case that holds, else
+    // `count` or `count_parameter`; nullopt when there is none (the until rules bound it).
+    // A parameter value that is missing or not an integer counts as none.
+    std::optional<std::int32_t> count_for(const parameter_values& values) const;
     friend bool operator==(const repeat_rule&, const repeat_rule&) = default;
 };
 
@@ -209,6 +239,14 @@ struct length_range {
     friend bool operator==(const length_range&, const length_range&) = default;
 };
 
+// A phase length that depends on the parameter values: "8 weeks under the earlier label".
+struct length_case {
+    condition when;
+    length duration{};
+
+    friend bool operator==(const length_case&, const length_case&) = default;
+};
+
 struct phase {
     std::string id;
     std::string name;
@@ -221,10 +259,18 @@ struct phase {
     std::optional<repeat_rule> repeat;
     condition when;
     std::string description;
+    // The first case whose condition holds gives the length (of each cycle); else `duration`.
+    std::vector<length_case> length_when{};
+    // A phase without a repeat that runs until a limit: one occurrence from its start to the
+    // last day of the first rule whose condition holds; `duration` is then unused.
+    std::vector<until_rule> until{};
     // Set: the length is uncertain, from range->shortest to range->longest, usually `duration`
-    // (for a repeated phase, each cycle's; a first_cycle length stays fixed).
+    // (for a repeated phase, each cycle's; a first_cycle length and a length_when case that
+    // applies stay fixed).
     std::optional<length_range> range{};
 
+    // The length of the phase (of each cycle) with these values.
+    const length& length_for(const parameter_values& values) const;
     friend bool operator==(const phase&, const phase&) = default;
 };
 

@@ -103,16 +103,27 @@ private:
         return a.phase;
     }
 
+    // With this plan's values: the length that applies, the count, the limit.
     std::string length_line(const phase& ph) const {
+        if (!ph.repeat && !ph.until.empty()) {
+            for (const auto& u : ph.until) {
+                if (u.when.matches(values_))
+                    return fmt::format("until {} from {}", length_words(u.limit), anchor_text(u.from));
+            }
+            return "until a limit (none applies)";
+        }
+        const length& expected = ph.length_for(values_);
+        // The phase's own range, unless a length_when case gives its length.
         const std::string len =
-            ph.range ? fmt::format("usually {} ({} to {})", length_words(ph.duration),
-                                   length_words(ph.range->shortest), length_words(ph.range->longest))
-                     : length_words(ph.duration);
+            ph.range && &expected == &ph.duration
+                ? fmt::format("usually {} ({} to {})", length_words(ph.duration),
+                              length_words(ph.range->shortest), length_words(ph.range->longest))
+                : length_words(expected);
         if (!ph.repeat) return len;
         const repeat_rule& r = *ph.repeat;
         std::string out = fmt::format("cycles of {}", len);
         if (r.first_cycle) out += fmt::format(" (first {})", length_words(*r.first_cycle));
-        if (r.count) out += fmt::format(", up to {}", *r.count);
+        if (const auto count = r.count_for(values_)) out += fmt::format(", up to {}", *count);
         for (const auto& u : r.until) {
             if (!u.when.matches(values_)) continue;  // the first rule that holds applies
             out += fmt::format(", until {} from {}", length_words(u.limit), anchor_text(u.from));

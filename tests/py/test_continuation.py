@@ -93,7 +93,7 @@ def test_qualified_set_goes_to_its_protocol():
                     "--then", f"blinatumomab@{RELAPSE}")
     assert doc["parameters"]["ph_positive"] is True
     assert doc["segments"][1]["parameters"] == {"setting": "mrd-positive"}
-    assert {p["id"] for p in doc["phases"] if p["protocol"] == "blinatumomab"} == {"mrd_cycles"}
+    assert {p["id"] for p in doc["phases"] if p["protocol"] == "blinatumomab"} == {"induction_consolidation"}
     # The first protocol may be named too.
     same = plan_json("--start", START, "--set", "all-overview.ph_positive=true", "--set",
                      "blinatumomab.setting=mrd-positive", "--then", f"blinatumomab@{RELAPSE}")

@@ -705,7 +705,7 @@ static void test_continuation(void) {
 
     CHECK_OK(ttplan_schedule_segment(full, 1, &seg));
     CHECK(strcmp(seg.protocol, "blinatumomab") == 0 && strcmp(seg.start, "2028-05-02") == 0 &&
-          strcmp(seg.reason, "relapse") == 0 && strcmp(seg.version, "1") == 0 && seg.parameter_count == 1);
+          strcmp(seg.reason, "relapse") == 0 && strcmp(seg.version, "2") == 0 && seg.parameter_count == 1);
     CHECK_OK(ttplan_schedule_segment_parameter(full, 1, 0, &name, &value));
     CHECK(strcmp(name, "setting") == 0 && strcmp(value, "mrd-positive") == 0);
     CHECK_OK(ttplan_schedule_segment_parameter(full, 1, 0, NULL, NULL));

@@ -55,7 +55,7 @@ def test_later_protocols_carry_their_id_and_follow_in_order(relapse):
     salvage = [p for p in relapse.phases if relapse.protocol_of(p) == "blinatumomab"]
     transplant = [p for p in relapse.phases if relapse.protocol_of(p) == "allo-hsct"]
     assert {p.segment for p in salvage} == {1} and {p.segment for p in transplant} == {2}
-    assert salvage[0].first == RELAPSE and {p.phase for p in salvage} == {"mrd_cycles"}
+    assert salvage[0].first == RELAPSE and {p.phase for p in salvage} == {"induction_consolidation"}
     assert transplant[0].first == max(p.last for p in salvage) + datetime.timedelta(days=1)
     # Blinatumomab is a continuous infusion: a span, not day events.
     assert {relapse.protocol_of(e) for e in relapse.events} == {"all-overview", "allo-hsct"}
