@@ -159,7 +159,7 @@ typedef struct ttplan_phase_info {
     const char* last;    /* inclusive */
     int first_day;       /* day number of `first` */
     int days;
-    int tentative; /* starts on a clinically gated date, or after one */
+    int tentative; /* starts on a clinically gated date or after one, or moves with an uncertain length */
     /* Why it ends where it does: "none" (it ran its course), "limit" (an until limit cut this
      * last cycle), "switch" (the plan switched to another protocol the next day). */
     const char* ending;
@@ -172,6 +172,13 @@ typedef struct ttplan_phase_info {
      * dates; both NULL otherwise. */
     const char* start_earliest;
     const char* start_latest;
+    /* Where an uncertain length ("2-6 weeks, usually 4") lies upstream or is its own: the
+     * earliest and latest dates its first and last day may fall on; each pair NULL when that day
+     * cannot move. (start_earliest/start_latest above are the window a dependency allows.) */
+    const char* earliest_start;
+    const char* latest_start;
+    const char* earliest_end;
+    const char* latest_end;
 } ttplan_phase_info;
 
 /* Times within a day, as the protocol gives them (see docs/semantics.md, "Times within a day").
@@ -203,6 +210,10 @@ typedef struct ttplan_event_info {
      * cycle; both NULL otherwise. */
     const char* window_earliest;
     const char* window_latest;
+    /* As for ttplan_phase_info: the dates an uncertain length upstream may move it to; both
+     * NULL when it cannot move. */
+    const char* earliest_date;
+    const char* latest_date;
 } ttplan_event_info;
 
 /* A span, a continuous stretch: a protocol track (phase "") or continuous therapy in a phase. */
@@ -223,12 +234,21 @@ typedef struct ttplan_span_info {
     size_t segment;       /* index of its segment (ttplan_schedule_segment) */
     const char* pending;  /* as for ttplan_phase_info: "" or "name,name" */
     ttplan_timing_info timing; /* after_activity is always NULL on a span */
+    /* As for ttplan_phase_info: NULL pairs when its first or last day cannot move. */
+    const char* earliest_start;
+    const char* latest_start;
+    const char* earliest_end;
+    const char* latest_end;
 } ttplan_span_info;
 
 /* First and last planned day, and the days from one to the other inclusive. Any out-pointer
  * may be NULL. */
 ttplan_status ttplan_schedule_dates(const ttplan_schedule* schedule, const char** start, const char** end,
                                     long* total_days);
+/* Where uncertain lengths may put the end of the plan: the earliest and latest dates, both
+ * set to NULL when the end cannot move. Any out-pointer may be NULL. */
+ttplan_status ttplan_schedule_possible_end(const ttplan_schedule* schedule, const char** earliest,
+                                           const char** latest);
 size_t ttplan_schedule_phase_count(const ttplan_schedule* schedule);
 ttplan_status ttplan_schedule_phase(const ttplan_schedule* schedule, size_t index, ttplan_phase_info* out);
 size_t ttplan_schedule_event_count(const ttplan_schedule* schedule);
@@ -252,6 +272,8 @@ typedef struct ttplan_decision_info {
     const char* protocol;
     size_t segment;
     size_t option_count; /* see ttplan_schedule_decision_option */
+    const char* earliest_date; /* as for ttplan_event_info: NULL when its date cannot move */
+    const char* latest_date;
 } ttplan_decision_info;
 
 size_t ttplan_schedule_decision_count(const ttplan_schedule* schedule);

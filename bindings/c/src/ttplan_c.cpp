@@ -68,6 +68,17 @@ private:
         return keep(std::move(out));
     }
     ttplan_timing_info timing_info(const ttplan::timing& t);
+    // A window's dates as text, NULL without one.
+    const char* earliest(const std::optional<ttplan::date_window>& w) {
+        return w ? keep(ttplan::format_date(w->earliest)) : nullptr;
+    }
+    const char* latest(const std::optional<ttplan::date_window>& w) {
+        return w ? keep(ttplan::format_date(w->latest)) : nullptr;
+    }
+
+public:
+    const char* possible_end_earliest = nullptr;
+    const char* possible_end_latest = nullptr;
 };
 
 ttplan_timing_info ttplan_schedule::timing_info(const ttplan::timing& t) {
@@ -85,15 +96,31 @@ ttplan_schedule::ttplan_schedule(ttplan::schedule s) : value(std::move(s)) {
     using ttplan::format_date;
     start = keep(format_date(value.start()));
     end = keep(format_date(value.end()));
+    const auto possible_end = value.possible_end();
+    possible_end_earliest = earliest(possible_end);
+    possible_end_latest = latest(possible_end);
     // to_string(ending_reason) returns static text; protocol ids live in value's segments.
     for (const auto& p : value.phases()) {
-        phases.push_back({p.phase.c_str(), p.name.c_str(), p.kind.c_str(), p.cycle.value_or(0),
-                          p.variant.c_str(), keep(format_date(p.first)), keep(format_date(p.last)),
-                          p.first_day, static_cast<int>(p.days()), p.tentative,
-                          ttplan::to_string(p.ending).data(), value.segment_of(p).protocol.id.c_str(),
-                          p.segment, keep_list(p.pending),
+        phases.push_back({p.phase.c_str(),
+                          p.name.c_str(),
+                          p.kind.c_str(),
+                          p.cycle.value_or(0),
+                          p.variant.c_str(),
+                          keep(format_date(p.first)),
+                          keep(format_date(p.last)),
+                          p.first_day,
+                          static_cast<int>(p.days()),
+                          p.tentative,
+                          ttplan::to_string(p.ending).data(),
+                          value.segment_of(p).protocol.id.c_str(),
+                          p.segment,
+                          keep_list(p.pending),
                           p.start_window ? keep(format_date(p.start_window->earliest)) : nullptr,
-                          p.start_window ? keep(format_date(p.start_window->latest)) : nullptr});
+                          p.start_window ? keep(format_date(p.start_window->latest)) : nullptr,
+                          earliest(p.possible_first),
+                          latest(p.possible_first),
+                          earliest(p.possible_last),
+                          latest(p.possible_last)});
     }
     for (const auto& e : value.events()) {
         events.push_back({keep(format_date(e.date)), e.phase.c_str(), e.cycle.value_or(0), e.day,
@@ -101,15 +128,30 @@ ttplan_schedule::ttplan_schedule(ttplan::schedule s) : value(std::move(s)) {
                           e.planned_date ? keep(format_date(*e.planned_date)) : nullptr, e.note.c_str(),
                           value.segment_of(e).protocol.id.c_str(), e.segment, keep_list(e.pending),
                           timing_info(e.timing), e.window ? keep(format_date(e.window->earliest)) : nullptr,
-                          e.window ? keep(format_date(e.window->latest)) : nullptr});
+                          e.window ? keep(format_date(e.window->latest)) : nullptr, earliest(e.possible_date),
+                          latest(e.possible_date)});
     }
     for (const auto& t : value.spans()) {
-        spans.push_back({t.activity.c_str(), keep(std::string(ttplan::to_string(t.category))),
-                         keep(format_date(t.first)), keep(format_date(t.last)), t.phase.c_str(),
-                         t.cycle.value_or(0), t.first_day, t.last_day, static_cast<int>(t.days()),
-                         t.tentative, t.note.c_str(), ttplan::to_string(t.ending).data(),
-                         value.segment_of(t).protocol.id.c_str(), t.segment, keep_list(t.pending),
-                         timing_info(t.timing)});
+        spans.push_back({t.activity.c_str(),
+                         keep(std::string(ttplan::to_string(t.category))),
+                         keep(format_date(t.first)),
+                         keep(format_date(t.last)),
+                         t.phase.c_str(),
+                         t.cycle.value_or(0),
+                         t.first_day,
+                         t.last_day,
+                         static_cast<int>(t.days()),
+                         t.tentative,
+                         t.note.c_str(),
+                         ttplan::to_string(t.ending).data(),
+                         value.segment_of(t).protocol.id.c_str(),
+                         t.segment,
+                         keep_list(t.pending),
+                         timing_info(t.timing),
+                         earliest(t.possible_first),
+                         latest(t.possible_first),
+                         earliest(t.possible_last),
+                         latest(t.possible_last)});
     }
     for (const auto& seg : value.segments()) {
         segments.push_back({seg.protocol.id.c_str(), seg.protocol.title.c_str(), seg.protocol.version.c_str(),
@@ -118,10 +160,11 @@ ttplan_schedule::ttplan_schedule(ttplan::schedule s) : value(std::move(s)) {
         for (const auto& [name, v] : seg.parameters) params.emplace_back(name.c_str(), v.text.c_str());
     }
     for (const auto& d : value.decisions()) {
-        decisions.push_back(
-            {d.parameter.c_str(), keep(format_date(d.date)), d.phase.c_str(), d.cycle.value_or(0), d.day,
-             d.decided_by.c_str(), d.value ? d.value->c_str() : nullptr, d.assumed.c_str(), d.pending(),
-             d.tentative, value.segment_of(d).protocol.id.c_str(), d.segment, d.options.size()});
+        decisions.push_back({d.parameter.c_str(), keep(format_date(d.date)), d.phase.c_str(),
+                             d.cycle.value_or(0), d.day, d.decided_by.c_str(),
+                             d.value ? d.value->c_str() : nullptr, d.assumed.c_str(), d.pending(),
+                             d.tentative, value.segment_of(d).protocol.id.c_str(), d.segment,
+                             d.options.size(), earliest(d.possible_date), latest(d.possible_date)});
     }
 }
 
@@ -606,6 +649,15 @@ ttplan_status ttplan_schedule_dates(const ttplan_schedule* schedule, const char*
         set(start, s.start);
         set(end, s.end);
         set(total_days, static_cast<long>(s.value.total_days()));
+    });
+}
+
+ttplan_status ttplan_schedule_possible_end(const ttplan_schedule* schedule, const char** earliest,
+                                           const char** latest) {
+    return guarded(schedule, [&] {
+        const auto& s = need(schedule, "the schedule");
+        set(earliest, s.possible_end_earliest);
+        set(latest, s.possible_end_latest);
     });
 }
 

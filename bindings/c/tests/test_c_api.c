@@ -372,6 +372,7 @@ static void test_planning(void) {
     CHECK_OK(ttplan_schedule_dates(s, &start, &end, &total));
     CHECK(strcmp(start, "2027-01-04") == 0 && strcmp(end, start) > 0 && total > 700);
     CHECK_OK(ttplan_schedule_dates(s, NULL, NULL, NULL));
+    CHECK_OK(ttplan_schedule_possible_end(s, NULL, NULL));
 
     n = ttplan_schedule_phase_count(s);
     CHECK(n >= 6);

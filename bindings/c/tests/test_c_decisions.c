@@ -1,5 +1,6 @@
-/* Decisions taken during treatment and windows, from C99: the default protocol's
- * end-of-induction MRD decision, pending and given, and its pegaspargase window. */
+/* Decisions taken during treatment, windows and uncertain lengths, from C99: the default
+ * protocol's end-of-induction MRD decision, pending and given, its pegaspargase window, and
+ * hyper-CVAD's courses of "about 3-4 weeks". */
 #include <ttplan.h>
 
 #include <stdio.h>
@@ -84,6 +85,56 @@ int main(void) {
     ttplan_schedule_destroy(&s);
 
     ttplan_protocol_destroy(&p);
+
+    /* Hyper-CVAD courses are 21 days, possibly 28: course 1 may end a week later, course 2 may
+     * start a week later, and the plan's end moves by up to 8 weeks. */
+    {
+        ttplan_span_info sp;
+        const char* end_earliest = "unset";
+        const char* end_latest = "unset";
+        int moving_events = 0;
+        CHECK(ttplan_protocol_load_builtin("hyper-cvad", &p) == TTPLAN_OK);
+        s = plan(p, NULL);
+        CHECK(ttplan_schedule_phase(s, 0, &ph) == TTPLAN_OK);
+        CHECK(ph.cycle == 1 && ph.earliest_start == NULL && ph.latest_start == NULL);
+        CHECK(ph.earliest_end != NULL && strcmp(ph.earliest_end, "2027-01-24") == 0);
+        CHECK(ph.latest_end != NULL && strcmp(ph.latest_end, "2027-01-31") == 0);
+        CHECK(ttplan_schedule_phase(s, 1, &ph) == TTPLAN_OK);
+        CHECK(ph.cycle == 2 && ph.tentative == 1);
+        CHECK(ph.earliest_start != NULL && strcmp(ph.earliest_start, "2027-01-25") == 0);
+        CHECK(ph.latest_start != NULL && strcmp(ph.latest_start, "2027-02-01") == 0);
+        for (i = 0; i < ttplan_schedule_event_count(s); ++i) {
+            CHECK(ttplan_schedule_event(s, i, &ev) == TTPLAN_OK);
+            CHECK((ev.earliest_date == NULL) == (ev.latest_date == NULL));
+            if (ev.cycle == 1 && strcmp(ev.phase, "courses") == 0) CHECK(ev.earliest_date == NULL);
+            moving_events += ev.earliest_date != NULL;
+        }
+        CHECK(moving_events > 0);
+        for (i = 0; i < ttplan_schedule_span_count(s); ++i) {
+            CHECK(ttplan_schedule_span(s, i, &sp) == TTPLAN_OK);
+            CHECK((sp.earliest_end == NULL) == (sp.latest_end == NULL));
+        }
+        CHECK(ttplan_schedule_possible_end(s, &end_earliest, &end_latest) == TTPLAN_OK);
+        CHECK(end_earliest != NULL && strcmp(end_earliest, "2029-06-20") == 0);
+        CHECK(end_latest != NULL && strcmp(end_latest, "2029-08-15") == 0);
+        CHECK(ttplan_schedule_possible_end(NULL, &end_earliest, &end_latest) ==
+              TTPLAN_ERROR_INVALID_ARGUMENT);
+        ttplan_schedule_destroy(&s);
+        ttplan_protocol_destroy(&p);
+    }
+
+    /* A protocol without uncertain lengths: nothing moves. */
+    {
+        const char* end_earliest = "unset";
+        const char* end_latest = "unset";
+        CHECK(ttplan_protocol_load_builtin("cranial-radiation", &p) == TTPLAN_OK);
+        s = plan(p, NULL);
+        CHECK(ttplan_schedule_possible_end(s, &end_earliest, &end_latest) == TTPLAN_OK);
+        CHECK(end_earliest == NULL && end_latest == NULL);
+        CHECK(ttplan_schedule_possible_end(s, NULL, NULL) == TTPLAN_OK);
+        ttplan_schedule_destroy(&s);
+        ttplan_protocol_destroy(&p);
+    }
     if (failures > 0) fprintf(stderr, "%d check(s) failed\n", failures);
     return failures > 0 ? 1 : 0;
 }

@@ -78,6 +78,16 @@ switch_point make_switch(const std::string& at, const std::string& phase, std::o
     throw value_error(fmt::format("unknown switch \"{}\"; allowed: end, phase, date (with a date)", at));
 }
 
+using date_pair = std::optional<std::pair<day_point, day_point>>;
+// (earliest, latest), or None.
+date_pair pair_of(const std::optional<date_window>& w) {
+    return w ? date_pair(std::pair{w->earliest, w->latest}) : std::nullopt;
+}
+
+constexpr const char* possible_doc =
+    "(earliest, latest) dates an uncertain length upstream (or its own) may move it to; None when it "
+    "cannot move.";
+
 // Parameter values as Python values of their declared type.
 py::dict typed_dict(const typed_values& values) {
     py::dict out;
@@ -133,6 +143,21 @@ void bind_schedule(py::module_& m) {
                            : std::nullopt;
             },
             "(earliest, latest) start dates when a dependency lets it start later; None otherwise.")
+        .def_property_readonly(
+            "possible_start", [](const phase_occurrence& p) { return pair_of(p.possible_first); },
+            possible_doc)
+        .def_property_readonly(
+            "possible_end", [](const phase_occurrence& p) { return pair_of(p.possible_last); }, possible_doc)
+        .def_property_readonly(
+            "uncertain_length",
+            [](const phase_occurrence& p)
+                -> std::optional<std::tuple<std::string, std::string, std::string>> {
+                if (!p.uncertain_length) return std::nullopt;
+                return std::tuple{p.uncertain_length->shortest.to_string(),
+                                  p.uncertain_length->longest.to_string(), p.uncertain_length->reason};
+            },
+            "(shortest, longest, reason) when its own length is uncertain (\"1w\", \"6w\", \"until counts "
+            "recover\"); the plan uses the expected length. None otherwise.")
         .def_property_readonly("days", &phase_occurrence::days, "Calendar days, first to last inclusive.")
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const phase_occurrence& p) {
@@ -164,6 +189,8 @@ void bind_schedule(py::module_& m) {
                                 : std::nullopt;
             },
             "(earliest, latest) dates it may fall on (\"Day 4, 5 or 6\"), within its cycle; None when fixed.")
+        .def_property_readonly(
+            "possible_date", [](const event& e) { return pair_of(e.possible_date); }, possible_doc)
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const event& e) {
             return fmt::format("<ttplan.Event {} {} day {}: {}>", format_date(e.date), e.phase, e.day, e.activity);
@@ -199,6 +226,10 @@ void bind_schedule(py::module_& m) {
         .def_property_readonly(
             "ending", [](const span& t) { return std::string(to_string(t.ending)); },
             "\"none\", or \"switch\" when it ends early because the plan switched to another protocol.")
+        .def_property_readonly(
+            "possible_start", [](const span& t) { return pair_of(t.possible_first); }, possible_doc)
+        .def_property_readonly(
+            "possible_end", [](const span& t) { return pair_of(t.possible_last); }, possible_doc)
         .def_property_readonly("days", &span::days)
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const span& s) {
@@ -244,7 +275,10 @@ void bind_schedule(py::module_& m) {
         .def_readonly("assumed", &decision::assumed,
                       "The branch the plan follows: the value, or the default.")
         .def_property_readonly("pending", &decision::pending, "True while no value is given.")
-        .def_readonly("tentative", &decision::tentative, "Its date follows a clinical gate.")
+        .def_readonly("tentative", &decision::tentative,
+                      "Its date follows a clinical gate or an uncertain length.")
+        .def_property_readonly(
+            "possible_date", [](const decision& d) { return pair_of(d.possible_date); }, possible_doc)
         .def_readonly("segment", &decision::segment, "Index into Schedule.segments.")
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const decision& d) {
@@ -260,6 +294,9 @@ void bind_schedule(py::module_& m) {
         .def_property_readonly("start", &schedule::start, "The first day (datetime.date).")
         .def_property_readonly("end", &schedule::end, "The last day with anything planned, inclusive.")
         .def_property_readonly("total_days", &schedule::total_days, "Days from start to end inclusive.")
+        .def_property_readonly(
+            "possible_end", [](const schedule& s) { return pair_of(s.possible_end()); },
+            "(earliest, latest) dates uncertain lengths may put the end on; None when it cannot move.")
         .def_property_readonly(
             "treatment_days", &schedule::treatment_days,
             "Distinct dates with an event or continuous therapy (a span other than a restriction).")
