@@ -36,17 +36,22 @@ bool tentative_switch(const schedule& so_far, const switch_point& at) {
         case switch_point::kind::on_date:
             return false;
         case switch_point::kind::after_phase:
-            return last_occurrence(so_far, at.phase)->tentative;
+            // An uncertain length may move its end too.
+            return last_occurrence(so_far, at.phase)->tentative ||
+                   last_occurrence(so_far, at.phase)->possible_last.has_value();
         case switch_point::kind::after_end:
             break;
     }
     const day_point end = so_far.end();
     return std::any_of(so_far.phases().begin(), so_far.phases().end(),
-                       [&](const phase_occurrence& p) { return p.last == end && p.tentative; }) ||
+                       [&](const phase_occurrence& p) {
+                           return p.last == end && (p.tentative || p.possible_last.has_value());
+                       }) ||
            std::any_of(so_far.events().begin(), so_far.events().end(),
                        [&](const event& e) { return e.date == end && e.tentative; }) ||
-           std::any_of(so_far.spans().begin(), so_far.spans().end(),
-                       [&](const span& t) { return t.last == end && t.tentative; });
+           std::any_of(so_far.spans().begin(), so_far.spans().end(), [&](const span& t) {
+               return t.last == end && (t.tentative || t.possible_last.has_value());
+           });
 }
 
 std::string default_reason(const schedule& so_far, const switch_point& at, day_point d) {
