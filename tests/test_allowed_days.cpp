@@ -302,3 +302,35 @@ TEST_CASE("allowed days: several dependencies") {
     // A list that leaves only the start: nothing to choose, no window.
     CHECK_FALSE(start_window(text("", R"(, "window": ["1w"])")));
 }
+
+TEST_CASE("allowed days: the formats say the list") {
+    const schedule s =
+        planner(parse_protocol(protocol_text(R"({"alternatives": [7]})", R"(, "window": ["1w", "2w"])")), {})
+            .plan(d("2027-01-04"));
+    const std::string text = render(s, "text");
+    CHECK(text.find("Vincristine (Chemotherapy) [may be Mon 11 Jan 2027 or Mon 18 Jan 2027]") !=
+          std::string::npos);
+    CHECK(text.find(
+              "Asparaginase (Chemotherapy) [may be Mon 11 Jan 2027, Mon 18 Jan 2027 or Mon 25 Jan 2027]") !=
+          std::string::npos);
+    CHECK(text.find("  May start on Tue 2 Feb 2027, Tue 9 Feb 2027 or Tue 16 Feb 2027\n") !=
+          std::string::npos);
+    CHECK(render(s, "md").find("Vincristine (Chemotherapy) (may be 11 Jan 2027 or 18 Jan 2027)") !=
+          std::string::npos);
+    CHECK(render(s, "html").find(
+              "Vincristine <span class=\"dn\">(Day 8)</span> <span class=\"dn\">(window Days 8 "
+              "or 15)</span>") != std::string::npos);
+    CHECK(render(s, "html").find("<span class=\"dn\">(window Days 8, 15 or 22)</span>") != std::string::npos);
+    std::string ics = render(s, "ics");
+    for (std::size_t at = 0; (at = ics.find("\r\n ", at)) != std::string::npos;) ics.erase(at, 3);  // unfold
+    CHECK(ics.find("[it may be given on 2027-01-11 or 2027-01-18]") != std::string::npos);
+}
+
+TEST_CASE("allowed days: a moved event's window keeps its day numbers in HTML") {
+    // Moved within its window, the event keeps its Day and the window is still Days 8 or 15.
+    clinic_calendar cal;
+    cal.default_rule = shift_rule::next_open;
+    cal.holidays.insert(d("2027-01-11"));
+    const schedule s = planner(parse_protocol(protocol_text()), {}).plan(d("2027-01-04"), {}, cal);
+    CHECK(render(s, "html").find("<span class=\"dn\">(window Days 8 or 15)</span>") != std::string::npos);
+}
