@@ -12,6 +12,7 @@
 #include <deque>
 #include <mutex>
 #include <new>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -67,6 +68,14 @@ private:
         for (const auto& n : names) out += (out.empty() ? "" : ",") + n;
         return keep(std::move(out));
     }
+    // A window's listed dates, "2027-01-11,2027-01-18"; "" for a range or no window.
+    const char* keep_dates(const std::optional<ttplan::date_window>& w) {
+        std::string out;
+        if (w) {
+            for (const auto d : w->dates) out += (out.empty() ? "" : ",") + ttplan::format_date(d);
+        }
+        return keep(std::move(out));
+    }
     ttplan_timing_info timing_info(const ttplan::timing& t);
 };
 
@@ -93,7 +102,8 @@ ttplan_schedule::ttplan_schedule(ttplan::schedule s) : value(std::move(s)) {
                           ttplan::to_string(p.ending).data(), value.segment_of(p).protocol.id.c_str(),
                           p.segment, keep_list(p.pending),
                           p.start_window ? keep(format_date(p.start_window->earliest)) : nullptr,
-                          p.start_window ? keep(format_date(p.start_window->latest)) : nullptr});
+                          p.start_window ? keep(format_date(p.start_window->latest)) : nullptr,
+                          keep_dates(p.start_window)});
     }
     for (const auto& e : value.events()) {
         events.push_back({keep(format_date(e.date)), e.phase.c_str(), e.cycle.value_or(0), e.day,
@@ -101,7 +111,7 @@ ttplan_schedule::ttplan_schedule(ttplan::schedule s) : value(std::move(s)) {
                           e.planned_date ? keep(format_date(*e.planned_date)) : nullptr, e.note.c_str(),
                           value.segment_of(e).protocol.id.c_str(), e.segment, keep_list(e.pending),
                           timing_info(e.timing), e.window ? keep(format_date(e.window->earliest)) : nullptr,
-                          e.window ? keep(format_date(e.window->latest)) : nullptr});
+                          e.window ? keep(format_date(e.window->latest)) : nullptr, keep_dates(e.window)});
     }
     for (const auto& t : value.spans()) {
         spans.push_back({t.activity.c_str(), keep(std::string(ttplan::to_string(t.category))),

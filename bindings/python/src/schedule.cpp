@@ -133,6 +133,13 @@ void bind_schedule(py::module_& m) {
                            : std::nullopt;
             },
             "(earliest, latest) start dates when a dependency lets it start later; None otherwise.")
+        .def_property_readonly(
+            "start_dates",
+            [](const phase_occurrence& p) {
+                return p.start_window ? p.start_window->dates : std::vector<day_point>{};
+            },
+            "Every date it may start on, ascending, when its start window is a list (\"or 1 or 2 weeks "
+            "later\"); [] for a range or no window.")
         .def_property_readonly("days", &phase_occurrence::days, "Calendar days, first to last inclusive.")
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const phase_occurrence& p) {
@@ -164,6 +171,11 @@ void bind_schedule(py::module_& m) {
                                 : std::nullopt;
             },
             "(earliest, latest) dates it may fall on (\"Day 4, 5 or 6\"), within its cycle; None when fixed.")
+        .def_property_readonly(
+            "window_dates",
+            [](const event& e) { return e.window ? e.window->dates : std::vector<day_point>{}; },
+            "Every date it may fall on, ascending, the planned one among them, when its window is a list "
+            "(\"Day 8 or Day 15\"); [] for a range or no window.")
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const event& e) {
             return fmt::format("<ttplan.Event {} {} day {}: {}>", format_date(e.date), e.phase, e.day, e.activity);
