@@ -433,7 +433,11 @@ private:
                                                   *a.at_most, listed));
             }
         }
-        if (a.window) {
+        if (a.window && !a.window->alternatives.empty()) {
+            alternatives_at(*a.window, at + "/window");
+            if (a.continuous)
+                fail(at + "/window", "a continuous activity has no window; its days are a span");
+        } else if (a.window) {
             const auto bad = [](std::int32_t n) { return n < 0 || n > max_window_days; };
             if (bad(a.window->before))
                 fail(at + "/window/before", fmt::format("a window reaches 0 to {} days earlier (found {})",
@@ -472,6 +476,28 @@ private:
         detail::check_timing(ph, a, at, problems_);
     }
 
+    // A window that lists the days a planned day may move to: distinct, non-zero offsets
+    // within a year either way, and no range beside them.
+    void alternatives_at(const day_window& w, const std::string& at) {
+        if (w.before != 0 || w.after != 0)
+            fail(at, "a window gives \"alternatives\" or a range (\"before\", \"after\"), not both");
+        for (std::size_t k = 0; k < w.alternatives.size(); ++k) {
+            const std::int32_t n = w.alternatives[k];
+            const std::string here = fmt::format("{}/alternatives/{}", at, k);
+            if (n == 0) {
+                fail(here, "an alternative of 0 days is the planned day itself");
+            } else if (n < -max_window_days || n > max_window_days) {
+                fail(here,
+                     fmt::format("an alternative lies -{0} to {0} days from the planned day (found {1})",
+                                 max_window_days, n));
+            } else if (std::find(w.alternatives.begin(),
+                                 w.alternatives.begin() + static_cast<std::ptrdiff_t>(k),
+                                 n) != w.alternatives.begin() + static_cast<std::ptrdiff_t>(k)) {
+                fail(here, fmt::format("alternative {} is listed twice", n));
+            }
+        }
+    }
+
     void dependency_at(std::size_t i) {
         const dependency& d = p_.dependencies[i];
         const std::string at = fmt::format("/dependencies/{}", i);
@@ -495,15 +521,28 @@ private:
         } else if (d.lag.approx_days() > max_phase_days) {
             fail(at + "/lag", fmt::format("lag {} is longer than 10 years", d.lag.to_string()));
         }
-        if (d.window) {
-            if (d.window->count <= 0) {
-                fail(at + "/window",
-                     fmt::format("window must be positive (found {})", d.window->to_string()));
-            } else if (d.window->approx_days() > max_phase_days) {
-                fail(at + "/window", fmt::format("window {} is longer than 10 years", d.window->to_string()));
-            }
+        if (d.window) window_length_at(*d.window, at + "/window");
+        if (d.window && !d.window_alternatives.empty())
+            fail(at + "/window", "a window is one length or a list of lengths, not both");
+        for (std::size_t k = 0; k < d.window_alternatives.size(); ++k) {
+            const length& len = d.window_alternatives[k];
+            const std::string here = fmt::format("{}/window/{}", at, k);
+            const auto first = d.window_alternatives.begin();
+            if (std::find(first, first + static_cast<std::ptrdiff_t>(k), len) !=
+                first + static_cast<std::ptrdiff_t>(k))
+                fail(here, fmt::format("window {} is listed twice", len.to_string()));
+            else
+                window_length_at(len, here);
         }
         condition_at(d.when, at + "/when");
+    }
+
+    void window_length_at(const length& len, const std::string& at) {
+        if (len.count <= 0) {
+            fail(at, fmt::format("window must be positive (found {})", len.to_string()));
+        } else if (len.approx_days() > max_phase_days) {
+            fail(at, fmt::format("window {} is longer than 10 years", len.to_string()));
+        }
     }
 
     // A cycle is an error only when some parameter values make all of it active at once: an

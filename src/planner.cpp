@@ -71,12 +71,19 @@
 // day, previous open day); planned_date keeps the original. Phases and spans never move, and
 // neither does an "after" event on its own. An
 // event with a window moves within it where it can: the nearest open day in the rule's
-// direction, else in the other; only when the window has no open day does it move past it.
+// direction, else in the other (of a window that lists its days, the nearest open listed
+// date); only when the window has no open day does the rule move it past it, from its planned
+// date as for an event without one.
 //
 // Windows. An activity's window gives each of its events the dates from `before` days
-// earlier to `after` days later, within its occurrence; a dependency's window lets the
-// successor's first cycle start up to that much after the date it gives (the latest over its
-// dependencies). The plan uses the earliest date and carries the window.
+// earlier to `after` days later, within its occurrence, or the planned date and the dates each
+// alternative moves it to (a list; those outside the occurrence are dropped, and a list with
+// nothing left is no window). A dependency's window lets the successor's first cycle start up
+// to that much after the date it gives, or on that date plus one of its lengths (a list); over
+// several dependencies the window runs from the start to the latest date any of them allows,
+// and is a list when no dependency's window is a range: every date one of them gives or lists,
+// from the start on (none when only the start is left). The plan uses the earliest date and
+// carries the window.
 //
 // Decisions. A parameter with `decided` is decided during treatment, at an anchor. Its anchor
 // resolves like a track's. Given a value, the plan follows it and nothing waits; without one,
@@ -298,18 +305,42 @@ private:
         bool joined = false;
         std::optional<day_point> latest_start;  // a dependency's window: the latest it may start
         bool windowed = false;
+        bool ranged = false;            // some dependency's window is a range
+        std::vector<day_point> listed;  // every later date a dependency lists
         for (const std::size_t d : p_.incoming[i]) {
             const dependency& dep = p_.proto.dependencies[d];
             const anchored a = proposal(dep);
             begin.date = joined ? std::max(begin.date, a.date) : a.date;
             begin.tentative = begin.tentative || a.tentative;
             joined = true;
-            windowed = windowed || dep.window.has_value();
-            const day_point latest = dep.window ? plus(a.date, *dep.window, who) : a.date;
+            windowed = windowed || dep.window || !dep.window_alternatives.empty();
+            ranged = ranged || dep.window.has_value();
+            day_point latest = dep.window ? plus(a.date, *dep.window, who) : a.date;
+            for (const length& len : dep.window_alternatives) {
+                listed.push_back(plus(a.date, len, who));
+                latest = std::max(latest, listed.back());
+            }
             latest_start = latest_start ? std::max(*latest_start, latest) : latest;
         }
-        // Without a window on any dependency there is nothing to carry.
-        if (!windowed) latest_start.reset();
+        // Without a window on any dependency there is nothing to carry. With lists only, the
+        // dates they give from the start on; a range among them makes the whole window one.
+        std::optional<date_window> start_window;
+        if (windowed) {
+            start_window = date_window{begin.date, *latest_start};
+            if (!ranged) {
+                // The dates the dependencies give themselves are the start or before it.
+                listed.push_back(begin.date);
+                std::sort(listed.begin(), listed.end());
+                listed.erase(std::unique(listed.begin(), listed.end()), listed.end());
+                std::erase_if(listed, [&](day_point x) { return x < begin.date; });
+                // A list that leaves only the start (another dependency gives a later one) has no
+                // choice to carry.
+                if (listed.size() < 2)
+                    start_window.reset();
+                else
+                    start_window->dates = std::move(listed);
+            }
+        }
         st.done = true;
         st.collapsed = begin.date;
         st.collapsed_tentative = begin.tentative;
@@ -395,8 +426,7 @@ private:
             if (p_.ranged[i] && !limited && !(k == 1 && rep && rep->first_cycle))
                 occ.uncertain_length = ph.range;
             // An actual start is a fact: no window is left for it.
-            if (k == 1 && latest_start && !actuals_.contains({i, 1}))
-                occ.start_window = date_window{cur, *latest_start};
+            if (k == 1 && start_window && !actuals_.contains({i, 1})) occ.start_window = start_window;
             if (limit_last && occ.last > *limit_last) {
                 occ.last = *limit_last;
                 occ.ending = ending_reason::limit;
@@ -482,6 +512,23 @@ private:
         return out;
     }
 
+    // The dates a window that lists its days allows day d of occ, the day itself among them;
+    // alternatives outside the occurrence are dropped, as a range stops at its edges. Nothing
+    // when none is left.
+    static std::optional<date_window> listed_window(const day_window& w, std::int32_t d,
+                                                    const phase_occurrence& occ, std::int64_t last_day) {
+        std::vector<day_point> dates{occ.first + date::days{d - occ.first_day}};
+        for (const std::int32_t alt : w.alternatives) {
+            const std::int64_t to = std::int64_t{d} + alt;
+            if (to >= occ.first_day && to <= last_day)
+                dates.push_back(occ.first + date::days{to - occ.first_day});
+        }
+        std::sort(dates.begin(), dates.end());
+        dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+        if (dates.size() < 2) return std::nullopt;
+        return date_window{dates.front(), dates.back(), std::move(dates)};
+    }
+
     void add_activities(const phase& ph, const phase_occurrence& occ, std::vector<event>& events,
                         std::vector<span>& spans) const {
         const std::int32_t cycle = occ.cycle.value_or(1);
@@ -521,7 +568,9 @@ private:
                     event ev{date_of(d),   ph.id,         occ.cycle,    d,       act.name,
                              act.category, occ.tentative, std::nullopt, act.note};
                     ev.timing = when;
-                    if (act.window) {
+                    if (act.window && !act.window->alternatives.empty()) {
+                        ev.window = listed_window(*act.window, d, occ, last_day);
+                    } else if (act.window) {
                         // Within the occurrence: a window never reaches into another cycle.
                         const std::int64_t from =
                             std::max<std::int64_t>(d - act.window->before, occ.first_day);
@@ -687,17 +736,34 @@ private:
         if (how == shift_rule::keep) return;
         const std::int64_t step = how == shift_rule::next_open ? 1 : -1;
         const subject who{fmt::format("event \"{}\" of phase \"{}\"", ev.activity, ev.phase), ""};
-        // Within its window first: the nearest open day in the rule's direction, then the other.
-        if (ev.window) {
+        const auto move_to = [&](day_point d) {
+            ev.planned_date = ev.date;
+            ev.date = d;
+        };
+        // Within its window first: the nearest open day in the rule's direction, then the other;
+        // of a window that lists its days, the nearest listed one.
+        if (ev.window && ev.window->is_list()) {
+            const auto& dates = ev.window->dates;
+            for (const std::int64_t dir : {step, -step}) {
+                if (dir > 0) {
+                    for (auto it = std::upper_bound(dates.begin(), dates.end(), ev.date); it != dates.end();
+                         ++it) {
+                        if (calendar_.is_open(*it)) return move_to(*it);
+                    }
+                } else {
+                    for (auto it = std::lower_bound(dates.begin(), dates.end(), ev.date);
+                         it != dates.begin();) {
+                        --it;
+                        if (calendar_.is_open(*it)) return move_to(*it);
+                    }
+                }
+            }
+        } else if (ev.window) {
             for (const std::int64_t dir : {step, -step}) {
                 for (day_point d = ev.date;;) {
                     if (dir > 0 ? d >= ev.window->latest : d <= ev.window->earliest) break;
                     d = offset(d, dir, who);
-                    if (calendar_.is_open(d)) {
-                        ev.planned_date = ev.date;
-                        ev.date = d;
-                        return;
-                    }
+                    if (calendar_.is_open(d)) return move_to(d);
                 }
             }
         }
@@ -706,11 +772,7 @@ private:
         day_point d = ev.date;
         for (std::size_t tries = 0; tries < bound; ++tries) {
             d = offset(d, step, who);
-            if (calendar_.is_open(d)) {
-                ev.planned_date = ev.date;
-                ev.date = d;
-                return;
-            }
+            if (calendar_.is_open(d)) return move_to(d);
         }
         throw planning_error(
             fmt::format("{}: the clinic calendar has no open day near {}", who.label, format_date(ev.date)));

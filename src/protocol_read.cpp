@@ -498,20 +498,40 @@ private:
         read_bool(j, ptr, "weekdays_only", a.weekdays_only);
         read_optional_integer(j, ptr, "at_most", a.at_most);
         read_timing(j, ptr, a.timing);
-        if (const json* w = member(j, "window")) {
-            const std::string here = at(ptr, "window");
-            if (object(*w, here, {"before", "after"}, {})) {
-                day_window win;
-                read_integer(*w, here, "before", win.before);
-                read_integer(*w, here, "after", win.after);
-                a.window = win;
-            }
-        }
+        if (const json* w = member(j, "window")) a.window = read_day_window(*w, at(ptr, "window"));
         read_pattern(j, ptr, "cycles", a.cycles);
         read_strings(j, ptr, "variants", a.variants);
         read_when(j, ptr, a.when);
         read_string(j, ptr, "note", a.note);
         return a;
+    }
+
+    // {"before": B, "after": A}, or {"alternatives": [7, 14]}: days the planned one may be
+    // moved by instead. Their ranges are check()'s; which form is the reader's, since only the
+    // file tells a "before": 0 written from one left out.
+    std::optional<day_window> read_day_window(const json& w, const std::string& here) {
+        if (!object(w, here, {"before", "after", "alternatives"}, {})) return std::nullopt;
+        day_window win;
+        read_integer(w, here, "before", win.before);
+        read_integer(w, here, "after", win.after);
+        const json* list = member(w, "alternatives");
+        if (list == nullptr) return win;
+        const std::string list_ptr = at(here, "alternatives");
+        if (w.contains("before") || w.contains("after"))
+            fail(here, "a window gives \"alternatives\" or a range (\"before\", \"after\"), not both");
+        if (!list->is_array()) {
+            wrong_type(*list, list_ptr, "a list of day offsets such as [7] or [-1, 1]");
+        } else if (list->empty()) {
+            fail(list_ptr, "lists no alternatives: give the days to add, such as [7]");
+        } else {
+            for (std::size_t i = 0; i < list->size(); ++i) {
+                if (auto n = integer<std::int32_t>((*list)[i], list_ptr + "/" + std::to_string(i)))
+                    win.alternatives.push_back(*n);
+            }
+        }
+        // What check() would say of a list with nothing readable left is said above.
+        if (win.alternatives.empty()) rejected_.push_back(here);
+        return win;
     }
 
     void read_optional_integer(const json& j, const std::string& ptr, std::string_view key,
@@ -649,7 +669,21 @@ private:
         read_integer(j, ptr, "day", d.on_day);
         read_length(j, ptr, "lag", d.lag);
         read_string(j, ptr, "gate", d.gate);
-        if (const json* w = member(j, "window")) d.window = length_value(*w, at(ptr, "window"));
+        if (const json* w = member(j, "window")) {
+            const std::string here = at(ptr, "window");
+            // A length ("1mo": a range), or a list of lengths ("or 1 or 2 weeks later").
+            if (!w->is_array()) {
+                d.window = length_value(*w, here);
+            } else if (w->empty()) {
+                fail(here,
+                     "lists no lengths: give a length such as \"1mo\" or a list such as [\"1w\", \"2w\"]");
+            } else {
+                for (std::size_t i = 0; i < w->size(); ++i) {
+                    if (auto len = length_value((*w)[i], here + "/" + std::to_string(i)))
+                        d.window_alternatives.push_back(*len);
+                }
+            }
+        }
         read_when(j, ptr, d.when);
         return d;
     }

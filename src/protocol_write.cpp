@@ -124,6 +124,7 @@ ojson activity_json(const protocol& p, const activity& a) {
         ojson w = ojson::object();
         if (a.window->before != 0) w["before"] = a.window->before;
         if (a.window->after != 0) w["after"] = a.window->after;
+        if (!a.window->alternatives.empty()) w["alternatives"] = a.window->alternatives;
         j["window"] = std::move(w);
     }
     const timing& t = a.timing;
@@ -241,7 +242,14 @@ ojson dependency_json(const protocol& p, const dependency& d) {
     }
     if (d.lag != length{0, length::unit::days}) j["lag"] = d.lag.to_string();
     put_text(j, "gate", d.gate);
-    if (d.window) j["window"] = d.window->to_string();
+    // The file has one "window": of a model with both forms, which check() rejects, the range.
+    if (d.window) {
+        j["window"] = d.window->to_string();
+    } else if (!d.window_alternatives.empty()) {
+        ojson list = ojson::array();
+        for (const length& len : d.window_alternatives) list.push_back(len.to_string());
+        j["window"] = std::move(list);
+    }
     put_when(j, p, d.when);
     return j;
 }

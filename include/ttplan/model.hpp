@@ -134,10 +134,13 @@ struct day_pattern {
 };
 
 // How far a planned day may move: from `before` days earlier to `after` days later ("Day 4, 5
-// or 6" is Day 4 with after = 2; "every 10 (+/- 2) days" has 2 and 2).
+// or 6" is Day 4 with after = 2; "every 10 (+/- 2) days" has 2 and 2), or to the days listed
+// in `alternatives` instead, counted from the planned day ("Day 8 or Day 15" is Day 8 with
+// alternatives {7}; negative is earlier). A window is a range or a list, never both.
 struct day_window {
     std::int32_t before = 0;
     std::int32_t after = 0;
+    std::vector<std::int32_t> alternatives{};  // as written: distinct, non-zero
     friend bool operator==(const day_window&, const day_window&) = default;
 };
 
@@ -289,6 +292,9 @@ struct dependency {
     // "Within 1 month": the successor may start up to this much later than the date the
     // dependency gives; the plan uses that date and carries the window.
     std::optional<length> window{};
+    // "Or 1 or 2 weeks later": the successor may start on the date the dependency gives or that
+    // date plus one of these lengths (a list instead of the range `window` gives; never both).
+    std::vector<length> window_alternatives{};
 
     friend bool operator==(const dependency&, const dependency&) = default;
 };

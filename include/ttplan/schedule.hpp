@@ -25,10 +25,15 @@ enum class ending_reason : std::uint8_t {
 // "none", "limit", "switch": the spelling used in the JSON schedule.
 std::string_view to_string(ending_reason e);
 
-// The dates an item may fall on, both inclusive.
+// The dates an item may fall on, both inclusive: every date from earliest to latest, or, when
+// `dates` is not empty, only those (a window that lists its days, "Day 8 or Day 15"; ascending,
+// earliest and latest its first and last, the planned date among them).
 struct date_window {
     day_point earliest;
     day_point latest;
+    std::vector<day_point> dates{};
+
+    bool is_list() const noexcept { return !dates.empty(); }
     friend bool operator==(const date_window&, const date_window&) = default;
 };
 
@@ -52,7 +57,8 @@ struct phase_occurrence {
     // The decisions still to be taken that it waits on (parameter names, in decision order):
     // it ends after a pending decision, so the plan shows the default branch for it.
     std::vector<std::string> pending{};
-    // The dates it may start on, when a dependency gives its start a window ("within 1 month").
+    // The dates it may start on, when a dependency gives its start a window ("within 1 month",
+    // or a list: "or 1 or 2 weeks later").
     std::optional<date_window> start_window{};
     // Where an uncertain length ("2-6 weeks, usually 4") lies upstream or is its own: the
     // earliest and latest dates its first and last day may fall on (unset when they cannot
@@ -81,8 +87,8 @@ struct event {
     std::string note;
     std::size_t segment = 0;  // as for phase_occurrence; by the planned date, not a moved one
     std::vector<std::string> pending{};  // as for phase_occurrence: dated after a pending decision
-    // The dates it may fall on ("Day 4, 5 or 6"), within its phase occurrence; the clinic
-    // calendar moves it within the window where it can.
+    // The dates it may fall on ("Day 4, 5 or 6", or a list: "Day 8 or Day 15"), within its
+    // phase occurrence; the clinic calendar moves it within the window where it can.
     std::optional<date_window> window{};
     // Within the day, as the protocol says: doses a day (from per_day, every_hours, or the
     // number of clock times), every N hours, the clock times, the duration of each dose, and

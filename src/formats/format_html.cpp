@@ -17,6 +17,7 @@
 #include <deque>
 #include <map>
 #include <set>
+#include <string>
 #include <vector>
 
 namespace ttplan {
@@ -291,10 +292,21 @@ std::string month_section(const agenda& plan, const edges_by_date& edges, date::
                                    detail::timing_suffix(e.timing, e.category, false, escape_xml), e.day);
                 if (e.planned_date) out += fmt::format(" moved from {}", long_date(*e.planned_date));
                 if (e.window) {
-                    // Short in a grid cell: the window in the phase's day numbers.
-                    const auto from = e.day + (e.window->earliest - e.date).count();
-                    const auto to = e.day + (e.window->latest - e.date).count();
-                    out += fmt::format(" <span class=\"dn\">(window Days {} to {})</span>", from, to);
+                    // Short in a grid cell: the window in the phase's day numbers, counted from
+                    // the planned date (the clinic calendar may have moved the event).
+                    const day_point planned_on = e.planned_date.value_or(e.date);
+                    const auto day_of = [&](day_point x) {
+                        return std::to_string(e.day + (x - planned_on).count());
+                    };
+                    std::string days;
+                    if (e.window->is_list()) {
+                        std::vector<std::string> listed;
+                        for (const day_point x : e.window->dates) listed.push_back(day_of(x));
+                        days = detail::or_words(listed);
+                    } else {
+                        days = day_of(e.window->earliest) + " to " + day_of(e.window->latest);
+                    }
+                    out += fmt::format(" <span class=\"dn\">(window Days {})</span>", days);
                 }
                 out += "</li>";
             }

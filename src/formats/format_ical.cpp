@@ -318,8 +318,8 @@ private:
             if (!e->timing.empty()) line += ", " + detail::timing_words(e->timing, e->category, false);
             if (!e->note.empty()) line += ": " + e->note;
             if (e->window) {
-                line += fmt::format(" [it may be given from {} to {}]", format_date(e->window->earliest),
-                                    format_date(e->window->latest));
+                line += fmt::format(" [it may be given {} {}]", e->window->is_list() ? "on" : "from",
+                                    detail::window_dates_words(*e->window, format_date));
             }
             if (e->planned_date && *e->planned_date != e->date) {
                 line += fmt::format(" [moved from {}: the clinic is closed that day]",

@@ -69,6 +69,17 @@ void put_possible(ojson& item, std::string_view name, const std::optional<date_w
     item[fmt::format("latest_{}", name)] = format_date(w->latest);
 }
 
+// {"earliest", "latest"}, and "dates" when the window lists them.
+ojson window_value(const date_window& w) {
+    ojson out = {{"earliest", format_date(w.earliest)}, {"latest", format_date(w.latest)}};
+    if (w.is_list()) {
+        ojson dates = ojson::array();
+        for (const day_point d : w.dates) dates.push_back(format_date(d));
+        out["dates"] = std::move(dates);
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string to_json(const schedule& s) {
@@ -106,9 +117,7 @@ std::string to_json(const schedule& s) {
                           {"protocol", s.segment_of(p).protocol.id},
                           {"segment", p.segment},
                           {"pending", pending_value(p.pending)}});
-        if (p.start_window)
-            phases.back()["start_window"] = {{"earliest", format_date(p.start_window->earliest)},
-                                             {"latest", format_date(p.start_window->latest)}};
+        if (p.start_window) phases.back()["start_window"] = window_value(*p.start_window);
         if (p.uncertain_length) {
             ojson range = {{"shortest", p.uncertain_length->shortest.to_string()},
                            {"longest", p.uncertain_length->longest.to_string()}};
@@ -128,9 +137,7 @@ std::string to_json(const schedule& s) {
                       {"tentative", e.tentative},      {"protocol", s.segment_of(e).protocol.id},
                       {"segment", e.segment},          {"pending", pending_value(e.pending)}};
         if (e.planned_date) item["planned_date"] = format_date(*e.planned_date);
-        if (e.window)
-            item["window"] = {{"earliest", format_date(e.window->earliest)},
-                              {"latest", format_date(e.window->latest)}};
+        if (e.window) item["window"] = window_value(*e.window);
         put_possible(item, "date", e.possible_date);
         if (!e.note.empty()) item["note"] = e.note;
         put_timing(item, e.timing);

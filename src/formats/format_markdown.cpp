@@ -165,9 +165,7 @@ void occurrence_section(std::string& out, const occurrence_entry& entry) {
             cell += fmt::format("{} ({})", md(e->activity), display_name(e->category));
             if (!e->timing.empty()) cell += ", " + detail::timing_words(e->timing, e->category, false, md);
             if (e->planned_date) cell += " moved from " + short_date(*e->planned_date);
-            if (e->window)
-                cell += fmt::format(" (may be {} to {})", short_date(e->window->earliest),
-                                    short_date(e->window->latest));
+            if (e->window) cell += " (may be " + detail::window_dates_words(*e->window, short_date) + ")";
             if (e->tentative && !p.tentative) cell += ", tentative";
         }
         out += fmt::format("| {} | {} | {} | {} |\n", short_date(row.date), detail::weekday_abbrev(row.date),

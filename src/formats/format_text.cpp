@@ -78,8 +78,8 @@ std::string to_text(const schedule& s) {
                         describe_length(p.first, p.last), ending_text(p, entry.stopped_for),
                         p.tentative ? " (tentative)" : "", p.pending.empty() ? "" : " (pending)");
         if (p.start_window) {
-            out += fmt::format("  May start from {} to {}\n", long_date(p.start_window->earliest),
-                               long_date(p.start_window->latest));
+            out += fmt::format("  May start {} {}\n", p.start_window->is_list() ? "on" : "from",
+                               detail::window_dates_words(*p.start_window));
         }
         if (p.uncertain_length)
             out += fmt::format("  Its length is uncertain: {}\n", detail::range_words(*p.uncertain_length));

@@ -166,8 +166,25 @@ std::string ending_words(const segment* next) {
 
 namespace ttplan::detail {
 
+std::string or_words(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += i + 1 == items.size() ? " or " : ", ";
+        out += items[i];
+    }
+    return out;
+}
+
+std::string window_dates_words(const date_window& w, std::string (*date_text)(day_point)) {
+    if (!w.is_list()) return fmt::format("{} to {}", date_text(w.earliest), date_text(w.latest));
+    std::vector<std::string> dates;
+    dates.reserve(w.dates.size());
+    for (const day_point d : w.dates) dates.push_back(date_text(d));
+    return or_words(dates);
+}
+
 std::string window_words(const date_window& w) {
-    return fmt::format("may be {} to {}", long_date(w.earliest), long_date(w.latest));
+    return "may be " + window_dates_words(w);
 }
 
 std::string length_words(const length& l) {

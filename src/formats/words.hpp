@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ttplan::detail {
 
@@ -63,8 +64,14 @@ std::string timing_suffix(const timing& t, category kind, bool continuous, text_
 // the end of treatment".
 std::string ending_words(const segment* next);
 
-// "may be Thu 7 Jan 2027 to Sat 9 Jan 2027": the dates an event's window allows.
+// "may be Thu 7 Jan 2027 to Sat 9 Jan 2027": the dates an event's window allows; of a window
+// that lists them, "may be Mon 11 Jan 2027 or Mon 18 Jan 2027" (", " between more than two).
 std::string window_words(const date_window& w);
+// The dates alone, each written by `date_text`: "7 Jan 2027 to 9 Jan 2027" for a range, "11 Jan
+// 2027 or 18 Jan 2027" or "A, B or C" for a list.
+std::string window_dates_words(const date_window& w, std::string (*date_text)(day_point) = long_date);
+// "A or B", "A, B or C": alternatives in words.
+std::string or_words(const std::vector<std::string>& items);
 
 // "29 days", "1 week", "2 years".
 std::string length_words(const length& l);

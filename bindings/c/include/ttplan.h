@@ -179,6 +179,10 @@ typedef struct ttplan_phase_info {
     const char* latest_start;
     const char* earliest_end;
     const char* latest_end;
+    /* When that window lists its dates ("or 1 or 2 weeks later"): every date it may start on,
+     * ascending, "2027-02-02,2027-02-09,2027-02-16" (start_earliest and start_latest are the
+     * first and last); "" for a range or no window. */
+    const char* start_dates;
 } ttplan_phase_info;
 
 /* Times within a day, as the protocol gives them (see docs/semantics.md, "Times within a day").
@@ -214,6 +218,10 @@ typedef struct ttplan_event_info {
      * NULL when it cannot move. */
     const char* earliest_date;
     const char* latest_date;
+    /* When the window lists its dates ("Day 8 or Day 15"): every date it may fall on,
+     * ascending, "2027-01-11,2027-01-18" (the planned date among them); "" for a range or no
+     * window. */
+    const char* window_dates;
 } ttplan_event_info;
 
 /* A span, a continuous stretch: a protocol track (phase "") or continuous therapy in a phase. */

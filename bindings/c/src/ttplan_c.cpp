@@ -12,6 +12,7 @@
 #include <deque>
 #include <mutex>
 #include <new>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -67,6 +68,14 @@ private:
         for (const auto& n : names) out += (out.empty() ? "" : ",") + n;
         return keep(std::move(out));
     }
+    // A window's listed dates, "2027-01-11,2027-01-18"; "" for a range or no window.
+    const char* keep_dates(const std::optional<ttplan::date_window>& w) {
+        std::string out;
+        if (w) {
+            for (const auto d : w->dates) out += (out.empty() ? "" : ",") + ttplan::format_date(d);
+        }
+        return keep(std::move(out));
+    }
     ttplan_timing_info timing_info(const ttplan::timing& t);
     // A window's dates as text, NULL without one.
     const char* earliest(const std::optional<ttplan::date_window>& w) {
@@ -120,7 +129,8 @@ ttplan_schedule::ttplan_schedule(ttplan::schedule s) : value(std::move(s)) {
                           earliest(p.possible_first),
                           latest(p.possible_first),
                           earliest(p.possible_last),
-                          latest(p.possible_last)});
+                          latest(p.possible_last),
+                          keep_dates(p.start_window)});
     }
     for (const auto& e : value.events()) {
         events.push_back({keep(format_date(e.date)), e.phase.c_str(), e.cycle.value_or(0), e.day,
@@ -129,7 +139,7 @@ ttplan_schedule::ttplan_schedule(ttplan::schedule s) : value(std::move(s)) {
                           value.segment_of(e).protocol.id.c_str(), e.segment, keep_list(e.pending),
                           timing_info(e.timing), e.window ? keep(format_date(e.window->earliest)) : nullptr,
                           e.window ? keep(format_date(e.window->latest)) : nullptr, earliest(e.possible_date),
-                          latest(e.possible_date)});
+                          latest(e.possible_date), keep_dates(e.window)});
     }
     for (const auto& t : value.spans()) {
         spans.push_back({t.activity.c_str(),

@@ -1,6 +1,7 @@
 /* Decisions taken during treatment, windows and uncertain lengths, from C99: the default
- * protocol's end-of-induction MRD decision, pending and given, its pegaspargase window, and
- * hyper-CVAD's courses of "about 3-4 weeks". */
+ * protocol's end-of-induction MRD decision, pending and given, its pegaspargase window, windows
+ * that list their dates ("Day 8 or Day 15", "or 1 or 2 weeks later"), and hyper-CVAD's courses
+ * of "about 3-4 weeks". */
 #include <ttplan.h>
 
 #include <stdio.h>
@@ -60,6 +61,7 @@ int main(void) {
     CHECK(ttplan_schedule_phase(s, 0, &ph) == TTPLAN_OK);
     CHECK(strcmp(ph.phase, "induction") == 0 && strcmp(ph.pending, "") == 0);
     CHECK(ph.start_earliest == NULL && ph.start_latest == NULL);
+    CHECK(ph.start_dates != NULL && strcmp(ph.start_dates, "") == 0);
     CHECK(ttplan_schedule_phase(s, 1, &ph) == TTPLAN_OK);
     CHECK(strcmp(ph.phase, "consolidation") == 0 && strcmp(ph.pending, "induction_response") == 0);
     for (i = 0; i < ttplan_schedule_event_count(s); ++i) {
@@ -70,8 +72,10 @@ int main(void) {
         if (strcmp(ev.activity, "Pegaspargase") == 0 && ev.day == 4 && strcmp(ev.phase, "induction") == 0) {
             CHECK(ev.window_earliest != NULL && strcmp(ev.window_earliest, "2027-01-07") == 0);
             CHECK(ev.window_latest != NULL && strcmp(ev.window_latest, "2027-01-09") == 0);
+            CHECK(ev.window_dates != NULL && strcmp(ev.window_dates, "") == 0); /* a range */
         } else if (strcmp(ev.phase, "induction") == 0) {
             CHECK(ev.window_earliest == NULL && ev.window_latest == NULL);
+            CHECK(ev.window_dates != NULL && strcmp(ev.window_dates, "") == 0);
         }
     }
     CHECK(after > 0);
@@ -135,6 +139,34 @@ int main(void) {
         ttplan_schedule_destroy(&s);
         ttplan_protocol_destroy(&p);
     }
+
+    /* Vincristine on Day 8 or Day 15 (2027-01-11 or 2027-01-18); consolidation 1 or 2 weeks
+     * after induction may start too. */
+    CHECK(ttplan_protocol_parse(
+              "{\"format\": \"ttplan-protocol/2\", \"id\": \"allowed\", \"title\": \"Allowed\", "
+              "\"phases\": [{\"id\": \"induction\", \"name\": \"Induction\", \"length\": \"29d\", "
+              "\"activities\": [{\"name\": \"Vincristine\", \"category\": \"chemotherapy\", \"days\": \"8\", "
+              "\"window\": {\"alternatives\": [7]}}]}, "
+              "{\"id\": \"consolidation\", \"name\": \"Consolidation\", \"length\": \"4w\", "
+              "\"activities\": [{\"name\": \"Cytarabine\", \"category\": \"chemotherapy\", \"days\": "
+              "\"1\"}]}], "
+              "\"dependencies\": [{\"from\": \"induction\", \"to\": \"consolidation\", "
+              "\"window\": [\"1w\", \"2w\"]}]}",
+              "allowed.json", &p) == TTPLAN_OK);
+    s = plan(p, NULL);
+    CHECK(ttplan_schedule_event_count(s) == 2);
+    CHECK(ttplan_schedule_event(s, 0, &ev) == TTPLAN_OK);
+    CHECK(strcmp(ev.date, "2027-01-11") == 0);
+    CHECK(ev.window_earliest != NULL && strcmp(ev.window_earliest, "2027-01-11") == 0);
+    CHECK(ev.window_latest != NULL && strcmp(ev.window_latest, "2027-01-18") == 0);
+    CHECK(ev.window_dates != NULL && strcmp(ev.window_dates, "2027-01-11,2027-01-18") == 0);
+    CHECK(ttplan_schedule_phase(s, 1, &ph) == TTPLAN_OK);
+    CHECK(ph.start_earliest != NULL && strcmp(ph.start_earliest, "2027-02-02") == 0);
+    CHECK(ph.start_latest != NULL && strcmp(ph.start_latest, "2027-02-16") == 0);
+    CHECK(ph.start_dates != NULL && strcmp(ph.start_dates, "2027-02-02,2027-02-09,2027-02-16") == 0);
+    ttplan_schedule_destroy(&s);
+    ttplan_protocol_destroy(&p);
+
     if (failures > 0) fprintf(stderr, "%d check(s) failed\n", failures);
     return failures > 0 ? 1 : 0;
 }

@@ -158,6 +158,13 @@ void bind_schedule(py::module_& m) {
             },
             "(shortest, longest, reason) when its own length is uncertain (\"1w\", \"6w\", \"until counts "
             "recover\"); the plan uses the expected length. None otherwise.")
+        .def_property_readonly(
+            "start_dates",
+            [](const phase_occurrence& p) {
+                return p.start_window ? p.start_window->dates : std::vector<day_point>{};
+            },
+            "Every date it may start on, ascending, when its start window is a list (\"or 1 or 2 weeks "
+            "later\"); [] for a range or no window.")
         .def_property_readonly("days", &phase_occurrence::days, "Calendar days, first to last inclusive.")
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const phase_occurrence& p) {
@@ -191,6 +198,11 @@ void bind_schedule(py::module_& m) {
             "(earliest, latest) dates it may fall on (\"Day 4, 5 or 6\"), within its cycle; None when fixed.")
         .def_property_readonly(
             "possible_date", [](const event& e) { return pair_of(e.possible_date); }, possible_doc)
+        .def_property_readonly(
+            "window_dates",
+            [](const event& e) { return e.window ? e.window->dates : std::vector<day_point>{}; },
+            "Every date it may fall on, ascending, the planned one among them, when its window is a list "
+            "(\"Day 8 or Day 15\"); [] for a range or no window.")
         .def(py::self == py::self)  // NOLINT(misc-redundant-expression)
         .def("__repr__", [](const event& e) {
             return fmt::format("<ttplan.Event {} {} day {}: {}>", format_date(e.date), e.phase, e.day, e.activity);
