@@ -6,6 +6,7 @@
 #include "phase_graph.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <charconv>
@@ -49,15 +50,6 @@ bool is_parameter_name(std::string_view name) {
     if (name.empty() || name.front() < 'a' || name.front() > 'z') return false;
     return std::all_of(name.begin(), name.end(),
                        [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
-}
-
-std::string quoted_list(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) {
-        if (!out.empty()) out += ", ";
-        out += n;
-    }
-    return out;
 }
 
 // The first and last day a pattern names, without listing every day of a long range. `end`
@@ -195,7 +187,7 @@ private:
                     return std::nullopt;
                 }
                 return fmt::format("\"{}\" is not one of the choices of \"{}\" ({})", value, param.name,
-                                   quoted_list(param.choices));
+                                   fmt::join(param.choices, ", "));
             case parameter_type::integer: {
                 const auto n = detail::canonical_integer(value);
                 if (n && *n >= param.minimum && *n <= param.maximum) return std::nullopt;
@@ -213,10 +205,10 @@ private:
             if (param == nullptr) {
                 std::vector<std::string> names;
                 for (const parameter& q : p_.parameters) names.push_back(q.name);
-                fail(here,
-                     names.empty()
-                         ? fmt::format("unknown parameter \"{}\" (the protocol declares none)", name)
-                         : fmt::format("unknown parameter \"{}\" (declared: {})", name, quoted_list(names)));
+                fail(here, names.empty()
+                               ? fmt::format("unknown parameter \"{}\" (the protocol declares none)", name)
+                               : fmt::format("unknown parameter \"{}\" (declared: {})", name,
+                                             fmt::join(names, ", ")));
                 continue;
             }
             if (values.empty()) fail(here, "lists no values");
@@ -261,7 +253,7 @@ private:
     }
 
     std::string unknown_phase(std::string_view id) const {
-        return fmt::format("unknown phase \"{}\" (phases: {})", id, quoted_list(phase_ids_));
+        return fmt::format("unknown phase \"{}\" (phases: {})", id, fmt::join(phase_ids_, ", "));
     }
 
     void phase_at(std::size_t i) {
@@ -331,9 +323,10 @@ private:
             if (param == nullptr) {
                 std::vector<std::string> names;
                 for (const parameter_decl& q : p_.parameters) names.push_back(q.name);
-                fail(at + "/parameter", fmt::format("unknown parameter \"{}\" ({})", parameter,
-                                                    names.empty() ? "the protocol declares none"
-                                                                  : "declared: " + quoted_list(names)));
+                fail(at + "/parameter",
+                     fmt::format("unknown parameter \"{}\" ({})", parameter,
+                                 names.empty() ? "the protocol declares none"
+                                               : fmt::format("declared: {}", fmt::join(names, ", "))));
             } else if (param->type != parameter_type::integer) {
                 fail(at + "/parameter",
                      fmt::format("parameter \"{}\" is not an integer: a count of cycles needs an integer "
@@ -469,7 +462,7 @@ private:
                 fail(fmt::format("{}/variants/{}", at, k),
                      known.empty() ? fmt::format("phase \"{}\" has no variants", ph.id)
                                    : fmt::format("unknown variant \"{}\" (variants: {})", a.variants[k],
-                                                 quoted_list(known)));
+                                                 fmt::join(known, ", ")));
             }
         }
         condition_at(a.when, at + "/when");
@@ -556,7 +549,7 @@ private:
         path += found->phases.front();
         std::vector<std::string> values;
         for (const auto& [name, value] : found->values) values.push_back(name + "=" + value);
-        if (!values.empty()) path += " when " + quoted_list(values);
+        if (!values.empty()) path += fmt::format(" when {}", fmt::join(values, ", "));
         // Point at the dependency that closes the cycle.
         fail(fmt::format("/dependencies/{}", found->dependencies.back()), "dependency cycle: " + path);
     }

@@ -2,6 +2,7 @@
 #include "check_timing.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <map>
@@ -14,15 +15,6 @@ namespace {
 
 constexpr std::int64_t max_duration_days = 366;
 constexpr std::int32_t max_after_hours = 24 * 366;
-
-std::string quoted_list(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) {
-        if (!out.empty()) out += ", ";
-        out += n;
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -115,7 +107,7 @@ void check_timing(const phase& ph, const activity& a, const std::string& at, std
     }
     if (target == nullptr) {
         fail(at + "/after/activity", fmt::format("unknown activity \"{}\" in phase \"{}\" (activities: {})",
-                                                 r.activity, ph.id, quoted_list(names)));
+                                                 r.activity, ph.id, fmt::join(names, ", ")));
     } else if (r.activity == a.name) {
         fail(at + "/after/activity", fmt::format("activity \"{}\" cannot follow itself", a.name));
     } else {
