@@ -5,6 +5,8 @@
 #include <ttplan/planner.hpp>
 #include <ttplan/protocol_io.hpp>
 
+#include "protocol_problems.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -13,6 +15,7 @@
 #include <vector>
 
 using namespace ttplan;
+using protocol_problems::listing;
 
 namespace {
 
@@ -60,18 +63,7 @@ const event& find_event(const schedule& s, const std::string& activity) {
 }
 
 std::vector<problem> problems_of(const std::string& text) {
-    try {
-        parse_protocol(text, "allowed.json");
-    } catch (const validation_error& e) {
-        return e.problems();
-    }
-    return {};
-}
-
-std::string listing(const std::vector<problem>& problems) {
-    std::string out;
-    for (const auto& p : problems) out += p.to_string() + "\n";
-    return out;
+    return protocol_problems::problems_of(text, "allowed.json");
 }
 
 // The 1-based line of the first line of `text` that holds `needle`.

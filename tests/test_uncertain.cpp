@@ -6,6 +6,8 @@
 #include <ttplan/planner.hpp>
 #include <ttplan/protocol_io.hpp>
 
+#include "protocol_problems.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -13,6 +15,7 @@
 #include <string>
 
 using namespace ttplan;
+using protocol_problems::has;
 
 namespace {
 
@@ -65,18 +68,7 @@ const phase_occurrence& find_phase(const schedule& s, const std::string& id,
 }
 
 std::vector<problem> problems_of(const std::string& text) {
-    try {
-        parse_protocol(text, "uncertain.json");
-    } catch (const validation_error& e) {
-        return e.problems();
-    }
-    return {};
-}
-
-bool has(const std::vector<problem>& ps, const std::string& pointer, const std::string& text) {
-    return std::any_of(ps.begin(), ps.end(), [&](const problem& p) {
-        return p.where.pointer == pointer && p.message.find(text) != std::string::npos && p.where.line > 0;
-    });
+    return protocol_problems::problems_of(text, "uncertain.json");
 }
 
 }  // namespace

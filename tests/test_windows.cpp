@@ -4,6 +4,8 @@
 #include <ttplan/planner.hpp>
 #include <ttplan/protocol_io.hpp>
 
+#include "protocol_problems.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -11,6 +13,7 @@
 #include <string>
 
 using namespace ttplan;
+using protocol_problems::has;
 
 namespace {
 
@@ -47,18 +50,7 @@ const event& find_event(const schedule& s, const std::string& activity, std::int
 }
 
 std::vector<problem> problems_of(const std::string& text) {
-    try {
-        parse_protocol(text, "windows.json");
-    } catch (const validation_error& e) {
-        return e.problems();
-    }
-    return {};
-}
-
-bool has(const std::vector<problem>& ps, const std::string& pointer, const std::string& text) {
-    return std::any_of(ps.begin(), ps.end(), [&](const problem& p) {
-        return p.where.pointer == pointer && p.message.find(text) != std::string::npos && p.where.line > 0;
-    });
+    return protocol_problems::problems_of(text, "windows.json");
 }
 
 }  // namespace
