@@ -61,6 +61,8 @@ const event& find_event(const schedule& s, const std::string& activity) {
     REQUIRE(it != s.events().end());
     return *it;
 }
+// The reference points into the schedule: it must outlive it.
+const event& find_event(schedule&&, const std::string&) = delete;
 
 std::vector<problem> problems_of(const std::string& text) {
     return protocol_problems::problems_of(text, "allowed.json");
@@ -210,7 +212,8 @@ TEST_CASE("allowed days: the clinic calendar moves an event to an allowed date f
     // The first alternative closed as well: no allowed date is open, so the rule moves it off
     // the list from its planned date, to the next open day.
     cal.holidays.insert(d("2027-01-18"));
-    const event& off = find_event(pl.plan(d("2027-01-04"), {}, cal), "Vincristine");
+    const schedule none_open = pl.plan(d("2027-01-04"), {}, cal);
+    const event& off = find_event(none_open, "Vincristine");
     CHECK(off.date == d("2027-01-12"));
     CHECK(off.planned_date == d("2027-01-11"));
 
@@ -219,13 +222,16 @@ TEST_CASE("allowed days: the clinic calendar moves an event to an allowed date f
     clinic_calendar back;
     back.default_rule = shift_rule::previous_open;
     back.holidays.insert(d("2027-01-18"));
-    CHECK(find_event(pl.plan(d("2027-01-04"), {}, back), "Asparaginase").date == d("2027-01-11"));
+    const schedule day8 = pl.plan(d("2027-01-04"), {}, back);
+    CHECK(find_event(day8, "Asparaginase").date == d("2027-01-11"));
     // ... to Day 22 (2027-01-25) when Day 8 is closed too ...
     back.holidays.insert(d("2027-01-11"));
-    CHECK(find_event(pl.plan(d("2027-01-04"), {}, back), "Asparaginase").date == d("2027-01-25"));
+    const schedule day22 = pl.plan(d("2027-01-04"), {}, back);
+    CHECK(find_event(day22, "Asparaginase").date == d("2027-01-25"));
     // ... and off the list, to the day before the planned one, when every allowed date is closed.
     back.holidays.insert(d("2027-01-25"));
-    CHECK(find_event(pl.plan(d("2027-01-04"), {}, back), "Asparaginase").date == d("2027-01-17"));
+    const schedule off_list = pl.plan(d("2027-01-04"), {}, back);
+    CHECK(find_event(off_list, "Asparaginase").date == d("2027-01-17"));
 }
 
 TEST_CASE("allowed days: a dependency's list of lengths lists the start dates") {

@@ -42,6 +42,8 @@ std::vector<const phase_occurrence*> occurrences(const schedule& s, const std::s
     }
     return out;
 }
+// The pointers point into the schedule: it must outlive them.
+std::vector<const phase_occurrence*> occurrences(schedule&&, const std::string&) = delete;
 
 std::vector<problem> problems_of(const std::string& text) {
     try {
@@ -105,7 +107,8 @@ TEST_CASE("counts: a count from an integer parameter, at its minimum and maximum
     CHECK(at_min[1]->first == d("2027-02-15"));
     CHECK(at_min[1]->last == d("2027-03-28"));
 
-    const auto at_max = occurrences(plan_text(text, {{"blinatumomab_cycles", "5"}}), "blina");
+    const schedule five = plan_text(text, {{"blinatumomab_cycles", "5"}});
+    const auto at_max = occurrences(five, "blina");
     REQUIRE(at_max.size() == 5);
     CHECK(at_max[4]->cycle == 5);
     CHECK(at_max[4]->first == d("2027-06-21"));
@@ -123,19 +126,20 @@ TEST_CASE("counts: a count from an integer parameter, at its minimum and maximum
 
 TEST_CASE("counts: count_when takes the first case that holds, else the count", "[counts]") {
     const std::string text = protocol_text(ino_parameters, ino_phase);
-    const auto two = occurrences(plan_text(text), "cycles");
+    const schedule plain = plan_text(text);
+    const auto two = occurrences(plain, "cycles");
     REQUIRE(two.size() == 2);
     CHECK(two[0]->last == d("2027-01-24"));
     CHECK(two[1]->last == d("2027-02-21"));
 
-    const auto three = occurrences(plan_text(text, {{"extra_cycle", "true"}}), "cycles");
+    const schedule extra = plan_text(text, {{"extra_cycle", "true"}});
+    const auto three = occurrences(extra, "cycles");
     REQUIRE(three.size() == 3);
     CHECK(three[2]->last == d("2027-03-21"));
 
     // No case holds: the fallback count of 6.
-    const auto six =
-        occurrences(plan_text(text, {{"transplant_follows", "false"}, {"extra_cycle", "true"}}), "cycles");
-    CHECK(six.size() == 6);
+    const schedule fallback = plan_text(text, {{"transplant_follows", "false"}, {"extra_cycle", "true"}});
+    CHECK(occurrences(fallback, "cycles").size() == 6);
 
     const protocol p = parse_protocol(text);
     REQUIRE(p.phases[0].repeat->count_when.size() == 2);
@@ -149,9 +153,10 @@ TEST_CASE("counts: a count case may take its count from a parameter", "[counts]"
                       R"(    {"id": "blina", "name": "Blinatumomab", "length": "42d",
      "repeat": {"count": 1, "count_when": [{"when": {"short": false}, "count": {"parameter": "blinatumomab_cycles"}}]},
      "activities": [{"name": "Blinatumomab", "category": "immunotherapy", "days": "1-28", "continuous": true}]})");
-    CHECK(occurrences(plan_text(text, {{"blinatumomab_cycles", "3"}}), "blina").size() == 3);
-    CHECK(occurrences(plan_text(text, {{"blinatumomab_cycles", "3"}, {"short", "true"}}), "blina").size() ==
-          1);
+    const schedule three = plan_text(text, {{"blinatumomab_cycles", "3"}});
+    CHECK(occurrences(three, "blina").size() == 3);
+    const schedule one = plan_text(text, {{"blinatumomab_cycles", "3"}, {"short", "true"}});
+    CHECK(occurrences(one, "blina").size() == 1);
 }
 
 TEST_CASE("counts: a count parameter must be a declared integer from 1", "[counts][problems]") {
