@@ -26,6 +26,13 @@ void replan_after_delay(benchmark::State& state) {
 }
 BENCHMARK(replan_after_delay);
 
+// Validation plans every parameter combination: the catalog's largest space (384 plans).
+void validate_largest_builtin(benchmark::State& state) {
+    const ttplan::protocol p = ttplan::load_builtin("cog-hr-b-all");
+    for (auto _ : state) benchmark::DoNotOptimize(ttplan::check_plans(p));
+}
+BENCHMARK(validate_largest_builtin)->Unit(benchmark::kMillisecond);
+
 void render_format(benchmark::State& state, const char* format) {
     const auto s = ttplan::planner(ttplan::load_builtin(ttplan::default_protocol_id()), {}).plan(start);
     ttplan::render_options options;

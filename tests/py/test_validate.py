@@ -1,6 +1,5 @@
 """`ttplan validate` plans every parameter combination and reports what only some of them meet."""
 import json
-import time
 
 from conftest import SOURCE_DIR, run
 
@@ -64,8 +63,5 @@ def test_validate_prints_every_plan_time_problem(tmp_path):
 def test_every_builtin_and_test_protocol_validates_ok():
     files = sorted((SOURCE_DIR / "protocols").glob("*.json")) + sorted((SOURCE_DIR / "tests" / "data").rglob("*.json"))
     assert len(files) > 11
-    started = time.monotonic()
     proc = run("validate", *files)
-    elapsed = time.monotonic() - started
     assert proc.stdout.splitlines() == [f"{f}: ok" for f in files]
-    assert elapsed < 30, elapsed
