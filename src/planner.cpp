@@ -59,6 +59,26 @@
 // one of its cycles replaces that cycle's start; later cycles and downstream phases follow,
 // upstream phases stay where they were.
 //
+// Facts (treatment_facts, docs/semantics.md). A cycle number names the cycle of a repeated
+// phase; an absent one is cycle 1, which a phase that does not repeat has alone.
+//   pause    from its date on, the occurrence's days come N days later and it ends N days
+//            later (before an until limit cuts it); day numbers skip the pause, continuous
+//            therapy is split around it. Pauses of one occurrence may not overlap.
+//   stop     the occurrence that holds the date ends there (ending `stopped`), its later days
+//            dropped; with a cycle, the next cycle follows as usual; without, no cycle follows.
+//   gate     a gated dependency into the phase proposes the later of its date and the gate's,
+//            and is no longer tentative on account of the gate.
+//   moved    the event's date is the given one (recorded, planned_date the planned one); the
+//            clinic calendar leaves it there; "after" events follow it.
+//   held     the event is left out, and so are the "after" events that follow it.
+//   added    an event on a date within the named occurrence, day number counted from its first
+//            day as for its own events (recorded, no planned_date).
+//   track    a track starts or stops (ending `stopped`) on the given date instead of its anchor.
+// A fact that names nothing in the plan (an unknown or inactive phase, a cycle it does not
+// have, an event it does not plan, a date outside the occurrence) is a planning_error naming
+// it. The runs with the shortest and longest uncertain lengths apply what they can and skip
+// the rest: only the plan itself is checked.
+//
 // Times within a day. Events and spans carry their activity's timing (per_day filled in from
 // every_hours or the count of clock times). An activity given "after" another has one event
 // per event of the activities of that name in the same occurrence, on the reference's date
@@ -128,6 +148,8 @@ constexpr std::int64_t serial(day_point d) { return d.time_since_epoch().count()
 constexpr day_point min_date = date::sys_days{date::year{1} / 1 / 1};
 // The longest a phase that runs until a limit may be: its limit is at most 20 years (check()).
 constexpr std::int64_t max_limited_days = 7306;
+// The longest pause a fact may give: a year.
+constexpr std::int32_t max_fact_days = 366;
 
 // What is being planned: its name for every message ("phase \"maintenance\"") and the
 // pointer of the protocol element an error is located at (empty for the plan's inputs).
@@ -232,16 +254,49 @@ struct plan_parts {
 
 class run {
 public:
-    run(const plan_data& plan, day_point start, bool start_tentative,
-        const std::vector<actual_start>& actuals, const clinic_calendar& calendar,
-        length_pick pick = length_pick::expected)
+    run(const plan_data& plan, day_point start, bool start_tentative, const treatment_facts& facts,
+        const clinic_calendar& calendar, length_pick pick = length_pick::expected)
         : p_(plan),
           start_(start),
           start_tentative_(start_tentative),
           calendar_(calendar),
           pick_(pick),
+          facts_(facts),
           state_(plan.proto.phases.size()) {
-        for (const auto& a : actuals) record_actual(a);
+        for (const auto& a : facts.actuals) record_actual(a);
+        for (const auto& f : facts.paused) {
+            const std::size_t i = fact_phase(f.phase, fact_words(f));
+            if (f.days < 1 || f.days > max_fact_days)
+                throw planning_error(fmt::format("{}: a pause lasts 1 to {} days", fact_words(f), max_fact_days));
+            pauses_[{i, f.cycle.value_or(1)}].push_back(&f);
+        }
+        for (auto& [key, list] : pauses_) {
+            std::stable_sort(list.begin(), list.end(),
+                             [](const phase_paused* a, const phase_paused* b) { return a->from < b->from; });
+        }
+        for (const auto& f : facts.stopped) fact_phase(f.phase, fact_words(f));
+        for (const auto& f : facts.gates) {
+            if (!gates_.emplace(fact_phase(f.phase, fact_words(f)), &f).second)
+                throw planning_error(fmt::format("{}: the gate into phase \"{}\" is resolved twice", fact_words(f),
+                                                 f.phase));
+        }
+        for (std::size_t k = 0; k < facts.moved.size(); ++k) {
+            const event_key& e = facts.moved[k].event;
+            fact_phase(e.phase, fact_words(facts.moved[k]));
+            if (!event_facts_.emplace(key_of(e), event_fact{&facts.moved[k], nullptr}).second)
+                throw planning_error(fmt::format("{}: the event has another fact already", fact_words(facts.moved[k])));
+        }
+        for (std::size_t k = 0; k < facts.held.size(); ++k) {
+            const event_key& e = facts.held[k].event;
+            fact_phase(e.phase, fact_words(facts.held[k]));
+            if (!event_facts_.emplace(key_of(e), event_fact{nullptr, &facts.held[k]}).second)
+                throw planning_error(fmt::format("{}: the event has another fact already", fact_words(facts.held[k])));
+        }
+        for (const auto& f : facts.added) fact_phase(f.phase, fact_words(f));
+        used_moved_.assign(facts.moved.size(), false);
+        used_held_.assign(facts.held.size(), false);
+        used_stops_.assign(facts.stopped.size(), false);
+        used_gates_.assign(facts.gates.size(), false);
     }
 
     plan_parts parts() {
@@ -255,21 +310,135 @@ public:
                 add_activities(p_.proto.phases[i], occ, out.events, out.spans);
             }
         }
+        for (const auto& f : facts_.added) add_event(f, out.events);
+        std::vector<bool> used_tracks(facts_.tracks.size(), false);
         for (std::size_t t = 0; t < p_.proto.tracks.size(); ++t) {
-            if (p_.proto.tracks[t].when.matches(p_.values)) out.spans.push_back(track_span(t));
+            if (p_.proto.tracks[t].when.matches(p_.values)) out.spans.push_back(track_span(t, used_tracks));
         }
         out.decisions = decisions_met();
+        if (strict()) check_used(used_tracks);
         return out;
     }
 
 private:
-    void record_actual(const actual_start& a) {
-        const std::size_t i = p_.index_of(a.phase);
-        if (i == no_dependency) throw planning_error(fmt::format("actual date for unknown phase \"{}\"", a.phase));
+    // The plan itself, not one of the runs that only measure how far uncertain lengths reach.
+    bool strict() const { return pick_ == length_pick::expected; }
+
+    static std::string cycle_words(const std::optional<std::int32_t>& cycle) {
+        return cycle ? fmt::format(" cycle {}", *cycle) : std::string();
+    }
+    static std::string fact_words(const phase_paused& f) {
+        return fmt::format("pause of phase \"{}\"{} from {} for {} days", f.phase, cycle_words(f.cycle),
+                           format_date(f.from), f.days);
+    }
+    static std::string fact_words(const phase_stopped& f) {
+        return fmt::format("stop of phase \"{}\"{} on {}", f.phase, cycle_words(f.cycle), format_date(f.on));
+    }
+    static std::string fact_words(const gate_resolved& f) {
+        return fmt::format("gate into phase \"{}\" resolved on {}", f.phase, format_date(f.date));
+    }
+    static std::string fact_words(const event_moved& f) {
+        return fmt::format("event {} given on {}", to_string(f.event), format_date(f.date));
+    }
+    static std::string fact_words(const event_held& f) { return fmt::format("event {} held", to_string(f.event)); }
+    static std::string fact_words(const event_added& f) {
+        return fmt::format("event \"{}\" added to phase \"{}\"{} on {}", f.activity, f.phase, cycle_words(f.cycle),
+                           format_date(f.date));
+    }
+    static std::string fact_words(const track_changed& f) {
+        return fmt::format("track \"{}\" {} on {}", f.track,
+                           f.what == track_changed::change::started ? "started" : "stopped", format_date(f.date));
+    }
+
+    // The index of the phase a fact names, which must be active in this plan.
+    std::size_t fact_phase(const std::string& phase, const std::string& what) const {
+        const std::size_t i = p_.index_of(phase);
+        if (i == no_dependency) throw planning_error(fmt::format("{}: unknown phase \"{}\"", what, phase));
         if (!p_.active[i])
-            throw planning_error(fmt::format("actual date for phase \"{}\", which is not part of this plan "
-                                             "with these parameter values",
-                                             a.phase));
+            throw planning_error(fmt::format(
+                "{}: phase \"{}\" is not part of this plan with these parameter values", what, phase));
+        return i;
+    }
+
+    using event_id = std::tuple<std::string, std::int32_t, std::int32_t, std::string>;
+    static event_id key_of(const event_key& e) { return {e.phase, e.cycle.value_or(1), e.day, e.activity}; }
+    static event_id key_of(const event& e) { return {e.phase, e.cycle.value_or(1), e.day, e.activity}; }
+    struct event_fact {
+        const event_moved* moved = nullptr;
+        const event_held* held = nullptr;
+    };
+
+    // Applies a moved or held fact to a new event. Returns false when it is held.
+    bool apply_event_facts(event& ev) const {
+        const auto it = event_facts_.find(key_of(ev));
+        if (it == event_facts_.end()) return true;
+        if (it->second.held) {
+            used_held_[static_cast<std::size_t>(it->second.held - facts_.held.data())] = true;
+            return false;
+        }
+        const event_moved& m = *it->second.moved;
+        used_moved_[static_cast<std::size_t>(&m - facts_.moved.data())] = true;
+        ev.planned_date = ev.date;
+        ev.date = offset(m.date, 0, subject{fact_words(m), ""});
+        ev.recorded = true;
+        return true;
+    }
+
+    // The occurrence of phase i a fact's cycle names, if the plan has it.
+    const phase_occurrence* occurrence_of(std::size_t i, const std::optional<std::int32_t>& cycle) const {
+        const auto& occs = state_[i].occurrences;
+        const std::int32_t k = cycle.value_or(1);
+        for (const auto& occ : occs) {
+            if (occ.cycle.value_or(1) == k) return &occ;
+        }
+        return nullptr;
+    }
+
+    void add_event(const event_added& f, std::vector<event>& events) const {
+        const std::size_t i = p_.index_of(f.phase);
+        const phase_occurrence* occ = occurrence_of(i, f.cycle);
+        if (occ == nullptr || f.date < occ->first || f.date > occ->last) {
+            if (!strict()) return;
+            if (occ == nullptr)
+                throw planning_error(fmt::format("{}: the plan has no such cycle of it", fact_words(f)));
+            throw planning_error(fmt::format("{}: the date is not within it ({} to {})", fact_words(f),
+                                             format_date(occ->first), format_date(occ->last)));
+        }
+        event ev{f.date, f.phase, occ->cycle, day_number(*occ, f.date), f.activity, f.category, occ->tentative,
+                 std::nullopt, f.note};
+        ev.recorded = true;
+        events.push_back(std::move(ev));
+    }
+
+    // Every fact must have found what it names.
+    void check_used(const std::vector<bool>& used_tracks) const {
+        for (std::size_t k = 0; k < used_moved_.size(); ++k) {
+            if (!used_moved_[k])
+                throw planning_error(fmt::format("{}: the plan has no such event", fact_words(facts_.moved[k])));
+        }
+        for (std::size_t k = 0; k < used_held_.size(); ++k) {
+            if (!used_held_[k])
+                throw planning_error(fmt::format("{}: the plan has no such event", fact_words(facts_.held[k])));
+        }
+        for (std::size_t k = 0; k < used_stops_.size(); ++k) {
+            if (!used_stops_[k])
+                throw planning_error(fmt::format("{}: no occurrence of the phase{} holds that date",
+                                                 fact_words(facts_.stopped[k]),
+                                                 facts_.stopped[k].cycle ? " cycle" : ""));
+        }
+        for (std::size_t k = 0; k < used_gates_.size(); ++k) {
+            if (!used_gates_[k])
+                throw planning_error(fmt::format("{}: no gated dependency leads into it in this plan",
+                                                 fact_words(facts_.gates[k])));
+        }
+        for (std::size_t k = 0; k < used_tracks.size(); ++k) {
+            if (!used_tracks[k])
+                throw planning_error(fmt::format("{}: the plan has no such track", fact_words(facts_.tracks[k])));
+        }
+    }
+
+    void record_actual(const actual_start& a) {
+        const std::size_t i = fact_phase(a.phase, fmt::format("actual start{}", cycle_words(a.cycle)));
         const std::int32_t cycle = a.cycle.value_or(1);
         if (cycle < 1) throw planning_error(fmt::format("actual date for phase \"{}\": no cycle {}", a.phase, cycle));
         if (!actuals_.emplace(std::pair{i, cycle}, &a).second)
@@ -288,11 +457,20 @@ private:
                 out = {offset(last.last, 1, who), last.tentative};
             } else {
                 const auto& first = pred.occurrences.front();
-                out = {offset(first.first, std::int64_t{dep.on_day} - first.first_day, who), first.tentative};
+                offset(first.first, std::int64_t{dep.on_day} - first.first_day, who);
+                out = {offset(date_of(first, dep.on_day), 0, who), first.tentative};
             }
         }
         out.date = plus(out.date, dep.lag, who);
-        out.tentative = out.tentative || !dep.gate.empty();
+        if (dep.gate.empty()) return out;
+        // A resolved gate is a fact: the later of the two dates, no longer tentative for it.
+        const auto g = gates_.find(p_.index_of(dep.to));
+        if (g == gates_.end()) {
+            out.tentative = true;
+        } else {
+            used_gates_[static_cast<std::size_t>(g->second - facts_.gates.data())] = true;
+            out.date = std::max(out.date, g->second->date);
+        }
         return out;
     }
 
@@ -427,12 +605,15 @@ private:
                 occ.uncertain_length = ph.range;
             // An actual start is a fact: no window is left for it.
             if (k == 1 && start_window && !actuals_.contains({i, 1})) occ.start_window = start_window;
+            apply_pauses(i, k, occ, who);
+            const bool ends_phase = apply_stops(i, occ);
             if (limit_last && occ.last > *limit_last) {
                 occ.last = *limit_last;
                 occ.ending = ending_reason::limit;
+                trim_pauses(occ);
             }
             st.occurrences.push_back(occ);
-            if (occ.ended_early()) break;
+            if (occ.ended_early() && (occ.ending != ending_reason::stopped || ends_phase)) break;
             cur = occ.last + date::days{1};  // range-checked at the top of the next cycle
         }
 
@@ -442,6 +623,70 @@ private:
                     fmt::format("actual date for {} cycle {}, but it has {} cycle(s) in this plan", who.label,
                                 key.second, st.occurrences.size()));
         }
+    }
+
+    // Pauses of cycle k of phase i: each from a date within the occurrence as it stands, for
+    // its days; the occurrence ends that much later.
+    void apply_pauses(std::size_t i, std::int32_t k, phase_occurrence& occ, const subject& who) const {
+        const auto it = pauses_.find({i, k});
+        if (it == pauses_.end()) return;
+        for (const phase_paused* f : it->second) {
+            if (f->from < occ.first || f->from > occ.last ||
+                (!occ.paused.empty() && f->from <= occ.paused.back().latest)) {
+                if (!strict()) continue;
+                throw planning_error(
+                    fmt::format("{}: the date is not within {}{} ({} to {}){}", fact_words(*f), who.label,
+                                cycle_words(occ.cycle), format_date(occ.first), format_date(occ.last),
+                                occ.paused.empty() ? "" : " or falls in an earlier pause"));
+            }
+            occ.paused.push_back(date_window{f->from, offset(f->from, f->days - 1, who)});
+            occ.last = offset(occ.last, f->days, who);
+        }
+    }
+
+    // Stops of the occurrence: the earliest stop whose date it holds ends it there. Returns
+    // whether that stop ends the phase (it names no cycle).
+    bool apply_stops(std::size_t i, phase_occurrence& occ) const {
+        bool whole = false;
+        for (std::size_t s = 0; s < facts_.stopped.size(); ++s) {
+            const phase_stopped& f = facts_.stopped[s];
+            if (p_.index_of(f.phase) != i) continue;
+            if (f.cycle && *f.cycle != occ.cycle.value_or(1)) continue;
+            if (f.on < occ.first || f.on > occ.last) continue;
+            used_stops_[s] = true;
+            if (occ.ending == ending_reason::stopped && f.on >= occ.last) continue;
+            occ.last = f.on;
+            occ.ending = ending_reason::stopped;
+            whole = !f.cycle;
+        }
+        trim_pauses(occ);
+        return whole;
+    }
+
+    // Drops or shortens the pauses an early end leaves behind.
+    static void trim_pauses(phase_occurrence& occ) {
+        std::erase_if(occ.paused, [&](const date_window& w) { return w.earliest > occ.last; });
+        for (auto& w : occ.paused) w.latest = std::min(w.latest, occ.last);
+    }
+
+    // The date of day number d of an occurrence: counted from its first day, its pauses skipped.
+    static day_point date_of(const phase_occurrence& occ, std::int64_t d) {
+        day_point u = occ.first + date::days{d - occ.first_day};
+        for (const auto& w : occ.paused) {
+            if (u >= w.earliest) u += (w.latest - w.earliest) + date::days{1};
+        }
+        return u;
+    }
+
+    // The day number of a date within an occurrence: its days from the first day, less the
+    // paused days before it (a paused date counts as the day the pause ends on).
+    static std::int32_t day_number(const phase_occurrence& occ, day_point d) {
+        std::int64_t n = (d - occ.first).count();
+        for (const auto& w : occ.paused) {
+            if (w.earliest > d) break;
+            n -= (std::min(w.latest + date::days{1}, d) - w.earliest).count();
+        }
+        return static_cast<std::int32_t>(occ.first_day + n);
     }
 
     // The length of a cycle of phase i (of the phase, if it does not repeat) in this run.
@@ -494,7 +739,9 @@ private:
         case anchor::edge::start: return {occ->first, occ->tentative};
         case anchor::edge::end: return {occ->last, occ->tentative};
         case anchor::edge::day:
-            return {offset(occ->first, std::int64_t{a.day} - occ->first_day, who), occ->tentative};
+            // Day numbers skip a pause of the occurrence.
+            offset(occ->first, std::int64_t{a.day} - occ->first_day, who);
+            return {offset(date_of(*occ, a.day), 0, who), occ->tentative};
         }
         return {occ->first, occ->tentative};
     }
@@ -517,11 +764,10 @@ private:
     // when none is left.
     static std::optional<date_window> listed_window(const day_window& w, std::int32_t d,
                                                     const phase_occurrence& occ, std::int64_t last_day) {
-        std::vector<day_point> dates{occ.first + date::days{d - occ.first_day}};
+        std::vector<day_point> dates{date_of(occ, d)};
         for (const std::int32_t alt : w.alternatives) {
             const std::int64_t to = std::int64_t{d} + alt;
-            if (to >= occ.first_day && to <= last_day)
-                dates.push_back(occ.first + date::days{to - occ.first_day});
+            if (to >= occ.first_day && to <= last_day) dates.push_back(date_of(occ, to));
         }
         std::sort(dates.begin(), dates.end());
         dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
@@ -532,7 +778,7 @@ private:
     void add_activities(const phase& ph, const phase_occurrence& occ, std::vector<event>& events,
                         std::vector<span>& spans) const {
         const std::int32_t cycle = occ.cycle.value_or(1);
-        const std::int64_t last_day = std::int64_t{occ.first_day} + occ.days() - 1;
+        const std::int64_t last_day = day_number(occ, occ.last);
         const auto& acts = ph.activities;
         // Per activity, its events, so that an activity given "after" another can follow them;
         // output keeps protocol order.
@@ -553,10 +799,9 @@ private:
             // `end` is the occurrence's last day; days before the first are for no occurrence.
             std::vector<std::int32_t> days = act.days.days_through(static_cast<std::int32_t>(last_day));
             std::erase_if(days, [&](std::int32_t d) { return d < occ.first_day; });
-            const auto date_of = [&](std::int32_t d) { return occ.first + date::days{d - occ.first_day}; };
             if (act.weekdays_only) {
                 std::erase_if(days, [&](std::int32_t d) {
-                    const date::weekday wd{date_of(d)};
+                    const date::weekday wd{date_of(occ, d)};
                     return wd == date::Saturday || wd == date::Sunday;
                 });
             }
@@ -565,8 +810,8 @@ private:
             const timing when = planned_timing(act.timing);
             if (!act.continuous) {
                 for (const std::int32_t d : days) {
-                    event ev{date_of(d),   ph.id,         occ.cycle,    d,       act.name,
-                             act.category, occ.tentative, std::nullopt, act.note};
+                    event ev{date_of(occ, d), ph.id,         occ.cycle,    d,       act.name,
+                             act.category,    occ.tentative, std::nullopt, act.note};
                     ev.timing = when;
                     if (act.window && !act.window->alternatives.empty()) {
                         ev.window = listed_window(*act.window, d, occ, last_day);
@@ -576,19 +821,22 @@ private:
                             std::max<std::int64_t>(d - act.window->before, occ.first_day);
                         const std::int64_t to =
                             std::min<std::int64_t>(std::int64_t{d} + act.window->after, last_day);
-                        ev.window = date_window{occ.first + date::days{from - occ.first_day},
-                                                occ.first + date::days{to - occ.first_day}};
+                        ev.window = date_window{date_of(occ, from), date_of(occ, to)};
                     }
-                    apply_calendar(ev);
+                    if (!apply_event_facts(ev)) continue;
+                    if (!ev.recorded) apply_calendar(ev);
                     made[k].push_back(std::move(ev));
                 }
                 continue;
             }
             for (std::size_t j = 0; j < days.size();) {
+                // A run of consecutive days on consecutive dates: a pause splits it.
                 std::size_t k2 = j;
-                while (k2 + 1 < days.size() && days[k2 + 1] == days[k2] + 1) ++k2;
-                span t{act.name,  act.category, date_of(days[j]), date_of(days[k2]), ph.id,
-                       occ.cycle, days[j],      days[k2],         occ.tentative,     act.note};
+                while (k2 + 1 < days.size() && days[k2 + 1] == days[k2] + 1 &&
+                       date_of(occ, days[k2 + 1]) == date_of(occ, days[k2]) + date::days{1})
+                    ++k2;
+                span t{act.name,  act.category, date_of(occ, days[j]), date_of(occ, days[k2]), ph.id,
+                       occ.cycle, days[j],      days[k2],              occ.tentative,          act.note};
                 t.timing = when;
                 spans.push_back(std::move(t));
                 j = k2 + 1;
@@ -647,21 +895,43 @@ private:
             ev.timing.duration = act.timing.duration;
             ev.timing.after = rule;
             if (timed) ev.timing.times.push_back(clock_time{std::chrono::minutes{minutes % (24 * 60)}});
+            if (!apply_event_facts(ev)) continue;
             out.push_back(std::move(ev));
         }
     }
 
-    span track_span(std::size_t t) const {
+    span track_span(std::size_t t, std::vector<bool>& used) const {
         const track& tr = p_.proto.tracks[t];
         const subject who{fmt::format("track \"{}\"", tr.name), fmt::format("/tracks/{}", t)};
-        const anchored from = resolve(tr.from, who.at(who.pointer + "/from"));
-        const anchored to = resolve(tr.to, who.at(who.pointer + "/to"));
-        if (to.date < from.date)
+        anchored from = resolve(tr.from, who.at(who.pointer + "/from"));
+        anchored to = resolve(tr.to, who.at(who.pointer + "/to"));
+        bool stopped = false;
+        std::string changed;  // the fact that gives a date, for the message when they cross
+        for (std::size_t k = 0; k < facts_.tracks.size(); ++k) {
+            const track_changed& f = facts_.tracks[k];
+            if (f.track != tr.name) continue;
+            used[k] = true;
+            const anchored fact{offset(f.date, 0, subject{fact_words(f), ""}), false};
+            if (f.what == track_changed::change::started) {
+                from = fact;
+            } else {
+                to = fact;
+                stopped = true;
+            }
+            changed = fact_words(f);
+        }
+        if (to.date < from.date) {
+            if (!changed.empty())
+                throw planning_error(fmt::format("{}: the track would end on {}, before it starts on {}", changed,
+                                                 format_date(to.date), format_date(from.date)));
             who.fail(fmt::format(" ends on {}, before it starts on {}", format_date(to.date),
                                  format_date(from.date)));
-        return span{
+        }
+        span out{
             tr.name, tr.category, from.date, to.date, {}, std::nullopt, 0, 0, from.tentative || to.tentative,
             tr.note};
+        if (stopped) out.ending = ending_reason::stopped;
+        return out;
     }
 
     // Every parameter decided during treatment, where the plan meets it, by date.
@@ -783,8 +1053,15 @@ private:
     bool start_tentative_;  // the start itself is an earliest date (a continuation after a gate)
     const clinic_calendar& calendar_;
     length_pick pick_;
+    const treatment_facts& facts_;
     std::vector<planned> state_;
     std::map<std::pair<std::size_t, std::int32_t>, const actual_start*> actuals_;
+    std::map<std::pair<std::size_t, std::int32_t>, std::vector<const phase_paused*>> pauses_;
+    std::map<std::size_t, const gate_resolved*> gates_;
+    std::map<event_id, event_fact> event_facts_;
+    // Which facts found what they name (the planning functions are const; these are the
+    // bookkeeping of one run).
+    mutable std::vector<bool> used_moved_, used_held_, used_stops_, used_gates_;
 };
 
 // Uncertain lengths. A protocol with an active uncertain length is planned three times: with
@@ -883,13 +1160,12 @@ void carry_uncertainty(plan_parts& plan, const plan_parts& lo, const plan_parts&
     });
 }
 
-schedule plan_with(const plan_data& m, day_point start, bool start_tentative,
-                   const std::vector<actual_start>& actuals, const clinic_calendar& calendar) {
-    plan_parts plan = run(m, start, start_tentative, actuals, calendar).parts();
+schedule plan_with(const plan_data& m, day_point start, bool start_tentative, const treatment_facts& facts,
+                   const clinic_calendar& calendar) {
+    plan_parts plan = run(m, start, start_tentative, facts, calendar).parts();
     if (m.uncertain) {
-        const plan_parts lo =
-            run(m, start, start_tentative, actuals, calendar, length_pick::shortest).parts();
-        const plan_parts hi = run(m, start, start_tentative, actuals, calendar, length_pick::longest).parts();
+        const plan_parts lo = run(m, start, start_tentative, facts, calendar, length_pick::shortest).parts();
+        const plan_parts hi = run(m, start, start_tentative, facts, calendar, length_pick::longest).parts();
         carry_uncertainty(plan, lo, hi);
     }
     run::mark_pending(plan.decisions, plan.phases, plan.events, plan.spans);
@@ -980,18 +1256,17 @@ const protocol& planner::source() const noexcept { return impl_->proto; }
 const parameter_values& planner::values() const noexcept { return impl_->values; }
 const std::vector<std::string>& planner::order() const noexcept { return impl_->active_order; }
 
-schedule planner::plan(day_point start, const std::vector<actual_start>& actuals,
-                       const clinic_calendar& calendar) const {
-    return plan_with(*impl_, start, false, actuals, calendar);
+schedule planner::plan(day_point start, const treatment_facts& facts, const clinic_calendar& calendar) const {
+    return plan_with(*impl_, start, false, facts, calendar);
 }
 
-schedule planner::plan_tentative(day_point start, const std::vector<actual_start>& actuals,
+schedule planner::plan_tentative(day_point start, const treatment_facts& facts,
                                  const clinic_calendar& calendar) const {
-    return plan_with(*impl_, start, true, actuals, calendar);
+    return plan_with(*impl_, start, true, facts, calendar);
 }
 
 schedule make_schedule(const protocol& p, const profile& pr) {
-    return planner(p, pr.values).plan(pr.start, pr.actuals, pr.calendar);
+    return planner(p, pr.values).plan(pr.start, pr.facts, pr.calendar);
 }
 
 }  // namespace ttplan

@@ -45,6 +45,8 @@ std::string_view to_string(ending_reason e) {
             return "limit";
         case ending_reason::switched:
             return "switch";
+        case ending_reason::stopped:
+            return "stopped";
     }
     return "none";
 }

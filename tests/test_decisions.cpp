@@ -217,7 +217,7 @@ TEST_CASE("decisions: a decision at a phase's end, in a repeated phase, after a 
 TEST_CASE("decisions: the JSON schedule lists decisions and what waits on them") {
     const protocol p = parse_protocol(mrd_protocol());
     const auto doc = nlohmann::json::parse(to_json(planner(p, {}).plan(d("2027-01-04"))));
-    CHECK(doc["format"] == "ttplan-schedule/3");
+    CHECK(doc["format"] == "ttplan-schedule/4");
     REQUIRE(doc["decisions"].size() == 1);
     const auto& dec = doc["decisions"][0];
     CHECK(dec["parameter"] == "induction_response");

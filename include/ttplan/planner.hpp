@@ -4,6 +4,7 @@
 #include <ttplan/calendar.hpp>
 #include <ttplan/clinic_calendar.hpp>
 #include <ttplan/export.hpp>
+#include <ttplan/facts.hpp>
 #include <ttplan/model.hpp>
 #include <ttplan/schedule.hpp>
 
@@ -15,19 +16,10 @@
 
 namespace TTPLAN_API ttplan {
 
-// A date already known for a phase (or one cycle of it): an actual start date, or a delay
-// in days added to its planned start. Downstream phases move with it; upstream ones stay.
-struct actual_start {
-    std::string phase;
-    std::optional<std::int32_t> cycle;  // default: the phase's first cycle
-    std::optional<day_point> start;     // the date it actually started
-    std::int32_t delay_days = 0;        // or: how late it started
-};
-
 struct profile {
     day_point start{};
     parameter_values values;  // unresolved: defaults are filled in by the planner
-    std::vector<actual_start> actuals;
+    treatment_facts facts;    // what happened so far (actual starts, held doses, ...)
     clinic_calendar calendar;
 };
 
@@ -51,11 +43,14 @@ public:
     // of the element at fault, in the model's form as check() gives it ("/phases/3/repeat",
     // "/phases/3/repeat/until/0/from", "/tracks/1"); check_plans() (<ttplan/plan_check.hpp>)
     // finds these errors for every parameter combination ahead of time.
-    schedule plan(day_point start, const std::vector<actual_start>& actuals = {},
-                  const clinic_calendar& calendar = {}) const;
+    // Facts (docs/semantics.md, "Facts of the treatment record"; a list of actual starts
+    // converts): a fact that names a phase, cycle, event or track this plan does not have, or
+    // a date outside what it applies to (a pause or a stop outside its occurrence, an added
+    // event outside its phase occurrence), is a planning_error naming the fact.
+    schedule plan(day_point start, const treatment_facts& facts = {}, const clinic_calendar& calendar = {}) const;
     // As plan(), for a start that is itself only the earliest possible date (a protocol that
     // follows a tentative phase): everything is tentative until an actual date clears it.
-    schedule plan_tentative(day_point start, const std::vector<actual_start>& actuals = {},
+    schedule plan_tentative(day_point start, const treatment_facts& facts = {},
                             const clinic_calendar& calendar = {}) const;
 
 private:
@@ -63,7 +58,7 @@ private:
     std::unique_ptr<impl> impl_;
 };
 
-// planner(p, pr.values).plan(pr.start, pr.actuals, pr.calendar)
+// planner(p, pr.values).plan(pr.start, pr.facts, pr.calendar)
 schedule make_schedule(const protocol& p, const profile& pr);
 
 }  // namespace ttplan

@@ -20,9 +20,10 @@ enum class ending_reason : std::uint8_t {
     none,      // it ran its course
     limit,     // cut at an "until" limit (the last cycle of a repeat that runs until a date)
     switched,  // stopped early by a switch to another protocol (continue_with)
+    stopped,   // stopped early on a date the treatment record gives (phase_stopped, track_changed)
 };
 
-// "none", "limit", "switch": the spelling used in the JSON schedule.
+// "none", "limit", "switch", "stopped": the spelling used in the JSON schedule.
 std::string_view to_string(ending_reason e);
 
 // The dates an item may fall on, both inclusive: every date from earliest to latest, or, when
@@ -67,6 +68,9 @@ struct phase_occurrence {
     std::optional<date_window> possible_last{};
     // Its own length is uncertain: the protocol's range (the plan uses the expected length).
     std::optional<length_range> uncertain_length{};
+    // Treatment paused (phase_paused): the dates of each pause, ascending. They lie within
+    // first..last and count among its days(); its day numbers skip them.
+    std::vector<date_window> paused{};
 
     std::int64_t days() const { return (last - first).count() + 1; }
     bool ended_early() const noexcept { return ending != ending_reason::none; }
@@ -82,7 +86,8 @@ struct event {
     std::string activity;
     ttplan::category category = ttplan::category::chemotherapy;
     bool tentative = false;
-    // Moved from its planned date by the clinic calendar (planned_date keeps the original).
+    // Moved from its planned date, by the clinic calendar or, when `recorded`, by a fact of the
+    // treatment record (planned_date keeps the original).
     std::optional<day_point> planned_date;
     std::string note;
     std::size_t segment = 0;  // as for phase_occurrence; by the planned date, not a moved one
@@ -98,6 +103,9 @@ struct event {
     ttplan::timing timing{};
     // As for phase_occurrence: the dates it may fall on when an uncertain length lies upstream.
     std::optional<date_window> possible_date{};
+    // Its date is a fact of the treatment record: given on another date than planned
+    // (event_moved; planned_date is the planned one) or not planned at all (event_added).
+    bool recorded = false;
 
     friend bool operator==(const event&, const event&) = default;
 };
@@ -115,7 +123,7 @@ struct span {
     std::int32_t last_day = 0;
     bool tentative = false;
     std::string note;
-    ending_reason ending = ending_reason::none;  // spans are only stopped by a switch
+    ending_reason ending = ending_reason::none;  // a switch, or a stop the record gives
     std::size_t segment = 0;                     // as for phase_occurrence
     std::vector<std::string> pending{};          // as for phase_occurrence: ends after a pending decision
     // As for event (never `after`): "twice daily" oral therapy, a 28-day continuous infusion.

@@ -138,7 +138,7 @@ schedule plan_schedule(const plan_inputs& in) {
             throw parameter_error(fmt::format("{} (protocol of --then \"{}\")", e.message(), st.text),
                                   e.where());
         }
-        s = continue_with(s, st.at, *next, pr.actuals, pr.calendar);
+        s = continue_with(s, st.at, *next, pr.facts.actuals, pr.calendar);
     }
     return s;
 }

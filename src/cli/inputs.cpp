@@ -103,7 +103,7 @@ profile make_profile(const plan_inputs& in) {
     for (const auto& a : in.actuals) {
         auto [target, when] = split_assignment(a, "--actual", "phase[#cycle]=YYYY-MM-DD");
         auto [phase, cycle] = phase_and_cycle(target, "--actual");
-        pr.actuals.push_back(actual_start{phase, cycle, parse_date_option(when, "--actual"), 0});
+        pr.facts.actuals.push_back(actual_start{phase, cycle, parse_date_option(when, "--actual"), 0});
     }
     for (const auto& d : in.delays) {
         auto [target, days_text] = split_assignment(d, "--delay", "phase[#cycle]=days");
@@ -114,7 +114,7 @@ profile make_profile(const plan_inputs& in) {
             throw value_error(fmt::format("\"{}\": the delay must be a whole number of days", d),
                               option_location("--delay"));
         }
-        pr.actuals.push_back(actual_start{phase, cycle, std::nullopt, days});
+        pr.facts.actuals.push_back(actual_start{phase, cycle, std::nullopt, days});
     }
     for (const auto& w : in.closed) {
         const date::weekday day = at_option("--closed", [&] { return parse_weekday(w); });

@@ -290,7 +290,7 @@ std::string month_section(const agenda& plan, const edges_by_date& edges, date::
                 out += fmt::format("<li>{} {}{} <span class=\"dn\">(Day {})</span>", code_badge(e.category),
                                    escape_xml(e.activity),
                                    detail::timing_suffix(e.timing, e.category, false, escape_xml), e.day);
-                if (e.planned_date) out += fmt::format(" moved from {}", long_date(*e.planned_date));
+                if (const std::string moved = detail::moved_words(e); !moved.empty()) out += " " + moved;
                 if (e.window) {
                     // Short in a grid cell: the window in the phase's day numbers, counted from
                     // the planned date (the clinic calendar may have moved the event).

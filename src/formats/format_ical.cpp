@@ -166,7 +166,19 @@ private:
     }
 
     // Why a cut item ends early: a switch to another protocol the next day, or an until limit.
-    static std::string cut_line(const segment* next) {
+    // Why an event is not on its planned date, or that the record added it; empty otherwise.
+    static std::string moved_line(const event& e) {
+        if (e.recorded) {
+            return e.planned_date ? fmt::format(" [given on this date, planned for {}]", format_date(*e.planned_date))
+                                  : std::string(" [added: not in the protocol's plan]");
+        }
+        if (e.planned_date && *e.planned_date != e.date)
+            return fmt::format(" [moved from {}: the clinic is closed that day]", format_date(*e.planned_date));
+        return {};
+    }
+
+    static std::string cut_line(ending_reason ending, const segment* next) {
+        if (ending == ending_reason::stopped) return "Stopped early: the treatment record says it ended on this day.";
         if (next != nullptr) {
             return fmt::format("Stopped early: the plan switches to {} on {}.", detail::protocol_words(*next),
                                format_date(next->start));
@@ -187,7 +199,7 @@ private:
         it.description.push_back(fmt::format(
             "{} to {}: {} ({} days), Day {} to Day {}.", format_date(p.first), format_date(p.last),
             describe_length(p.first, p.last), p.days(), p.first_day, p.first_day + p.days() - 1));
-        if (p.ended_early()) it.description.push_back(cut_line(entry.stopped_for));
+        if (p.ended_early()) it.description.push_back(cut_line(p.ending, entry.stopped_for));
         if (p.uncertain_length)
             it.description.push_back(
                 fmt::format("Its length is uncertain: {}.", detail::range_words(*p.uncertain_length)));
@@ -223,7 +235,7 @@ private:
             it.description.push_back(detail::timing_words(t.timing, t.category, true) + ".");
         if (!t.note.empty()) it.description.push_back(t.note);
         // Within a phase the phase's own item says why it stopped; a track says it here.
-        if (t.ended_early() && track) it.description.push_back(cut_line(plan_.stopped_for(t)));
+        if (t.ended_early() && track) it.description.push_back(cut_line(t.ending, plan_.stopped_for(t)));
         if (const std::string w = detail::possible_words(t.possible_first, t.possible_last); !w.empty())
             it.description.push_back(fmt::format("With the uncertain lengths it {}.", w));
         if (t.tentative) it.description.push_back(tentative_line);
@@ -321,10 +333,7 @@ private:
                 line += fmt::format(" [it may be given {} {}]", e->window->is_list() ? "on" : "from",
                                     detail::window_dates_words(*e->window, format_date));
             }
-            if (e->planned_date && *e->planned_date != e->date) {
-                line += fmt::format(" [moved from {}: the clinic is closed that day]",
-                                    format_date(*e->planned_date));
-            }
+            line += moved_line(*e);
             it.description.push_back(line);
             tentative = tentative || e->tentative;
             const std::string cat(display_name(e->category));
@@ -372,10 +381,7 @@ private:
                 std::string line = fmt::format("- {} ({}), {}", e.activity, display_name(e.category),
                                                detail::timing_words(e.timing, e.category, false));
                 if (!e.note.empty()) line += ": " + e.note;
-                if (e.planned_date && *e.planned_date != e.date) {
-                    line += fmt::format(" [moved from {}: the clinic is closed that day]",
-                                        format_date(*e.planned_date));
-                }
+                line += moved_line(e);
                 it.description.push_back(line);
                 if (e.tentative) it.description.push_back(tentative_line);
                 it.description.push_back(protocol_lines_.at(e.segment));

@@ -84,7 +84,7 @@ ojson window_value(const date_window& w) {
 
 std::string to_json(const schedule& s) {
     ojson doc;
-    doc["format"] = "ttplan-schedule/3";
+    doc["format"] = "ttplan-schedule/4";
     doc["protocol"] = protocol_value(s.protocol());
     doc["parameters"] = parameters_value(s.parameters());
     doc["start"] = format_date(s.start());
@@ -126,6 +126,11 @@ std::string to_json(const schedule& s) {
         }
         put_possible(phases.back(), "start", p.possible_first);
         put_possible(phases.back(), "end", p.possible_last);
+        if (!p.paused.empty()) {
+            ojson paused = ojson::array();
+            for (const auto& w : p.paused) paused.push_back(window_value(w));
+            phases.back()["paused"] = std::move(paused);
+        }
     }
     doc["phases"] = std::move(phases);
 
@@ -137,6 +142,7 @@ std::string to_json(const schedule& s) {
                       {"tentative", e.tentative},      {"protocol", s.segment_of(e).protocol.id},
                       {"segment", e.segment},          {"pending", pending_value(e.pending)}};
         if (e.planned_date) item["planned_date"] = format_date(*e.planned_date);
+        if (e.recorded) item["recorded"] = true;
         if (e.window) item["window"] = window_value(*e.window);
         put_possible(item, "date", e.possible_date);
         if (!e.note.empty()) item["note"] = e.note;

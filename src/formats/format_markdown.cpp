@@ -42,7 +42,7 @@ std::string occurrence_notes(const occurrence_entry& entry) {
     std::string notes;
     if (p.tentative) notes = "tentative";
     if (!p.pending.empty()) notes += notes.empty() ? "pending" : "; pending";
-    if (p.ended_early()) notes += (notes.empty() ? "" : "; ") + md(detail::ending_words(entry.stopped_for));
+    if (p.ended_early()) notes += (notes.empty() ? "" : "; ") + md(detail::ending_words(p.ending, entry.stopped_for));
     if (p.uncertain_length)
         notes += (notes.empty() ? "length " : "; length ") + md(detail::range_words(*p.uncertain_length));
     if (const std::string w = detail::possible_words(p.possible_first, p.possible_last); !w.empty())
@@ -130,7 +130,7 @@ void span_table(std::string& out, const schedule& s, const agenda& plan) {
         std::string to = long_date(t.last);
         if (t.tentative) to += " (tentative)";
         // Cut spans inside a cut phase are said once, in the phase's row; a track says it here.
-        if (t.ended_early() && t.phase.empty()) to += ", " + md(detail::ending_words(plan.stopped_for(t)));
+        if (t.ended_early() && t.phase.empty()) to += ", " + md(detail::ending_words(t.ending, plan.stopped_for(t)));
         out += fmt::format("| {} | {} | {} |{} {} | {} | {} |\n", md(t.activity), display_name(t.category),
                            phase, protocol_cell(plan, t.segment), long_date(t.first), to, t.days());
     }
@@ -141,7 +141,7 @@ void occurrence_section(std::string& out, const occurrence_entry& entry) {
     out += "\n### " + occurrence_title(entry) + "\n\n";
     out += fmt::format("{} to {} ({}){}{}.\n", long_date(p.first), long_date(p.last),
                        describe_length(p.first, p.last),
-                       p.ended_early() ? ", " + md(detail::ending_words(entry.stopped_for)) : "",
+                       p.ended_early() ? ", " + md(detail::ending_words(p.ending, entry.stopped_for)) : "",
                        p.tentative ? ", tentative" : "");
     bool any_span = false;
     for (const span* t : entry.spans) {
@@ -164,7 +164,7 @@ void occurrence_section(std::string& out, const occurrence_entry& entry) {
             if (!cell.empty()) cell += "; ";
             cell += fmt::format("{} ({})", md(e->activity), display_name(e->category));
             if (!e->timing.empty()) cell += ", " + detail::timing_words(e->timing, e->category, false, md);
-            if (e->planned_date) cell += " moved from " + short_date(*e->planned_date);
+            if (const std::string moved = detail::moved_words(*e, short_date); !moved.empty()) cell += " " + moved;
             if (e->window) cell += " (may be " + detail::window_dates_words(*e->window, short_date) + ")";
             if (e->tentative && !p.tentative) cell += ", tentative";
         }

@@ -25,7 +25,7 @@ std::string segment_line(const segment& seg) {
 }
 
 std::string ending_text(const phase_occurrence& p, const segment* next) {
-    return p.ended_early() ? ", " + detail::ending_words(next) : std::string();
+    return p.ended_early() ? ", " + detail::ending_words(p.ending, next) : std::string();
 }
 
 }  // namespace
@@ -61,7 +61,7 @@ std::string to_text(const schedule& s) {
         const std::string whose = t->segment > 0 ? " [" + s.segment_of(*t).protocol.id + "]" : std::string();
         out += fmt::format("  {}{}: {} to {} ({}){}{}{}\n", t->activity, whose, long_date(t->first),
                            long_date(t->last), describe_length(t->first, t->last),
-                           t->ended_early() ? ", " + detail::ending_words(plan.stopped_for(*t)) : "",
+                           t->ended_early() ? ", " + detail::ending_words(t->ending, plan.stopped_for(*t)) : "",
                            t->tentative ? " (tentative)" : "", t->pending.empty() ? "" : " (pending)");
     }
 
@@ -104,7 +104,7 @@ std::string to_text(const schedule& s) {
                 if (!line.empty()) line += "; ";
                 line += detail::labelled_activity(e->activity, e->category);
                 line += detail::timing_suffix(e->timing, e->category, false);
-                if (e->planned_date) line += fmt::format(" [moved from {}]", long_date(*e->planned_date));
+                if (const std::string moved = detail::moved_words(*e); !moved.empty()) line += " [" + moved + "]";
                 if (e->window) line += " [" + detail::window_words(*e->window) + "]";
             }
             out += fmt::format("    {:<15}  Day {:<4} {}\n", long_date(row.date), row.day(), line);

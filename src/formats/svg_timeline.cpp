@@ -131,7 +131,7 @@ struct lanes_writer {
             const double w = ax.w(p.first, p.last);
             std::string tip = fmt::format("{}: {} to {}, {}", entry->title(), long_date(p.first),
                                           long_date(p.last), day_words(p.days()));
-            if (p.ended_early()) tip += "; " + ending_words(entry->stopped_for);
+            if (p.ended_early()) tip += "; " + ending_words(p.ending, entry->stopped_for);
             if (p.tentative)
                 tip += p.possible_first ? "; tentative: may move with an uncertain length"
                                         : "; tentative: waits for recovery, may move later";
@@ -239,7 +239,7 @@ struct lanes_writer {
                 fmt::format("{} ({}): {} to {}, {}{}", sp.activity, display_name(sp.category),
                             long_date(sp.first), long_date(sp.last), day_words(sp.days()), where);
             if (plan.several()) tip += "; protocol " + plan.segments().at(seg).protocol.id;
-            if (sp.ended_early()) tip += "; " + ending_words(plan.stopped_for(sp));
+            if (sp.ended_early()) tip += "; " + ending_words(sp.ending, plan.stopped_for(sp));
             if (sp.tentative) tip += "; tentative: may move later";
             out += fmt::format(
                 R"~(<rect class="span{}" x="{}" y="{}" width="{}" height="14" fill="url(#{})" stroke="{}")~",

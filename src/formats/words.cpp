@@ -158,7 +158,13 @@ std::string timing_suffix(const timing& t, category kind, bool continuous, text_
     return words.empty() ? std::string() : " (" + words + ")";
 }
 
-std::string ending_words(const segment* next) {
+std::string moved_words(const event& e, std::string (*date_text)(day_point)) {
+    if (e.planned_date) return "moved from " + date_text(*e.planned_date);
+    return e.recorded ? "added" : std::string();
+}
+
+std::string ending_words(ending_reason ending, const segment* next) {
+    if (ending == ending_reason::stopped) return "stopped early";
     return next ? "stopped early on switching to " + next->protocol.id : "cut at the end of treatment";
 }
 

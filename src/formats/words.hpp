@@ -59,10 +59,10 @@ std::string timing_words(const timing& t, category kind, bool continuous, text_f
 // " (twice daily)": timing_words in brackets after a name, or "" when there are none.
 std::string timing_suffix(const timing& t, category kind, bool continuous, text_filter clean = nullptr);
 
-// How an item that ended early ended, without a leading comma: "stopped early on switching to
-// blinatumomab" when a switch stopped it (`next` is the protocol switched to), otherwise "cut at
-// the end of treatment".
-std::string ending_words(const segment* next);
+// How an item that ended early ended, without a leading comma: "stopped early" when the
+// treatment record stopped it, "stopped early on switching to blinatumomab" when a switch
+// stopped it (`next` is the protocol switched to), otherwise "cut at the end of treatment".
+std::string ending_words(ending_reason ending, const segment* next);
 
 // "may be Thu 7 Jan 2027 to Sat 9 Jan 2027": the dates an event's window allows; of a window
 // that lists them, "may be Mon 11 Jan 2027 or Mon 18 Jan 2027" (", " between more than two).
@@ -70,6 +70,11 @@ std::string window_words(const date_window& w);
 // The dates alone, each written by `date_text`: "7 Jan 2027 to 9 Jan 2027" for a range, "11 Jan
 // 2027 or 18 Jan 2027" or "A, B or C" for a list.
 std::string window_dates_words(const date_window& w, std::string (*date_text)(day_point) = long_date);
+
+// Where an event's date comes from when it is not the plan's: "moved from Mon 11 Jan 2027"
+// (the clinic calendar, or the record's event_moved) or "added" (the record's event_added);
+// empty for an event on its planned date.
+std::string moved_words(const event& e, std::string (*date_text)(day_point) = long_date);
 // "A or B", "A, B or C": alternatives in words.
 std::string or_words(const std::vector<std::string>& items);
 

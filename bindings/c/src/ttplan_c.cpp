@@ -581,7 +581,7 @@ ttplan_status ttplan_profile_set_actual_start(ttplan_profile* profile, const cha
                                               const char* date) {
     return guarded(profile, [&] {
         auto& pr = need(profile, "the profile").value;
-        pr.actuals.push_back({need_text(phase, "the phase"), cycle_arg(cycle), date_arg(date, "the date"), 0});
+        pr.facts.actuals.push_back({need_text(phase, "the phase"), cycle_arg(cycle), date_arg(date, "the date"), 0});
     });
 }
 
@@ -591,7 +591,7 @@ ttplan_status ttplan_profile_set_delay(ttplan_profile* profile, const char* phas
         if (days < -3650 || days > 3650) {
             throw ttplan::value_error("a delay of " + std::to_string(days) + " days is out of range (-3650 to 3650)");
         }
-        pr.actuals.push_back({need_text(phase, "the phase"), cycle_arg(cycle), std::nullopt, days});
+        pr.facts.actuals.push_back({need_text(phase, "the phase"), cycle_arg(cycle), std::nullopt, days});
     });
 }
 
@@ -648,7 +648,7 @@ ttplan_status ttplan_schedule_continue(const ttplan_schedule* so_far, int at, co
         const auto point = switch_arg(at, where, reason);
         const auto& inputs = inputs_of(profile);
         *out = new ttplan_schedule(
-            ttplan::continue_with(s, point, ttplan::planner(p, inputs.values), inputs.actuals, inputs.calendar));
+            ttplan::continue_with(s, point, ttplan::planner(p, inputs.values), inputs.facts.actuals, inputs.calendar));
     });
 }
 
