@@ -19,8 +19,10 @@ namespace TTPLAN_API ttplan {
 struct render_options {
     // iCalendar: an opaque id chosen by the caller (never a name or record number); UIDs are
     // derived from it and from stable protocol keys, so a re-planned calendar updates the
-    // same events when imported again.
-    std::string calendar_id = "ttplan";
+    // same events when imported again. Empty: derived from the plan (ical_calendar_id in
+    // ical.hpp), which changes with the start date and parameters; give one to keep UIDs across
+    // such re-plans.
+    std::string calendar_id;
     std::string calendar_name;                // default: the protocol title
     std::optional<std::int64_t> timestamp;    // DTSTAMP/LAST-MODIFIED, seconds since 1970;
                                               // default: the start date (the library never

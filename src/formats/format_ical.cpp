@@ -397,6 +397,10 @@ void check_time_zone(std::string_view name) {
     find_zone(name);
 }
 
+std::string ical_calendar_id(const schedule& s, const render_options& options) {
+    return detail::calendar_id_for(s, options.calendar_id);
+}
+
 namespace {
 
 void write_event(ical_writer& w, const item& it, const std::string& stamp,
@@ -440,7 +444,7 @@ void write_event(ical_writer& w, const item& it, const std::string& stamp,
 }  // namespace
 
 std::string to_ical(const schedule& s, const render_options& options) {
-    detail::check_calendar_id(options.calendar_id);
+    const std::string calendar_id = detail::calendar_id_for(s, options.calendar_id);
     const date::time_zone* zone = find_zone(options.time_zone);
     if (options.sequence < 0) {
         throw value_error(fmt::format("{} is negative; SEQUENCE counts revisions from 0", options.sequence),
@@ -461,7 +465,7 @@ std::string to_ical(const schedule& s, const render_options& options) {
     w.title("X-WR-CALNAME", name);
     w.text("X-WR-CALDESC", disclaimer);
 
-    const std::vector<item> items = layout(s, options.calendar_id, options.time_zone).items();
+    const std::vector<item> items = layout(s, calendar_id, options.time_zone).items();
     // The zone is described for the days timed events cover, a day's margin either side for
     // the zone's own offset from UTC.
     std::optional<std::pair<day_point, day_point>> timed;

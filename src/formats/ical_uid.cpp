@@ -40,6 +40,26 @@ void check_calendar_id(std::string_view id) {
     }
 }
 
+std::string calendar_id_for(const schedule& s, std::string_view given) {
+    if (!given.empty()) {
+        check_calendar_id(given);
+        return std::string(given);
+    }
+    // Two patients' plans differ in at least one of these, so their calendars imported into one
+    // client keep apart; the patient is never part of it (the id is published in every UID).
+    key_builder key("ttplan-calendar/1");
+    key.add(format_date(s.start()));
+    key.add(std::to_string(s.segments().size()));
+    for (const auto& seg : s.segments()) {
+        key.add(seg.protocol.id).add(seg.protocol.version);
+        key.add(std::to_string(seg.parameters.size()));
+        for (const auto& [name, value] : seg.parameters) {
+            key.add(name).add(std::to_string(static_cast<int>(value.type))).add(value.text);
+        }
+    }
+    return fmt::format("{:016x}", fnv1a_64(key.str()));
+}
+
 std::size_t uid_item::segment() const {
     switch (kind) {
         case uid_item_kind::phase:

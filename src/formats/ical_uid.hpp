@@ -32,6 +32,10 @@ private:
 // value_error located at "calendar_id" otherwise.
 void check_calendar_id(std::string_view id);
 
+// The calendar id of a schedule's calendar: `given` (checked) when not empty, else 16 hex digits
+// hashed from the plan (see ical_calendar_id in ical.hpp).
+std::string calendar_id_for(const schedule& s, std::string_view given);
+
 enum class uid_item_kind : std::uint8_t { phase, span, day, dose, decision };
 
 // One calendar item: what it is, where in the schedule it comes from, and its UID.

@@ -335,7 +335,9 @@ ttplan_status ttplan_schedule_continue(const ttplan_schedule* so_far, int at, co
 
 /* Output options; ttplan_render_options_init fills the defaults. */
 typedef struct ttplan_render_options {
-    const char* calendar_id;   /* iCalendar: opaque id the UIDs derive from; default "ttplan" */
+    const char* calendar_id;   /* iCalendar: opaque id the UIDs derive from; NULL or "" (the default) =
+                                * derived from the plan's protocols, parameters and start date, so it
+                                * changes when they do: give one to keep UIDs across such re-plans */
     const char* calendar_name; /* NULL = the protocol title */
     int has_timestamp;         /* 0: DTSTAMP is the start date (the environment is never read) */
     int64_t timestamp;         /* seconds since 1970 */

@@ -745,7 +745,7 @@ ttplan_status ttplan_schedule_segment_parameter(const ttplan_schedule* schedule,
 
 void ttplan_render_options_init(ttplan_render_options* options) {
     if (options == nullptr) return;
-    *options = ttplan_render_options{"ttplan", nullptr, 0, 0, 0, 0, nullptr};
+    *options = ttplan_render_options{nullptr, nullptr, 0, 0, 0, 0, nullptr};
 }
 
 ttplan_status ttplan_schedule_render(const ttplan_schedule* schedule, const char* format,

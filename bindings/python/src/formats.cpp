@@ -30,7 +30,9 @@ render_options make_options(const std::string& calendar_id, const std::string& c
 }
 
 constexpr const char* options_doc =
-    " Options: calendar_id (iCalendar: an opaque id the UIDs derive from, never a name or record number), "
+    " Options: calendar_id (iCalendar: an opaque id the UIDs derive from, never a name or record number; "
+    "default \"\": derived from the protocols, parameters and start date, so give one to keep UIDs across "
+    "re-plans that change those), "
     "calendar_name (default: the protocol title), timestamp (DTSTAMP in seconds since 1970; default "
     "the start date at 00:00:00Z; the environment is never read), sequence (the caller's revision of this "
     "plan), csv_rows "
@@ -78,7 +80,7 @@ void bind_formats(py::module_& m) {
             return render(s, format,
                           make_options(calendar_id, calendar_name, timestamp, sequence, csv_rows, time_zone));
         },
-        "format"_a = "text", py::kw_only(), "calendar_id"_a = "ttplan", "calendar_name"_a = "",
+        "format"_a = "text", py::kw_only(), "calendar_id"_a = "", "calendar_name"_a = "",
         "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events", "time_zone"_a = "",
         (std::string("The schedule as text in the named format (see ttplan.format_names()).") + options_doc)
             .c_str());
@@ -94,9 +96,18 @@ void bind_formats(py::module_& m) {
                                            make_options(calendar_id, calendar_name, timestamp, sequence,
                                                         csv_rows, time_zone)));
         },
-        "path"_a, "format"_a = "text", py::kw_only(), "calendar_id"_a = "ttplan", "calendar_name"_a = "",
+        "path"_a, "format"_a = "text", py::kw_only(), "calendar_id"_a = "", "calendar_name"_a = "",
         "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events", "time_zone"_a = "",
         "Writes render(format, ...) to path atomically: a failure leaves any existing file untouched.");
+    cls.def(
+        "calendar_id", [](const schedule& s, const std::string& given) {
+            render_options o;
+            o.calendar_id = given;
+            return ical_calendar_id(s, o);
+        },
+        "calendar_id"_a = "",
+        "The calendar id render(\"ics\") derives UIDs from: calendar_id when given (checked), else 16 hex "
+        "digits derived from the plan's protocols, parameters and start date.");
 }
 
 }  // namespace ttplan::python

@@ -317,13 +317,14 @@ class Schedule:
         self,
         format: str = "text",
         *,
-        calendar_id: str = "ttplan",
+        calendar_id: str = "",
         calendar_name: str = "",
         timestamp: Optional[int] = None,
         sequence: int = 0,
         csv_rows: str = "events",
         time_zone: str = "",
     ) -> str: ...
+    def calendar_id(self, calendar_id: str = "") -> str: ...
     def to_json(self) -> str: ...
     def continue_with(
         self,
@@ -345,7 +346,7 @@ class Schedule:
         path: str,
         format: str = "text",
         *,
-        calendar_id: str = "ttplan",
+        calendar_id: str = "",
         calendar_name: str = "",
         timestamp: Optional[int] = None,
         sequence: int = 0,
