@@ -364,6 +364,16 @@ ttplan_status ttplan_schedule_write(const ttplan_schedule* schedule, const char*
  * receives strlen. Errors (kept in the handle): TTPLAN_ERROR_INVALID_ARGUMENT for a NULL
  * schedule or out; *out is NULL after any error. */
 ttplan_status ttplan_schedule_summary_text(const ttplan_schedule* schedule, char** out, size_t* length);
+/* What changed from `before` to `after`, item by item, as a calendar client sees it: items
+ * matched by the UIDs ttplan_schedule_render writes for "ics" with the same calendar_id (NULL
+ * or "" = each plan's derived id), listed when moved (other dates), added or removed.
+ * format: "text" (one line per change, "No changes." when none) or "json" (ttplan-changes/1,
+ * schema/changes.schema.json). malloc'd and NUL-terminated; free with ttplan_free. length (may
+ * be NULL) receives strlen. Errors (kept in the `before` handle): TTPLAN_ERROR_INVALID_ARGUMENT
+ * for a NULL schedule or out or another format; TTPLAN_ERROR_VALUE for a calendar_id
+ * rendering refuses. *out is NULL after any error. */
+ttplan_status ttplan_schedule_changes(const ttplan_schedule* before, const ttplan_schedule* after,
+                                      const char* calendar_id, const char* format, char** out, size_t* length);
 size_t ttplan_schedule_last_error(const ttplan_schedule* schedule, char* buffer, size_t size);
 void ttplan_schedule_destroy(ttplan_schedule** schedule);
 

@@ -777,6 +777,22 @@ ttplan_status ttplan_schedule_summary_text(const ttplan_schedule* schedule, char
     });
 }
 
+ttplan_status ttplan_schedule_changes(const ttplan_schedule* before, const ttplan_schedule* after,
+                                      const char* calendar_id, const char* format, char** out, size_t* length) {
+    return guarded(before, [&] {
+        need_out(out);
+        ttplan::render_options o;
+        if (calendar_id != nullptr) o.calendar_id = calendar_id;
+        const std::string kind = need_text(format, "the format");
+        if (kind != "text" && kind != "json") throw bad_argument("the format is \"text\" or \"json\"");
+        const auto list = ttplan::changes(need(before, "the schedule before").value,
+                                          need(after, "the schedule after").value, o);
+        const std::string text = kind == "text" ? ttplan::changes_to_text(list) : ttplan::changes_to_json(list);
+        *out = malloc_copy(text);
+        set(length, text.size());
+    });
+}
+
 size_t ttplan_schedule_last_error(const ttplan_schedule* schedule, char* buffer, size_t size) {
     return copy_error(schedule, buffer, size);
 }

@@ -100,6 +100,22 @@ void bind_formats(py::module_& m) {
         "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events", "time_zone"_a = "",
         "Writes render(format, ...) to path atomically: a failure leaves any existing file untouched.");
     cls.def(
+        "changes",
+        [](const schedule& before, const schedule& after, const std::string& calendar_id,
+           const std::string& format) {
+            render_options o;
+            o.calendar_id = calendar_id;
+            if (format != "text" && format != "json")
+                throw value_error("unknown format \"" + format + "\"; allowed: text, json");
+            const auto list = changes(before, after, o);
+            return format == "text" ? changes_to_text(list) : changes_to_json(list);
+        },
+        "after"_a, py::kw_only(), "calendar_id"_a = "", "format"_a = "text",
+        "What changed from this schedule to `after`, item by item, as a calendar client sees it: items "
+        "matched by the UIDs render(\"ics\", calendar_id=...) writes (\"\" = each plan's derived id), "
+        "listed when moved (other dates), added or removed. format \"text\": one line per change; "
+        "\"json\": the ttplan-changes/1 document (schema/changes.schema.json).");
+    cls.def(
         "calendar_id", [](const schedule& s, const std::string& given) {
             render_options o;
             o.calendar_id = given;
