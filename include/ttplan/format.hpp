@@ -29,6 +29,10 @@ struct render_options {
                                               // reads the environment; the CLI passes
                                               // $SOURCE_DATE_EPOCH here)
     std::int32_t sequence = 0;                // the caller's revision of this plan
+    // iCalendar: the schedule the previous revision of this calendar was written from, with
+    // the same options; its items this schedule no longer has are written as cancelled events
+    // (see to_ical). Not owned; must outlive the call. nullptr: no previous revision.
+    const schedule* previous = nullptr;
     // iCalendar: the IANA time zone ("Europe/Berlin") events with clock times are planned in;
     // empty = floating local times, which clients show at the same wall-clock time wherever
     // they are. Events without clock times stay all-day either way.

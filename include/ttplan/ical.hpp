@@ -20,6 +20,11 @@ namespace TTPLAN_API ttplan {
 // protocol keys (phase id, cycle, day number, activity), never of dates, so a re-planned
 // calendar imported again updates the same events. They carry no personal data beyond the
 // caller's opaque id. SEQUENCE: options.sequence on every event.
+// Cancelled events: when options.previous is set, every item of that schedule (its UIDs worked
+// out under ical_calendar_id(*options.previous, options)) that `s` no longer has is written
+// after the current items as a VEVENT with the same UID, STATUS:CANCELLED, this SEQUENCE and
+// its old dates and summary, so a client that imports the new calendar over the old one drops
+// it. Items that only moved keep their UID and are updated in place.
 // DTSTAMP/LAST-MODIFIED: options.timestamp, else the start date at 00:00:00Z; identical
 // inputs give identical bytes. The environment is not read: a caller that honours
 // SOURCE_DATE_EPOCH (the ttplan tool does) passes it as options.timestamp.

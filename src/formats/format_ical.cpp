@@ -403,7 +403,9 @@ std::string ical_calendar_id(const schedule& s, const render_options& options) {
 
 namespace {
 
-void write_event(ical_writer& w, const item& it, const std::string& stamp,
+enum class event_status : std::uint8_t { planned, cancelled };
+
+void write_event(ical_writer& w, const item& it, event_status status, const std::string& stamp,
                  std::int32_t sequence, const date::time_zone* zone) {
     const std::string& what = it.summary;
     w.property("BEGIN", "VEVENT");
@@ -435,10 +437,32 @@ void write_event(ical_writer& w, const item& it, const std::string& stamp,
     std::string categories;
     for (const auto& c : it.categories) categories += (categories.empty() ? "" : ",") + detail::escape_text(c);
     w.property("CATEGORIES", categories);
-    w.property("STATUS", it.tentative ? "TENTATIVE" : "CONFIRMED");
+    w.property("STATUS", status == event_status::cancelled ? "CANCELLED"
+                         : it.tentative                     ? "TENTATIVE"
+                                                            : "CONFIRMED");
     // Informational all-day items: they should not make the day look busy.
     w.property("TRANSP", "TRANSPARENT");
     w.property("END", "VEVENT");
+}
+
+// The items of the previous revision that this one no longer has, as they were: a client that
+// imports the new calendar finds each under the UID it holds and marks it cancelled.
+std::vector<item> cancelled_items(const render_options& options, const std::vector<item>& current) {
+    if (options.previous == nullptr) return {};
+    const schedule& before = *options.previous;
+    std::vector<item> out =
+        layout(before, detail::calendar_id_for(before, options.calendar_id), options.time_zone).items();
+    std::vector<std::string_view> now;
+    now.reserve(current.size());
+    for (const auto& it : current) now.push_back(it.uid);
+    std::sort(now.begin(), now.end());
+    std::erase_if(out, [&](const item& it) { return std::binary_search(now.begin(), now.end(), it.uid); });
+    for (auto& it : out) {
+        it.description.insert(
+            it.description.begin(),
+            fmt::format("Cancelled: revision {} of this plan no longer has this item.", options.sequence));
+    }
+    return out;
 }
 
 }  // namespace
@@ -466,24 +490,29 @@ std::string to_ical(const schedule& s, const render_options& options) {
     w.text("X-WR-CALDESC", disclaimer);
 
     const std::vector<item> items = layout(s, calendar_id, options.time_zone).items();
+    const std::vector<item> cancelled = cancelled_items(options, items);
     // The zone is described for the days timed events cover, a day's margin either side for
     // the zone's own offset from UTC.
     std::optional<std::pair<day_point, day_point>> timed;
-    for (const auto& it : items) {
-        if (!it.at) continue;
-        const day_point end =
-            it.first +
-            date::days{1 + (it.at->since_midnight() + it.duration.value_or(std::chrono::minutes{0})).count() /
-                               (24 * 60)};
-        timed = timed ? std::pair{std::min(timed->first, it.first), std::max(timed->second, end)}
-                      : std::pair{it.first, end};
+    for (const auto* list : {&items, &cancelled}) {
+        for (const auto& it : *list) {
+            if (!it.at) continue;
+            const day_point end =
+                it.first + date::days{1 + (it.at->since_midnight() +
+                                           it.duration.value_or(std::chrono::minutes{0}))
+                                                  .count() /
+                                              (24 * 60)};
+            timed = timed ? std::pair{std::min(timed->first, it.first), std::max(timed->second, end)}
+                          : std::pair{it.first, end};
+        }
     }
     if (zone != nullptr && timed) {
         write_timezone(w, *zone, date::sys_seconds{timed->first - date::days{1}},
                        date::sys_seconds{timed->second + date::days{1}});
     }
 
-    for (const auto& it : items) write_event(w, it, stamp, options.sequence, zone);
+    for (const auto& it : items) write_event(w, it, event_status::planned, stamp, options.sequence, zone);
+    for (const auto& it : cancelled) write_event(w, it, event_status::cancelled, stamp, options.sequence, zone);
     w.property("END", "VCALENDAR");
     return w.take();
 }

@@ -345,6 +345,10 @@ typedef struct ttplan_render_options {
     int csv_phases;            /* CSV: one row per phase occurrence and span, not per event */
     const char* time_zone;     /* iCalendar: zone of clock times ("Europe/Berlin"); NULL or "" = floating
                                 * local times. An unknown zone fails rendering with TTPLAN_ERROR_VALUE. */
+    /* iCalendar: the schedule the previous revision of this calendar was written from (same
+     * options); its items this schedule no longer has are written as STATUS:CANCELLED events
+     * with their old UIDs and dates, so an import removes them. Borrowed; NULL = none. */
+    const struct ttplan_schedule* previous;
 } ttplan_render_options;
 
 void ttplan_render_options_init(ttplan_render_options* options);

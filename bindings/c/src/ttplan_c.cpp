@@ -363,6 +363,7 @@ render_options options_arg(const ttplan_render_options* c) {
     o.sequence = c->sequence;
     o.csv = c->csv_phases != 0 ? render_options::csv_rows::phases : render_options::csv_rows::events;
     if (c->time_zone != nullptr) o.time_zone = c->time_zone;
+    if (c->previous != nullptr) o.previous = &c->previous->value;
     return o;
 }
 
@@ -745,7 +746,7 @@ ttplan_status ttplan_schedule_segment_parameter(const ttplan_schedule* schedule,
 
 void ttplan_render_options_init(ttplan_render_options* options) {
     if (options == nullptr) return;
-    *options = ttplan_render_options{nullptr, nullptr, 0, 0, 0, 0, nullptr};
+    *options = ttplan_render_options{nullptr, nullptr, 0, 0, 0, 0, nullptr, nullptr};
 }
 
 ttplan_status ttplan_schedule_render(const ttplan_schedule* schedule, const char* format,

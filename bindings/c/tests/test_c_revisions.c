@@ -1,5 +1,5 @@
-/* A re-planned calendar from C99: the calendar id derived when none is given, and the change
- * list between two schedules. */
+/* A re-planned calendar from C99: the calendar id derived when none is given, cancelled events
+ * for what the previous revision had, and the change list between the two schedules. */
 #include <ttplan.h>
 
 #include <stdio.h>
@@ -51,7 +51,7 @@ int main(void) {
     second = plan(p, 84);
 
     ttplan_render_options_init(&options);
-    CHECK(options.calendar_id == NULL);
+    CHECK(options.calendar_id == NULL && options.previous == NULL);
     /* Without an id the UIDs come from the plan: a 16-hex-digit id, not a constant. */
     CHECK(ttplan_schedule_render(first, "ics", &options, &derived, NULL) == TTPLAN_OK);
     options.calendar_id = "ttplan";
@@ -60,10 +60,24 @@ int main(void) {
     ttplan_free(derived);
     ttplan_free(given);
 
-    CHECK(ttplan_schedule_changes(first, second, "clinic-42", "text", &text, &length) == TTPLAN_OK);
-    CHECK(text != NULL && strlen(text) == length && count(text, "removed  ") > 0 && count(text, "moved    ") > 0);
-    CHECK(count(text, "\n") == count(text, "removed  ") + count(text, "moved    ") + count(text, "added    "));
+    options.calendar_id = "clinic-42";
+    options.sequence = 1;
+    CHECK(ttplan_schedule_render(second, "ics", &options, &text, NULL) == TTPLAN_OK);
+    CHECK(text != NULL && count(text, "STATUS:CANCELLED") == 0);
     ttplan_free(text);
+    options.previous = first;
+    CHECK(ttplan_schedule_render(second, "ics", &options, &text, NULL) == TTPLAN_OK);
+
+    CHECK(ttplan_schedule_changes(first, second, "clinic-42", "text", &json, &length) == TTPLAN_OK);
+    CHECK(json != NULL && strlen(json) == length && strstr(json, "removed  ") != NULL);
+    /* One cancelled event per removed item. */
+    CHECK(text != NULL && count(text, "STATUS:CANCELLED") == count(json, "removed  "));
+    CHECK(count(text, "STATUS:CANCELLED") > 0);
+    /* One line per change; the last cycle's items moved or were removed, none was added. */
+    CHECK(count(json, "moved    ") > 0 && count(json, "added    ") == 0);
+    CHECK(count(json, "\n") == count(json, "removed  ") + count(json, "moved    "));
+    ttplan_free(text);
+    ttplan_free(json);
 
     CHECK(ttplan_schedule_changes(first, second, "clinic-42", "json", &json, NULL) == TTPLAN_OK);
     CHECK(json != NULL && strncmp(json, "{\n  \"format\": \"ttplan-changes/1\"", 32) == 0);
