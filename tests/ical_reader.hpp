@@ -35,7 +35,8 @@ inline content_line split_line(const std::string& logical) {
         if (logical[i] == ':' && !quoted) {
             const std::string head = logical.substr(0, i);
             const auto semi = head.find(';');
-            return {head.substr(0, semi), semi == std::string::npos ? "" : head.substr(semi), logical.substr(i + 1)};
+            return {head.substr(0, semi), semi == std::string::npos ? "" : head.substr(semi),
+                    logical.substr(i + 1)};
         }
     }
     FAIL("no colon in content line: " << logical);

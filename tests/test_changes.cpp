@@ -57,7 +57,8 @@ TEST_CASE("changes: a schedule has none against itself", "[changes]") {
 }
 
 TEST_CASE("changes: agree with the UIDs and dates of the two calendars", "[changes][uid]") {
-    for (const auto& [phase, days] : {std::pair{"consolidation", 7}, std::pair{"delayed_intensification", 84}}) {
+    for (const auto& [phase, days] :
+         {std::pair{"consolidation", 7}, std::pair{"delayed_intensification", 84}}) {
         INFO(phase << " +" << days);
         const schedule before = delayed(phase, 0);
         const schedule after = delayed(phase, days);
@@ -118,8 +119,8 @@ TEST_CASE("changes: without a calendar id, a new start date replaces every item"
 }
 
 TEST_CASE("changes: ordered by the earlier date, then UID", "[changes]") {
-    const auto list = changes(delayed("delayed_intensification", 0), delayed("delayed_intensification", 84),
-                              with_id());
+    const auto list =
+        changes(delayed("delayed_intensification", 0), delayed("delayed_intensification", 84), with_id());
     const auto earliest = [](const change& c) {
         return c.before && c.after ? std::min(c.before->first, c.after->first)
                                    : (c.before ? c.before->first : c.after->first);

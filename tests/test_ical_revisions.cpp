@@ -70,7 +70,8 @@ TEST_CASE("ical revisions: without a calendar id, the id is derived from the pla
     later.start = day("2027-01-05");
     CHECK(ical_calendar_id(make_schedule(load_builtin(default_protocol_id()), later)) != id);
     CHECK(ical_calendar_id(default_plan(samples::ph_dasatinib)) != id);
-    CHECK(ical_calendar_id(default_plan({{"ph_positive", "true"}})) != ical_calendar_id(default_plan(samples::ph_dasatinib)));
+    CHECK(ical_calendar_id(default_plan({{"ph_positive", "true"}})) !=
+          ical_calendar_id(default_plan(samples::ph_dasatinib)));
     CHECK(ical_calendar_id(samples::hand_built()) != id);
     // A delay is not part of the plan's identity: the UIDs stay and the events move.
     CHECK(ical_calendar_id(delayed_plan(14, "consolidation")) == id);
@@ -87,7 +88,8 @@ TEST_CASE("ical revisions: two patients' default calendars share no UID", "[ical
     CHECK(common.empty());
 }
 
-TEST_CASE("ical revisions: a given calendar id is checked as before; an empty one is derived", "[ical][uid]") {
+TEST_CASE("ical revisions: a given calendar id is checked as before; an empty one is derived",
+          "[ical][uid]") {
     render_options o;
     o.calendar_id = "Jane Doe";
     CHECK_THROWS_AS(ical_calendar_id(default_plan(), o), value_error);
@@ -154,7 +156,8 @@ TEST_CASE("ical revisions: nothing is cancelled when nothing was removed", "[ica
     for (const auto& e : cal.events) CHECK(e.value("STATUS") != "CANCELLED");
 }
 
-TEST_CASE("ical revisions: a previous plan under another derived id is cancelled whole", "[ical][cancelled]") {
+TEST_CASE("ical revisions: a previous plan under another derived id is cancelled whole",
+          "[ical][cancelled]") {
     const schedule first = default_plan();
     const schedule second = default_plan(samples::ph_dasatinib);
     render_options o;

@@ -31,16 +31,16 @@ std::string_view to_string(calendar_item_kind k);
 // One calendar item as a change shows it: what it is and when.
 struct calendar_item {
     calendar_item_kind kind = calendar_item_kind::treatment_day;
-    std::string protocol;                // protocol id of its segment
-    std::string phase;                   // phase id; empty for a track
-    std::string phase_name;              // as the readable formats label it; empty for a track
-    std::optional<std::int32_t> cycle;   // for a repeated phase
-    std::optional<std::int32_t> day;     // day number: treatment days, doses, decisions
-    std::vector<std::string> activities; // treatment day: its activities; dose, span: the one
-    std::string parameter;               // decision: the parameter decided; else empty
+    std::string protocol;                 // protocol id of its segment
+    std::string phase;                    // phase id; empty for a track
+    std::string phase_name;               // as the readable formats label it; empty for a track
+    std::optional<std::int32_t> cycle;    // for a repeated phase
+    std::optional<std::int32_t> day;      // day number: treatment days, doses, decisions
+    std::vector<std::string> activities;  // treatment day: its activities; dose, span: the one
+    std::string parameter;                // decision: the parameter decided; else empty
     day_point first;
-    day_point last;                      // inclusive
-    std::optional<clock_time> time;      // dose: its clock time
+    day_point last;                  // inclusive
+    std::optional<clock_time> time;  // dose: its clock time
     friend bool operator==(const calendar_item&, const calendar_item&) = default;
 };
 
@@ -68,7 +68,8 @@ struct change {
 // calendar sees it; give a calendar id to match items across such re-plans. Only
 // options.calendar_id is read.
 // Throws value_error for a given calendar id that to_ical refuses.
-std::vector<change> changes(const schedule& before, const schedule& after, const render_options& options = {});
+std::vector<change> changes(const schedule& before, const schedule& after,
+                            const render_options& options = {});
 
 // The change list as text, one line per change:
 // "moved    Vincristine, Consolidation Day 8: Mon 15 Feb 2027 -> Mon 22 Feb 2027";

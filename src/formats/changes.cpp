@@ -20,7 +20,8 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-constexpr std::array<std::string_view, 5> item_kind_names{"treatment-day", "dose", "phase", "span", "decision"};
+constexpr std::array<std::string_view, 5> item_kind_names{"treatment-day", "dose", "phase", "span",
+                                                          "decision"};
 constexpr std::array<std::string_view, 3> change_kind_names{"moved", "added", "removed"};
 
 calendar_item describe(const detail::uid_item& u, const schedule& s, const detail::agenda& plan) {
@@ -52,7 +53,8 @@ calendar_item describe(const detail::uid_item& u, const schedule& s, const detai
             place(e0);
             out.day = e0.day;
             for (const event* e : u.events) {
-                if (std::find(out.activities.begin(), out.activities.end(), e->activity) == out.activities.end())
+                if (std::find(out.activities.begin(), out.activities.end(), e->activity) ==
+                    out.activities.end())
                     out.activities.push_back(e->activity);
             }
             break;

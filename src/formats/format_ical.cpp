@@ -304,7 +304,8 @@ private:
                                        detail::timing_words(e.timing, e.category, false));
         if (!e.note.empty()) line += ": " + e.note;
         if (e.planned_date && *e.planned_date != e.date) {
-            line += fmt::format(" [moved from {}: the clinic is closed that day]", format_date(*e.planned_date));
+            line +=
+                fmt::format(" [moved from {}: the clinic is closed that day]", format_date(*e.planned_date));
         }
         it.description.push_back(line);
         if (e.tentative) it.description.push_back(tentative_line);
@@ -435,11 +436,12 @@ void write_event(ical_writer& w, const item& it, event_status status, const std:
     w.title("SUMMARY", it.summary);
     w.text("DESCRIPTION", join_lines(it.description) + "\n" + disclaimer);
     std::string categories;
-    for (const auto& c : it.categories) categories += (categories.empty() ? "" : ",") + detail::escape_text(c);
+    for (const auto& c : it.categories)
+        categories += (categories.empty() ? "" : ",") + detail::escape_text(c);
     w.property("CATEGORIES", categories);
     w.property("STATUS", status == event_status::cancelled ? "CANCELLED"
-                         : it.tentative                     ? "TENTATIVE"
-                                                            : "CONFIRMED");
+                         : it.tentative                    ? "TENTATIVE"
+                                                           : "CONFIRMED");
     // Informational all-day items: they should not make the day look busy.
     w.property("TRANSP", "TRANSPARENT");
     w.property("END", "VEVENT");
@@ -498,10 +500,10 @@ std::string to_ical(const schedule& s, const render_options& options) {
         for (const auto& it : *list) {
             if (!it.at) continue;
             const day_point end =
-                it.first + date::days{1 + (it.at->since_midnight() +
-                                           it.duration.value_or(std::chrono::minutes{0}))
-                                                  .count() /
-                                              (24 * 60)};
+                it.first +
+                date::days{1 +
+                           (it.at->since_midnight() + it.duration.value_or(std::chrono::minutes{0})).count() /
+                               (24 * 60)};
             timed = timed ? std::pair{std::min(timed->first, it.first), std::max(timed->second, end)}
                           : std::pair{it.first, end};
         }
@@ -512,7 +514,8 @@ std::string to_ical(const schedule& s, const render_options& options) {
     }
 
     for (const auto& it : items) write_event(w, it, event_status::planned, stamp, options.sequence, zone);
-    for (const auto& it : cancelled) write_event(w, it, event_status::cancelled, stamp, options.sequence, zone);
+    for (const auto& it : cancelled)
+        write_event(w, it, event_status::cancelled, stamp, options.sequence, zone);
     w.property("END", "VCALENDAR");
     return w.take();
 }

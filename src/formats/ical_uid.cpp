@@ -91,7 +91,8 @@ int moved(const event& e) {
 // Events the clinic calendar moved keep their day number but land on another date: they are
 // keyed by the direction of the move, which does not depend on the start date.
 void add_direction(key_builder& key, const event& e) {
-    if (const int direction = moved(e); direction != 0) key.add(direction > 0 ? "moved-later" : "moved-earlier");
+    if (const int direction = moved(e); direction != 0)
+        key.add(direction > 0 ? "moved-later" : "moved-earlier");
 }
 
 }  // namespace
@@ -152,7 +153,11 @@ std::vector<uid_item> uid_items(const schedule& s, std::string_view calendar_id)
     for (const auto& e : s.events()) {
         for (std::size_t i = 0; i < e.timing.times.size(); ++i) {
             key_builder key = item_key(calendar_id, s, e.segment, "dose");
-            key.add(e.phase).add(e.cycle).add(std::to_string(e.day)).add(e.activity).add(std::to_string(i + 1));
+            key.add(e.phase)
+                .add(e.cycle)
+                .add(std::to_string(e.day))
+                .add(e.activity)
+                .add(std::to_string(i + 1));
             add_direction(key, e);
             uid_item it;
             it.kind = uid_item_kind::dose;

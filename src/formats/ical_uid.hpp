@@ -51,7 +51,7 @@ struct uid_item {
     std::vector<const event*> events;
     std::size_t index = 0;
     day_point first;
-    day_point last;  // inclusive
+    day_point last;                // inclusive
     std::optional<clock_time> at;  // dose: its clock time on `first`
 
     // Segment index of the item.
