@@ -11,7 +11,7 @@ build_packages=(
 test_packages=(
   catch2 python3 python3-dev python3-pytest pybind11-dev
   libical-dev libical3 python3-icalendar calcurse khal libxml2-utils chromium
-  libbenchmark-dev python3-jsonschema graphviz cmark-gfm
+  libbenchmark-dev python3-jsonschema graphviz cmark-gfm python3-recurring-ical-events
 )
 
 wanted=("${build_packages[@]}")

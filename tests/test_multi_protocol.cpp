@@ -342,6 +342,10 @@ TEST_CASE("multi ical: each protocol's phases, cycle counts and protocol lines",
 }
 
 TEST_CASE("multi ical: each protocol's part keeps the UIDs it has on its own", "[ical][uid]") {
+    // One calendar id for every plan compared: the derived one differs between them.
+    render_options o;
+    o.calendar_id = "relapse-7";
+    const auto to_ical = [&](const schedule& s) { return ttplan::to_ical(s, o); };
     const auto chain = vevents(to_ical(relapse_chain()));
     CHECK(uids(chain).size() == chain.size());
     // Blinatumomab planned alone from the switch day: every item of it appears with its UID.

@@ -19,14 +19,20 @@ namespace TTPLAN_API ttplan {
 struct render_options {
     // iCalendar: an opaque id chosen by the caller (never a name or record number); UIDs are
     // derived from it and from stable protocol keys, so a re-planned calendar updates the
-    // same events when imported again.
-    std::string calendar_id = "ttplan";
+    // same events when imported again. Empty: derived from the plan (ical_calendar_id in
+    // ical.hpp), which changes with the start date and parameters; give one to keep UIDs across
+    // such re-plans.
+    std::string calendar_id;
     std::string calendar_name;                // default: the protocol title
     std::optional<std::int64_t> timestamp;    // DTSTAMP/LAST-MODIFIED, seconds since 1970;
                                               // default: the start date (the library never
                                               // reads the environment; the CLI passes
                                               // $SOURCE_DATE_EPOCH here)
     std::int32_t sequence = 0;                // the caller's revision of this plan
+    // iCalendar: the schedule the previous revision of this calendar was written from, with
+    // the same options; its items this schedule no longer has are written as cancelled events
+    // (see to_ical). Not owned; must outlive the call. nullptr: no previous revision.
+    const schedule* previous = nullptr;
     // iCalendar: the IANA time zone ("Europe/Berlin") events with clock times are planned in;
     // empty = floating local times, which clients show at the same wall-clock time wherever
     // they are. Events without clock times stay all-day either way.

@@ -16,9 +16,15 @@ namespace TTPLAN_API ttplan {
 // Returns: a VCALENDAR (METHOD:PUBLISH) with one all-day VEVENT per treatment day (per phase,
 // cycle and day number), per phase occurrence and per span; DTEND is exclusive. Titles
 // (SUMMARY, NAME) are one line: line breaks in names become spaces there and stay in DESCRIPTION.
-// UIDs: "<16 hex digits>@ttplan", a hash of options.calendar_id and the item's protocol keys
-// (phase id, cycle, day number, activity), never of dates, so a re-planned calendar imported
-// again updates the same events. They carry no personal data beyond the caller's opaque id.
+// UIDs: "<16 hex digits>@ttplan", a hash of the calendar id (ical_calendar_id) and the item's
+// protocol keys (phase id, cycle, day number, activity), never of dates, so a re-planned
+// calendar imported again updates the same events. They carry no personal data beyond the
+// caller's opaque id. SEQUENCE: options.sequence on every event.
+// Cancelled events: when options.previous is set, every item of that schedule (its UIDs worked
+// out under ical_calendar_id(*options.previous, options)) that `s` no longer has is written
+// after the current items as a VEVENT with the same UID, STATUS:CANCELLED, this SEQUENCE and
+// its old dates and summary, so a client that imports the new calendar over the old one drops
+// it. Items that only moved keep their UID and are updated in place.
 // DTSTAMP/LAST-MODIFIED: options.timestamp, else the start date at 00:00:00Z; identical
 // inputs give identical bytes. The environment is not read: a caller that honours
 // SOURCE_DATE_EPOCH (the ttplan tool does) passes it as options.timestamp.
@@ -27,7 +33,7 @@ namespace TTPLAN_API ttplan {
 // time zone database for the dates timed events cover, or floating local times without a zone;
 // DURATION when the event has one. Calendars without clock times are unchanged.
 // Throws value_error for an unknown options.time_zone (see check_time_zone), when options.calendar_id is
-// empty, longer than 64 characters or has a character outside [A-Za-z0-9._-], when options.sequence is
+// given and longer than 64 characters or has a character outside [A-Za-z0-9._-], when options.sequence is
 // negative, when options.timestamp lies outside the years 1 to 9999, or when a date lies outside the years 1
 // to 9999.
 std::string to_ical(const schedule& s, const render_options& options = {});
@@ -36,6 +42,19 @@ std::string to_ical(const schedule& s, const render_options& options = {});
 // tz library): "Europe/Berlin", "America/New_York", "UTC". Throws value_error naming the zone
 // when the database has no such zone or cannot be read. An empty name is accepted (floating).
 void check_time_zone(std::string_view name);
+
+// The calendar id to_ical derives UIDs from.
+// Returns: options.calendar_id when it is not empty; else 16 lower-case hex digits, a hash of
+// the plan: its start date and, for every protocol of the plan in order, the protocol id and
+// version and the typed values of all its parameters. Two patients' calendars imported into one
+// client keep apart unless their plans are the same in all of these; no personal data goes in.
+// Remarks: a re-plan with another start date or other parameter values (a decision taken)
+// derives another id, so all its UIDs change and a client sees every event replaced. To keep
+// UIDs stable across such re-plans, give options.calendar_id (the ttplan tool's --calendar-id)
+// and keep it with the patient's plan (a treatment record will hold one).
+// Throws value_error, as to_ical, for a given id longer than 64 characters or with a character
+// outside [A-Za-z0-9._-].
+std::string ical_calendar_id(const schedule& s, const render_options& options = {});
 
 // The DTSTAMP to_ical writes, in seconds since 1970 (exposed for tests and callers that log it).
 std::int64_t ical_timestamp(const schedule& s, const render_options& options);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <ttplan/calendar.hpp>
+#include <ttplan/changes.hpp>
 #include <ttplan/clinic_calendar.hpp>
 #include <ttplan/compare.hpp>
 #include <ttplan/continuation.hpp>

@@ -27,8 +27,8 @@ void add_plan(CLI::App& app, state& st) {
                         "without one; given, it wins over the suffix)");
     cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of standard output");
     cmd->add_option("--calendar-id", options->calendar_id,
-                    "iCalendar: opaque id that keeps event UIDs stable across re-plans (no personal data)")
-        ->capture_default_str();
+                    "iCalendar: opaque id that keeps event UIDs stable across re-plans (no personal data; "
+                    "default: derived from the protocol, parameters and start date, so it changes when they do)");
     cmd->add_option("--calendar-name", options->calendar_name, "iCalendar: calendar name (default: the title)");
     cmd->add_option("--sequence", options->sequence, "iCalendar: revision of this plan (SEQUENCE)")
         ->check(CLI::NonNegativeNumber);

@@ -9,6 +9,7 @@
 
 #include "agenda.hpp"
 #include "ical_text.hpp"
+#include "ical_uid.hpp"
 #include "words.hpp"
 
 #include <date/tz.h>
@@ -17,8 +18,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <map>
-#include <tuple>
 
 namespace ttplan {
 
@@ -27,23 +26,6 @@ namespace {
 // 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the years an iCalendar date can hold.
 constexpr std::int64_t earliest_timestamp = -62135596800;
 constexpr std::int64_t latest_timestamp = 253402300799;
-
-void check_calendar_id(std::string_view id) {
-    const location where{"calendar_id", {}, 0, 0};
-    const std::string rule =
-        "a calendar id is 1 to 64 characters from A-Z, a-z, 0-9, '.', '_' and '-': an opaque "
-        "id, never a name or record number";
-    if (id.empty() || id.size() > 64) {
-        throw value_error(fmt::format("{} characters; {}", id.size(), rule), where);
-    }
-    for (std::size_t i = 0; i < id.size(); ++i) {
-        const char c = id[i];
-        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                        c == '.' || c == '_' || c == '-';
-        // The character itself is not echoed: it may be part of a name typed by mistake.
-        if (!ok) throw value_error(fmt::format("character {} is not allowed; {}", i + 1, rule), where);
-    }
-}
 
 std::string ical_date(day_point d, std::string_view what) {
     const date::year_month_day ymd{d};
@@ -69,28 +51,6 @@ std::string ical_utc(std::int64_t seconds) {
     return ical_local(date::local_seconds{std::chrono::seconds{seconds}}) + "Z";
 }
 
-// Length-prefixed fields: no activity name can imitate another item's key.
-class key_builder {
-public:
-    key_builder(std::string_view calendar_id, std::string_view protocol_id, std::string_view kind) {
-        add("ttplan-uid/1");
-        add(calendar_id);
-        add(protocol_id);
-        add(kind);
-    }
-    key_builder& add(std::string_view field) {
-        key_ += fmt::format("{}:{};", field.size(), field);
-        return *this;
-    }
-    key_builder& add(const std::optional<std::int32_t>& cycle) {
-        return add(cycle ? std::to_string(*cycle) : std::string("-"));
-    }
-    std::string str() const { return key_; }
-
-private:
-    std::string key_;
-};
-
 const date::time_zone* find_zone(std::string_view name) {
     if (name.empty()) return nullptr;
     try {
@@ -114,7 +74,7 @@ std::string ical_offset(std::chrono::seconds offset) {
 }
 
 struct item {
-    std::string key;  // stable identity, hashed into the UID
+    std::string uid;
     std::string summary;
     std::vector<std::string> description;  // lines; the disclaimer is appended on output
     std::vector<std::string> categories;
@@ -145,16 +105,31 @@ public:
 
     std::vector<item> items() const {
         std::vector<item> out;
-        for (const auto& entry : plan_.occurrences()) out.push_back(phase_item(entry));
-        for (const auto& t : s_.spans()) out.push_back(span_item(t));
-        add_treatment_days(out);
-        add_doses(out);
-        for (const auto& d : s_.decisions()) out.push_back(decision_item(d));
-        make_keys_unique(out);
+        for (const auto& u : detail::uid_items(s_, calendar_id_)) {
+            item it = item_of(u);
+            it.uid = u.uid;
+            out.push_back(std::move(it));
+        }
         return out;
     }
 
 private:
+    item item_of(const detail::uid_item& u) const {
+        switch (u.kind) {
+            case detail::uid_item_kind::phase:
+                return phase_item(plan_.occurrences().at(u.index));
+            case detail::uid_item_kind::span:
+                return span_item(*u.stretch);
+            case detail::uid_item_kind::day:
+                return day_item(u.events);
+            case detail::uid_item_kind::dose:
+                return dose_item(*u.events.front(), u.index);
+            case detail::uid_item_kind::decision:
+                break;
+        }
+        return decision_item(*u.decided);
+    }
+
     // "Maintenance, cycle 3 (B)"; "Induction [second-line]" where another protocol of the plan
     // has a phase of that id or name.
     template <class Item>
@@ -189,8 +164,6 @@ private:
     item phase_item(const detail::occurrence_entry& entry) const {
         const phase_occurrence& p = *entry.occurrence;
         item it;
-        it.key =
-            key_builder(calendar_id_, s_.segment_of(p).protocol.id, "phase").add(p.phase).add(p.cycle).str();
         it.summary = entry.title();
         std::string heading = entry.phase_label;
         if (p.cycle) heading += fmt::format(", cycle {} of {}", *p.cycle, entry.cycles);
@@ -218,10 +191,6 @@ private:
     item span_item(const span& t) const {
         item it;
         const bool track = t.phase.empty();
-        key_builder key(calendar_id_, s_.segment_of(t).protocol.id, track ? "track" : "span");
-        key.add(t.activity);
-        if (!track) key.add(t.phase).add(t.cycle).add(std::to_string(t.first_day));
-        it.key = key.str();
         const std::string where = track ? std::string() : occurrence_label(t);
         it.summary = track ? t.activity : fmt::format("{}: {}", occurrence_label(t, " "), t.activity);
         it.description.push_back(detail::labelled_activity(t.activity, t.category));
@@ -265,7 +234,6 @@ private:
 
     item decision_item(const decision& d) const {
         item it;
-        it.key = key_builder(calendar_id_, s_.segment_of(d).protocol.id, "decision").add(d.parameter).str();
         it.summary = d.pending() ? fmt::format("Decision: {}", d.parameter)
                                  : fmt::format("Decision: {} = {}", d.parameter, *d.value);
         it.description.push_back(fmt::format("{}: {}.",
@@ -283,34 +251,9 @@ private:
         return it;
     }
 
-    static int moved(const event& e) {
-        return !e.planned_date || *e.planned_date == e.date ? 0 : (e.date > *e.planned_date ? 1 : -1);
-    }
-
-    // One item per phase, cycle and day number. Events the clinic calendar moved keep their
-    // day number but land on another date: they get their own item, keyed by the direction
-    // of the move, which does not depend on the start date.
-    void add_treatment_days(std::vector<item>& out) const {
-        using group_key = std::tuple<std::size_t, std::string, std::int32_t, std::int32_t, int, day_point>;
-        std::map<group_key, std::size_t> index;
-        std::vector<std::vector<const event*>> groups;
-        for (const auto& e : s_.events()) {
-            const group_key k{e.segment, e.phase, e.cycle.value_or(0), e.day, moved(e), e.date};
-            const auto [it, inserted] = index.emplace(k, groups.size());
-            if (inserted) groups.emplace_back();
-            groups[it->second].push_back(&e);
-        }
-        for (const auto& group : groups) out.push_back(day_item(group));
-    }
-
     item day_item(const std::vector<const event*>& group) const {
         const event& e0 = *group.front();
-        const int direction = moved(e0);
         item it;
-        key_builder key(calendar_id_, s_.segment_of(e0).protocol.id, "day");
-        key.add(e0.phase).add(e0.cycle).add(std::to_string(e0.day));
-        if (direction != 0) key.add(direction > 0 ? "moved-later" : "moved-earlier");
-        it.key = key.str();
 
         std::vector<std::string> names;
         for (const event* e : group) {
@@ -357,53 +300,29 @@ private:
     }
 
     // One timed item per clock time of an event, besides its treatment day: a reminder at the
-    // hour. Keyed like the treatment day plus the activity and the dose's place in the day, so
-    // it too survives a re-plan.
-    void add_doses(std::vector<item>& out) const {
+    // hour.
+    item dose_item(const event& e, std::size_t i) const {
+        const auto& times = e.timing.times;
         const std::string where = zone_.empty() ? std::string("local time") : std::string(zone_);
-        for (const auto& e : s_.events()) {
-            const auto& times = e.timing.times;
-            for (std::size_t i = 0; i < times.size(); ++i) {
-                item it;
-                key_builder key(calendar_id_, s_.segment_of(e).protocol.id, "dose");
-                key.add(e.phase)
-                    .add(e.cycle)
-                    .add(std::to_string(e.day))
-                    .add(e.activity)
-                    .add(std::to_string(i + 1));
-                if (const int direction = moved(e); direction != 0)
-                    key.add(direction > 0 ? "moved-later" : "moved-earlier");
-                it.key = key.str();
-                it.summary = fmt::format("{} Day {}: {}", occurrence_label(e, " "), e.day, e.activity);
-                if (times.size() > 1) it.summary += fmt::format(" (dose {} of {})", i + 1, times.size());
-                it.description.push_back(fmt::format("{}, Day {}, {} ({})", occurrence_label(e), e.day,
-                                                     times[i].to_string(), where));
-                std::string line = fmt::format("- {} ({}), {}", e.activity, display_name(e.category),
-                                               detail::timing_words(e.timing, e.category, false));
-                if (!e.note.empty()) line += ": " + e.note;
-                line += moved_line(e);
-                it.description.push_back(line);
-                if (e.tentative) it.description.push_back(tentative_line);
-                it.description.push_back(protocol_lines_.at(e.segment));
-                it.categories.emplace_back(display_name(e.category));
-                it.first = e.date;
-                it.last = e.date;
-                it.tentative = e.tentative;
-                it.at = times[i];
-                it.duration = e.timing.duration;
-                out.push_back(std::move(it));
-            }
-        }
-    }
-
-    // Keys repeat only when a protocol repeats itself (two tracks of the same name); the
-    // second and later get an ordinal, which is stable as long as the protocol is.
-    static void make_keys_unique(std::vector<item>& items) {
-        std::map<std::string, int> seen;
-        for (auto& it : items) {
-            const int n = ++seen[it.key];
-            if (n > 1) it.key += fmt::format("#{}", n);
-        }
+        item it;
+        it.summary = fmt::format("{} Day {}: {}", occurrence_label(e, " "), e.day, e.activity);
+        if (times.size() > 1) it.summary += fmt::format(" (dose {} of {})", i + 1, times.size());
+        it.description.push_back(
+            fmt::format("{}, Day {}, {} ({})", occurrence_label(e), e.day, times[i].to_string(), where));
+        std::string line = fmt::format("- {} ({}), {}", e.activity, display_name(e.category),
+                                       detail::timing_words(e.timing, e.category, false));
+        if (!e.note.empty()) line += ": " + e.note;
+        line += moved_line(e);
+        it.description.push_back(line);
+        if (e.tentative) it.description.push_back(tentative_line);
+        it.description.push_back(protocol_lines_.at(e.segment));
+        it.categories.emplace_back(display_name(e.category));
+        it.first = e.date;
+        it.last = e.date;
+        it.tentative = e.tentative;
+        it.at = times[i];
+        it.duration = e.timing.duration;
+        return it;
     }
 
     const schedule& s_;
@@ -485,8 +404,79 @@ void check_time_zone(std::string_view name) {
     find_zone(name);
 }
 
+std::string ical_calendar_id(const schedule& s, const render_options& options) {
+    return detail::calendar_id_for(s, options.calendar_id);
+}
+
+namespace {
+
+enum class event_status : std::uint8_t { planned, cancelled };
+
+void write_event(ical_writer& w, const item& it, event_status status, const std::string& stamp,
+                 std::int32_t sequence, const date::time_zone* zone) {
+    const std::string& what = it.summary;
+    w.property("BEGIN", "VEVENT");
+    w.property("UID", it.uid);
+    w.property("DTSTAMP", stamp);
+    w.property("LAST-MODIFIED", stamp);
+    w.property("SEQUENCE", std::to_string(sequence));
+    // RFC 5546 requires exactly one ORGANIZER in a published event. The reserved .invalid
+    // domain (RFC 2606) names nobody and can receive nothing, so no client sends replies.
+    w.property("ORGANIZER;CN=ttplan", "mailto:noreply@ttplan.invalid");
+    if (it.at) {
+        // A wall-clock time: in the named zone, else floating (no TZID, no Z). Without a
+        // duration it is a point in time, said explicitly (PT0S).
+        const auto at = it.at->since_midnight().count();
+        const std::string when = ical_date(it.first, what) + fmt::format("T{:02}{:02}00", at / 60, at % 60);
+        w.property(zone != nullptr ? "DTSTART;TZID=" + zone->name() : std::string("DTSTART"), when);
+        w.property("DURATION", iso_duration(it.duration.value_or(std::chrono::minutes{0})));
+    } else if (it.last < max_date) {
+        w.property("DTSTART;VALUE=DATE", ical_date(it.first, what));
+        // DTEND is the day after the last day; past 9999-12-31 only a duration can say it.
+        w.property("DTEND;VALUE=DATE", ical_date(it.last + date::days{1}, what));
+    } else {
+        w.property("DTSTART;VALUE=DATE", ical_date(it.first, what));
+        ical_date(it.last, what);  // checks the year
+        w.property("DURATION", fmt::format("P{}D", (it.last - it.first).count() + 1));
+    }
+    w.title("SUMMARY", it.summary);
+    w.text("DESCRIPTION", join_lines(it.description) + "\n" + disclaimer);
+    std::string categories;
+    for (const auto& c : it.categories)
+        categories += (categories.empty() ? "" : ",") + detail::escape_text(c);
+    w.property("CATEGORIES", categories);
+    w.property("STATUS", status == event_status::cancelled ? "CANCELLED"
+                         : it.tentative                    ? "TENTATIVE"
+                                                           : "CONFIRMED");
+    // Informational all-day items: they should not make the day look busy.
+    w.property("TRANSP", "TRANSPARENT");
+    w.property("END", "VEVENT");
+}
+
+// The items of the previous revision that this one no longer has, as they were: a client that
+// imports the new calendar finds each under the UID it holds and marks it cancelled.
+std::vector<item> cancelled_items(const render_options& options, const std::vector<item>& current) {
+    if (options.previous == nullptr) return {};
+    const schedule& before = *options.previous;
+    std::vector<item> out =
+        layout(before, detail::calendar_id_for(before, options.calendar_id), options.time_zone).items();
+    std::vector<std::string_view> now;
+    now.reserve(current.size());
+    for (const auto& it : current) now.push_back(it.uid);
+    std::sort(now.begin(), now.end());
+    std::erase_if(out, [&](const item& it) { return std::binary_search(now.begin(), now.end(), it.uid); });
+    for (auto& it : out) {
+        it.description.insert(
+            it.description.begin(),
+            fmt::format("Cancelled: revision {} of this plan no longer has this item.", options.sequence));
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string to_ical(const schedule& s, const render_options& options) {
-    check_calendar_id(options.calendar_id);
+    const std::string calendar_id = detail::calendar_id_for(s, options.calendar_id);
     const date::time_zone* zone = find_zone(options.time_zone);
     if (options.sequence < 0) {
         throw value_error(fmt::format("{} is negative; SEQUENCE counts revisions from 0", options.sequence),
@@ -507,62 +497,31 @@ std::string to_ical(const schedule& s, const render_options& options) {
     w.title("X-WR-CALNAME", name);
     w.text("X-WR-CALDESC", disclaimer);
 
-    const std::vector<item> items = layout(s, options.calendar_id, options.time_zone).items();
+    const std::vector<item> items = layout(s, calendar_id, options.time_zone).items();
+    const std::vector<item> cancelled = cancelled_items(options, items);
     // The zone is described for the days timed events cover, a day's margin either side for
     // the zone's own offset from UTC.
     std::optional<std::pair<day_point, day_point>> timed;
-    for (const auto& it : items) {
-        if (!it.at) continue;
-        const day_point end =
-            it.first +
-            date::days{1 + (it.at->since_midnight() + it.duration.value_or(std::chrono::minutes{0})).count() /
+    for (const auto* list : {&items, &cancelled}) {
+        for (const auto& it : *list) {
+            if (!it.at) continue;
+            const day_point end =
+                it.first +
+                date::days{1 +
+                           (it.at->since_midnight() + it.duration.value_or(std::chrono::minutes{0})).count() /
                                (24 * 60)};
-        timed = timed ? std::pair{std::min(timed->first, it.first), std::max(timed->second, end)}
-                      : std::pair{it.first, end};
+            timed = timed ? std::pair{std::min(timed->first, it.first), std::max(timed->second, end)}
+                          : std::pair{it.first, end};
+        }
     }
     if (zone != nullptr && timed) {
         write_timezone(w, *zone, date::sys_seconds{timed->first - date::days{1}},
                        date::sys_seconds{timed->second + date::days{1}});
     }
 
-    for (const auto& it : items) {
-        const std::string what = it.summary;
-        w.property("BEGIN", "VEVENT");
-        w.property("UID", fmt::format("{:016x}@ttplan", detail::fnv1a_64(it.key)));
-        w.property("DTSTAMP", stamp);
-        w.property("LAST-MODIFIED", stamp);
-        w.property("SEQUENCE", std::to_string(options.sequence));
-        // RFC 5546 requires exactly one ORGANIZER in a published event. The reserved .invalid
-        // domain (RFC 2606) names nobody and can receive nothing, so no client sends replies.
-        w.property("ORGANIZER;CN=ttplan", "mailto:noreply@ttplan.invalid");
-        if (it.at) {
-            // A wall-clock time: in the named zone, else floating (no TZID, no Z). Without a
-            // duration it is a point in time, said explicitly (PT0S).
-            const auto at = it.at->since_midnight().count();
-            const std::string when =
-                ical_date(it.first, what) + fmt::format("T{:02}{:02}00", at / 60, at % 60);
-            w.property(zone != nullptr ? "DTSTART;TZID=" + zone->name() : std::string("DTSTART"), when);
-            w.property("DURATION", iso_duration(it.duration.value_or(std::chrono::minutes{0})));
-        } else if (it.last < max_date) {
-            w.property("DTSTART;VALUE=DATE", ical_date(it.first, what));
-            // DTEND is the day after the last day; past 9999-12-31 only a duration can say it.
-            w.property("DTEND;VALUE=DATE", ical_date(it.last + date::days{1}, what));
-        } else {
-            w.property("DTSTART;VALUE=DATE", ical_date(it.first, what));
-            ical_date(it.last, what);  // checks the year
-            w.property("DURATION", fmt::format("P{}D", (it.last - it.first).count() + 1));
-        }
-        w.title("SUMMARY", it.summary);
-        w.text("DESCRIPTION", join_lines(it.description) + "\n" + disclaimer);
-        std::string categories;
-        for (const auto& c : it.categories)
-            categories += (categories.empty() ? "" : ",") + detail::escape_text(c);
-        w.property("CATEGORIES", categories);
-        w.property("STATUS", it.tentative ? "TENTATIVE" : "CONFIRMED");
-        // Informational all-day items: they should not make the day look busy.
-        w.property("TRANSP", "TRANSPARENT");
-        w.property("END", "VEVENT");
-    }
+    for (const auto& it : items) write_event(w, it, event_status::planned, stamp, options.sequence, zone);
+    for (const auto& it : cancelled)
+        write_event(w, it, event_status::cancelled, stamp, options.sequence, zone);
     w.property("END", "VCALENDAR");
     return w.take();
 }

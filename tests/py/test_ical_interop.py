@@ -322,17 +322,27 @@ def test_khal_reimport_updates_instead_of_duplicating(tmp_path):
 
 # --- the CLI's options ---------------------------------------------------------------------------
 
-def test_uids_survive_a_new_start_date_and_a_delay():
-    def uids_and_starts(*args):
-        _, events = parsed_with_icalendar(ttplan("plan", *args, "--format", "ics"))
-        return {e["uid"]: e["start"] for e in events}
+def uids_and_starts(*args):
+    _, events = parsed_with_icalendar(ttplan("plan", *args, "--format", "ics"))
+    return {e["uid"]: e["start"] for e in events}
 
-    base = uids_and_starts("--start", "2027-01-04")
-    moved = uids_and_starts("--start", "2027-03-15")
-    delayed = uids_and_starts("--start", "2027-01-04", "--delay", "consolidation=9")
+
+def test_uids_survive_a_new_start_date_and_a_delay():
+    base = uids_and_starts("--start", "2027-01-04", "--calendar-id", "pt-7")
+    moved = uids_and_starts("--start", "2027-03-15", "--calendar-id", "pt-7")
+    delayed = uids_and_starts("--start", "2027-01-04", "--delay", "consolidation=9", "--calendar-id", "pt-7")
     assert base.keys() == moved.keys() == delayed.keys()
     assert all(moved[u] != s for u, s in base.items())
     assert any(delayed[u] != s for u, s in base.items())
+
+
+def test_default_calendar_id_follows_the_plan():
+    # Without --calendar-id two patients' plans keep apart; a delay keeps the UIDs.
+    base = uids_and_starts("--start", "2027-01-04")
+    assert not base.keys() & uids_and_starts("--start", "2027-03-15").keys()
+    assert not base.keys() & uids_and_starts("--start", "2027-01-04", "--set", "ph_positive=true").keys()
+    assert base.keys() == uids_and_starts("--start", "2027-01-04", "--delay", "consolidation=9").keys()
+    assert not base.keys() & uids_and_starts("--start", "2027-01-04", "--calendar-id", "ttplan").keys()
 
 
 def test_sequence_timestamp_and_source_date_epoch():

@@ -335,7 +335,9 @@ ttplan_status ttplan_schedule_continue(const ttplan_schedule* so_far, int at, co
 
 /* Output options; ttplan_render_options_init fills the defaults. */
 typedef struct ttplan_render_options {
-    const char* calendar_id;   /* iCalendar: opaque id the UIDs derive from; default "ttplan" */
+    const char* calendar_id;   /* iCalendar: opaque id the UIDs derive from; NULL or "" (the default) =
+                                * derived from the plan's protocols, parameters and start date, so it
+                                * changes when they do: give one to keep UIDs across such re-plans */
     const char* calendar_name; /* NULL = the protocol title */
     int has_timestamp;         /* 0: DTSTAMP is the start date (the environment is never read) */
     int64_t timestamp;         /* seconds since 1970 */
@@ -343,6 +345,10 @@ typedef struct ttplan_render_options {
     int csv_phases;            /* CSV: one row per phase occurrence and span, not per event */
     const char* time_zone;     /* iCalendar: zone of clock times ("Europe/Berlin"); NULL or "" = floating
                                 * local times. An unknown zone fails rendering with TTPLAN_ERROR_VALUE. */
+    /* iCalendar: the schedule the previous revision of this calendar was written from (same
+     * options); its items this schedule no longer has are written as STATUS:CANCELLED events
+     * with their old UIDs and dates, so an import removes them. Borrowed; NULL = none. */
+    const struct ttplan_schedule* previous;
 } ttplan_render_options;
 
 void ttplan_render_options_init(ttplan_render_options* options);
@@ -362,6 +368,16 @@ ttplan_status ttplan_schedule_write(const ttplan_schedule* schedule, const char*
  * receives strlen. Errors (kept in the handle): TTPLAN_ERROR_INVALID_ARGUMENT for a NULL
  * schedule or out; *out is NULL after any error. */
 ttplan_status ttplan_schedule_summary_text(const ttplan_schedule* schedule, char** out, size_t* length);
+/* What changed from `before` to `after`, item by item, as a calendar client sees it: items
+ * matched by the UIDs ttplan_schedule_render writes for "ics" with the same calendar_id (NULL
+ * or "" = each plan's derived id), listed when moved (other dates), added or removed.
+ * format: "text" (one line per change, "No changes." when none) or "json" (ttplan-changes/1,
+ * schema/changes.schema.json). malloc'd and NUL-terminated; free with ttplan_free. length (may
+ * be NULL) receives strlen. Errors (kept in the `before` handle): TTPLAN_ERROR_INVALID_ARGUMENT
+ * for a NULL schedule or out or another format; TTPLAN_ERROR_VALUE for a calendar_id
+ * rendering refuses. *out is NULL after any error. */
+ttplan_status ttplan_schedule_changes(const ttplan_schedule* before, const ttplan_schedule* after,
+                                      const char* calendar_id, const char* format, char** out, size_t* length);
 size_t ttplan_schedule_last_error(const ttplan_schedule* schedule, char* buffer, size_t size);
 void ttplan_schedule_destroy(ttplan_schedule** schedule);
 

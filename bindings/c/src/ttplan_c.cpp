@@ -363,6 +363,7 @@ render_options options_arg(const ttplan_render_options* c) {
     o.sequence = c->sequence;
     o.csv = c->csv_phases != 0 ? render_options::csv_rows::phases : render_options::csv_rows::events;
     if (c->time_zone != nullptr) o.time_zone = c->time_zone;
+    if (c->previous != nullptr) o.previous = &c->previous->value;
     return o;
 }
 
@@ -745,7 +746,7 @@ ttplan_status ttplan_schedule_segment_parameter(const ttplan_schedule* schedule,
 
 void ttplan_render_options_init(ttplan_render_options* options) {
     if (options == nullptr) return;
-    *options = ttplan_render_options{"ttplan", nullptr, 0, 0, 0, 0, nullptr};
+    *options = ttplan_render_options{nullptr, nullptr, 0, 0, 0, 0, nullptr, nullptr};
 }
 
 ttplan_status ttplan_schedule_render(const ttplan_schedule* schedule, const char* format,
@@ -772,6 +773,22 @@ ttplan_status ttplan_schedule_summary_text(const ttplan_schedule* schedule, char
     return guarded(schedule, [&] {
         need_out(out);
         const std::string text = ttplan::summary_text(need(schedule, "the schedule").value);
+        *out = malloc_copy(text);
+        set(length, text.size());
+    });
+}
+
+ttplan_status ttplan_schedule_changes(const ttplan_schedule* before, const ttplan_schedule* after,
+                                      const char* calendar_id, const char* format, char** out, size_t* length) {
+    return guarded(before, [&] {
+        need_out(out);
+        ttplan::render_options o;
+        if (calendar_id != nullptr) o.calendar_id = calendar_id;
+        const std::string kind = need_text(format, "the format");
+        if (kind != "text" && kind != "json") throw bad_argument("the format is \"text\" or \"json\"");
+        const auto list = ttplan::changes(need(before, "the schedule before").value,
+                                          need(after, "the schedule after").value, o);
+        const std::string text = kind == "text" ? ttplan::changes_to_text(list) : ttplan::changes_to_json(list);
         *out = malloc_copy(text);
         set(length, text.size());
     });

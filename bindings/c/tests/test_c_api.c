@@ -509,7 +509,7 @@ static void test_output(void) {
 
     ttplan_render_options_init(&options);
     ttplan_render_options_init(NULL);
-    CHECK(strcmp(options.calendar_id, "ttplan") == 0 && options.has_timestamp == 0);
+    CHECK(options.calendar_id == NULL && options.previous == NULL && options.has_timestamp == 0);
     options.calendar_id = "clinic-42";
     options.calendar_name = "Treatment plan";
     options.sequence = 3;

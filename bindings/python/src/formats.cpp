@@ -12,8 +12,9 @@ namespace {
 
 render_options make_options(const std::string& calendar_id, const std::string& calendar_name,
                             std::optional<std::int64_t> timestamp, std::int32_t sequence,
-                            const std::string& csv_rows, const std::string& time_zone) {
+                            const std::string& csv_rows, const std::string& time_zone, const schedule* previous) {
     render_options o;
+    o.previous = previous;
     o.time_zone = time_zone;
     o.calendar_id = calendar_id;
     o.calendar_name = calendar_name;
@@ -30,12 +31,15 @@ render_options make_options(const std::string& calendar_id, const std::string& c
 }
 
 constexpr const char* options_doc =
-    " Options: calendar_id (iCalendar: an opaque id the UIDs derive from, never a name or record number), "
+    " Options: calendar_id (iCalendar: an opaque id the UIDs derive from, never a name or record number; "
+    "default \"\": derived from the protocols, parameters and start date, so give one to keep UIDs across "
+    "re-plans that change those), "
     "calendar_name (default: the protocol title), timestamp (DTSTAMP in seconds since 1970; default "
     "the start date at 00:00:00Z; the environment is never read), sequence (the caller's revision of this "
     "plan), csv_rows "
     "(\"events\" or \"phases\"), time_zone (iCalendar: the zone of clock times, such as \"Europe/Berlin\"; "
-    "default floating local times).";
+    "default floating local times), previous (iCalendar: the Schedule the previous revision was written from, "
+    "with the same options; its items this one no longer has are written as STATUS:CANCELLED events).";
 
 }  // namespace
 
@@ -74,12 +78,14 @@ void bind_formats(py::module_& m) {
         "render",
         [](const schedule& s, const std::string& format, const std::string& calendar_id,
            const std::string& calendar_name, std::optional<std::int64_t> timestamp, std::int32_t sequence,
-           const std::string& csv_rows, const std::string& time_zone) {
+           const std::string& csv_rows, const std::string& time_zone, const schedule* previous) {
             return render(s, format,
-                          make_options(calendar_id, calendar_name, timestamp, sequence, csv_rows, time_zone));
+                          make_options(calendar_id, calendar_name, timestamp, sequence, csv_rows, time_zone,
+                                       previous));
         },
-        "format"_a = "text", py::kw_only(), "calendar_id"_a = "ttplan", "calendar_name"_a = "",
+        "format"_a = "text", py::kw_only(), "calendar_id"_a = "", "calendar_name"_a = "",
         "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events", "time_zone"_a = "",
+        "previous"_a = py::none(),
         (std::string("The schedule as text in the named format (see ttplan.format_names()).") + options_doc)
             .c_str());
     cls.def("to_json", [](const schedule& s) { return to_json(s); },
@@ -89,14 +95,40 @@ void bind_formats(py::module_& m) {
         [](const schedule& s, const std::string& path, const std::string& format,
            const std::string& calendar_id, const std::string& calendar_name,
            std::optional<std::int64_t> timestamp, std::int32_t sequence, const std::string& csv_rows,
-           const std::string& time_zone) {
+           const std::string& time_zone, const schedule* previous) {
             write_file_atomic(path, render(s, format,
                                            make_options(calendar_id, calendar_name, timestamp, sequence,
-                                                        csv_rows, time_zone)));
+                                                        csv_rows, time_zone, previous)));
         },
-        "path"_a, "format"_a = "text", py::kw_only(), "calendar_id"_a = "ttplan", "calendar_name"_a = "",
+        "path"_a, "format"_a = "text", py::kw_only(), "calendar_id"_a = "", "calendar_name"_a = "",
         "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events", "time_zone"_a = "",
+        "previous"_a = py::none(),
         "Writes render(format, ...) to path atomically: a failure leaves any existing file untouched.");
+    cls.def(
+        "changes",
+        [](const schedule& before, const schedule& after, const std::string& calendar_id,
+           const std::string& format) {
+            render_options o;
+            o.calendar_id = calendar_id;
+            if (format != "text" && format != "json")
+                throw value_error("unknown format \"" + format + "\"; allowed: text, json");
+            const auto list = changes(before, after, o);
+            return format == "text" ? changes_to_text(list) : changes_to_json(list);
+        },
+        "after"_a, py::kw_only(), "calendar_id"_a = "", "format"_a = "text",
+        "What changed from this schedule to `after`, item by item, as a calendar client sees it: items "
+        "matched by the UIDs render(\"ics\", calendar_id=...) writes (\"\" = each plan's derived id), "
+        "listed when moved (other dates), added or removed. format \"text\": one line per change; "
+        "\"json\": the ttplan-changes/1 document (schema/changes.schema.json).");
+    cls.def(
+        "calendar_id", [](const schedule& s, const std::string& given) {
+            render_options o;
+            o.calendar_id = given;
+            return ical_calendar_id(s, o);
+        },
+        "calendar_id"_a = "",
+        "The calendar id render(\"ics\") derives UIDs from: calendar_id when given (checked), else 16 hex "
+        "digits derived from the plan's protocols, parameters and start date.");
 }
 
 }  // namespace ttplan::python

@@ -317,13 +317,16 @@ class Schedule:
         self,
         format: str = "text",
         *,
-        calendar_id: str = "ttplan",
+        calendar_id: str = "",
         calendar_name: str = "",
         timestamp: Optional[int] = None,
         sequence: int = 0,
         csv_rows: str = "events",
         time_zone: str = "",
+        previous: Optional[Schedule] = None,
     ) -> str: ...
+    def changes(self, after: Schedule, *, calendar_id: str = "", format: str = "text") -> str: ...
+    def calendar_id(self, calendar_id: str = "") -> str: ...
     def to_json(self) -> str: ...
     def continue_with(
         self,
@@ -345,12 +348,13 @@ class Schedule:
         path: str,
         format: str = "text",
         *,
-        calendar_id: str = "ttplan",
+        calendar_id: str = "",
         calendar_name: str = "",
         timestamp: Optional[int] = None,
         sequence: int = 0,
         csv_rows: str = "events",
         time_zone: str = "",
+        previous: Optional[Schedule] = None,
     ) -> None: ...
 
 def protocols() -> list[CatalogEntry]: ...
