@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -189,4 +190,49 @@ TEST_CASE("changes: JSON names every side and is byte-stable", "[changes][json]"
 
 TEST_CASE("changes: a given calendar id is checked", "[changes][uid]") {
     CHECK_THROWS_AS(changes(hand_built(), hand_built(), with_id("Jane Doe")), value_error);
+}
+
+TEST_CASE("changes: a dose held on a day that keeps others changes that day", "[changes][facts]") {
+    const planner pl(load_builtin(default_protocol_id()), {});
+    const schedule before = pl.plan(day("2027-01-04"));
+    // The first treatment day with two events or more.
+    const auto& events = before.events();
+    const auto busy = std::adjacent_find(events.begin(), events.end(), [](const event& a, const event& b) {
+        return a.date == b.date && a.phase == b.phase && a.day == b.day && a.cycle == b.cycle &&
+               a.timing.times.empty() && b.timing.times.empty();
+    });
+    REQUIRE(busy != events.end());
+    treatment_facts held;
+    held.held.push_back({event_key{busy->phase, busy->cycle, busy->day, busy->activity}});
+    const schedule after = pl.plan(day("2027-01-04"), held);
+
+    const auto list = changes(before, after, with_id());
+    REQUIRE(list.size() == 1);
+    CHECK(list[0].kind == change_kind::changed);
+    CHECK(list[0].before->first == busy->date);
+    CHECK(list[0].after->first == busy->date);
+    CHECK(std::count(list[0].before->activities.begin(), list[0].before->activities.end(), busy->activity) == 1);
+    CHECK(std::count(list[0].after->activities.begin(), list[0].after->activities.end(), busy->activity) == 0);
+    CHECK(changes_to_text(list).rfind("changed  ", 0) == 0);
+    const auto doc = nlohmann::json::parse(changes_to_json(list));
+    CHECK(doc["changes"][0]["kind"] == "changed");
+}
+
+TEST_CASE("changes: a dose given on another day leaves its day and comes on the new one", "[changes][facts]") {
+    const planner pl(load_builtin(default_protocol_id()), {});
+    const schedule before = pl.plan(day("2027-01-04"));
+    const event& first = before.events().front();
+    treatment_facts moved;
+    moved.moved.push_back({event_key{first.phase, first.cycle, first.day, first.activity},
+                           first.date + date::days{1}});
+    const auto list = changes(before, pl.plan(day("2027-01-04"), moved), with_id());
+    // Its day keeps the other events or goes; the dose is a new item on the next day.
+    REQUIRE_FALSE(list.empty());
+    const auto added = std::find_if(list.begin(), list.end(), [](const change& c) { return c.kind == change_kind::added; });
+    REQUIRE(added != list.end());
+    CHECK(added->after->first == first.date + date::days{1});
+    CHECK(std::count(added->after->activities.begin(), added->after->activities.end(), first.activity) == 1);
+    CHECK(std::all_of(list.begin(), list.end(), [&](const change& c) {
+        return c.kind == change_kind::added || (c.before && c.before->first == first.date);
+    }));
 }

@@ -44,9 +44,14 @@ struct calendar_item {
     friend bool operator==(const calendar_item&, const calendar_item&) = default;
 };
 
-enum class change_kind : std::uint8_t { moved, added, removed };
+enum class change_kind : std::uint8_t {
+    moved,    // in both, on other dates or at another clock time
+    added,    // in the new schedule only
+    removed,  // in the old schedule only (an import of the new calendar cancels it)
+    changed,  // in both, on the same dates, listing something else (a dose held on a busy day)
+};
 
-// "moved", "added", "removed".
+// "moved", "added", "removed", "changed".
 std::string_view to_string(change_kind k);
 
 // One item that differs between two schedules.
@@ -59,9 +64,9 @@ struct change {
 };
 
 // The changes from `before` to `after`.
-// Returns: one change per UID whose item is in one schedule only (added, removed) or in both
-// with other dates or another clock time (moved); items with the same dates are not listed,
-// even if what they list changed. Order: by the earlier of the item's first dates, then UID.
+// Returns: one change per UID whose item is in one schedule only (added, removed), in both
+// with other dates or another clock time (moved), or in both on the same dates but listing
+// other activities or names (changed); identical items are not listed. Order: by the earlier of the item's first dates, then UID.
 // UIDs are the ones to_ical writes with `options`: with options.calendar_id empty, each
 // schedule's UIDs derive from its own plan (ical_calendar_id), so a re-plan with another start
 // date or other parameters lists every item as removed and added, as a client importing its

@@ -22,7 +22,7 @@ using ojson = nlohmann::ordered_json;
 
 constexpr std::array<std::string_view, 5> item_kind_names{"treatment-day", "dose", "phase", "span",
                                                           "decision"};
-constexpr std::array<std::string_view, 3> change_kind_names{"moved", "added", "removed"};
+constexpr std::array<std::string_view, 4> change_kind_names{"moved", "added", "removed", "changed"};
 
 calendar_item describe(const detail::uid_item& u, const schedule& s, const detail::agenda& plan) {
     calendar_item out;
@@ -160,6 +160,9 @@ std::vector<change> changes(const schedule& before, const schedule& after, const
             out.push_back(change{change_kind::removed, uid, item, std::nullopt});
         } else if (!same_dates(item, found->second)) {
             out.push_back(change{change_kind::moved, uid, item, found->second});
+        } else if (item != found->second) {
+            // Same dates, other contents: a dose held or added on a day that keeps others.
+            out.push_back(change{change_kind::changed, uid, item, found->second});
         }
     }
     for (const auto& [uid, item] : new_items) {
@@ -190,6 +193,9 @@ std::string changes_to_text(const std::vector<change>& list) {
                 break;
             case change_kind::removed:
                 when = date_words(*c.before);
+                break;
+            case change_kind::changed:
+                when = fmt::format("{}, was {}", date_words(*c.after), item_words(*c.before));
                 break;
         }
         out += fmt::format("{:<8} {}: {}\n", to_string(c.kind), item_words(it), when);
