@@ -376,7 +376,7 @@ TEST_CASE("ical: UIDs are opaque, unique, and independent of dates", "[ical][uid
     profile later = early;
     later.start = day("2027-03-15");
     profile delayed = early;
-    delayed.actuals.push_back(actual_start{"consolidation", std::nullopt, std::nullopt, 9});
+    delayed.facts.actuals.push_back(actual_start{"consolidation", std::nullopt, std::nullopt, 9});
 
     const auto a = start_by_uid(parse(ics(make_schedule(p, early))));
     const auto b = start_by_uid(parse(ics(make_schedule(p, later))));

@@ -385,7 +385,8 @@ void bind_schedule(py::module_& m) {
            const std::vector<actual_tuple>& actuals, const std::vector<int>& closed,
            const std::vector<day_point>& holidays, const std::map<std::string, std::string>& shift,
            const std::vector<std::string>& decisions) {
-            const profile pr{start, values, make_actuals(actuals), make_calendar(closed, holidays, shift)};
+            profile pr{start, values, {}, make_calendar(closed, holidays, shift)};
+            pr.facts.actuals = make_actuals(actuals);
             return plan_branches(p, pr, decisions);
         },
         "protocol"_a, "start"_a, "parameters"_a = parameter_values{}, "actuals"_a = py::list(),
