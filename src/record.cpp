@@ -59,6 +59,8 @@ std::string fold_key(const record_fact& f) {
             },
             [&](const gate_resolved& g) { return "gate|" + g.phase; },
             [&](const decision_taken& d) { return "decision|" + d.parameter; },
+            // Each re-pin stands on its own; none changes a date.
+            [&](const protocol_repinned& p) { return "repin|" + p.to_digest; },
         },
         f);
 }
@@ -139,9 +141,9 @@ void check_recorded_at(std::int64_t t, const location& where) {
 }  // namespace
 
 std::string_view kind_of(const record_fact& f) {
-    static constexpr std::string_view names[] = {"actual_start",  "event_moved",   "event_held",
-                                                 "event_added",   "phase_paused",  "phase_stopped",
-                                                 "track_changed", "gate_resolved", "decision_taken"};
+    static constexpr std::string_view names[] = {
+        "actual_start",  "event_moved",   "event_held",    "event_added",    "phase_paused",
+        "phase_stopped", "track_changed", "gate_resolved", "decision_taken", "protocol_repinned"};
     static_assert(std::size(names) == std::variant_size_v<record_fact>);
     return names[f.index()];
 }
@@ -189,6 +191,11 @@ std::string to_string(const record_fact& f) {
                 if (!d.decided_by.empty()) out += fmt::format(" ({})", d.decided_by);
                 return out;
             },
+            [](const protocol_repinned& p) {
+                return fmt::format("protocol re-pinned from version {} ({}) to version {} ({})",
+                                   p.from_version.empty() ? "(none)" : p.from_version, p.from_digest,
+                                   p.to_version.empty() ? "(none)" : p.to_version, p.to_digest);
+            },
         },
         f));
 }
@@ -198,9 +205,10 @@ std::string describe(const treatment_record& r) {
     // without control characters, so that the listing cannot drive a terminal.
     const auto safe = [](std::string_view text) { return detail::one_line_text(text); };
     std::string out = fmt::format("Treatment record, calendar id {}\n", safe(r.calendar_id));
-    out += fmt::format("Protocol: {} \"{}\" version {} ({}, {})\n", safe(r.pinned.copy.id),
-                       safe(r.pinned.copy.title), r.pinned.version.empty() ? "(none)" : safe(r.pinned.version),
-                       safe(r.pinned.origin), safe(r.pinned.digest));
+    out +=
+        fmt::format("Protocol: {} \"{}\" version {} ({}, {})\n", safe(r.pinned.copy.id),
+                    safe(r.pinned.copy.title), r.pinned.version.empty() ? "(none)" : safe(r.pinned.version),
+                    safe(r.pinned.origin), safe(r.pinned.digest));
     out += fmt::format("Start: {}\n", format_date(r.start));
     if (!r.values.empty()) {
         std::string values;
@@ -265,25 +273,54 @@ treatment_record create_record(protocol p, std::string origin, day_point start, 
     return r;
 }
 
+namespace {
+
+// Appends a revision and plans the whole history with the record's pinned copy: the planner's
+// own errors (a fact naming nothing in the plan, a value not allowed) say what is wrong with a
+// fact, and pass through unchanged.
+treatment_record append_checked(treatment_record next, std::vector<record_fact> facts,
+                                std::int64_t recorded_at) {
+    const std::string at = fmt::format("/history/{}", next.history.size());
+    check_recorded_at(recorded_at, location{"", at + "/recorded_at", 0, 0});
+    next.history.push_back(revision{next.last_revision() + 1, recorded_at, std::move(facts)});
+    const profile pr = profile_of(next);
+    const schedule s = make_schedule(next.pinned.copy, pr);
+    check_actual_starts(next.pinned.copy, pr, s, next.history.back().facts, at);
+    return next;
+}
+
+}  // namespace
+
 treatment_record add_revision(const treatment_record& r, std::vector<record_fact> facts,
                               std::int64_t recorded_at) {
     const std::string at = fmt::format("/history/{}", r.history.size());
     if (facts.empty())
         throw value_error("a revision records at least one fact", location{"", at + "/facts", 0, 0});
-    check_recorded_at(recorded_at, location{"", at + "/recorded_at", 0, 0});
     for (std::size_t i = 0; i < facts.size(); ++i) {
-        if (const auto* d = std::get_if<decision_taken>(&facts[i])) {
-            check_decision(r.pinned.copy, *d, location{"", fmt::format("{}/facts/{}", at, i), 0, 0});
+        const location where{"", fmt::format("{}/facts/{}", at, i), 0, 0};
+        if (const auto* d = std::get_if<decision_taken>(&facts[i])) check_decision(r.pinned.copy, *d, where);
+        if (std::holds_alternative<protocol_repinned>(facts[i])) {
+            throw value_error("a re-pin is recorded by repin(), which pins the new protocol with it", where);
         }
     }
+    return append_checked(r, std::move(facts), recorded_at);
+}
+
+treatment_record repin(const treatment_record& r, protocol p, std::string origin, std::int64_t recorded_at) {
+    const std::string digest = protocol_digest(p);
+    if (p.id != r.pinned.copy.id) {
+        throw value_error(
+            fmt::format("the record follows protocol \"{}\", not \"{}\": a record is re-pinned to "
+                        "another edition of its own protocol only",
+                        r.pinned.copy.id, p.id));
+    }
+    if (digest == r.pinned.digest) {
+        throw value_error(fmt::format("the record is already pinned to this protocol ({})", digest));
+    }
     treatment_record next = r;
-    next.history.push_back(revision{r.last_revision() + 1, recorded_at, std::move(facts)});
-    const profile pr = profile_of(next);
-    // The planner's own errors (a fact naming nothing in the plan, a value not allowed) say
-    // what is wrong with the fact; they pass through unchanged.
-    const schedule s = make_schedule(next.pinned.copy, pr);
-    check_actual_starts(next.pinned.copy, pr, s, next.history.back().facts, at);
-    return next;
+    const protocol_repinned fact{r.pinned.version, r.pinned.digest, p.version, digest};
+    next.pinned = pinned_protocol{std::move(origin), p.version, digest, std::move(p)};
+    return append_checked(std::move(next), {fact}, recorded_at);
 }
 
 profile profile_of(const treatment_record& r, const clinic_calendar& calendar) {
@@ -308,6 +345,7 @@ profile profile_of(const treatment_record& r, const clinic_calendar& calendar) {
                        [&](const track_changed& t) { out.tracks.push_back(t); },
                        [&](const gate_resolved& g) { out.gates.push_back(g); },
                        [&](const decision_taken& d) { pr.values[d.parameter] = d.value; },
+                       [](const protocol_repinned&) {},
                    },
                    *f);
     }
@@ -327,8 +365,8 @@ std::string pin_change::message() const {
     return detail::one_line_text(
         fmt::format("the built-in protocol \"{}\" has changed since this record was made: the record pins "
                     "version {} ({}), {}. The record keeps planning with its pinned copy; to follow the "
-                    "built-in as it is now, make a new record from it (ttplan record new {}) and record the "
-                    "facts again.",
+                    "built-in as it is now, re-pin the record (ttplan record repin), or make a new record "
+                    "from it (ttplan record new {}) and record the facts again.",
                     builtin_id, version(pinned_version), pinned_digest, now, builtin_id));
 }
 

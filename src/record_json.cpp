@@ -84,6 +84,12 @@ ojson fact_json(const record_fact& f) {
                        out["date"] = format_date(d.date);
                        if (!d.decided_by.empty()) out["decided_by"] = d.decided_by;
                    },
+                   [&](const protocol_repinned& p) {
+                       out["from_version"] = p.from_version;
+                       out["from_digest"] = p.from_digest;
+                       out["to_version"] = p.to_version;
+                       out["to_digest"] = p.to_digest;
+                   },
                },
                f);
     return out;
@@ -408,11 +414,17 @@ private:
                 text(j, ptr, "parameter"), text(j, ptr, "value"), {}, text(j, ptr, "decided_by")};
             if (auto day = date_member(j, ptr, "date")) d.date = *day;
             out = d;
+        } else if (k == "protocol_repinned") {
+            if (!object(j, ptr, {"kind", "from_version", "from_digest", "to_version", "to_digest"},
+                        {"from_version", "from_digest", "to_version", "to_digest"}))
+                return std::nullopt;
+            out = protocol_repinned{text(j, ptr, "from_version"), text(j, ptr, "from_digest"),
+                                    text(j, ptr, "to_version"), text(j, ptr, "to_digest")};
         } else {
             fail(ptr + "/kind",
                  fmt::format("unknown kind of fact \"{}\" (allowed: actual_start, event_moved, "
                              "event_held, event_added, phase_paused, phase_stopped, track_changed, "
-                             "gate_resolved, decision_taken)",
+                             "gate_resolved, decision_taken, protocol_repinned)",
                              k));
         }
         if (problems_.size() != before) return std::nullopt;

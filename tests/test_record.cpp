@@ -433,16 +433,58 @@ TEST_CASE("record: a record plans with its pinned copy when the built-in has cha
 
 TEST_CASE("record: describe lists the facts by revision, safe on a terminal", "[record][describe]") {
     const treatment_record r =
-        with({event_added{"induction", std::nullopt, d("2027-01-20"), "Lumbar\x1b[2J puncture", category::intrathecal,
-                          "line one\nline two"},
+        with({event_added{"induction", std::nullopt, d("2027-01-20"), "Lumbar\x1b[2J puncture",
+                          category::intrathecal, "line one\nline two"},
               decision_taken{"response", "poor", d("2027-01-25"), "marrow MRD"}});
     const std::string text = describe(r);
-    CHECK_THAT(text, Catch::Contains("Protocol: record-test \"Record test\" version 1.0 (record-test.json, fnv1a64:"));
+    CHECK_THAT(text, Catch::Contains(
+                         "Protocol: record-test \"Record test\" version 1.0 (record-test.json, fnv1a64:"));
     CHECK_THAT(text, Catch::Contains("Start: 2027-01-04\n"));
     CHECK_THAT(text, Catch::Contains("Revision 1, 2027-01-04T09:00:00Z: record made\n"));
-    CHECK_THAT(text, Catch::Contains("Revision 2, 2027-01-05T09:00:00Z\n"
-                                     "  - Lumbar [2J puncture (intrathecal) added to induction on 2027-01-20: line one "
-                                     "line two\n"
-                                     "  - response decided: poor on 2027-01-25 (marrow MRD)\n"));
+    CHECK_THAT(text, Catch::Contains(
+                         "Revision 2, 2027-01-05T09:00:00Z\n"
+                         "  - Lumbar [2J puncture (intrathecal) added to induction on 2027-01-20: line one "
+                         "line two\n"
+                         "  - response decided: poor on 2027-01-25 (marrow MRD)\n"));
     CHECK(text.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("record: re-pinning follows the changed built-in and keeps the history", "[record][pin]") {
+    const protocol current = load_builtin("all-overview");
+    protocol older = current;
+    older.version = "0.9";
+    older.phases[0].duration = length::parse("6w");
+    treatment_record r = create_record(older, "builtin:all-overview", d("2027-01-04"), {}, jan_4_9am, id);
+    r = add_revision(r, {event_held{parse_event_key("induction:22:Vincristine")}}, jan_4_9am + 60);
+
+    const treatment_record moved = repin(r, current, "builtin:all-overview", jan_4_9am + 120);
+    CHECK(r.pinned.copy == older);  // unchanged
+    CHECK(moved.pinned.copy == current);
+    CHECK(moved.pinned.digest == protocol_digest(current));
+    CHECK_FALSE(builtin_changed(moved));
+    REQUIRE(moved.history.size() == 3);
+    REQUIRE(moved.history[2].facts.size() == 1);
+    const auto& fact = std::get<protocol_repinned>(moved.history[2].facts[0]);
+    CHECK(fact ==
+          protocol_repinned{"0.9", protocol_digest(older), current.version, protocol_digest(current)});
+    CHECK_THAT(to_string(moved.history[2].facts[0]), Catch::Contains("re-pinned from version 0.9"));
+    CHECK(parse_record(to_json(moved)) == moved);
+    // The facts recorded so far still apply, now with the current edition.
+    const schedule s = plan(moved);
+    CHECK(s.phases()[0].last ==
+          make_schedule(current, profile{d("2027-01-04"), {}, {}, {}}).phases()[0].last);
+    CHECK(dates_of(s, "induction", "Vincristine").size() == 3);
+
+    CHECK_THROWS_WITH(repin(moved, current, "builtin:all-overview", jan_4_9am + 180),
+                      Catch::Contains("already pinned"));
+    CHECK_THROWS_WITH(repin(moved, load_builtin("hyper-cvad"), "builtin:hyper-cvad", jan_4_9am + 180),
+                      Catch::Contains("not \"hyper-cvad\""));
+    CHECK_THROWS_AS(add_revision(moved, {fact}, jan_4_9am + 180), value_error);
+    // An edition that no longer has what a fact names is refused, and the record stays.
+    protocol without = current;
+    without.version = "2.0";
+    without.phases[0].activities.erase(
+        std::find_if(without.phases[0].activities.begin(), without.phases[0].activities.end(),
+                     [](const activity& a) { return a.name == "Vincristine"; }));
+    CHECK_THROWS_AS(repin(r, without, "builtin:all-overview", jan_4_9am + 180), error);
 }

@@ -35,12 +35,25 @@ struct decision_taken {
     friend bool operator==(const decision_taken&, const decision_taken&) = default;
 };
 
-// One fact of a revision: every kind the planner takes (<ttplan/facts.hpp>), and decisions.
+// The record was re-pinned (repin()) from one edition of its protocol to another. Only repin()
+// records it; it changes no date by itself.
+struct protocol_repinned {
+    std::string from_version;
+    std::string from_digest;
+    std::string to_version;
+    std::string to_digest;
+    friend bool operator==(const protocol_repinned&, const protocol_repinned&) = default;
+};
+
+// One fact of a revision: every kind the planner takes (<ttplan/facts.hpp>), decisions, and
+// re-pins.
 using record_fact = std::variant<actual_start, event_moved, event_held, event_added, phase_paused,
-                                 phase_stopped, track_changed, gate_resolved, decision_taken>;
+                                 phase_stopped, track_changed, gate_resolved, decision_taken,
+                                 protocol_repinned>;
 
 // The kind as files spell it: "actual_start", "event_moved", "event_held", "event_added",
-// "phase_paused", "phase_stopped", "track_changed", "gate_resolved", "decision_taken".
+// "phase_paused", "phase_stopped", "track_changed", "gate_resolved", "decision_taken",
+// "protocol_repinned".
 std::string_view kind_of(const record_fact& f);
 
 // One readable line ("consolidation started on 2027-02-15", "induction:22:Vincristine held"),
@@ -102,7 +115,8 @@ treatment_record create_record(protocol p, std::string origin, day_point start, 
 
 // The record with one more revision holding `facts`, recorded at `recorded_at`. `r` is never
 // changed. Throws, located at the pointer the refused fact would have ("/history/2/facts/0"):
-// - value_error for a revision without facts, or a time outside 1970..9999;
+// - value_error for a revision without facts, a time outside 1970..9999, or a
+//   protocol_repinned fact (repin() records those);
 // - parameter_error for a decision on a parameter the protocol does not declare `decided`
 //   (naming it), or a value it does not allow;
 // - planning_error with the planner's message for a fact the planner rejects, and for an
@@ -145,6 +159,13 @@ std::string describe(const treatment_record& r);
 // "2027-01-04T09:30:00Z": a revision's time as the file writes it.
 // Precondition: 0 <= seconds <= 253402300799 (9999-12-31T23:59:59Z).
 std::string format_record_time(std::int64_t seconds);
+
+// The record pinned to `p` instead, with one more revision recording the change: the way to
+// follow a built-in that has changed (builtin_changed()) without starting a new record. The
+// whole history is planned with `p` first; `r` is never changed. Throws value_error when `p`
+// is the protocol already pinned (same digest) or is another protocol (another id), and what
+// add_revision() throws for a fact the new edition rejects.
+treatment_record repin(const treatment_record& r, protocol p, std::string origin, std::int64_t recorded_at);
 
 // Canonical record text (2-space indent, trailing newline): parse_record(to_json(r)) == r,
 // and to_json(parse_record(text)) == text for text to_json wrote.

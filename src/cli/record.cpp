@@ -1,4 +1,4 @@
-// ttplan record new|add|show: one patient's plan, kept in a treatment record file that
+// ttplan record new|add|show|repin: one patient's plan, kept in a treatment record file that
 // grows by one revision per `record add`.
 #include "commands.hpp"
 
@@ -108,6 +108,39 @@ void add_add(CLI::App& parent, state& st) {
     });
 }
 
+void add_repin(CLI::App& parent, state& st) {
+    auto* cmd = parent.add_subcommand(
+        "repin", "Pin a record to the current edition of its protocol, as one new revision");
+    auto file = std::make_shared<std::string>();
+    auto protocol_arg = std::make_shared<std::string>();
+    cmd->add_option("record", *file, "The record file")->required();
+    cmd->add_option("protocol", *protocol_arg,
+                    "Built-in id or protocol file of the new edition (default: the built-in the record was "
+                    "made from)");
+    cmd->callback([&st, file, protocol_arg] {
+        st.run = [file, protocol_arg] {
+            const treatment_record before = load_record_file(*file);
+            std::string source = *protocol_arg;
+            if (source.empty()) {
+                const auto id = before.pinned.builtin_id();
+                if (!id) {
+                    throw usage_error(
+                        fmt::format("\"{}\" was made from the file \"{}\", not a built-in: name "
+                                    "the protocol file of the new edition",
+                                    *file, before.pinned.origin));
+                }
+                source = *id;
+            }
+            const treatment_record after =
+                repin(before, load_protocol(source), protocol_origin(source), recorded_now());
+            write_file_atomic(*file, to_json(after));
+            std::fprintf(stderr, "%s: revision %d: %s\n", file->c_str(), after.last_revision(),
+                         to_string(after.history.back().facts.front()).c_str());
+            return 0;
+        };
+    });
+}
+
 void add_show(CLI::App& parent, state& st) {
     auto* cmd =
         parent.add_subcommand("show", "Show a record: protocol pinned, start, parameters, facts by revision");
@@ -150,6 +183,7 @@ void add_record(CLI::App& app, state& st) {
     add_new(*cmd, st);
     add_add(*cmd, st);
     add_show(*cmd, st);
+    add_repin(*cmd, st);
 }
 
 }  // namespace ttplan::cli

@@ -218,3 +218,44 @@ def test_the_example_in_docs_is_a_record(tmp_path, source_dir):
     # The example is canonical: one more revision rewrites it with the same bytes before it.
     run("record", "add", path, "--hold", "consolidation:1:Cyclophosphamide", env=EPOCH)
     assert path.read_text().startswith(example.split('\n    {\n      "revision": 3')[0])
+
+
+SMALL = {
+    "format": "ttplan-protocol/2", "id": "small", "title": "Small", "version": "1.0",
+    "phases": [
+        {"id": "induction", "name": "Induction", "length": "29d",
+         "activities": [{"name": "Vincristine", "category": "chemotherapy", "days": "1,8,15,22"}]},
+        {"id": "consolidation", "name": "Consolidation", "length": "4w",
+         "activities": [{"name": "Cyclophosphamide", "category": "chemotherapy", "days": "1"}]}],
+    "dependencies": [{"from": "induction", "to": "consolidation"}],
+}
+
+
+def test_repin_moves_a_record_to_a_new_edition(tmp_path):
+    (tmp_path / "small.json").write_text(json.dumps(SMALL))
+    path = tmp_path / "patient.json"
+    run("record", "new", "small.json", "--start", START, "-o", path, cwd=tmp_path, env=EPOCH)
+    run("record", "add", path, "--hold", "induction:22:Vincristine", env=EPOCH)
+    assert phase(plan_of(path), "consolidation")["start"] == "2027-02-02"
+
+    # Without a protocol, a record made from a file cannot tell where its new edition is.
+    before = path.read_bytes()
+    proc = run("record", "repin", path, check=False)
+    assert proc.returncode == 2 and "small.json" in proc.stderr
+    # The same edition again: nothing to re-pin.
+    proc = run("record", "repin", path, tmp_path / "small.json", check=False)
+    assert proc.returncode == 1 and "already pinned" in proc.stderr
+    assert path.read_bytes() == before
+
+    newer = dict(SMALL, version="2.0")
+    newer["phases"] = [dict(SMALL["phases"][0], length="5w"), SMALL["phases"][1]]
+    (tmp_path / "small-2.json").write_text(json.dumps(newer))
+    proc = run("record", "repin", path, tmp_path / "small-2.json", env=EPOCH)
+    assert "revision 3" in proc.stderr and "re-pinned from version 1.0" in proc.stderr
+    doc = json.loads(path.read_text())
+    assert doc["protocol"]["version"] == "2.0"
+    assert doc["history"][2]["facts"][0]["kind"] == "protocol_repinned"
+    assert doc["history"][2]["facts"][0]["from_version"] == "1.0"
+    after = plan_of(path)
+    assert phase(after, "consolidation")["start"] == "2027-02-08"
+    assert "2027-01-25" not in [e["date"] for e in after["events"] if e["activity"] == "Vincristine"]
