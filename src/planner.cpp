@@ -1256,18 +1256,8 @@ const protocol& planner::source() const noexcept { return impl_->proto; }
 const parameter_values& planner::values() const noexcept { return impl_->values; }
 const std::vector<std::string>& planner::order() const noexcept { return impl_->active_order; }
 
-schedule planner::plan(day_point start, const std::vector<actual_start>& actuals,
-                       const clinic_calendar& calendar) const {
-    return plan(start, treatment_facts{actuals, {}, {}, {}, {}, {}, {}, {}}, calendar);
-}
-
 schedule planner::plan(day_point start, const treatment_facts& facts, const clinic_calendar& calendar) const {
     return plan_with(*impl_, start, false, facts, calendar);
-}
-
-schedule planner::plan_tentative(day_point start, const std::vector<actual_start>& actuals,
-                                 const clinic_calendar& calendar) const {
-    return plan_tentative(start, treatment_facts{actuals, {}, {}, {}, {}, {}, {}, {}}, calendar);
 }
 
 schedule planner::plan_tentative(day_point start, const treatment_facts& facts,

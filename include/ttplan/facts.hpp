@@ -8,6 +8,7 @@
 #include <ttplan/model.hpp>
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -113,6 +114,12 @@ struct gate_resolved {
 // has with the planner's parameter values; planner::plan() throws planning_error naming the
 // fact that does not.
 struct treatment_facts {
+    treatment_facts() = default;
+    // Actual starts alone are facts too: a list of them converts, as plan(start, actuals) and
+    // plan(start, {{"consolidation", std::nullopt, std::nullopt, 7}}) have always been written.
+    treatment_facts(std::vector<actual_start> starts) : actuals(std::move(starts)) {}  // NOLINT: implicit on purpose
+    treatment_facts(std::initializer_list<actual_start> starts) : actuals(starts) {}
+
     std::vector<actual_start> actuals;
     std::vector<event_moved> moved;
     std::vector<event_held> held;

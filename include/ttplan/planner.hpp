@@ -43,18 +43,14 @@ public:
     // of the element at fault, in the model's form as check() gives it ("/phases/3/repeat",
     // "/phases/3/repeat/until/0/from", "/tracks/1"); check_plans() (<ttplan/plan_check.hpp>)
     // finds these errors for every parameter combination ahead of time.
-    schedule plan(day_point start, const std::vector<actual_start>& actuals = {},
-                  const clinic_calendar& calendar = {}) const;
-    // As plan(), with every kind of fact (docs/semantics.md, "Facts of the treatment record").
-    // Throws planning_error, besides, for a fact that names a phase, cycle, event or track
-    // this plan does not have, or a date outside what it applies to (a pause or a stop outside
-    // its occurrence, an added event outside its phase occurrence), naming the fact.
-    schedule plan(day_point start, const treatment_facts& facts, const clinic_calendar& calendar = {}) const;
+    // Facts (docs/semantics.md, "Facts of the treatment record"; a list of actual starts
+    // converts): a fact that names a phase, cycle, event or track this plan does not have, or
+    // a date outside what it applies to (a pause or a stop outside its occurrence, an added
+    // event outside its phase occurrence), is a planning_error naming the fact.
+    schedule plan(day_point start, const treatment_facts& facts = {}, const clinic_calendar& calendar = {}) const;
     // As plan(), for a start that is itself only the earliest possible date (a protocol that
     // follows a tentative phase): everything is tentative until an actual date clears it.
-    schedule plan_tentative(day_point start, const std::vector<actual_start>& actuals = {},
-                            const clinic_calendar& calendar = {}) const;
-    schedule plan_tentative(day_point start, const treatment_facts& facts,
+    schedule plan_tentative(day_point start, const treatment_facts& facts = {},
                             const clinic_calendar& calendar = {}) const;
 
 private:
