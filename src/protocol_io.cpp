@@ -177,6 +177,45 @@ std::string file_pointer(const json& doc, std::string_view pointer) {
     return out;
 }
 
+}  // namespace
+
+namespace detail {
+
+protocol_document read_protocol_document(json doc, std::vector<problem>& problems) {
+    protocol_document out;
+    const std::size_t first = problems.size();
+    int version = 0;
+    if (auto bad = format_version(doc, version)) {
+        // Past a foreign or newer format the rest would be noise.
+        problems.push_back(std::move(*bad));
+    } else {
+        upgrade(doc, version);
+        std::vector<std::string> rejected;
+        out.value = detail::read_protocol(doc, problems, rejected);
+        for (problem& p : check(out.value)) {
+            // check() points into the model's form; the file may hold a single value where
+            // the model has a list.
+            p.where.pointer = file_pointer(doc, p.where.pointer);
+            // Where the reader rejected a value the model holds a default; the reader's
+            // message is the one that explains it.
+            const bool explained = std::any_of(rejected.begin(), rejected.end(), [&](const std::string& r) {
+                return p.where.pointer == r || p.where.pointer.starts_with(r + "/");
+            });
+            if (!explained) problems.push_back(std::move(p));
+        }
+        for (std::size_t i = first; i < problems.size(); ++i) {
+            problems[i].where.pointer = pointer_in_version(std::move(problems[i].where.pointer), version);
+        }
+    }
+    out.document = std::move(doc);
+    out.version = version;
+    return out;
+}
+
+}  // namespace detail
+
+namespace {
+
 struct read_result {
     protocol value;
     std::vector<problem> problems;
@@ -190,57 +229,38 @@ struct read_result {
 read_result read_text(std::string_view text, std::string_view origin) {
     detail::scanned_json scanned = detail::scan_json(text, origin);
     read_result out;
+    // The scanner's problems point into the file as written, before any upgrade.
     out.problems = std::move(scanned.problems);
-
-    const std::size_t scan_problems = out.problems.size();  // these point into the file as written
-    int version = 0;
-    if (auto bad = format_version(scanned.value, version)) {
-        // Past a foreign or newer format the rest would be noise.
-        out.problems.push_back(std::move(*bad));
-    } else {
-        upgrade(scanned.value, version);
-        std::vector<std::string> rejected;
-        out.value = detail::read_protocol(scanned.value, out.problems, rejected);
-        for (problem& p : check(out.value)) {
-            // check() points into the model's form; the file may hold a single value where
-            // the model has a list.
-            p.where.pointer = file_pointer(scanned.value, p.where.pointer);
-            // Where the reader rejected a value the model holds a default; the reader's
-            // message is the one that explains it.
-            const bool explained = std::any_of(rejected.begin(), rejected.end(), [&](const std::string& r) {
-                return p.where.pointer == r || p.where.pointer.starts_with(r + "/");
-            });
-            if (!explained) out.problems.push_back(std::move(p));
-        }
-        for (std::size_t i = scan_problems; i < out.problems.size(); ++i) {
-            out.problems[i].where.pointer =
-                pointer_in_version(std::move(out.problems[i].where.pointer), version);
-        }
-    }
+    detail::protocol_document doc = detail::read_protocol_document(std::move(scanned.value), out.problems);
     for (problem& p : out.problems) {
         p.where.file = std::string(origin);
         if (p.where.line == 0) p.where.line = detail::line_of(scanned.lines, p.where.pointer);
     }
     std::stable_sort(out.problems.begin(), out.problems.end(),
                      [](const problem& a, const problem& b) { return a.where.line < b.where.line; });
-    out.document = std::move(scanned.value);
+    out.value = std::move(doc.value);
+    out.document = std::move(doc.document);
     out.lines = std::move(scanned.lines);
-    out.version = version;
+    out.version = doc.version;
     return out;
 }
 
-// The built-in protocols are 3 to 16 KB; anything past this is not a protocol.
+}  // namespace
+
+namespace detail {
+
+// The built-in protocols are 3 to 16 KB; anything past this is neither a protocol nor a record.
 constexpr std::size_t max_protocol_file_bytes = std::size_t{16} << 20;
 
-std::string read_file(const std::filesystem::path& path) {
+std::string read_text_file(const std::filesystem::path& path, std::string_view what) {
     const std::string name = path.string();
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
-        throw io_error("cannot read protocol file: it is a directory", location{name, "", 0, 0});
+        throw io_error(fmt::format("cannot read {}: it is a directory", what), location{name, "", 0, 0});
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        throw io_error(fmt::format("cannot read protocol file: {}", std::filesystem::exists(path, ec)
+        throw io_error(fmt::format("cannot read {}: {}", what, std::filesystem::exists(path, ec)
                                                                         ? "permission denied or unreadable"
                                                                         : "no such file"),
                        location{name, "", 0, 0});
@@ -253,17 +273,17 @@ std::string read_file(const std::filesystem::path& path) {
         in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
         text.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
         if (text.size() > max_protocol_file_bytes) {
-            throw io_error(fmt::format("cannot read protocol file: it is larger than {} MiB; a protocol is a "
-                                       "few kilobytes",
-                                       max_protocol_file_bytes >> 20),
+            throw io_error(fmt::format("cannot read {}: it is larger than {} MiB; a protocol is a few "
+                                       "kilobytes, a record a few more",
+                                       what, max_protocol_file_bytes >> 20),
                            location{name, "", 0, 0});
         }
     }
-    if (in.bad()) throw io_error("cannot read protocol file: read error", location{name, "", 0, 0});
+    if (in.bad()) throw io_error(fmt::format("cannot read {}: read error", what), location{name, "", 0, 0});
     return text;
 }
 
-}  // namespace
+}  // namespace detail
 
 protocol parse_protocol(std::string_view json_text, std::string_view origin) {
     read_result r = read_text(json_text, origin);
@@ -272,11 +292,11 @@ protocol parse_protocol(std::string_view json_text, std::string_view origin) {
 }
 
 protocol load_protocol_file(const std::filesystem::path& path) {
-    return parse_protocol(read_file(path), path.string());
+    return parse_protocol(detail::read_text_file(path, "protocol file"), path.string());
 }
 
 std::vector<problem> validate_protocol_file(const std::filesystem::path& path) {
-    const std::string text = read_file(path);
+    const std::string text = detail::read_text_file(path, "protocol file");
     try {
         read_result r = read_text(text, path.string());
         std::vector<problem> problems = std::move(r.problems);

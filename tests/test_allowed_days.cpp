@@ -203,7 +203,7 @@ TEST_CASE("allowed days: the clinic calendar moves an event to an allowed date f
 
     // The planned date closed: the next allowed date, a week later, not the next day.
     cal.holidays.insert(d("2027-01-11"));
-    const schedule one = pl.plan(d("2027-01-04"), {}, cal);
+    const schedule one = pl.plan(d("2027-01-04"), treatment_facts{}, cal);
     const event& moved = find_event(one, "Vincristine");
     CHECK(moved.date == d("2027-01-18"));
     CHECK(moved.planned_date == d("2027-01-11"));
@@ -212,7 +212,7 @@ TEST_CASE("allowed days: the clinic calendar moves an event to an allowed date f
     // The first alternative closed as well: no allowed date is open, so the rule moves it off
     // the list from its planned date, to the next open day.
     cal.holidays.insert(d("2027-01-18"));
-    const schedule none_open = pl.plan(d("2027-01-04"), {}, cal);
+    const schedule none_open = pl.plan(d("2027-01-04"), treatment_facts{}, cal);
     const event& off = find_event(none_open, "Vincristine");
     CHECK(off.date == d("2027-01-12"));
     CHECK(off.planned_date == d("2027-01-11"));
@@ -222,15 +222,15 @@ TEST_CASE("allowed days: the clinic calendar moves an event to an allowed date f
     clinic_calendar back;
     back.default_rule = shift_rule::previous_open;
     back.holidays.insert(d("2027-01-18"));
-    const schedule day8 = pl.plan(d("2027-01-04"), {}, back);
+    const schedule day8 = pl.plan(d("2027-01-04"), treatment_facts{}, back);
     CHECK(find_event(day8, "Asparaginase").date == d("2027-01-11"));
     // ... to Day 22 (2027-01-25) when Day 8 is closed too ...
     back.holidays.insert(d("2027-01-11"));
-    const schedule day22 = pl.plan(d("2027-01-04"), {}, back);
+    const schedule day22 = pl.plan(d("2027-01-04"), treatment_facts{}, back);
     CHECK(find_event(day22, "Asparaginase").date == d("2027-01-25"));
     // ... and off the list, to the day before the planned one, when every allowed date is closed.
     back.holidays.insert(d("2027-01-25"));
-    const schedule off_list = pl.plan(d("2027-01-04"), {}, back);
+    const schedule off_list = pl.plan(d("2027-01-04"), treatment_facts{}, back);
     CHECK(find_event(off_list, "Asparaginase").date == d("2027-01-17"));
 }
 
@@ -329,6 +329,6 @@ TEST_CASE("allowed days: a moved event's window keeps its day numbers in HTML") 
     clinic_calendar cal;
     cal.default_rule = shift_rule::next_open;
     cal.holidays.insert(d("2027-01-11"));
-    const schedule s = planner(parse_protocol(protocol_text()), {}).plan(d("2027-01-04"), {}, cal);
+    const schedule s = planner(parse_protocol(protocol_text()), {}).plan(d("2027-01-04"), treatment_facts{}, cal);
     CHECK(render(s, "html").find("<span class=\"dn\">(window Days 8 or 15)</span>") != std::string::npos);
 }

@@ -75,7 +75,7 @@ std::vector<event> events_named(const schedule& s, const std::string& name) {
 
 schedule plan_text(const std::string& text, const char* start = "2027-01-04",
                    const clinic_calendar& cal = {}) {
-    return planner(parse_protocol(text), {}).plan(d(start), {}, cal);
+    return planner(parse_protocol(text), {}).plan(d(start), treatment_facts{}, cal);
 }
 
 }  // namespace

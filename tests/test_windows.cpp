@@ -123,7 +123,7 @@ TEST_CASE("windows: the clinic calendar moves an event within its window instead
     cal.holidays.insert(d("2027-01-07"));  // Day 4, Thursday
     cal.default_rule = shift_rule::previous_open;
     // The window opens on Day 4 itself, so "previous" finds no open day in it: the next one, Friday.
-    const schedule closed_thursday = pl.plan(d("2027-01-04"), {}, cal);
+    const schedule closed_thursday = pl.plan(d("2027-01-04"), treatment_facts{}, cal);
     const event& moved = find_event(closed_thursday, "Pegaspargase", 4, "induction");
     CHECK(moved.date == d("2027-01-08"));
     CHECK(moved.planned_date == d("2027-01-07"));
@@ -131,7 +131,7 @@ TEST_CASE("windows: the clinic calendar moves an event within its window instead
     // With Friday and Saturday closed too, the window has no open day: the rule moves it off it.
     cal.holidays.insert(d("2027-01-08"));
     cal.holidays.insert(d("2027-01-09"));
-    const schedule off = pl.plan(d("2027-01-04"), {}, cal);
+    const schedule off = pl.plan(d("2027-01-04"), treatment_facts{}, cal);
     CHECK(find_event(off, "Pegaspargase", 4, "induction").date == d("2027-01-06"));
 
     // Without a window, "previous" moves it to Wednesday.
@@ -142,7 +142,7 @@ TEST_CASE("windows: the clinic calendar moves an event within its window instead
     clinic_calendar one;
     one.holidays.insert(d("2027-01-07"));
     one.default_rule = shift_rule::previous_open;
-    CHECK(find_event(plain.plan(d("2027-01-04"), {}, one), "Pegaspargase", 4, "induction").date ==
+    CHECK(find_event(plain.plan(d("2027-01-04"), treatment_facts{}, one), "Pegaspargase", 4, "induction").date ==
           d("2027-01-06"));
 }
 

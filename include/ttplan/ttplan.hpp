@@ -19,5 +19,6 @@
 #include <ttplan/plan_check.hpp>
 #include <ttplan/planner.hpp>
 #include <ttplan/protocol_io.hpp>
+#include <ttplan/record.hpp>
 #include <ttplan/schedule.hpp>
 #include <ttplan/version.hpp>

@@ -40,8 +40,8 @@ void add_plan(CLI::App& app, state& st) {
     cmd->add_option("--csv-rows", *csv_rows, "CSV: events (one row per event) or phases")
         ->check(CLI::IsMember({"events", "phases"}))
         ->capture_default_str();
-    cmd->callback([&st, in, format, output, options, csv_rows] {
-        st.run = [in, format, output, options, csv_rows] {
+    cmd->callback([&st, cmd, in, format, output, options, csv_rows] {
+        st.run = [cmd, in, format, output, options, csv_rows] {
             // A suffix no format has is a mistake in the command line: say so before planning.
             const std::string name = format->empty() ? format_for_output(*output, format_names()) : *format;
             // An unknown zone is a mistake in the command line as well.
@@ -53,6 +53,22 @@ void add_plan(CLI::App& app, state& st) {
             // Only iCalendar carries a timestamp, so a malformed variable fails only the
             // output that would use it.
             if (name == "ics" && !options->timestamp) options->timestamp = source_date_epoch();
+            // A record names its own calendar and revision, so a re-imported calendar updates
+            // the events it imported before; DTSTAMP defaults to when it last changed.
+            if (const auto record = input_record(*in)) {
+                for (const char* option : {"--calendar-id", "--sequence"}) {
+                    if (cmd->get_option(option)->count() > 0) {
+                        throw usage_error(
+                            fmt::format("\"{}\" is a treatment record: it gives the calendar id "
+                                        "and the sequence (its last revision)",
+                                        in->protocol),
+                            location{option, {}, 0, 0});
+                    }
+                }
+                options->calendar_id = record->calendar_id;
+                options->sequence = record->last_revision();
+                if (!options->timestamp) options->timestamp = record->history.back().recorded_at;
+            }
             const schedule s = plan_schedule(*in);
             options->csv =
                 *csv_rows == "phases" ? render_options::csv_rows::phases : render_options::csv_rows::events;
@@ -150,6 +166,7 @@ void add_commands(CLI::App& app, state& st) {
     add_show(app, st);
     add_validate(app, st);
     add_summary(app, st);
+    add_record(app, st);
     add_graph(app, st);
     add_compare(app, st);
 }

@@ -30,10 +30,28 @@ struct plan_inputs {
     std::vector<std::string> thens;     // ID_OR_FILE[@YYYY-MM-DD|@after:PHASE] (continuation.cpp)
 };
 
+// What `ttplan record add` records besides --actual and --delay (record.cpp registers them).
+struct fact_inputs {
+    std::vector<std::string> given;      // EVENT=YYYY-MM-DD
+    std::vector<std::string> held;       // EVENT
+    std::vector<std::string> added;      // phase[#cycle]=YYYY-MM-DD:activity[:category[:note]]
+    std::vector<std::string> paused;     // phase[#cycle]=YYYY-MM-DD+days
+    std::vector<std::string> stopped;    // phase[#cycle]=YYYY-MM-DD
+    std::vector<std::string> track_starts;  // track=YYYY-MM-DD
+    std::vector<std::string> track_stops;   // track=YYYY-MM-DD
+    std::vector<std::string> recovered;  // phase=YYYY-MM-DD
+    std::vector<std::string> decisions;  // parameter=value@YYYY-MM-DD
+    std::string decided_by;              // for every --decide of the call
+};
+
 void add_plan_inputs(CLI::App& cmd, plan_inputs& in, bool with_protocol = true);
 protocol load_input_protocol(const plan_inputs& in);
 parameter_values parse_sets(const std::vector<std::string>& sets);
 profile make_profile(const plan_inputs& in);
+// --actual and --delay, in that order.
+std::vector<actual_start> parse_actuals(const plan_inputs& in);
+// Every fact the options give, in the order of the options' kinds; value_error naming the option.
+std::vector<record_fact> parse_facts(const plan_inputs& in, const fact_inputs& f);
 
 // --then (continuation.cpp), and the plan of the first protocol continued with every --then.
 void add_then_option(CLI::App& cmd, plan_inputs& in);
@@ -59,6 +77,13 @@ std::optional<std::int64_t> source_date_epoch();
 
 // Writes to -o FILE atomically, or to stdout when the path is empty or "-".
 void emit(const std::string& output, std::string_view content);
+
+// ttplan record new|add|show (record.cpp).
+void add_record(CLI::App& app, state& st);
+// The treatment record `in` names in place of a protocol, or nullopt for a protocol. Throws
+// usage_error when options the record itself holds (--start, --set, --actual, --delay,
+// --then) are given with one.
+std::optional<treatment_record> input_record(const plan_inputs& in);
 
 // ttplan graph (graph.cpp).
 void add_graph(CLI::App& app, state& st);

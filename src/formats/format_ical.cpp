@@ -8,6 +8,7 @@
 #include <ttplan/version.hpp>
 
 #include "agenda.hpp"
+#include "fnv1a.hpp"
 #include "ical_text.hpp"
 #include "ical_uid.hpp"
 #include "words.hpp"

@@ -25,8 +25,4 @@ std::string single_line(std::string_view text);
 // Precondition: `line` is valid UTF-8 without CR or LF (escape_text's output, or ASCII).
 std::string fold_line(std::string_view line);
 
-// 64-bit FNV-1a: small, public-domain, and stable across platforms and releases, which is
-// all a UID needs (it is not a security boundary: the key holds no secret).
-std::uint64_t fnv1a_64(std::string_view bytes) noexcept;
-
 }  // namespace ttplan::detail
