@@ -356,6 +356,17 @@ schedule plan(const treatment_record& r, const clinic_calendar& calendar) {
     return make_schedule(r.pinned.copy, profile_of(r, calendar));
 }
 
+schedule plan_at(const treatment_record& r, std::int32_t number, const clinic_calendar& calendar) {
+    const auto it = std::find_if(r.history.begin(), r.history.end(),
+                                 [&](const revision& rev) { return rev.number == number; });
+    if (it == r.history.end())
+        throw value_error(fmt::format("the record has no revision {}: its revisions are 1 to {}", number,
+                                      r.last_revision()));
+    treatment_record earlier = r;
+    earlier.history.erase(earlier.history.begin() + (it - r.history.begin()) + 1, earlier.history.end());
+    return plan(earlier, calendar);
+}
+
 std::string pin_change::message() const {
     const auto version = [](const std::string& v) { return v.empty() ? std::string("(no version)") : v; };
     const std::string now = still_built_in ? fmt::format("the built-in is now version {} ({})",

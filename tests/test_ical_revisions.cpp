@@ -48,7 +48,7 @@ render_options revision(std::int32_t sequence, const schedule* previous = nullpt
     o.calendar_id = "clinic-42";
     o.timestamp = 1798675200;
     o.sequence = sequence;
-    o.previous = previous;
+    if (previous != nullptr) o.previous.push_back(previous);
     return o;
 }
 
@@ -163,7 +163,7 @@ TEST_CASE("ical revisions: a previous plan under another derived id is cancelled
     render_options o;
     o.timestamp = 1798675200;
     o.sequence = 1;
-    o.previous = &first;
+    o.previous = {&first};
     const calendar cal = parse(to_ical(second, o));
     const auto old_uids = uids(parse(to_ical(first)));
     std::size_t cancelled = 0;
@@ -173,4 +173,48 @@ TEST_CASE("ical revisions: a previous plan under another derived id is cancelled
         CHECK(old_uids.contains(e.value("UID")));
     }
     CHECK(cancelled == old_uids.size());
+}
+
+TEST_CASE("ical revisions: what any earlier revision had is cancelled, once, as the latest had it",
+          "[ical][cancelled]") {
+    // Revision 1 plans it all, revision 2 drops maintenance's last cycle (delayed
+    // intensification 84 days late), revision 3 plans what revision 2 did.
+    const schedule first = delayed_plan(0);
+    const schedule second = delayed_plan(84);
+    const schedule third = delayed_plan(84);
+    const auto cancelled_of = [](const calendar& cal) {
+        std::map<std::string, std::string> out;  // UID -> DTSTART
+        for (const auto& e : cal.events) {
+            if (e.value("STATUS") == "CANCELLED") out[e.value("UID")] = e.value("DTSTART");
+        }
+        return out;
+    };
+    // Given only the previous revision, revision 3 cancels nothing: revision 2 had no more.
+    CHECK(cancelled_of(parse(to_ical(third, revision(2, &second)))).empty());
+    // Given every earlier revision, what revision 1 had and revision 3 has not is cancelled,
+    // each item once, so a client that imported revision 1 and skipped 2 loses it too.
+    render_options all = revision(2);
+    all.previous = {&first, &second};
+    const calendar cal = parse(to_ical(third, all));
+    const auto cancelled = cancelled_of(cal);
+    const auto from_first = cancelled_of(parse(to_ical(second, revision(1, &first))));
+    REQUIRE_FALSE(from_first.empty());
+    CHECK(cancelled == from_first);
+    std::vector<std::string> every;
+    for (const auto& e : cal.events) every.push_back(e.value("UID"));
+    std::sort(every.begin(), every.end());
+    CHECK(std::adjacent_find(every.begin(), every.end()) == every.end());
+
+    // An item removed by revision 2 and one removed by revision 3: the latest revision that
+    // had it gives its dates.
+    const schedule fourth = delayed_plan(120);
+    all.previous = {&first, &second, &third};
+    const auto later = cancelled_of(parse(to_ical(fourth, all)));
+    const auto only_third = cancelled_of(parse(to_ical(fourth, revision(3, &third))));
+    for (const auto& [uid, start] : only_third) {
+        INFO(uid);
+        REQUIRE(later.contains(uid));
+        CHECK(later.at(uid) == start);
+    }
+    for (const auto& [uid, start] : from_first) CHECK(later.contains(uid));
 }

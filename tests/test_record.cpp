@@ -488,3 +488,16 @@ TEST_CASE("record: re-pinning follows the changed built-in and keeps the history
                      [](const activity& a) { return a.name == "Vincristine"; }));
     CHECK_THROWS_AS(repin(r, without, "builtin:all-overview", jan_4_9am + 180), error);
 }
+
+TEST_CASE("record: plan_at gives the plan as it stood after each revision", "[record][history]") {
+    treatment_record r = fresh();
+    r = add_revision(r, {actual_start{"consolidation", std::nullopt, d("2027-02-08"), 0}}, jan_4_9am + 100);
+    r = add_revision(r, {event_held{parse_event_key("induction:22:Vincristine")}}, jan_4_9am + 200);
+    CHECK(plan_at(r, 3) == plan(r));
+    CHECK(plan_at(r, 1) == plan(fresh()));
+    const schedule second = plan_at(r, 2);
+    CHECK(occurrence(second, "consolidation").first == d("2027-02-08"));
+    CHECK(dates_of(second, "induction", "Vincristine").size() == dates_of(plan(r), "induction", "Vincristine").size() + 1);
+    CHECK_THROWS_WITH(plan_at(r, 4), "the record has no revision 4: its revisions are 1 to 3");
+    CHECK_THROWS_AS(plan_at(r, 0), value_error);
+}

@@ -29,10 +29,11 @@ struct render_options {
                                               // reads the environment; the CLI passes
                                               // $SOURCE_DATE_EPOCH here)
     std::int32_t sequence = 0;                // the caller's revision of this plan
-    // iCalendar: the schedule the previous revision of this calendar was written from, with
-    // the same options; its items this schedule no longer has are written as cancelled events
-    // (see to_ical). Not owned; must outlive the call. nullptr: no previous revision.
-    const schedule* previous = nullptr;
+    // iCalendar: the schedules earlier revisions of this calendar were written from, with the
+    // same options, oldest first; an item any of them had that this schedule no longer has is
+    // written as a cancelled event, as the latest of them had it (see to_ical). A client may
+    // have imported any earlier revision, so give them all. Not owned; must outlive the call.
+    std::vector<const schedule*> previous;
     // iCalendar: the IANA time zone ("Europe/Berlin") events with clock times are planned in;
     // empty = floating local times, which clients show at the same wall-clock time wherever
     // they are. Events without clock times stay all-day either way.

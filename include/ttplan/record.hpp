@@ -133,6 +133,12 @@ profile profile_of(const treatment_record& r, const clinic_calendar& calendar = 
 // The record's plan, made with the pinned copy: make_schedule(r.pinned.copy, profile_of(r, calendar)).
 schedule plan(const treatment_record& r, const clinic_calendar& calendar = {});
 
+// The plan as it stood after revision `number` (1 .. last_revision()): the record with the
+// revisions after it left out, planned as plan() does. What an earlier calendar was written
+// from, for the cancelled events of a later one and for the changes since a revision.
+// Throws value_error naming the revisions there are for a number outside them.
+schedule plan_at(const treatment_record& r, std::int32_t number, const clinic_calendar& calendar = {});
+
 // The built-in a record was pinned from, changed since: old and new version and digest.
 struct pin_change {
     std::string builtin_id;

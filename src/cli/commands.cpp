@@ -55,7 +55,11 @@ void add_plan(CLI::App& app, state& st) {
             if (name == "ics" && !options->timestamp) options->timestamp = source_date_epoch();
             // A record names its own calendar and revision, so a re-imported calendar updates
             // the events it imported before; DTSTAMP defaults to when it last changed.
-            if (const auto record = input_record(*in)) {
+            const auto record = input_record(*in);
+            // A record's calendar cancels what its earlier revisions had and the last has not,
+            // whichever of them a client imported.
+            std::vector<schedule> earlier;
+            if (record) {
                 for (const char* option : {"--calendar-id", "--sequence"}) {
                     if (cmd->get_option(option)->count() > 0) {
                         throw usage_error(
@@ -68,6 +72,14 @@ void add_plan(CLI::App& app, state& st) {
                 options->calendar_id = record->calendar_id;
                 options->sequence = record->last_revision();
                 if (!options->timestamp) options->timestamp = record->history.back().recorded_at;
+                if (name == "ics") {
+                    const clinic_calendar calendar = make_profile(*in).calendar;
+                    for (const auto& rev : record->history) {
+                        if (rev.number < record->last_revision())
+                            earlier.push_back(plan_at(*record, rev.number, calendar));
+                    }
+                    for (const auto& e : earlier) options->previous.push_back(&e);
+                }
             }
             const schedule s = plan_schedule(*in);
             options->csv =

@@ -141,6 +141,45 @@ void add_repin(CLI::App& parent, state& st) {
     });
 }
 
+void add_changes(CLI::App& app, state& st) {
+    auto* cmd = app.add_subcommand(
+        "changes", "What a treatment record's plan changed since a revision: moved, added, removed, changed");
+    auto file = std::make_shared<std::string>();
+    auto since = std::make_shared<std::int32_t>(0);
+    auto format = std::make_shared<std::string>("text");
+    auto in = std::make_shared<plan_inputs>();
+    cmd->add_option("record", *file, "The record file")->required();
+    cmd->add_option("--since", *since, "The revision to compare with (default: the one before the last)");
+    cmd->add_option("-f,--format", *format, "text (one line per change) or json (ttplan-changes/1)")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    cmd->add_option("--closed", in->closed, "Weekday the clinic is closed, e.g. sat (repeatable)")->take_all();
+    cmd->add_option("--holiday", in->holidays, "Date the clinic is closed, YYYY-MM-DD (repeatable)")->take_all();
+    cmd->add_option("--shift", in->shifts, "What a category's events do on a closed day: category=next|previous|keep")
+        ->take_all();
+    cmd->callback([&st, cmd, file, since, format, in] {
+        st.run = [cmd, file, since, format, in] {
+            const treatment_record r = load_record_file(*file);
+            const std::int32_t last = r.last_revision();
+            const std::int32_t from = cmd->get_option("--since")->count() > 0 ? *since : std::max(last - 1, 1);
+            if (from < 1 || from > last) {
+                throw usage_error(fmt::format("\"{}\" has revisions 1 to {}; there is no revision {}", *file, last,
+                                              from),
+                                  location{"--since", {}, 0, 0});
+            }
+            if (const auto change = builtin_changed(r)) {
+                std::fprintf(stderr, "ttplan: note: %s\n", change->message().c_str());
+            }
+            const clinic_calendar calendar = make_profile(*in).calendar;
+            render_options options;
+            options.calendar_id = r.calendar_id;
+            const auto list = changes(plan_at(r, from, calendar), plan(r, calendar), options);
+            emit("", *format == "json" ? changes_to_json(list) : changes_to_text(list));
+            return 0;
+        };
+    });
+}
+
 void add_show(CLI::App& parent, state& st) {
     auto* cmd =
         parent.add_subcommand("show", "Show a record: protocol pinned, start, parameters, facts by revision");
@@ -184,6 +223,8 @@ void add_record(CLI::App& app, state& st) {
     add_add(*cmd, st);
     add_show(*cmd, st);
     add_repin(*cmd, st);
+    // What a record's re-plan changed is a question about the record, asked at the top level.
+    add_changes(app, st);
 }
 
 }  // namespace ttplan::cli

@@ -8,7 +8,6 @@
 #include <ttplan/version.hpp>
 
 #include "agenda.hpp"
-#include "fnv1a.hpp"
 #include "ical_text.hpp"
 #include "ical_uid.hpp"
 #include "words.hpp"
@@ -454,18 +453,24 @@ void write_event(ical_writer& w, const item& it, event_status status, const std:
     w.property("END", "VEVENT");
 }
 
-// The items of the previous revision that this one no longer has, as they were: a client that
-// imports the new calendar finds each under the UID it holds and marks it cancelled.
+// The items of earlier revisions that this one no longer has, each as the latest revision
+// that had it: a client that imports the new calendar finds each under the UID it holds,
+// whichever revision it imported, and marks it cancelled.
 std::vector<item> cancelled_items(const render_options& options, const std::vector<item>& current) {
-    if (options.previous == nullptr) return {};
-    const schedule& before = *options.previous;
-    std::vector<item> out =
-        layout(before, detail::calendar_id_for(before, options.calendar_id), options.time_zone).items();
-    std::vector<std::string_view> now;
-    now.reserve(current.size());
-    for (const auto& it : current) now.push_back(it.uid);
-    std::sort(now.begin(), now.end());
-    std::erase_if(out, [&](const item& it) { return std::binary_search(now.begin(), now.end(), it.uid); });
+    std::vector<item> out;
+    std::set<std::string> seen;
+    for (const auto& it : current) seen.insert(it.uid);
+    for (auto p = options.previous.rbegin(); p != options.previous.rend(); ++p) {
+        if (*p == nullptr) continue;
+        const schedule& before = **p;
+        for (auto& it : layout(before, detail::calendar_id_for(before, options.calendar_id), options.time_zone).items()) {
+            if (seen.insert(it.uid).second) out.push_back(std::move(it));
+        }
+    }
+    // In the order the revisions' calendars list them: by date, then UID.
+    std::stable_sort(out.begin(), out.end(), [](const item& a, const item& b) {
+        return std::tie(a.first, a.uid) < std::tie(b.first, b.uid);
+    });
     for (auto& it : out) {
         it.description.insert(
             it.description.begin(),

@@ -3,6 +3,7 @@
 // add everything" for them, so a key changes only with its scheme name ("ttplan-uid/1").
 #include "ical_uid.hpp"
 
+#include "fnv1a.hpp"
 #include "ical_text.hpp"
 
 #include <ttplan/error.hpp>

@@ -259,3 +259,57 @@ def test_repin_moves_a_record_to_a_new_edition(tmp_path):
     after = plan_of(path)
     assert phase(after, "consolidation")["start"] == "2027-02-08"
     assert "2027-01-25" not in [e["date"] for e in after["events"] if e["activity"] == "Vincristine"]
+
+
+def cancelled_uids(ics):
+    """UIDs of the events a calendar marks cancelled."""
+    out = set()
+    for block in ics.split("BEGIN:VEVENT")[1:]:
+        fields = dict(line.split(":", 1) for line in block.splitlines() if ":" in line and not line.startswith(" "))
+        if fields.get("STATUS") == "CANCELLED":
+            out.add(fields["UID"])
+    return out
+
+
+def test_a_record_calendar_cancels_what_any_earlier_revision_had(tmp_path):
+    path = tmp_path / "patient.json"
+    new_record(path)
+    # Revision 2 stops maintenance early: its later cycles leave the plan.
+    run("record", "add", path, "--stop", "maintenance=2028-06-01", env=EPOCH)
+    second = run("plan", path, "-f", "ics").stdout
+    gone = cancelled_uids(second)
+    assert gone, "stopping maintenance early removes its later cycles"
+    assert "SEQUENCE:2" in second.splitlines()
+    # Revision 3 changes something else: a client that imported revision 1 and skipped 2 still
+    # learns that those cycles are gone.
+    run("record", "add", path, "--hold", "induction:8:Vincristine", env=EPOCH)
+    third = run("plan", path, "-f", "ics").stdout
+    assert gone <= cancelled_uids(third)
+    # Nothing the last revision plans is cancelled: every UID is in the file once.
+    uids = [line[4:] for line in third.splitlines() if line.startswith("UID:")]
+    assert len(uids) == len(set(uids))
+
+
+def test_changes_since_a_revision(tmp_path):
+    path = tmp_path / "patient.json"
+    new_record(path)
+    run("record", "add", path, "--stop", "maintenance=2028-06-01", env=EPOCH)
+    run("record", "add", path, "--delay", "consolidation=7", env=EPOCH)
+    since_1 = json.loads(run("changes", path, "--since", "1", "-f", "json").stdout)
+    assert since_1["format"] == "ttplan-changes/1"
+    kinds = {c["kind"] for c in since_1["changes"]}
+    assert {"removed", "moved"} <= kinds
+    assert all(c["uid"].endswith("@ttplan") for c in since_1["changes"])
+    # By default, since the revision before the last: what the delay moved.
+    last = json.loads(run("changes", path, "-f", "json").stdout)
+    assert "moved" in {c["kind"] for c in last["changes"]}
+    assert last != since_1
+    assert run("changes", path, "--since", "3").stdout == "No changes.\n"
+    text = run("changes", path).stdout
+    assert re.match(r"(moved|removed|added|changed) +\S", text)
+    # Byte-stable.
+    assert run("changes", path, "--since", "1", "-f", "json").stdout == run(
+        "changes", path, "--since", "1", "-f", "json").stdout
+    proc = run("changes", path, "--since", "4", check=False)
+    assert proc.returncode == 2
+    assert "--since" in proc.stderr and "revisions 1 to 3" in proc.stderr

@@ -363,7 +363,7 @@ render_options options_arg(const ttplan_render_options* c) {
     o.sequence = c->sequence;
     o.csv = c->csv_phases != 0 ? render_options::csv_rows::phases : render_options::csv_rows::events;
     if (c->time_zone != nullptr) o.time_zone = c->time_zone;
-    if (c->previous != nullptr) o.previous = &c->previous->value;
+    if (c->previous != nullptr) o.previous.push_back(&c->previous->value);
     return o;
 }
 

@@ -14,7 +14,7 @@ render_options make_options(const std::string& calendar_id, const std::string& c
                             std::optional<std::int64_t> timestamp, std::int32_t sequence,
                             const std::string& csv_rows, const std::string& time_zone, const schedule* previous) {
     render_options o;
-    o.previous = previous;
+    if (previous != nullptr) o.previous.push_back(previous);
     o.time_zone = time_zone;
     o.calendar_id = calendar_id;
     o.calendar_name = calendar_name;
