@@ -123,6 +123,9 @@
 // dates, the clinic calendar) has none.
 #include <ttplan/planner.hpp>
 
+#include "plan_facts.hpp"
+#include "plan_parts.hpp"
+
 #include <boost/graph/adjacency_list.hpp>
 #include <fmt/format.h>
 
@@ -136,6 +139,14 @@
 namespace ttplan {
 
 namespace {
+
+using detail::carry_uncertainty;
+using detail::cycle_words;
+using detail::date_of;
+using detail::day_number;
+using detail::fact_words;
+using detail::trim_pauses;
+using detail::plan_parts;
 
 // Edges carry the dependency's index, or no_dependency for an ordering-only edge.
 constexpr std::size_t no_dependency = static_cast<std::size_t>(-1);
@@ -244,13 +255,6 @@ struct anchored {
 // Which length an uncertain phase gets in one run.
 enum class length_pick : std::uint8_t { expected, shortest, longest };
 
-// A run's items, before they become a schedule.
-struct plan_parts {
-    std::vector<phase_occurrence> phases;
-    std::vector<event> events;
-    std::vector<span> spans;
-    std::vector<decision> decisions;
-};
 
 class run {
 public:
@@ -323,32 +327,6 @@ public:
 private:
     // The plan itself, not one of the runs that only measure how far uncertain lengths reach.
     bool strict() const { return pick_ == length_pick::expected; }
-
-    static std::string cycle_words(const std::optional<std::int32_t>& cycle) {
-        return cycle ? fmt::format(" cycle {}", *cycle) : std::string();
-    }
-    static std::string fact_words(const phase_paused& f) {
-        return fmt::format("pause of phase \"{}\"{} from {} for {} days", f.phase, cycle_words(f.cycle),
-                           format_date(f.from), f.days);
-    }
-    static std::string fact_words(const phase_stopped& f) {
-        return fmt::format("stop of phase \"{}\"{} on {}", f.phase, cycle_words(f.cycle), format_date(f.on));
-    }
-    static std::string fact_words(const gate_resolved& f) {
-        return fmt::format("gate into phase \"{}\" resolved on {}", f.phase, format_date(f.date));
-    }
-    static std::string fact_words(const event_moved& f) {
-        return fmt::format("event {} given on {}", to_string(f.event), format_date(f.date));
-    }
-    static std::string fact_words(const event_held& f) { return fmt::format("event {} held", to_string(f.event)); }
-    static std::string fact_words(const event_added& f) {
-        return fmt::format("event \"{}\" added to phase \"{}\"{} on {}", f.activity, f.phase, cycle_words(f.cycle),
-                           format_date(f.date));
-    }
-    static std::string fact_words(const track_changed& f) {
-        return fmt::format("track \"{}\" {} on {}", f.track,
-                           f.what == track_changed::change::started ? "started" : "stopped", format_date(f.date));
-    }
 
     // The index of the phase a fact names, which must be active in this plan.
     std::size_t fact_phase(const std::string& phase, const std::string& what) const {
@@ -661,32 +639,6 @@ private:
         }
         trim_pauses(occ);
         return whole;
-    }
-
-    // Drops or shortens the pauses an early end leaves behind.
-    static void trim_pauses(phase_occurrence& occ) {
-        std::erase_if(occ.paused, [&](const date_window& w) { return w.earliest > occ.last; });
-        for (auto& w : occ.paused) w.latest = std::min(w.latest, occ.last);
-    }
-
-    // The date of day number d of an occurrence: counted from its first day, its pauses skipped.
-    static day_point date_of(const phase_occurrence& occ, std::int64_t d) {
-        day_point u = occ.first + date::days{d - occ.first_day};
-        for (const auto& w : occ.paused) {
-            if (u >= w.earliest) u += (w.latest - w.earliest) + date::days{1};
-        }
-        return u;
-    }
-
-    // The day number of a date within an occurrence: its days from the first day, less the
-    // paused days before it (a paused date counts as the day the pause ends on).
-    static std::int32_t day_number(const phase_occurrence& occ, day_point d) {
-        std::int64_t n = (d - occ.first).count();
-        for (const auto& w : occ.paused) {
-            if (w.earliest > d) break;
-            n -= (std::min(w.latest + date::days{1}, d) - w.earliest).count();
-        }
-        return static_cast<std::int32_t>(occ.first_day + n);
     }
 
     // The length of a cycle of phase i (of the phase, if it does not repeat) in this run.
@@ -1063,102 +1015,6 @@ private:
     // bookkeeping of one run).
     mutable std::vector<bool> used_moved_, used_held_, used_stops_, used_gates_;
 };
-
-// Uncertain lengths. A protocol with an active uncertain length is planned three times: with
-// the expected lengths (the plan), with every uncertain length at its shortest and at its
-// longest. An item of the plan is matched with the same item of the other two runs (phase and
-// cycle; and activity and day number, or first day, for events and spans; the parameter for a
-// decision); where its dates differ, it carries the earliest and latest of them. An item whose
-// start (or date) can move, or that one of the runs does not have (a day past the shortest
-// length, a cycle a limit cuts), is tentative.
-
-// An item's identity across runs: its key and how many items before it share that key.
-template <class Item, class Key>
-std::map<std::pair<Key, std::size_t>, const Item*> index_by(const std::vector<Item>& items,
-                                                            Key (*key)(const Item&)) {
-    std::map<std::pair<Key, std::size_t>, const Item*> out;
-    std::map<Key, std::size_t> seen;
-    for (const Item& it : items) {
-        Key k = key(it);
-        const std::size_t n = seen[k]++;
-        out.emplace(std::pair{std::move(k), n}, &it);
-    }
-    return out;
-}
-
-using item_key = std::tuple<std::string, std::int32_t, std::string, std::int32_t>;
-item_key key_of(const phase_occurrence& p) {
-    return {p.phase, p.cycle.value_or(0), {}, 0};
-}
-item_key key_of(const event& e) {
-    return {e.phase, e.cycle.value_or(0), e.activity, e.day};
-}
-item_key key_of(const span& s) {
-    return {s.phase, s.cycle.value_or(0), s.activity, s.first_day};
-}
-item_key key_of(const decision& d) {
-    return {{}, 0, d.parameter, 0};
-}
-
-// The dates `planned` and its matches give, or nothing when they agree.
-std::optional<date_window> spread(day_point planned, std::initializer_list<std::optional<day_point>> others) {
-    date_window w{planned, planned};
-    for (const auto& d : others) {
-        if (!d) continue;
-        w.earliest = std::min(w.earliest, *d);
-        w.latest = std::max(w.latest, *d);
-    }
-    if (w.earliest == w.latest) return std::nullopt;
-    return w;
-}
-
-template <class Item, class Bounds>
-void carry(std::vector<Item>& items, const std::vector<Item>& lo, const std::vector<Item>& hi,
-           Bounds bounds) {
-    const auto lo_index = index_by<Item, item_key>(lo, &key_of);
-    const auto hi_index = index_by<Item, item_key>(hi, &key_of);
-    std::map<item_key, std::size_t> seen;
-    for (Item& it : items) {
-        item_key k = key_of(it);
-        const std::size_t n = seen[k]++;
-        const auto a = lo_index.find({k, n});
-        const auto b = hi_index.find({k, n});
-        const Item* lo_item = a == lo_index.end() ? nullptr : a->second;
-        const Item* hi_item = b == hi_index.end() ? nullptr : b->second;
-        const bool moves = bounds(it, lo_item, hi_item);
-        if (moves || lo_item == nullptr || hi_item == nullptr) it.tentative = true;
-    }
-}
-
-template <class Item, class Field>
-std::optional<day_point> field_of(const Item* it, Field f) {
-    if (it == nullptr) return std::nullopt;
-    return it->*f;
-}
-
-void carry_uncertainty(plan_parts& plan, const plan_parts& lo, const plan_parts& hi) {
-    carry(plan.phases, lo.phases, hi.phases,
-          [](phase_occurrence& p, const phase_occurrence* a, const phase_occurrence* b) {
-              p.possible_first = spread(
-                  p.first, {field_of(a, &phase_occurrence::first), field_of(b, &phase_occurrence::first)});
-              p.possible_last = spread(
-                  p.last, {field_of(a, &phase_occurrence::last), field_of(b, &phase_occurrence::last)});
-              return p.possible_first.has_value();
-          });
-    carry(plan.events, lo.events, hi.events, [](event& e, const event* a, const event* b) {
-        e.possible_date = spread(e.date, {field_of(a, &event::date), field_of(b, &event::date)});
-        return e.possible_date.has_value();
-    });
-    carry(plan.spans, lo.spans, hi.spans, [](span& s, const span* a, const span* b) {
-        s.possible_first = spread(s.first, {field_of(a, &span::first), field_of(b, &span::first)});
-        s.possible_last = spread(s.last, {field_of(a, &span::last), field_of(b, &span::last)});
-        return s.possible_first.has_value();
-    });
-    carry(plan.decisions, lo.decisions, hi.decisions, [](decision& d, const decision* a, const decision* b) {
-        d.possible_date = spread(d.date, {field_of(a, &decision::date), field_of(b, &decision::date)});
-        return d.possible_date.has_value();
-    });
-}
 
 schedule plan_with(const plan_data& m, day_point start, bool start_tentative, const treatment_facts& facts,
                    const clinic_calendar& calendar) {
