@@ -300,6 +300,7 @@ public:
         used_moved_.assign(facts.moved.size(), false);
         used_held_.assign(facts.held.size(), false);
         used_stops_.assign(facts.stopped.size(), false);
+        used_pauses_.assign(facts.paused.size(), false);
         used_gates_.assign(facts.gates.size(), false);
     }
 
@@ -397,6 +398,11 @@ private:
         for (std::size_t k = 0; k < used_held_.size(); ++k) {
             if (!used_held_[k])
                 throw planning_error(fmt::format("{}: the plan has no such event", fact_words(facts_.held[k])));
+        }
+        for (std::size_t k = 0; k < used_pauses_.size(); ++k) {
+            if (!used_pauses_[k])
+                throw planning_error(
+                    fmt::format("{}: the plan has no such cycle of the phase", fact_words(facts_.paused[k])));
         }
         for (std::size_t k = 0; k < used_stops_.size(); ++k) {
             if (!used_stops_[k])
@@ -617,6 +623,7 @@ private:
                                 cycle_words(occ.cycle), format_date(occ.first), format_date(occ.last),
                                 occ.paused.empty() ? "" : " or falls in an earlier pause"));
             }
+            used_pauses_[static_cast<std::size_t>(f - facts_.paused.data())] = true;
             occ.paused.push_back(date_window{f->from, offset(f->from, f->days - 1, who)});
             occ.last = offset(occ.last, f->days, who);
         }
@@ -1013,7 +1020,7 @@ private:
     std::map<event_id, event_fact> event_facts_;
     // Which facts found what they name (the planning functions are const; these are the
     // bookkeeping of one run).
-    mutable std::vector<bool> used_moved_, used_held_, used_stops_, used_gates_;
+    mutable std::vector<bool> used_moved_, used_held_, used_stops_, used_gates_, used_pauses_;
 };
 
 schedule plan_with(const plan_data& m, day_point start, bool start_tentative, const treatment_facts& facts,

@@ -272,6 +272,10 @@ TEST_CASE("facts: a pause moves the rest of its occurrence and what follows", "[
     CHECK(planning_message(outside) ==
           "pause of phase \"maintenance\" cycle 2 from 2027-02-20 for 3 days: the date is not within phase "
           "\"maintenance\" cycle 2 (2027-03-01 to 2027-03-28)");
+    treatment_facts no_cycle;
+    no_cycle.paused.push_back({"maintenance", 4, d("2027-04-20"), 3});
+    CHECK(planning_message(no_cycle) ==
+          "pause of phase \"maintenance\" cycle 4 from 2027-04-20 for 3 days: the plan has no such cycle of the phase");
     treatment_facts too_long;
     too_long.paused.push_back({"induction", std::nullopt, d("2027-01-14"), 0});
     CHECK_THAT(planning_message(too_long), Catch::EndsWith("a pause lasts 1 to 366 days"));
