@@ -349,6 +349,8 @@ private:
 
     // Applies a moved or held fact to a new event. Returns false when it is held.
     bool apply_event_facts(event& ev) const {
+        // Most plans have none: no key is built for them.
+        if (event_facts_.empty()) return true;
         const auto it = event_facts_.find(key_of(ev));
         if (it == event_facts_.end()) return true;
         if (it->second.held) {
