@@ -313,3 +313,16 @@ def test_changes_since_a_revision(tmp_path):
     proc = run("changes", path, "--since", "4", check=False)
     assert proc.returncode == 2
     assert "--since" in proc.stderr and "revisions 1 to 3" in proc.stderr
+
+
+def test_changes_after_a_decision(tmp_path):
+    path = tmp_path / "patient.json"
+    new_record(path)
+    run("record", "add", path, "--decide", "induction_response=mrd_positive@2027-02-01", env=EPOCH)
+    listed = json.loads(run("changes", path, "-f", "json").stdout)["changes"]
+    removed = {(c["before"]["item"], c["before"]["phase"]) for c in listed if c["kind"] == "removed"}
+    added = {(c["after"]["item"], c["after"]["phase"]) for c in listed if c["kind"] == "added"}
+    # The MRD-positive branch replaces the four-week consolidation by the augmented one.
+    assert ("phase", "consolidation") in removed
+    assert ("phase", "consolidation_augmented") in added
+    assert not any(c["before"] and c["before"]["phase"] == "induction" for c in listed if c["kind"] == "removed")
