@@ -81,7 +81,7 @@ void add_plan(CLI::App& app, state& st) {
                     for (const auto& e : earlier) options->previous.push_back(&e);
                 }
             }
-            const schedule s = plan_schedule(*in);
+            const schedule s = record ? plan_record(*record, *in) : plan_schedule(*in);
             options->csv =
                 *csv_rows == "phases" ? render_options::csv_rows::phases : render_options::csv_rows::events;
             const std::string text = render(s, name, *options);

@@ -56,6 +56,9 @@ std::vector<record_fact> parse_facts(const plan_inputs& in, const fact_inputs& f
 // --then (continuation.cpp), and the plan of the first protocol continued with every --then.
 void add_then_option(CLI::App& cmd, plan_inputs& in);
 schedule plan_schedule(const plan_inputs& in);
+// The plan of a record already read (input_record), with the clinic calendar of `in`; a note
+// on standard error when the built-in it was pinned from has changed since.
+schedule plan_record(const treatment_record& record, const plan_inputs& in);
 
 // A command line that cannot be carried out as given, found before any work is done (as
 // opposed to bad data): main exits with status 2 for it.

@@ -99,15 +99,17 @@ void add_then_option(CLI::App& cmd, plan_inputs& in) {
         ->take_all();
 }
 
-schedule plan_schedule(const plan_inputs& in) {
-    // The clinic calendar belongs to the clinic, not to the record: it still comes from options.
-    if (const auto record = input_record(in)) {
-        // The plan is made with the pinned copy either way; say so when the catalog moved on.
-        if (const auto change = builtin_changed(*record)) {
-            std::fprintf(stderr, "ttplan: note: %s\n", change->message().c_str());
-        }
-        return plan(*record, make_profile(in).calendar);
+schedule plan_record(const treatment_record& record, const plan_inputs& in) {
+    // The plan is made with the pinned copy either way; say so when the catalog moved on.
+    if (const auto change = builtin_changed(record)) {
+        std::fprintf(stderr, "ttplan: note: %s\n", change->message().c_str());
     }
+    // The clinic calendar belongs to the clinic, not to the record: it still comes from options.
+    return plan(record, make_profile(in).calendar);
+}
+
+schedule plan_schedule(const plan_inputs& in) {
+    if (const auto record = input_record(in)) return plan_record(*record, in);
     const protocol first = load_input_protocol(in);
     std::vector<step> steps;
     std::vector<std::string> ids{first.id};

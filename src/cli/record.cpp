@@ -167,13 +167,10 @@ void add_changes(CLI::App& app, state& st) {
                                               from),
                                   location{"--since", {}, 0, 0});
             }
-            if (const auto change = builtin_changed(r)) {
-                std::fprintf(stderr, "ttplan: note: %s\n", change->message().c_str());
-            }
-            const clinic_calendar calendar = make_profile(*in).calendar;
+            const schedule now = plan_record(r, *in);
             render_options options;
             options.calendar_id = r.calendar_id;
-            const auto list = changes(plan_at(r, from, calendar), plan(r, calendar), options);
+            const auto list = changes(plan_at(r, from, make_profile(*in).calendar), now, options);
             emit("", *format == "json" ? changes_to_json(list) : changes_to_text(list));
             return 0;
         };
