@@ -278,7 +278,8 @@ public:
             std::stable_sort(list.begin(), list.end(),
                              [](const phase_paused* a, const phase_paused* b) { return a->from < b->from; });
         }
-        for (const auto& f : facts.stopped) fact_phase(f.phase, fact_words(f));
+        for (std::size_t k = 0; k < facts.stopped.size(); ++k)
+            stops_[fact_phase(facts.stopped[k].phase, fact_words(facts.stopped[k]))].push_back(k);
         for (const auto& f : facts.gates) {
             if (!gates_.emplace(fact_phase(f.phase, fact_words(f)), &f).second)
                 throw planning_error(fmt::format("{}: the gate into phase \"{}\" is resolved twice", fact_words(f),
@@ -635,9 +636,10 @@ private:
     // whether that stop ends the phase (it names no cycle).
     bool apply_stops(std::size_t i, phase_occurrence& occ) const {
         bool whole = false;
-        for (std::size_t s = 0; s < facts_.stopped.size(); ++s) {
+        const auto mine = stops_.find(i);
+        if (mine == stops_.end()) return false;
+        for (const std::size_t s : mine->second) {
             const phase_stopped& f = facts_.stopped[s];
-            if (p_.index_of(f.phase) != i) continue;
             if (f.cycle && *f.cycle != occ.cycle.value_or(1)) continue;
             if (f.on < occ.first || f.on > occ.last) continue;
             used_stops_[s] = true;
@@ -1019,6 +1021,7 @@ private:
     std::map<std::pair<std::size_t, std::int32_t>, const actual_start*> actuals_;
     std::map<std::pair<std::size_t, std::int32_t>, std::vector<const phase_paused*>> pauses_;
     std::map<std::size_t, const gate_resolved*> gates_;
+    std::map<std::size_t, std::vector<std::size_t>> stops_;  // per phase: indices into facts_.stopped
     std::map<event_id, event_fact> event_facts_;
     // Which facts found what they name (the planning functions are const; these are the
     // bookkeeping of one run).
