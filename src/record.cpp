@@ -1,6 +1,7 @@
 // Treatment records: creation, revisions and their checks, folding the history into a profile,
 // and the pin on the protocol. The file form is in record_json.cpp.
 #include <ttplan/error.hpp>
+#include <ttplan/fact_text.hpp>
 #include <ttplan/protocol_io.hpp>
 #include <ttplan/record.hpp>
 
@@ -335,19 +336,11 @@ profile profile_of(const treatment_record& r, const clinic_calendar& calendar) {
     profile pr{r.start, r.values, {}, calendar};
     treatment_facts& out = pr.facts;
     for (const auto& [key, f] : folded) {
-        std::visit(overloaded{
-                       [&](const actual_start& a) { out.actuals.push_back(a); },
-                       [&](const event_moved& m) { out.moved.push_back(m); },
-                       [&](const event_held& h) { out.held.push_back(h); },
-                       [&](const event_added& a) { out.added.push_back(a); },
-                       [&](const phase_paused& p) { out.paused.push_back(p); },
-                       [&](const phase_stopped& s) { out.stopped.push_back(s); },
-                       [&](const track_changed& t) { out.tracks.push_back(t); },
-                       [&](const gate_resolved& g) { out.gates.push_back(g); },
-                       [&](const decision_taken& d) { pr.values[d.parameter] = d.value; },
-                       [](const protocol_repinned&) {},
-                   },
-                   *f);
+        if (const auto* d = std::get_if<decision_taken>(f)) {
+            pr.values[d->parameter] = d->value;
+        } else if (!std::holds_alternative<protocol_repinned>(*f)) {
+            add_fact(out, *f);
+        }
     }
     return pr;
 }
@@ -365,6 +358,35 @@ schedule plan_at(const treatment_record& r, std::int32_t number, const clinic_ca
     treatment_record earlier = r;
     earlier.history.erase(earlier.history.begin() + (it - r.history.begin()) + 1, earlier.history.end());
     return plan(earlier, calendar);
+}
+
+std::string render(const treatment_record& r, std::string_view format, render_options options,
+                   const clinic_calendar& calendar) {
+    const auto refuse = [](bool given, std::string_view what) {
+        if (given) throw value_error(fmt::format("a treatment record gives its calendar's {}: leave it unset", what));
+    };
+    refuse(!options.calendar_id.empty(), "id");
+    refuse(options.sequence != 0, "sequence (its last revision)");
+    refuse(!options.previous.empty(), "earlier revisions");
+    options.calendar_id = r.calendar_id;
+    options.sequence = r.last_revision();
+    if (!options.timestamp && !r.history.empty()) options.timestamp = r.history.back().recorded_at;
+    // Only iCalendar cancels what earlier revisions had; other formats need not plan them.
+    std::vector<schedule> earlier;
+    if (format == "ics") {
+        for (const revision& rev : r.history) {
+            if (rev.number < r.last_revision()) earlier.push_back(plan_at(r, rev.number, calendar));
+        }
+        for (const schedule& e : earlier) options.previous.push_back(&e);
+    }
+    return render(plan(r, calendar), format, options);
+}
+
+std::vector<change> changes_since(const treatment_record& r, std::int32_t since, const clinic_calendar& calendar) {
+    render_options options;
+    options.calendar_id = r.calendar_id;
+    const schedule before = plan_at(r, since, calendar);
+    return changes(before, plan(r, calendar), options);
 }
 
 std::string pin_change::message() const {

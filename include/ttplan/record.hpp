@@ -5,9 +5,11 @@
 #pragma once
 
 #include <ttplan/calendar.hpp>
+#include <ttplan/changes.hpp>
 #include <ttplan/clinic_calendar.hpp>
 #include <ttplan/export.hpp>
 #include <ttplan/facts.hpp>
+#include <ttplan/format.hpp>
 #include <ttplan/model.hpp>
 #include <ttplan/planner.hpp>
 #include <ttplan/schedule.hpp>
@@ -138,6 +140,21 @@ schedule plan(const treatment_record& r, const clinic_calendar& calendar = {});
 // from, for the cancelled events of a later one and for the changes since a revision.
 // Throws value_error naming the revisions there are for a number outside them.
 schedule plan_at(const treatment_record& r, std::int32_t number, const clinic_calendar& calendar = {});
+
+// The record's plan in a format, as `ttplan plan FILE` writes it: the calendar is the record's
+// (its calendar_id), SEQUENCE its last revision, DTSTAMP `options.timestamp` or else the time of
+// the last revision, and an iCalendar file also holds, as cancelled events, every item an
+// earlier revision's plan had and the last one has not, so that a client that imported any
+// earlier revision removes them. Throws value_error when `options` sets calendar_id, sequence
+// or previous, which the record gives; else what render() throws.
+std::string render(const treatment_record& r, std::string_view format, render_options options = {},
+                   const clinic_calendar& calendar = {});
+
+// What the plan of the last revision changed against the plan as it stood after revision
+// `since` (plan_at()), matched by the UIDs render() writes: `ttplan changes FILE --since N`.
+// Throws value_error naming the revisions there are for a number outside them.
+std::vector<change> changes_since(const treatment_record& r, std::int32_t since,
+                                  const clinic_calendar& calendar = {});
 
 // The built-in a record was pinned from, changed since: old and new version and digest.
 struct pin_change {

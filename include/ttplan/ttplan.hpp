@@ -9,6 +9,8 @@
 #include <ttplan/csv.hpp>
 #include <ttplan/describe.hpp>
 #include <ttplan/error.hpp>
+#include <ttplan/fact_text.hpp>
+#include <ttplan/facts.hpp>
 #include <ttplan/format.hpp>
 #include <ttplan/graph.hpp>
 #include <ttplan/html.hpp>

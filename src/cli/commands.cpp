@@ -53,38 +53,25 @@ void add_plan(CLI::App& app, state& st) {
             // Only iCalendar carries a timestamp, so a malformed variable fails only the
             // output that would use it.
             if (name == "ics" && !options->timestamp) options->timestamp = source_date_epoch();
-            // A record names its own calendar and revision, so a re-imported calendar updates
-            // the events it imported before; DTSTAMP defaults to when it last changed.
-            const auto record = input_record(*in);
-            // A record's calendar cancels what its earlier revisions had and the last has not,
-            // whichever of them a client imported.
-            std::vector<schedule> earlier;
-            if (record) {
-                for (const char* option : {"--calendar-id", "--sequence"}) {
-                    if (cmd->get_option(option)->count() > 0) {
-                        throw usage_error(
-                            fmt::format("\"{}\" is a treatment record: it gives the calendar id "
-                                        "and the sequence (its last revision)",
-                                        in->protocol),
-                            location{option, {}, 0, 0});
-                    }
-                }
-                options->calendar_id = record->calendar_id;
-                options->sequence = record->last_revision();
-                if (!options->timestamp) options->timestamp = record->history.back().recorded_at;
-                if (name == "ics") {
-                    const clinic_calendar calendar = make_profile(*in).calendar;
-                    for (const auto& rev : record->history) {
-                        if (rev.number < record->last_revision())
-                            earlier.push_back(plan_at(*record, rev.number, calendar));
-                    }
-                    for (const auto& e : earlier) options->previous.push_back(&e);
-                }
-            }
-            const schedule s = record ? plan_record(*record, *in) : plan_schedule(*in);
             options->csv =
                 *csv_rows == "phases" ? render_options::csv_rows::phases : render_options::csv_rows::events;
-            const std::string text = render(s, name, *options);
+            // A record names its own calendar and revision, so a re-imported calendar updates
+            // the events it imported before, and cancels what earlier revisions had.
+            const auto record = input_record(*in);
+            if (!record) {
+                emit(*output, render(plan_schedule(*in), name, *options));
+                return 0;
+            }
+            for (const char* option : {"--calendar-id", "--sequence"}) {
+                if (cmd->get_option(option)->count() > 0) {
+                    throw usage_error(fmt::format("\"{}\" is a treatment record: it gives the calendar id "
+                                                  "and the sequence (its last revision)",
+                                                  in->protocol),
+                                      location{option, {}, 0, 0});
+                }
+            }
+            note_builtin_changed(*record);
+            const std::string text = render(*record, name, *options, make_profile(*in).calendar);
             emit(*output, text);
             return 0;
         };

@@ -1,6 +1,7 @@
 // Subcommands of the ttplan tool. Each registers itself on the app and sets state.run.
 #pragma once
 
+#include <ttplan/fact_text.hpp>
 #include <ttplan/ttplan.hpp>
 
 #include <CLI/CLI.hpp>
@@ -59,6 +60,8 @@ schedule plan_schedule(const plan_inputs& in);
 // The plan of a record already read (input_record), with the clinic calendar of `in`; a note
 // on standard error when the built-in it was pinned from has changed since.
 schedule plan_record(const treatment_record& record, const plan_inputs& in);
+// That note alone, for callers that plan the record themselves.
+void note_builtin_changed(const treatment_record& record);
 
 // A command line that cannot be carried out as given, found before any work is done (as
 // opposed to bad data): main exits with status 2 for it.

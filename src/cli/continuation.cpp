@@ -99,11 +99,15 @@ void add_then_option(CLI::App& cmd, plan_inputs& in) {
         ->take_all();
 }
 
-schedule plan_record(const treatment_record& record, const plan_inputs& in) {
+void note_builtin_changed(const treatment_record& record) {
     // The plan is made with the pinned copy either way; say so when the catalog moved on.
     if (const auto change = builtin_changed(record)) {
         std::fprintf(stderr, "ttplan: note: %s\n", change->message().c_str());
     }
+}
+
+schedule plan_record(const treatment_record& record, const plan_inputs& in) {
+    note_builtin_changed(record);
     // The clinic calendar belongs to the clinic, not to the record: it still comes from options.
     return plan(record, make_profile(in).calendar);
 }

@@ -27,30 +27,7 @@ std::pair<std::string, std::string> split_assignment(const std::string& text, st
     return {text.substr(0, eq), text.substr(eq + 1)};
 }
 
-// "maintenance" or "maintenance#3"
-std::pair<std::string, std::optional<std::int32_t>> phase_and_cycle(const std::string& text,
-                                                                     std::string_view option) {
-    const auto hash = text.find('#');
-    if (hash == std::string::npos) return {text, std::nullopt};
-    std::int32_t cycle = 0;
-    const char* first = text.data() + hash + 1;
-    const char* last = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(first, last, cycle);
-    if (ec != std::errc{} || ptr != last || cycle < 1) {
-        throw value_error(fmt::format("\"{}\": the cycle after # must be a number from 1", text),
-                          option_location(option));
-    }
-    return {text.substr(0, hash), cycle};
-}
 
-// A whole number from `min` to `max`, or nothing.
-std::optional<std::int32_t> whole_number(std::string_view text, std::int32_t min, std::int32_t max) {
-    std::int32_t n = 0;
-    const char* last = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), last, n);
-    if (text.empty() || ec != std::errc{} || ptr != last || n < min || n > max) return std::nullopt;
-    return n;
-}
 
 // The library's parsers name the text but not where it came from; this adds the option.
 template <class Parse>
@@ -119,113 +96,39 @@ profile make_profile(const plan_inputs& in) {
     return pr;
 }
 
+namespace {
+
+// The library reads a fact's text; this says which option it came from.
+record_fact fact_at_option(fact_form form, const std::string& text, std::string_view decided_by = {}) {
+    const std::string option = fmt::format("--{}", to_string(form));
+    return at_option(option, [&] { return parse_fact(form, text, decided_by); });
+}
+
+}  // namespace
+
 std::vector<actual_start> parse_actuals(const plan_inputs& in) {
     std::vector<actual_start> out;
-    for (const auto& a : in.actuals) {
-        auto [target, when] = split_assignment(a, "--actual", "phase[#cycle]=YYYY-MM-DD");
-        auto [phase, cycle] = phase_and_cycle(target, "--actual");
-        out.push_back(actual_start{phase, cycle, parse_date_option(when, "--actual"), 0});
-    }
-    for (const auto& d : in.delays) {
-        auto [target, days_text] = split_assignment(d, "--delay", "phase[#cycle]=days");
-        auto [phase, cycle] = phase_and_cycle(target, "--delay");
-        const auto days = whole_number(days_text, -3650, 3650);
-        if (!days) {
-            throw value_error(fmt::format("\"{}\": the delay must be a whole number of days", d),
-                              option_location("--delay"));
-        }
-        out.push_back(actual_start{phase, cycle, std::nullopt, *days});
-    }
+    for (const auto& a : in.actuals) out.push_back(std::get<actual_start>(fact_at_option(fact_form::actual, a)));
+    for (const auto& d : in.delays) out.push_back(std::get<actual_start>(fact_at_option(fact_form::delay, d)));
     return out;
 }
 
 std::vector<record_fact> parse_facts(const plan_inputs& in, const fact_inputs& f) {
     std::vector<record_fact> out;
     for (actual_start& a : parse_actuals(in)) out.emplace_back(std::move(a));
-    const auto event = [](const std::string& text, std::string_view option) {
-        return at_option(option, [&] { return parse_event_key(text); });
+    const std::pair<const std::vector<std::string>*, fact_form> lists[] = {
+        {&f.given, fact_form::given},
+        {&f.held, fact_form::hold},
+        {&f.added, fact_form::add},
+        {&f.paused, fact_form::pause},
+        {&f.stopped, fact_form::stop},
+        {&f.track_starts, fact_form::start_track},
+        {&f.track_stops, fact_form::stop_track},
+        {&f.recovered, fact_form::recovered},
+        {&f.decisions, fact_form::decide},
     };
-    for (const auto& g : f.given) {
-        // An activity may hold '=', a date never does: the date follows the last '='.
-        const auto eq = g.rfind('=');
-        if (eq == std::string::npos || eq == 0)
-            throw value_error(
-                fmt::format("\"{}\" is not of the form phase[#cycle]:day:activity=YYYY-MM-DD", g),
-                option_location("--given"));
-        out.emplace_back(
-            event_moved{event(g.substr(0, eq), "--given"), parse_date_option(g.substr(eq + 1), "--given")});
-    }
-    for (const auto& h : f.held) out.emplace_back(event_held{event(h, "--hold")});
-    for (const auto& a : f.added) {
-        constexpr std::string_view form = "phase[#cycle]=YYYY-MM-DD:activity[:category[:note]]";
-        auto [target, rest] = split_assignment(a, "--add", form);
-        auto [phase, cycle] = phase_and_cycle(target, "--add");
-        const auto colon = rest.find(':');
-        if (colon == std::string::npos || colon + 1 == rest.size())
-            throw value_error(fmt::format("\"{}\" is not of the form {}: the activity is missing", a, form),
-                              option_location("--add"));
-        event_added e{
-            phase, cycle, parse_date_option(rest.substr(0, colon), "--add"), {}, category::chemotherapy, {}};
-        std::string tail = rest.substr(colon + 1);
-        const auto next = tail.find(':');
-        e.activity = tail.substr(0, next);
-        if (next != std::string::npos) {
-            tail = tail.substr(next + 1);
-            const auto note_at = tail.find(':');
-            const std::string name = tail.substr(0, note_at);
-            const auto c = parse_category(name);
-            if (!c) {
-                std::vector<std::string_view> names;
-                for (category k : all_categories) names.push_back(to_string(k));
-                throw value_error(fmt::format("\"{}\": unknown category \"{}\" (allowed: {})", a, name,
-                                              fmt::join(names, ", ")),
-                                  option_location("--add"));
-            }
-            e.category = *c;
-            if (note_at != std::string::npos) e.note = tail.substr(note_at + 1);
-        }
-        out.emplace_back(std::move(e));
-    }
-    for (const auto& p : f.paused) {
-        constexpr std::string_view form = "phase[#cycle]=YYYY-MM-DD+days";
-        auto [target, rest] = split_assignment(p, "--pause", form);
-        auto [phase, cycle] = phase_and_cycle(target, "--pause");
-        const auto plus = rest.find('+');
-        const auto days =
-            plus == std::string::npos ? std::nullopt : whole_number(rest.substr(plus + 1), 1, 366);
-        if (!days)
-            throw value_error(fmt::format("\"{}\" is not of the form {} with 1 to 366 days", p, form),
-                              option_location("--pause"));
-        out.emplace_back(
-            phase_paused{phase, cycle, parse_date_option(rest.substr(0, plus), "--pause"), *days});
-    }
-    for (const auto& s : f.stopped) {
-        auto [target, when] = split_assignment(s, "--stop", "phase[#cycle]=YYYY-MM-DD");
-        auto [phase, cycle] = phase_and_cycle(target, "--stop");
-        out.emplace_back(phase_stopped{phase, cycle, parse_date_option(when, "--stop")});
-    }
-    const auto tracks = [&](const std::vector<std::string>& list, track_changed::change what,
-                            std::string_view option) {
-        for (const auto& t : list) {
-            auto [name, when] = split_assignment(t, option, "track=YYYY-MM-DD");
-            out.emplace_back(track_changed{name, what, parse_date_option(when, option)});
-        }
-    };
-    tracks(f.track_starts, track_changed::change::started, "--start-track");
-    tracks(f.track_stops, track_changed::change::stopped, "--stop-track");
-    for (const auto& r : f.recovered) {
-        auto [phase, when] = split_assignment(r, "--recovered", "phase=YYYY-MM-DD");
-        out.emplace_back(gate_resolved{phase, parse_date_option(when, "--recovered")});
-    }
-    for (const auto& d : f.decisions) {
-        constexpr std::string_view form = "parameter=value@YYYY-MM-DD";
-        auto [name, rest] = split_assignment(d, "--decide", form);
-        const auto at = rest.rfind('@');
-        if (at == std::string::npos || at == 0)
-            throw value_error(fmt::format("\"{}\" is not of the form {}", d, form),
-                              option_location("--decide"));
-        out.emplace_back(decision_taken{name, rest.substr(0, at),
-                                        parse_date_option(rest.substr(at + 1), "--decide"), f.decided_by});
+    for (const auto& [texts, form] : lists) {
+        for (const auto& text : *texts) out.push_back(fact_at_option(form, text, f.decided_by));
     }
     return out;
 }

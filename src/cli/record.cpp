@@ -167,10 +167,8 @@ void add_changes(CLI::App& app, state& st) {
                                               from),
                                   location{"--since", {}, 0, 0});
             }
-            const schedule now = plan_record(r, *in);
-            render_options options;
-            options.calendar_id = r.calendar_id;
-            const auto list = changes(plan_at(r, from, make_profile(*in).calendar), now, options);
+            note_builtin_changed(r);
+            const auto list = changes_since(r, from, make_profile(*in).calendar);
             emit("", *format == "json" ? changes_to_json(list) : changes_to_text(list));
             return 0;
         };
