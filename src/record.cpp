@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <random>
 
 namespace ttplan {
@@ -276,16 +277,42 @@ treatment_record create_record(protocol p, std::string origin, day_point start, 
 
 namespace {
 
+// Where the planner's refusal of the last revision lies: the pointer of its first fact that the
+// plan refuses on its own, or of the revision's facts when only several together are refused.
+std::string refused_fact(const treatment_record& r, const std::string& at) {
+    const auto& facts = r.history.back().facts;
+    if (facts.size() > 1) {
+        for (std::size_t i = 0; i < facts.size(); ++i) {
+            treatment_record alone = r;
+            alone.history.back().facts = {facts[i]};
+            try {
+                make_schedule(alone.pinned.copy, profile_of(alone));
+            } catch (const planning_error&) {
+                return fmt::format("{}/facts/{}", at, i);
+            }
+        }
+        return at + "/facts";
+    }
+    return at + "/facts/0";
+}
+
 // Appends a revision and plans the whole history with the record's pinned copy: the planner's
 // own errors (a fact naming nothing in the plan, a value not allowed) say what is wrong with a
 // fact, and pass through unchanged.
 treatment_record append_checked(treatment_record next, std::vector<record_fact> facts,
-                                std::int64_t recorded_at) {
+                                std::int64_t recorded_at, bool locate_refusal = true) {
     const std::string at = fmt::format("/history/{}", next.history.size());
     check_recorded_at(recorded_at, location{"", at + "/recorded_at", 0, 0});
     next.history.push_back(revision{next.last_revision() + 1, recorded_at, std::move(facts)});
     const profile pr = profile_of(next);
-    const schedule s = make_schedule(next.pinned.copy, pr);
+    std::optional<schedule> planned;
+    try {
+        planned.emplace(make_schedule(next.pinned.copy, pr));
+    } catch (const planning_error& e) {
+        if (!locate_refusal) throw;
+        throw planning_error(e.message(), location{"", refused_fact(next, at), 0, 0});
+    }
+    const schedule& s = *planned;
     check_actual_starts(next.pinned.copy, pr, s, next.history.back().facts, at);
     return next;
 }
@@ -321,7 +348,8 @@ treatment_record repin(const treatment_record& r, protocol p, std::string origin
     treatment_record next = r;
     const protocol_repinned fact{r.pinned.version, r.pinned.digest, p.version, digest};
     next.pinned = pinned_protocol{std::move(origin), p.version, digest, std::move(p)};
-    return append_checked(std::move(next), {fact}, recorded_at);
+    // What the new edition refuses is an earlier fact, which its message names.
+    return append_checked(std::move(next), {fact}, recorded_at, false);
 }
 
 profile profile_of(const treatment_record& r, const clinic_calendar& calendar) {

@@ -314,6 +314,25 @@ TEST_CASE("record: a bad fact is refused and the record stays as it was", "[reco
         CHECK_THAT(message, Catch::Contains("2027-01-02") && Catch::Contains("2027-01-04") &&
                                 Catch::Contains("induction") && Catch::Contains("/history/1/facts/0"));
     }
+    SECTION("the planner's refusal is located at the fact it refuses") {
+        try {
+            (void)add_revision(r,
+                               {event_held{parse_event_key("induction:22:Vincristine")},
+                                event_held{parse_event_key("induction:23:Vincristine")}},
+                               jan_4_9am + 60);
+            FAIL("accepted");
+        } catch (const planning_error& e) {
+            CHECK(e.where().pointer == "/history/1/facts/1");
+            CHECK_THAT(e.message(), Catch::Contains("induction:23:Vincristine"));
+        }
+        try {
+            (void)add_revision(r, {gate_resolved{"relapse", d("2027-02-10")}}, jan_4_9am + 60);
+            FAIL("accepted");
+        } catch (const planning_error& e) {
+            CHECK(e.where().pointer == "/history/1/facts/0");
+        }
+        CHECK(r == copy);
+    }
     SECTION("a revision holds at least one fact, at a time that can be written") {
         CHECK_THROWS_AS(add_revision(r, {}, jan_4_9am), value_error);
         CHECK_THROWS_AS(add_revision(r, {gate_resolved{"consolidation", d("2027-02-10")}}, -5), value_error);

@@ -48,6 +48,7 @@ typedef int ttplan_status;
 typedef struct ttplan_protocol ttplan_protocol;
 typedef struct ttplan_profile ttplan_profile;
 typedef struct ttplan_schedule ttplan_schedule;
+typedef struct ttplan_record ttplan_record;
 
 /* ---- library ------------------------------------------------------------------------ */
 
@@ -65,8 +66,8 @@ const char* ttplan_last_error(void);
  * and column (0 = unknown). Any out-pointer may be NULL. Strings valid like the message. */
 void ttplan_last_error_location(const char** file, const char** pointer, int* line, int* column);
 
-/* Frees a buffer returned by ttplan_schedule_render, ttplan_schedule_summary_text,
- * ttplan_protocol_to_json or ttplan_protocol_describe (NULL is fine). */
+/* Frees a buffer the library returned (ttplan_schedule_render, ttplan_record_to_json, ...);
+ * NULL is fine. */
 void ttplan_free(void* buffer);
 
 /* ---- built-in catalog --------------------------------------------------------------- */
@@ -131,6 +132,15 @@ ttplan_status ttplan_profile_set_start_ymd(ttplan_profile* profile, int year, in
 ttplan_status ttplan_profile_set_actual_start(ttplan_profile* profile, const char* phase, int cycle,
                                               const char* date);
 ttplan_status ttplan_profile_set_delay(ttplan_profile* profile, const char* phase, int cycle, int days);
+/* One fact of what happened, as `ttplan record add --KIND TEXT` takes it (docs/records.md,
+ * "Facts as text"): kind "actual" ("consolidation=2027-02-15"), "delay" ("maintenance#3=7"),
+ * "given" ("induction:22:Vincristine=2027-01-26"), "hold" ("induction:22:Vincristine"), "add",
+ * "pause", "stop", "start-track", "stop-track" or "recovered". A decision ("decide") is a
+ * parameter value here (ttplan_profile_set_parameter); a record keeps decisions with their
+ * dates. Errors: TTPLAN_ERROR_VALUE for an unknown kind (listing them) or a text that does not
+ * read (saying what is wrong), the profile unchanged. Facts naming what the plan does not have
+ * are reported by ttplan_plan. */
+ttplan_status ttplan_profile_add_fact(ttplan_profile* profile, const char* kind, const char* text);
 /* The clinic calendar: a closed weekday (0 = Sunday ... 6 = Saturday), a holiday, and what
  * events of a category ("all" = the default) do on a closed day: "next", "previous", "keep".
  * ttplan_profile_set_shift fails with TTPLAN_ERROR_VALUE for another rule, then for an unknown
@@ -380,6 +390,82 @@ ttplan_status ttplan_schedule_changes(const ttplan_schedule* before, const ttpla
                                       const char* calendar_id, const char* format, char** out, size_t* length);
 size_t ttplan_schedule_last_error(const ttplan_schedule* schedule, char* buffer, size_t size);
 void ttplan_schedule_destroy(ttplan_schedule** schedule);
+
+/* ---- treatment records: one patient's plan that follows the patient ------------------- */
+
+/* A record (docs/records.md, "ttplan-record/1") pins a copy of its protocol, keeps the start date
+ * and parameter values it was made with, a random calendar id, and an append-only history of
+ * facts by revision. Revisions record when they were made: seconds since 1970-01-01T00:00:00Z.
+ * Records change only by ttplan_record_add (one thread at a time, like profiles). */
+
+/* A new record, revision 1: `protocol` copied into it as it is now (its origin is where the
+ * handle came from: "builtin:<id>", the file path, or the parse origin), the start date and
+ * parameter values of `profile` (its facts and clinic calendar are not part of a record: add
+ * facts with ttplan_record_add). Errors (kept in the protocol handle): TTPLAN_ERROR_INVALID_ARGUMENT
+ * for a NULL argument or a profile without a start; TTPLAN_ERROR_PARAMETER for values the
+ * protocol does not allow; TTPLAN_ERROR_PLANNING when it cannot be planned from that start;
+ * TTPLAN_ERROR_VALUE for a time outside 1970..9999. */
+ttplan_status ttplan_record_create(const ttplan_protocol* protocol, const ttplan_profile* profile,
+                                   int64_t recorded_at, ttplan_record** out);
+/* A record file, or record JSON text (origin names it in error locations; NULL = "<string>").
+ * Errors: TTPLAN_ERROR_IO, TTPLAN_ERROR_PARSE (line and column), TTPLAN_ERROR_VALIDATION (every
+ * problem by file, JSON pointer and line; ttplan_last_error_location gives the first). */
+ttplan_status ttplan_record_load_file(const char* path, ttplan_record** out);
+ttplan_status ttplan_record_parse(const char* json_text, const char* origin, ttplan_record** out);
+/* The record's calendar id (32 hex digits), the pinned protocol's id, version and origin, the
+ * start date and the last revision number. Any out-pointer may be NULL. */
+ttplan_status ttplan_record_info(const ttplan_record* record, const char** calendar_id, const char** protocol_id,
+                                 const char** protocol_version, const char** origin, const char** start,
+                                 int32_t* revision);
+/* Records one new revision holding `count` (>= 1) facts: kinds[i] and texts[i] as for
+ * ttplan_profile_add_fact, and "decide" ("induction_response=mrd_positive@2027-02-01"), whose
+ * decided_by says what decided it (NULL = not said). All or nothing: after any error the record
+ * is as it was. Errors (kept in the record handle): TTPLAN_ERROR_VALUE for a kind or text that
+ * does not read, located at "facts[i]" (the location's file); and the record's refusals, located
+ * at the JSON pointer the fact would have had ("/history/2/facts/0"): TTPLAN_ERROR_PARAMETER for
+ * a decision on a parameter that is not decided during treatment, or a value it does not
+ * allow; TTPLAN_ERROR_PLANNING for a fact naming what the plan does not have, or an actual start
+ * earlier than the phase it depends on. */
+ttplan_status ttplan_record_add(ttplan_record* record, size_t count, const char* const* kinds,
+                                const char* const* texts, const char* decided_by, int64_t recorded_at);
+/* Re-pins the record to `protocol` (another edition of the same protocol), as one new revision;
+ * the whole history is planned with it first. Errors as ttplan_record_add's, and
+ * TTPLAN_ERROR_VALUE for the edition already pinned or another protocol. */
+ttplan_status ttplan_record_repin(ttplan_record* record, const ttplan_protocol* protocol, int64_t recorded_at);
+/* The record file text (canonical: ttplan_record_parse reads it back to the same record), or
+ * the record written to `path` atomically (a failure leaves any existing file untouched). */
+ttplan_status ttplan_record_to_json(const ttplan_record* record, char** out, size_t* length);
+ttplan_status ttplan_record_save(const ttplan_record* record, const char* path);
+/* The record for people, as `ttplan record show` prints it; free with ttplan_free. */
+ttplan_status ttplan_record_describe(const ttplan_record* record, char** out, size_t* length);
+/* When the built-in the record was pinned from has changed since (the record still plans with its
+ * copy): a one-line message saying what changed and how to move on; NULL when it has not, or the
+ * record was made from a file. Valid until the next call on the handle. */
+ttplan_status ttplan_record_builtin_changed(const ttplan_record* record, const char** message);
+/* The plan as it stood after revision `revision` (0 = the last). clinic: the clinic calendar of
+ * that profile (closed days, holidays, shift rules); its start, parameters and facts are not
+ * read; NULL = none. Errors: TTPLAN_ERROR_VALUE for a revision the record does not have (naming
+ * the ones it has). */
+ttplan_status ttplan_record_plan(const ttplan_record* record, int32_t revision, const ttplan_profile* clinic,
+                                 ttplan_schedule** out);
+/* The record's plan in a format, as `ttplan plan FILE` writes it: the record's calendar id,
+ * SEQUENCE its last revision, DTSTAMP the options' timestamp or else the time of the last
+ * revision, and (iCalendar) what earlier revisions had and the last has not, as cancelled
+ * events. options: calendar_id, sequence and previous must be unset (TTPLAN_ERROR_VALUE), the
+ * record gives them; NULL = defaults. ttplan_record_write writes it to `path` atomically. */
+ttplan_status ttplan_record_render(const ttplan_record* record, const char* format,
+                                   const ttplan_render_options* options, const ttplan_profile* clinic, char** out,
+                                   size_t* length);
+ttplan_status ttplan_record_write(const ttplan_record* record, const char* format,
+                                  const ttplan_render_options* options, const ttplan_profile* clinic,
+                                  const char* path);
+/* What the last revision's plan changed against the plan after revision `since` (0 = the one
+ * before the last, or 1), as ttplan_schedule_changes lists it with the record's calendar id.
+ * format: "text" or "json". */
+ttplan_status ttplan_record_changes(const ttplan_record* record, int32_t since, const ttplan_profile* clinic,
+                                    const char* format, char** out, size_t* length);
+size_t ttplan_record_last_error(const ttplan_record* record, char* buffer, size_t size);
+void ttplan_record_destroy(ttplan_record** record);
 
 #if defined(__GNUC__) || defined(__clang__)
 #pragma GCC visibility pop

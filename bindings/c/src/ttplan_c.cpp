@@ -1,8 +1,6 @@
 // The C API over the C++ library. Every entry point runs its body through guarded(), the one
 // place where exceptions become status codes and messages; nothing else here catches.
-#include <ttplan.h>
-
-#include <ttplan/ttplan.hpp>
+#include "c_api.hpp"
 
 #include <algorithm>
 #include <array>
@@ -17,78 +15,6 @@
 #include <string>
 #include <utility>
 #include <vector>
-
-namespace ttplan::c_api {
-
-// A NULL pointer, an index out of range, a profile without a start date.
-class bad_argument : public std::invalid_argument {
-public:
-    using std::invalid_argument::invalid_argument;
-};
-
-// What every handle carries: its last error, behind a lock so any thread may read it.
-struct handle_base {
-    mutable std::mutex mutex;
-    mutable std::string last_error;
-};
-
-}  // namespace ttplan::c_api
-
-struct ttplan_protocol : ttplan::c_api::handle_base {
-    explicit ttplan_protocol(ttplan::protocol p) : value(std::move(p)) {}
-    ttplan::protocol value;
-};
-
-struct ttplan_profile : ttplan::c_api::handle_base {
-    ttplan::profile value;
-    bool has_start = false;
-};
-
-// The schedule plus C views of it, built once: every string a getter hands out lives here.
-struct ttplan_schedule : ttplan::c_api::handle_base {
-    explicit ttplan_schedule(ttplan::schedule s);
-
-    ttplan::schedule value;
-    std::deque<std::string> text;  // a deque never moves its elements, so c_str() stays put
-    const char* start = nullptr;
-    const char* end = nullptr;
-    std::vector<ttplan_phase_info> phases;
-    std::vector<ttplan_event_info> events;
-    std::vector<ttplan_span_info> spans;
-    std::vector<ttplan_segment_info> segments;
-    std::vector<ttplan_decision_info> decisions;
-    // Per segment, its parameters in name order: {name, value}.
-    std::vector<std::vector<std::pair<const char*, const char*>>> segment_parameters;
-
-private:
-    const char* keep(std::string s) { return text.emplace_back(std::move(s)).c_str(); }
-    // "a,b": parameter names have no commas.
-    const char* keep_list(const std::vector<std::string>& names) {
-        std::string out;
-        for (const auto& n : names) out += (out.empty() ? "" : ",") + n;
-        return keep(std::move(out));
-    }
-    // A window's listed dates, "2027-01-11,2027-01-18"; "" for a range or no window.
-    const char* keep_dates(const std::optional<ttplan::date_window>& w) {
-        std::string out;
-        if (w) {
-            for (const auto d : w->dates) out += (out.empty() ? "" : ",") + ttplan::format_date(d);
-        }
-        return keep(std::move(out));
-    }
-    ttplan_timing_info timing_info(const ttplan::timing& t);
-    // A window's dates as text, NULL without one.
-    const char* earliest(const std::optional<ttplan::date_window>& w) {
-        return w ? keep(ttplan::format_date(w->earliest)) : nullptr;
-    }
-    const char* latest(const std::optional<ttplan::date_window>& w) {
-        return w ? keep(ttplan::format_date(w->latest)) : nullptr;
-    }
-
-public:
-    const char* possible_end_earliest = nullptr;
-    const char* possible_end_latest = nullptr;
-};
 
 ttplan_timing_info ttplan_schedule::timing_info(const ttplan::timing& t) {
     std::string times;
@@ -179,7 +105,6 @@ ttplan_schedule::ttplan_schedule(ttplan::schedule s) : value(std::move(s)) {
 }
 
 namespace ttplan::c_api {
-namespace {
 
 struct thread_error {
     std::string message;
@@ -187,8 +112,8 @@ struct thread_error {
 };
 thread_local thread_error last_error;
 
-ttplan_status record(const handle_base* handle, ttplan_status status, const char* message,
-                     const location& where = {}) noexcept {
+ttplan_status keep_error(const handle_base* handle, ttplan_status status, const char* message,
+                         const location& where) noexcept {
     try {
         last_error.message = message;
         last_error.where = where;
@@ -241,45 +166,10 @@ ttplan_status status_of(error_code code) noexcept {
     return i < family_statuses.size() ? family_statuses[i].status : TTPLAN_ERROR;
 }
 
-// The boundary: runs body and turns whatever it throws into a status, keeping the message
-// for this thread and for `handle` (may be NULL).
-template <class Body>
-ttplan_status guarded(const handle_base* handle, Body&& body) noexcept {
-    try {
-        body();
-        return TTPLAN_OK;
-    } catch (const error& e) {
-        return record(handle, status_of(e.code()), e.what(), e.where());
-    } catch (const bad_argument& e) {
-        return record(handle, TTPLAN_ERROR_INVALID_ARGUMENT, e.what());
-    } catch (const std::bad_alloc&) {
-        return record(handle, TTPLAN_ERROR_OUT_OF_MEMORY, "out of memory");
-    } catch (const std::exception& e) {
-        return record(handle, TTPLAN_ERROR_INTERNAL, e.what());
-    } catch (...) {
-        return record(handle, TTPLAN_ERROR_INTERNAL, "unknown exception");
-    }
-}
 
-template <class T>
-T& need(T* pointer, const char* what) {
-    if (pointer == nullptr) throw bad_argument(std::string(what) + " is NULL");
-    return *pointer;
-}
 
-const char* need_text(const char* text, const char* what) { return &need(text, what); }
 
-template <class T>
-T** need_out(T** out) {
-    need(out, "the output pointer");
-    *out = nullptr;
-    return out;
-}
 
-template <class T>
-void set(T* out, T value) {
-    if (out != nullptr) *out = value;
-}
 
 const std::vector<catalog_entry>& catalog() {
     static const std::vector<catalog_entry> entries = builtin_protocols();
@@ -376,6 +266,14 @@ char* malloc_copy(const std::string& s) {
     return buffer;
 }
 
+std::string changes_in(const std::vector<change>& list, const char* format) {
+    const std::string kind = need_text(format, "the format");
+    if (kind != "text" && kind != "json") throw bad_argument("the format is \"text\" or \"json\"");
+    return kind == "text" ? changes_to_text(list) : changes_to_json(list);
+}
+
+
+namespace {
 template <class Info>
 ttplan_status item_at(const ttplan_schedule* schedule, std::vector<Info> ttplan_schedule::*items, size_t index,
                       Info* out, const char* what) {
@@ -485,22 +383,25 @@ const char* ttplan_default_protocol_id(void) {
 ttplan_status ttplan_protocol_load_builtin(const char* id, ttplan_protocol** out) {
     return guarded(nullptr, [&] {
         need_out(out);
-        *out = new ttplan_protocol(ttplan::load_builtin(id != nullptr ? id : ttplan::default_protocol_id()));
+        const std::string name(id != nullptr ? std::string_view(id) : ttplan::default_protocol_id());
+        *out = new ttplan_protocol(ttplan::load_builtin(name), "builtin:" + name);
     });
 }
 
 ttplan_status ttplan_protocol_load_file(const char* path, ttplan_protocol** out) {
     return guarded(nullptr, [&] {
         need_out(out);
-        *out = new ttplan_protocol(ttplan::load_protocol_file(need_text(path, "the path")));
+        const std::string file = need_text(path, "the path");
+        *out = new ttplan_protocol(ttplan::load_protocol_file(file), file);
     });
 }
 
 ttplan_status ttplan_protocol_parse(const char* json_text, const char* origin, ttplan_protocol** out) {
     return guarded(nullptr, [&] {
         need_out(out);
-        *out = new ttplan_protocol(
-            ttplan::parse_protocol(need_text(json_text, "the JSON text"), origin != nullptr ? origin : "<string>"));
+        const std::string from = origin != nullptr ? origin : "<string>";
+        const char* text = need_text(json_text, "the JSON text");
+        *out = new ttplan_protocol(ttplan::parse_protocol(text, from), from);
     });
 }
 
@@ -784,11 +685,10 @@ ttplan_status ttplan_schedule_changes(const ttplan_schedule* before, const ttpla
         need_out(out);
         ttplan::render_options o;
         if (calendar_id != nullptr) o.calendar_id = calendar_id;
-        const std::string kind = need_text(format, "the format");
-        if (kind != "text" && kind != "json") throw bad_argument("the format is \"text\" or \"json\"");
-        const auto list = ttplan::changes(need(before, "the schedule before").value,
-                                          need(after, "the schedule after").value, o);
-        const std::string text = kind == "text" ? ttplan::changes_to_text(list) : ttplan::changes_to_json(list);
+        const char* kind = need_text(format, "the format");
+        const std::string text = changes_in(ttplan::changes(need(before, "the schedule before").value,
+                                                            need(after, "the schedule after").value, o),
+                                            kind);
         *out = malloc_copy(text);
         set(length, text.size());
     });
