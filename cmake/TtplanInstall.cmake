@@ -7,7 +7,7 @@ include(CMakePackageConfigHelpers)
 set(TTPLAN_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/ttplan"
     CACHE STRING "Where the CMake package files go, relative to the prefix")
 set(TTPLAN_INSTALL_PKGCONFIGDIR "${CMAKE_INSTALL_LIBDIR}/pkgconfig"
-    CACHE STRING "Where ttplan.pc goes, relative to the prefix")
+    CACHE STRING "Where ttplan.pc and ttplan-c.pc go, relative to the prefix")
 
 set(_ttplan_export_targets ttplan)
 if(TARGET ttplan_c)
@@ -79,3 +79,24 @@ endif()
 configure_file("${CMAKE_CURRENT_LIST_DIR}/ttplan.pc.in" "${PROJECT_BINARY_DIR}/ttplan.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/ttplan.pc"
   DESTINATION "${TTPLAN_INSTALL_PKGCONFIGDIR}" COMPONENT devel)
+
+# ttplan-c.pc, for C programs: they link with the C compiler driver, so the module names the
+# C++ runtime (cmake/TtplanCxxRuntime.cmake) along with libttplan and its libraries. pkg-config
+# reads Libs.private and Requires.private only with --static, which a C build does not pass: a
+# static libttplan_c.a lists what it needs in Libs; a shared one needs only itself (it records
+# the rest), and the rest is private.
+if(TARGET ttplan_c)
+  include(TtplanCxxRuntime)
+  ttplan_cxx_runtime_flags(_ttplan_cxx_runtime_flags)
+  set(_ttplan_c_pc_needs "-lttplan -ldate-tz ${_ttplan_cxx_runtime_flags}")
+  get_target_property(_ttplan_c_type ttplan_c TYPE)
+  if(_ttplan_c_type STREQUAL "STATIC_LIBRARY")
+    set(_ttplan_c_pc_link "Requires: fmt\nLibs: -L\${libdir} -lttplan_c ${_ttplan_c_pc_needs}")
+  else()
+    set(_ttplan_c_pc_link
+        "Requires.private: fmt\nLibs: -L\${libdir} -lttplan_c\nLibs.private: ${_ttplan_c_pc_needs}")
+  endif()
+  configure_file("${CMAKE_CURRENT_LIST_DIR}/ttplan-c.pc.in" "${PROJECT_BINARY_DIR}/ttplan-c.pc" @ONLY)
+  install(FILES "${PROJECT_BINARY_DIR}/ttplan-c.pc"
+    DESTINATION "${TTPLAN_INSTALL_PKGCONFIGDIR}" COMPONENT devel)
+endif()
