@@ -26,7 +26,7 @@ install)
   build_dir=$1 prefix=$2
   rm -rf "$prefix"
   cmake --install "$build_dir" --prefix "$prefix"
-  for f in include/ttplan/ttplan.hpp bin/ttplan; do
+  for f in include/ttplan/ttplan.hpp bin/ttplan share/ttplan/schema/schedule.schema.json; do
     [[ -e $prefix/$f ]] || { echo "missing $prefix/$f" >&2; exit 1; }
   done
   ls "$prefix"/lib*/cmake/ttplan/ttplanConfig.cmake "$prefix"/lib*/cmake/ttplan/ttplanConfigVersion.cmake \
