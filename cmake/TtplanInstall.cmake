@@ -7,7 +7,9 @@ include(CMakePackageConfigHelpers)
 set(TTPLAN_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/ttplan"
     CACHE STRING "Where the CMake package files go, relative to the prefix")
 set(TTPLAN_INSTALL_PKGCONFIGDIR "${CMAKE_INSTALL_LIBDIR}/pkgconfig"
-    CACHE STRING "Where ttplan.pc goes, relative to the prefix")
+    CACHE STRING "Where ttplan.pc and ttplan-c.pc go, relative to the prefix")
+set(TTPLAN_INSTALL_SCHEMADIR "${CMAKE_INSTALL_DATADIR}/ttplan/schema"
+    CACHE STRING "Where the JSON Schemas (schema/*.json) go, relative to the prefix")
 
 set(_ttplan_export_targets ttplan)
 if(TARGET ttplan_c)
@@ -34,22 +36,37 @@ if(TARGET ttplan_cli)
   install(TARGETS ttplan_cli RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT runtime)
 endif()
 
+# The JSON Schemas of the documents ttplan writes and reads, so that a consumer can validate
+# them; the package config file names the directory (ttplan_SCHEMA_DIR).
+file(GLOB _ttplan_schemas CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/schema/*.json")
+install(FILES ${_ttplan_schemas} DESTINATION "${TTPLAN_INSTALL_SCHEMADIR}" COMPONENT devel)
+
 install(EXPORT ttplanTargets
   NAMESPACE ttplan::
   FILE ttplanTargets.cmake
   DESTINATION "${TTPLAN_INSTALL_CMAKEDIR}" COMPONENT devel)
 
+# Two package config files: the installed one finds the schemas in the prefix, the build
+# tree's (ttplan_DIR=<build dir>) in the sources.
+set(TTPLAN_SCHEMA_DIR "${TTPLAN_INSTALL_SCHEMADIR}")
+configure_package_config_file(
+  "${CMAKE_CURRENT_LIST_DIR}/ttplanConfig.cmake.in"
+  "${PROJECT_BINARY_DIR}/install/ttplanConfig.cmake"
+  INSTALL_DESTINATION "${TTPLAN_INSTALL_CMAKEDIR}"
+  PATH_VARS TTPLAN_SCHEMA_DIR)
+set(TTPLAN_SCHEMA_DIR "${PROJECT_SOURCE_DIR}/schema")
 configure_package_config_file(
   "${CMAKE_CURRENT_LIST_DIR}/ttplanConfig.cmake.in"
   "${PROJECT_BINARY_DIR}/ttplanConfig.cmake"
-  INSTALL_DESTINATION "${TTPLAN_INSTALL_CMAKEDIR}")
+  INSTALL_DESTINATION "${PROJECT_BINARY_DIR}" INSTALL_PREFIX "${PROJECT_BINARY_DIR}"
+  PATH_VARS TTPLAN_SCHEMA_DIR)
 # 0.x releases may break the API between minor versions; SameMajorVersion still says what
 # the version promises once 1.0 is out.
 write_basic_package_version_file(
   "${PROJECT_BINARY_DIR}/ttplanConfigVersion.cmake"
   VERSION "${PROJECT_VERSION}"
   COMPATIBILITY SameMajorVersion)
-install(FILES "${PROJECT_BINARY_DIR}/ttplanConfig.cmake" "${PROJECT_BINARY_DIR}/ttplanConfigVersion.cmake"
+install(FILES "${PROJECT_BINARY_DIR}/install/ttplanConfig.cmake" "${PROJECT_BINARY_DIR}/ttplanConfigVersion.cmake"
   DESTINATION "${TTPLAN_INSTALL_CMAKEDIR}" COMPONENT devel)
 
 # The build tree as a package: ttplan_DIR=<build dir> works without installing.
@@ -79,3 +96,24 @@ endif()
 configure_file("${CMAKE_CURRENT_LIST_DIR}/ttplan.pc.in" "${PROJECT_BINARY_DIR}/ttplan.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/ttplan.pc"
   DESTINATION "${TTPLAN_INSTALL_PKGCONFIGDIR}" COMPONENT devel)
+
+# ttplan-c.pc, for C programs: they link with the C compiler driver, so the module names the
+# C++ runtime (cmake/TtplanCxxRuntime.cmake) along with libttplan and its libraries. pkg-config
+# reads Libs.private and Requires.private only with --static, which a C build does not pass: a
+# static libttplan_c.a lists what it needs in Libs; a shared one needs only itself (it records
+# the rest), and the rest is private.
+if(TARGET ttplan_c)
+  include(TtplanCxxRuntime)
+  ttplan_cxx_runtime_flags(_ttplan_cxx_runtime_flags)
+  set(_ttplan_c_pc_needs "-lttplan -ldate-tz ${_ttplan_cxx_runtime_flags}")
+  get_target_property(_ttplan_c_type ttplan_c TYPE)
+  if(_ttplan_c_type STREQUAL "STATIC_LIBRARY")
+    set(_ttplan_c_pc_link "Requires: fmt\nLibs: -L\${libdir} -lttplan_c ${_ttplan_c_pc_needs}")
+  else()
+    set(_ttplan_c_pc_link
+        "Requires.private: fmt\nLibs: -L\${libdir} -lttplan_c\nLibs.private: ${_ttplan_c_pc_needs}")
+  endif()
+  configure_file("${CMAKE_CURRENT_LIST_DIR}/ttplan-c.pc.in" "${PROJECT_BINARY_DIR}/ttplan-c.pc" @ONLY)
+  install(FILES "${PROJECT_BINARY_DIR}/ttplan-c.pc"
+    DESTINATION "${TTPLAN_INSTALL_PKGCONFIGDIR}" COMPONENT devel)
+endif()

@@ -6,10 +6,7 @@ import json
 import jsonschema
 import pytest
 
-from conftest import SOURCE_DIR, plan_json
-
-SCHEDULE_SCHEMA = json.loads((SOURCE_DIR / "schema" / "schedule.schema.json").read_text())
-PROTOCOL_SCHEMA = json.loads((SOURCE_DIR / "schema" / "protocol.schema.json").read_text())
+from conftest import plan_json, validate
 
 PROTOCOL = {
     "format": "ttplan-protocol/2", "id": "allowed", "title": "Allowed days",
@@ -26,11 +23,11 @@ PROTOCOL = {
 
 
 def test_the_protocol_and_its_plan_match_the_schemas(tmp_path):
-    jsonschema.validate(PROTOCOL, PROTOCOL_SCHEMA)
+    validate(PROTOCOL, "protocol")
     path = tmp_path / "allowed.json"
     path.write_text(json.dumps(PROTOCOL))
     doc = plan_json(path, "--start", "2027-01-04")
-    jsonschema.validate(doc, SCHEDULE_SCHEMA)
+    validate(doc, "schedule")
     vcr = next(e for e in doc["events"] if e["activity"] == "Vincristine")
     assert vcr["window"] == {"earliest": "2027-01-11", "latest": "2027-01-18", "dates": ["2027-01-11", "2027-01-18"]}
     assert doc["phases"][1]["start_window"]["dates"] == ["2027-02-02", "2027-02-09", "2027-02-16"]
@@ -52,4 +49,4 @@ def test_the_protocol_schema_rejects(change):
     doc = copy.deepcopy(PROTOCOL)
     change(doc)
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(doc, PROTOCOL_SCHEMA)
+        validate(doc, "protocol")

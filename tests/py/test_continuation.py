@@ -1,16 +1,13 @@
 """ttplan plan/summary --then: a plan that continues with other protocols."""
 import datetime
-import json
 import re
 
-import jsonschema
 import pytest
 
-from conftest import SOURCE_DIR, plan_json, run
+from conftest import plan_json, run, validate
 
 START = "2027-01-04"
 RELAPSE = "2028-05-02"
-SCHEMA = json.loads((SOURCE_DIR / "schema" / "schedule.schema.json").read_text())
 
 
 def day(text):
@@ -58,7 +55,7 @@ def test_next_protocol_starts_on_the_date_and_the_third_after_the_second(chain):
 
 
 def test_json_lists_segments_and_matches_the_schema(chain):
-    jsonschema.validate(chain, SCHEMA)
+    validate(chain, "schedule")
     segs = chain["segments"]
     assert [s["protocol"]["id"] for s in segs] == ["all-overview", "blinatumomab", "allo-hsct"]
     assert [s["start"] for s in segs][:2] == [START, RELAPSE]

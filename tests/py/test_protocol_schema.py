@@ -3,17 +3,16 @@ import json
 import os
 import pathlib
 
-import jsonschema
 import pytest
 
+from conftest import schema_validator
+
 ROOT = pathlib.Path(os.environ.get("TTPLAN_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[2]))
-SCHEMA = json.loads((ROOT / "schema" / "protocol.schema.json").read_text(encoding="utf-8"))
 PROTOCOLS = sorted((ROOT / "protocols").glob("*.json"))
 
 
 def validator():
-    jsonschema.Draft202012Validator.check_schema(SCHEMA)
-    return jsonschema.Draft202012Validator(SCHEMA)
+    return schema_validator("protocol")
 
 
 def test_there_are_protocols():

@@ -1,18 +1,17 @@
-"""Every record file the CLI writes validates against the published record schema."""
+"""Every record file the CLI writes validates against the published record schema, and what
+`ttplan changes` writes about it against the change-list schema; dates as calendar dates."""
 import json
 
 import jsonschema
 import pytest
 
-from conftest import SOURCE_DIR, run
+from conftest import format_errors, run, validate
 
-SCHEMA = json.loads((SOURCE_DIR / "schema" / "record.schema.json").read_text())
-PROTOCOL_SCHEMA = json.loads((SOURCE_DIR / "schema" / "protocol.schema.json").read_text())
 EPOCH = {"SOURCE_DATE_EPOCH": "1799053200"}
 
 
 @pytest.fixture
-def record(tmp_path):
+def record_path(tmp_path):
     path = tmp_path / "patient.json"
     run("record", "new", "all-overview", "--start", "2027-01-04", "--set", "ph_positive=true", "-o", path, env=EPOCH)
     run("record", "add", path, "--actual", "consolidation=2027-02-15", "--delay", "maintenance#3=7",
@@ -22,12 +21,17 @@ def record(tmp_path):
         "--recovered", "consolidation=2027-02-20", env=EPOCH)
     run("record", "add", path, "--decide", "induction_response=mrd_negative@2027-02-01", "--by", "marrow MRD",
         env=EPOCH)
-    return json.loads(path.read_text())
+    return path
+
+
+@pytest.fixture
+def record(record_path):
+    return json.loads(record_path.read_text())
 
 
 def test_a_record_with_every_kind_of_fact_matches_the_schema(record):
-    jsonschema.validate(record, SCHEMA)
-    jsonschema.validate(record["protocol"]["document"], PROTOCOL_SCHEMA)
+    validate(record, "record")
+    validate(record["protocol"]["document"], "protocol")
     kinds = {f["kind"] for r in record["history"] for f in r["facts"]}
     assert len(kinds) == 9
 
@@ -35,4 +39,23 @@ def test_a_record_with_every_kind_of_fact_matches_the_schema(record):
 def test_schema_rejects_a_broken_record(record):
     record["history"][1]["facts"][0]["kind"] = "started"
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(record, SCHEMA)
+        validate(record, "record")
+
+
+def test_schema_rejects_a_fact_dated_on_no_calendar_day(record):
+    fact = next(f for r in record["history"] for f in r["facts"] if f["kind"] == "event_moved")
+    fact["date"] = "2027-02-30"
+    with pytest.raises(jsonschema.ValidationError):
+        validate(record, "record")
+    assert format_errors(record, "record") == ["2027-02-30"]
+
+
+def test_changes_match_the_schema(record_path):
+    changes = json.loads(run("changes", record_path, "--since", "1", "-f", "json").stdout)
+    assert changes["changes"]
+    validate(changes, "changes")
+    item = changes["changes"][0]
+    (item["after"] or item["before"])["first"] = "2027-13-45"
+    with pytest.raises(jsonschema.ValidationError):
+        validate(changes, "changes")
+    assert format_errors(changes, "changes") == ["2027-13-45"]
