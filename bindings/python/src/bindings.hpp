@@ -3,6 +3,11 @@
 
 #include <ttplan/ttplan.hpp>
 
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -14,6 +19,17 @@ void bind_errors(pybind11::module_& m);
 void bind_protocol(pybind11::module_& m);
 void bind_schedule(pybind11::module_& m);
 void bind_formats(pybind11::module_& m);
+void bind_record(pybind11::module_& m);
+
+// The clinic calendar from plan()'s keywords: closed weekdays 0 (Sunday) ... 6, holidays, and
+// category -> shift rule. Throws value_error for a weekday outside 0..6 or an unknown rule.
+clinic_calendar make_calendar(const std::vector<int>& closed, const std::vector<day_point>& holidays,
+                              const std::map<std::string, std::string>& shift);
+
+// A fact as (kind, text), the text `ttplan record add --KIND` takes.
+using fact_text = std::pair<std::string, std::string>;
+// `actuals` and the facts read from their text; value_error located at "facts[i]".
+treatment_facts make_facts(std::vector<actual_start> actuals, const std::vector<fact_text>& facts);
 
 }  // namespace ttplan::python
 

@@ -50,17 +50,6 @@ void bind_timing(Class& cls) {
             "How long each dose (or a continuous infusion) runs, a datetime.timedelta, else None.");
 }
 
-clinic_calendar make_calendar(const std::vector<int>& closed, const std::vector<day_point>& holidays,
-                              const std::map<std::string, std::string>& shift) {
-    clinic_calendar c;
-    for (int w : closed) {
-        if (w < 0 || w > 6) throw value_error(fmt::format("weekday {} is not 0 (Sunday) to 6 (Saturday)", w));
-        c.closed_weekdays[static_cast<std::size_t>(w)] = true;
-    }
-    c.holidays.insert(holidays.begin(), holidays.end());
-    for (const auto& [name, rule] : shift) c.set_shift(name, parse_shift_rule(rule));
-    return c;
-}
 
 using actual_tuple = std::tuple<std::string, std::optional<std::int32_t>, std::optional<day_point>, std::int32_t>;
 
@@ -108,6 +97,30 @@ py::dict typed_dict(const typed_values& values) {
 }
 
 }  // namespace
+
+clinic_calendar make_calendar(const std::vector<int>& closed, const std::vector<day_point>& holidays,
+                              const std::map<std::string, std::string>& shift) {
+    clinic_calendar c;
+    for (int w : closed) {
+        if (w < 0 || w > 6) throw value_error(fmt::format("weekday {} is not 0 (Sunday) to 6 (Saturday)", w));
+        c.closed_weekdays[static_cast<std::size_t>(w)] = true;
+    }
+    c.holidays.insert(holidays.begin(), holidays.end());
+    for (const auto& [name, rule] : shift) c.set_shift(name, parse_shift_rule(rule));
+    return c;
+}
+
+treatment_facts make_facts(std::vector<actual_start> actuals, const std::vector<fact_text>& facts) {
+    treatment_facts out(std::move(actuals));
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+        try {
+            add_fact(out, parse_fact(facts[i].first, facts[i].second));
+        } catch (const value_error& e) {
+            throw value_error(e.message(), location{fmt::format("facts[{}]", i), {}, 0, 0});
+        }
+    }
+    return out;
+}
 
 void bind_schedule(py::module_& m) {
     py::class_<protocol_info>(m, "ProtocolInfo", "The protocol a schedule was planned from.")
@@ -355,15 +368,17 @@ void bind_schedule(py::module_& m) {
         "make_schedule",
         [](const protocol& p, day_point start, const parameter_values& values, const std::vector<actual_tuple>& actuals,
            const std::vector<int>& closed, const std::vector<day_point>& holidays,
-           const std::map<std::string, std::string>& shift) {
-            return planner(p, values).plan(start, make_actuals(actuals), make_calendar(closed, holidays, shift));
+           const std::map<std::string, std::string>& shift, const std::vector<fact_text>& facts) {
+            return planner(p, values).plan(start, make_facts(make_actuals(actuals), facts),
+                                           make_calendar(closed, holidays, shift));
         },
         "protocol"_a, "start"_a, "parameters"_a = parameter_values{}, "actuals"_a = py::list(),
         "closed_weekdays"_a = std::vector<int>{}, "holidays"_a = std::vector<day_point>{},
-        "shift"_a = std::map<std::string, std::string>{},
+        "shift"_a = std::map<std::string, std::string>{}, "facts"_a = std::vector<fact_text>{},
         "Plans `protocol` from `start`. parameters: name -> canonical text. actuals: (phase, cycle or None, "
         "actual start date or None, delay in days). closed_weekdays: 0 = Sunday ... 6 = Saturday. shift: "
-        "category (or \"all\") -> \"next\" | \"previous\" | \"keep\".");
+        "category (or \"all\") -> \"next\" | \"previous\" | \"keep\". facts: (kind, text) as `ttplan record "
+        "add --KIND TEXT` takes them.");
     m.def(
         "continue_schedule",
         [](const schedule& so_far, const std::string& at, const std::string& phase, std::optional<day_point> on,
@@ -384,14 +399,14 @@ void bind_schedule(py::module_& m) {
         [](const protocol& p, day_point start, const parameter_values& values,
            const std::vector<actual_tuple>& actuals, const std::vector<int>& closed,
            const std::vector<day_point>& holidays, const std::map<std::string, std::string>& shift,
-           const std::vector<std::string>& decisions) {
-            profile pr{start, values, {}, make_calendar(closed, holidays, shift)};
-            pr.facts.actuals = make_actuals(actuals);
+           const std::vector<std::string>& decisions, const std::vector<fact_text>& facts) {
+            profile pr{start, values, make_facts(make_actuals(actuals), facts), make_calendar(closed, holidays, shift)};
             return plan_branches(p, pr, decisions);
         },
         "protocol"_a, "start"_a, "parameters"_a = parameter_values{}, "actuals"_a = py::list(),
         "closed_weekdays"_a = std::vector<int>{}, "holidays"_a = std::vector<day_point>{},
         "shift"_a = std::map<std::string, std::string>{}, "decisions"_a = std::vector<std::string>{},
+        "facts"_a = std::vector<fact_text>{},
         "Every branch of the decisions named (all open ones when none): a list of (label, Schedule). Other "
         "arguments as for make_schedule.");
     m.def("parse_date", &parse_date, "text"_a, "A date from \"YYYY-MM-DD\"; raises InvalidValueError naming the text.");

@@ -8,7 +8,10 @@ DISCLAIMER: str
 WEEKDAYS: tuple[str, ...]
 SHIFT_RULES: tuple[str, ...]
 
+FACT_KINDS: tuple[str, ...]
+
 PhaseKey = Union[str, Tuple[str, int]]
+Facts = Union[Mapping[str, Union[str, Iterable[str]]], Iterable[Tuple[str, str]], None]
 
 class Location:
     @property
@@ -376,6 +379,7 @@ def plan(
     closed: Iterable[Union[int, str]] = (),
     holidays: Iterable[Union[datetime.date, str]] = (),
     shift: Optional[Mapping[str, str]] = None,
+    facts: Facts = None,
     **params: Union[bool, int, str],
 ) -> Schedule: ...
 
@@ -390,5 +394,107 @@ def plan_branches(
     closed: Iterable[Union[int, str]] = (),
     holidays: Iterable[Union[datetime.date, str]] = (),
     shift: Optional[Mapping[str, str]] = None,
+    facts: Facts = None,
     **params: Union[bool, int, str],
 ) -> list[Tuple[str, Schedule]]: ...
+
+class Revision:
+    @property
+    def number(self) -> int: ...
+    @property
+    def recorded_at(self) -> int: ...
+    @property
+    def facts(self) -> list[str]: ...
+    @property
+    def kinds(self) -> list[str]: ...
+
+class Record:
+    @property
+    def calendar_id(self) -> str: ...
+    @property
+    def start(self) -> datetime.date: ...
+    @property
+    def parameters(self) -> dict[str, str]: ...
+    @property
+    def revision(self) -> int: ...
+    @property
+    def history(self) -> list[Revision]: ...
+    @property
+    def protocol(self) -> Protocol: ...
+    @property
+    def origin(self) -> str: ...
+    @property
+    def digest(self) -> str: ...
+    def builtin_changed(self) -> Optional[str]: ...
+    def to_json(self) -> str: ...
+    def save(self, path: str) -> None: ...
+    def describe(self) -> str: ...
+    def add(
+        self,
+        facts: Facts = None,
+        /,
+        *,
+        by: str = "",
+        recorded_at: Union[int, datetime.datetime, None] = None,
+        **kinds: Union[str, Iterable[str]],
+    ) -> int: ...
+    def repin(
+        self,
+        protocol_or_id: Union[Protocol, str, None] = None,
+        *,
+        recorded_at: Union[int, datetime.datetime, None] = None,
+    ) -> int: ...
+    def plan(
+        self,
+        revision: Optional[int] = None,
+        *,
+        closed: Iterable[Union[int, str]] = (),
+        holidays: Iterable[Union[datetime.date, str]] = (),
+        shift: Optional[Mapping[str, str]] = None,
+    ) -> Schedule: ...
+    def render(
+        self,
+        format: str = "text",
+        *,
+        calendar_name: str = "",
+        timestamp: Optional[int] = None,
+        csv_rows: str = "events",
+        time_zone: str = "",
+        closed: Iterable[Union[int, str]] = (),
+        holidays: Iterable[Union[datetime.date, str]] = (),
+        shift: Optional[Mapping[str, str]] = None,
+    ) -> str: ...
+    def write(
+        self,
+        path: str,
+        format: Optional[str] = None,
+        *,
+        calendar_name: str = "",
+        timestamp: Optional[int] = None,
+        csv_rows: str = "events",
+        time_zone: str = "",
+        closed: Iterable[Union[int, str]] = (),
+        holidays: Iterable[Union[datetime.date, str]] = (),
+        shift: Optional[Mapping[str, str]] = None,
+    ) -> None: ...
+    def changes(
+        self,
+        since: Optional[int] = None,
+        *,
+        format: Literal["text", "json"] = "text",
+        closed: Iterable[Union[int, str]] = (),
+        holidays: Iterable[Union[datetime.date, str]] = (),
+        shift: Optional[Mapping[str, str]] = None,
+    ) -> str: ...
+
+def new_record(
+    protocol_or_id: Union[Protocol, str, None] = None,
+    start: Union[datetime.date, str, None] = None,
+    *,
+    parameters: Optional[Mapping[str, Union[bool, int, str]]] = None,
+    recorded_at: Union[int, datetime.datetime, None] = None,
+    calendar_id: Optional[str] = None,
+    **params: Union[bool, int, str],
+) -> Record: ...
+def load_record(path: str) -> Record: ...
+def parse_record(text: str, origin: str = "<string>") -> Record: ...
