@@ -9,4 +9,5 @@ PYBIND11_MODULE(_ttplan, m) {
     ttplan::python::bind_protocol(m);
     ttplan::python::bind_schedule(m);
     ttplan::python::bind_formats(m);
+    ttplan::python::bind_dates(m);
 }

@@ -50,9 +50,9 @@ from ._ttplan import (
     parse_protocol,
     validate_protocol_file,
 )
+from ._ttplan import as_date as _as_date
 from ._ttplan import continue_schedule as _continue_schedule
 from ._ttplan import make_schedule as _make_schedule
-from ._ttplan import parse_date as _parse_date
 from ._ttplan import plan_branches as _plan_branches
 from ._ttplan import parse_weekday as _parse_weekday
 from ._ttplan import protocols as _protocols
@@ -67,6 +67,9 @@ __all__ = [
 ]
 
 PhaseKey = Union[str, Tuple[str, int]]
+# A day: datetime.date, datetime.datetime or pandas.Timestamp at midnight (an aware one gives
+# its date on its own wall clock), numpy.datetime64, or "YYYY-MM-DD".
+DateLike = Union[_dt.date, str, "numpy.datetime64"]
 
 
 def protocols() -> list[CatalogEntry]:
@@ -74,14 +77,9 @@ def protocols() -> list[CatalogEntry]:
     return _protocols()
 
 
-def _date(value: Union[_dt.date, str], what: str) -> _dt.date:
-    if isinstance(value, _dt.datetime):
-        raise TypeError(f"{what}: expected a datetime.date, not a datetime.datetime")
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str):
-        return _parse_date(value)
-    raise TypeError(f"{what}: expected a datetime.date or 'YYYY-MM-DD', not {type(value).__name__}")
+def _date(value: DateLike, what: str) -> _dt.date:
+    # One rule for every date the package and the compiled module take (_ttplan.as_date).
+    return _as_date(value, what)
 
 
 def _text(name: str, value: object) -> str:
@@ -127,10 +125,10 @@ def _protocol(protocol_or_id: Union[Protocol, str, None]) -> Protocol:
 
 def _inputs(
     delays: Optional[Mapping[PhaseKey, int]],
-    actuals: Optional[Mapping[PhaseKey, Union[_dt.date, str]]],
+    actuals: Optional[Mapping[PhaseKey, DateLike]],
     parameters: Optional[Mapping[str, Union[bool, int, str]]],
     closed: Iterable[Union[int, str]],
-    holidays: Iterable[Union[_dt.date, str]],
+    holidays: Iterable[DateLike],
     shift: Optional[Mapping[str, str]],
     params: Mapping[str, Union[bool, int, str]],
 ) -> dict:
@@ -156,13 +154,13 @@ def _inputs(
 
 def plan(
     protocol_or_id: Union[Protocol, str, None] = None,
-    start: Union[_dt.date, str, None] = None,
+    start: Optional[DateLike] = None,
     *,
     delays: Optional[Mapping[PhaseKey, int]] = None,
-    actuals: Optional[Mapping[PhaseKey, Union[_dt.date, str]]] = None,
+    actuals: Optional[Mapping[PhaseKey, DateLike]] = None,
     parameters: Optional[Mapping[str, Union[bool, int, str]]] = None,
     closed: Iterable[Union[int, str]] = (),
-    holidays: Iterable[Union[_dt.date, str]] = (),
+    holidays: Iterable[DateLike] = (),
     shift: Optional[Mapping[str, str]] = None,
     **params: Union[bool, int, str],
 ) -> Schedule:
@@ -170,7 +168,9 @@ def plan(
 
     protocol_or_id: a Protocol, a built-in id or a protocol file path (default: the default
         built-in protocol).
-    start: the first day of treatment, a datetime.date or "YYYY-MM-DD" (default: today).
+    start: the first day of treatment (default: today): a datetime.date, a datetime.datetime or
+        pandas.Timestamp at midnight (an aware one counts on its own wall clock), a
+        numpy.datetime64, or "YYYY-MM-DD". A time of day is an InvalidValueError.
     delays: phase -> days late; actuals: phase -> the date it actually started. Keys are a
         phase id ("consolidation"), "phase#cycle" or (phase, cycle). Later phases move with
         them; earlier ones stay.
@@ -191,14 +191,14 @@ def plan(
 
 def plan_branches(
     protocol_or_id: Union[Protocol, str, None] = None,
-    start: Union[_dt.date, str, None] = None,
+    start: Optional[DateLike] = None,
     *,
     decisions: Iterable[str] = (),
     delays: Optional[Mapping[PhaseKey, int]] = None,
-    actuals: Optional[Mapping[PhaseKey, Union[_dt.date, str]]] = None,
+    actuals: Optional[Mapping[PhaseKey, DateLike]] = None,
     parameters: Optional[Mapping[str, Union[bool, int, str]]] = None,
     closed: Iterable[Union[int, str]] = (),
-    holidays: Iterable[Union[_dt.date, str]] = (),
+    holidays: Iterable[DateLike] = (),
     shift: Optional[Mapping[str, str]] = None,
     **params: Union[bool, int, str],
 ) -> list[Tuple[str, Schedule]]:
@@ -225,14 +225,14 @@ def _continue_with(
     self: Schedule,
     protocol_or_id: Union[Protocol, str],
     *,
-    on: Union[_dt.date, str, None] = None,
+    on: Optional[DateLike] = None,
     after: Optional[str] = None,
     reason: str = "",
     delays: Optional[Mapping[PhaseKey, int]] = None,
-    actuals: Optional[Mapping[PhaseKey, Union[_dt.date, str]]] = None,
+    actuals: Optional[Mapping[PhaseKey, DateLike]] = None,
     parameters: Optional[Mapping[str, Union[bool, int, str]]] = None,
     closed: Iterable[Union[int, str]] = (),
-    holidays: Iterable[Union[_dt.date, str]] = (),
+    holidays: Iterable[DateLike] = (),
     shift: Optional[Mapping[str, str]] = None,
     **params: Union[bool, int, str],
 ) -> Schedule:

@@ -3,12 +3,17 @@ import datetime
 from collections.abc import Iterable, Mapping
 from typing import Literal, Optional, Tuple, Union
 
+import numpy
+
 __version__: str
 DISCLAIMER: str
 WEEKDAYS: tuple[str, ...]
 SHIFT_RULES: tuple[str, ...]
 
 PhaseKey = Union[str, Tuple[str, int]]
+# datetime.datetime and pandas.Timestamp (a datetime) at midnight only; an aware one gives its
+# date on its own wall clock.
+DateLike = Union[datetime.date, str, numpy.datetime64]
 
 class Location:
     @property
@@ -307,9 +312,9 @@ class Schedule:
     def spans(self) -> list[Span]: ...
     @property
     def segments(self) -> list[Segment]: ...
-    def events_on(self, day: datetime.date) -> list[Event]: ...
-    def active_on(self, day: datetime.date) -> list[Phase]: ...
-    def spans_on(self, day: datetime.date) -> list[Span]: ...
+    def events_on(self, day: DateLike) -> list[Event]: ...
+    def active_on(self, day: DateLike) -> list[Phase]: ...
+    def spans_on(self, day: DateLike) -> list[Span]: ...
     def totals_by_phase(self) -> list[PhaseTotal]: ...
     def protocol_of(self, item: Union[Phase, Event, Span, PhaseTotal]) -> str: ...
     def summary_text(self) -> str: ...
@@ -332,14 +337,14 @@ class Schedule:
         self,
         protocol_or_id: Union[Protocol, str],
         *,
-        on: Union[datetime.date, str, None] = None,
+        on: Optional[DateLike] = None,
         after: Optional[str] = None,
         reason: str = "",
         delays: Optional[Mapping[PhaseKey, int]] = None,
-        actuals: Optional[Mapping[PhaseKey, Union[datetime.date, str]]] = None,
+        actuals: Optional[Mapping[PhaseKey, DateLike]] = None,
         parameters: Optional[Mapping[str, Union[bool, int, str]]] = None,
         closed: Iterable[Union[int, str]] = (),
-        holidays: Iterable[Union[datetime.date, str]] = (),
+        holidays: Iterable[DateLike] = (),
         shift: Optional[Mapping[str, str]] = None,
         **params: Union[bool, int, str],
     ) -> Schedule: ...
@@ -368,27 +373,27 @@ def parse_protocol(text: str, origin: str = "<string>") -> Protocol: ...
 def validate_protocol_file(path: str) -> list[Problem]: ...
 def plan(
     protocol_or_id: Union[Protocol, str, None] = None,
-    start: Union[datetime.date, str, None] = None,
+    start: Optional[DateLike] = None,
     *,
     delays: Optional[Mapping[PhaseKey, int]] = None,
-    actuals: Optional[Mapping[PhaseKey, Union[datetime.date, str]]] = None,
+    actuals: Optional[Mapping[PhaseKey, DateLike]] = None,
     parameters: Optional[Mapping[str, Union[bool, int, str]]] = None,
     closed: Iterable[Union[int, str]] = (),
-    holidays: Iterable[Union[datetime.date, str]] = (),
+    holidays: Iterable[DateLike] = (),
     shift: Optional[Mapping[str, str]] = None,
     **params: Union[bool, int, str],
 ) -> Schedule: ...
 
 def plan_branches(
     protocol_or_id: Union[Protocol, str, None] = None,
-    start: Union[datetime.date, str, None] = None,
+    start: Optional[DateLike] = None,
     *,
     decisions: Iterable[str] = (),
     delays: Optional[Mapping[PhaseKey, int]] = None,
-    actuals: Optional[Mapping[PhaseKey, Union[datetime.date, str]]] = None,
+    actuals: Optional[Mapping[PhaseKey, DateLike]] = None,
     parameters: Optional[Mapping[str, Union[bool, int, str]]] = None,
     closed: Iterable[Union[int, str]] = (),
-    holidays: Iterable[Union[datetime.date, str]] = (),
+    holidays: Iterable[DateLike] = (),
     shift: Optional[Mapping[str, str]] = None,
     **params: Union[bool, int, str],
 ) -> list[Tuple[str, Schedule]]: ...
