@@ -50,6 +50,7 @@ from ._ttplan import (
     parse_protocol,
     validate_protocol_file,
 )
+from ._frames import to_dataframe as _to_dataframe
 from ._ttplan import as_date as _as_date
 from ._ttplan import continue_schedule as _continue_schedule
 from ._ttplan import make_schedule as _make_schedule
@@ -269,3 +270,6 @@ def _continue_with(
 _continue_with.__name__ = "continue_with"
 _continue_with.__qualname__ = "Schedule.continue_with"
 Schedule.continue_with = _continue_with  # type: ignore[attr-defined]
+
+_to_dataframe.__qualname__ = "Schedule.to_dataframe"
+Schedule.to_dataframe = _to_dataframe  # type: ignore[attr-defined]

@@ -4,6 +4,7 @@ from collections.abc import Iterable, Mapping
 from typing import Literal, Optional, Tuple, Union
 
 import numpy
+import pandas
 
 __version__: str
 DISCLAIMER: str
@@ -333,6 +334,9 @@ class Schedule:
     def changes(self, after: Schedule, *, calendar_id: str = "", format: str = "text") -> str: ...
     def calendar_id(self, calendar_id: str = "") -> str: ...
     def to_json(self) -> str: ...
+    def to_dataframe(
+        self, table: Literal["events", "phases", "spans", "decisions"] = "events"
+    ) -> pandas.DataFrame: ...
     def continue_with(
         self,
         protocol_or_id: Union[Protocol, str],
