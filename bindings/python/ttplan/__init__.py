@@ -12,6 +12,7 @@ treating team's protocol (ttplan.DISCLAIMER).
 from __future__ import annotations
 
 import datetime as _dt
+import pathlib as _pathlib
 from collections.abc import Iterable, Mapping
 from typing import Optional, Tuple, Union
 
@@ -62,7 +63,7 @@ __all__ = [
     "DISCLAIMER", "SHIFT_RULES", "WEEKDAYS", "Decision", "CatalogEntry", "Error", "Event", "Format", "InvalidValueError",
     "IoError", "Location", "Parameter", "ParameterError", "ParseError", "Phase", "PhaseTotal",
     "PlanningError", "Problem", "Protocol", "ProtocolInfo", "Schedule", "Segment", "Span",
-    "ValidationError", "__version__",
+    "ValidationError", "__version__", "SCHEMA_DIR", "schema_path",
     "default_protocol_id", "format_for_path", "format_names", "formats", "load_builtin", "load_protocol",
     "parse_protocol", "plan", "plan_branches", "protocols", "validate_protocol_file",
 ]
@@ -273,3 +274,22 @@ Schedule.continue_with = _continue_with  # type: ignore[attr-defined]
 
 _to_dataframe.__qualname__ = "Schedule.to_dataframe"
 Schedule.to_dataframe = _to_dataframe  # type: ignore[attr-defined]
+
+# The JSON schemas of what ttplan reads and writes, shipped inside the package.
+SCHEMA_DIR = _pathlib.Path(__file__).resolve().with_name("schema")
+
+
+def schema_path(name: str) -> _pathlib.Path:
+    """The JSON Schema file of one document kind: "protocol", "schedule", "record" or "changes".
+
+        import json, jsonschema, ttplan
+        schema = json.loads(ttplan.schema_path("schedule").read_text())
+        jsonschema.validate(json.loads(plan.to_json()), schema)
+
+    Raises ValueError for another name, listing the schemas installed in SCHEMA_DIR.
+    """
+    path = SCHEMA_DIR / f"{name}.schema.json"
+    if "/" in name or "\\" in name or not path.is_file():
+        known = sorted(p.name[: -len(".schema.json")] for p in SCHEMA_DIR.glob("*.schema.json"))
+        raise ValueError(f'schema_path: no schema "{name}" in {SCHEMA_DIR}; known: {", ".join(known) or "none"}')
+    return path

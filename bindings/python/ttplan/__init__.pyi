@@ -1,5 +1,6 @@
 """Type stubs for ttplan (the compiled core is ttplan._ttplan)."""
 import datetime
+import pathlib
 from collections.abc import Iterable, Mapping
 from typing import Literal, Optional, Tuple, Union
 
@@ -15,6 +16,9 @@ PhaseKey = Union[str, Tuple[str, int]]
 # datetime.datetime and pandas.Timestamp (a datetime) at midnight only; an aware one gives its
 # date on its own wall clock.
 DateLike = Union[datetime.date, str, numpy.datetime64]
+SCHEMA_DIR: pathlib.Path
+
+def schema_path(name: str) -> pathlib.Path: ...
 
 class Location:
     @property
