@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 #include <vector>
+#include <optional>
 
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -30,24 +31,32 @@ clinic_calendar make_calendar(const std::vector<int>& closed, const std::vector<
 using fact_text = std::pair<std::string, std::string>;
 // `actuals` and the facts read from their text; value_error located at "facts[i]".
 treatment_facts make_facts(std::vector<actual_start> actuals, const std::vector<fact_text>& facts);
+void bind_dates(pybind11::module_& m);
+
+// Returns: the day `src` names when it is a datetime.date, a datetime.datetime (a
+// pandas.Timestamp too), a numpy.datetime64 in days or a finer unit, or "YYYY-MM-DD" text;
+// nullopt for any other type.
+// Throws: value_error, naming the value, when it is one of those but not a whole day: a time of
+// day other than midnight, NaT, a unit coarser than a day, a year outside 1 ... 9999, text
+// that parse_date() refuses.
+// Remarks: an aware datetime gives its date on its own wall clock; it is never converted to UTC
+// or to the local zone.
+std::optional<day_point> python_date(pybind11::handle src);
 
 }  // namespace ttplan::python
 
 namespace pybind11::detail {
 
-// ttplan::day_point <-> datetime.date. A datetime.datetime is refused rather than silently
-// losing its time of day.
+// ttplan::day_point <-> datetime.date. Every date type python_date() takes loads; a time of day
+// is an error rather than silently lost.
 template <>
 struct type_caster<ttplan::day_point> {
     PYBIND11_TYPE_CASTER(ttplan::day_point, const_name("datetime.date"));
 
     bool load(handle src, bool) {
-        if (!PyDateTimeAPI) PyDateTime_IMPORT;
-        if (!src || !PyDate_Check(src.ptr()) || PyDateTime_Check(src.ptr())) return false;
-        const date::year_month_day ymd{date::year{PyDateTime_GET_YEAR(src.ptr())},
-                                       date::month{static_cast<unsigned>(PyDateTime_GET_MONTH(src.ptr()))},
-                                       date::day{static_cast<unsigned>(PyDateTime_GET_DAY(src.ptr()))}};
-        value = date::sys_days{ymd};
+        const auto day = ttplan::python::python_date(src);
+        if (!day) return false;
+        value = *day;
         return true;
     }
 

@@ -10,4 +10,5 @@ PYBIND11_MODULE(_ttplan, m) {
     ttplan::python::bind_schedule(m);
     ttplan::python::bind_formats(m);
     ttplan::python::bind_record(m);
+    ttplan::python::bind_dates(m);
 }

@@ -107,7 +107,7 @@ def test_every_shift_rule_word_is_accepted():
 
 def test_bad_argument_types_are_type_errors():
     with pytest.raises(TypeError):
-        ttplan.plan(start=datetime.datetime(2027, 1, 4, 9, 0))
+        ttplan.plan(start=1.5)
     with pytest.raises(TypeError):
         ttplan.plan(start=START, ph_positive=1.5)
     with pytest.raises(TypeError):

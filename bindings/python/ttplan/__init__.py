@@ -12,6 +12,7 @@ treating team's protocol (ttplan.DISCLAIMER).
 from __future__ import annotations
 
 import datetime as _dt
+import pathlib as _pathlib
 from collections.abc import Iterable, Mapping
 from typing import Optional, Tuple, Union
 
@@ -62,9 +63,10 @@ from ._ttplan import record_changes as _record_changes_text
 from ._ttplan import render_record as _render_record
 from ._ttplan import repin_record as _repin_record
 from ._ttplan import write_text as _write_text
+from ._frames import to_dataframe as _to_dataframe
+from ._ttplan import as_date as _as_date
 from ._ttplan import continue_schedule as _continue_schedule
 from ._ttplan import make_schedule as _make_schedule
-from ._ttplan import parse_date as _parse_date
 from ._ttplan import plan_branches as _plan_branches
 from ._ttplan import parse_weekday as _parse_weekday
 from ._ttplan import protocols as _protocols
@@ -73,7 +75,7 @@ __all__ = [
     "DISCLAIMER", "SHIFT_RULES", "WEEKDAYS", "Decision", "CatalogEntry", "Error", "Event", "Format", "InvalidValueError",
     "IoError", "Location", "Parameter", "ParameterError", "ParseError", "Phase", "PhaseTotal",
     "PlanningError", "Problem", "Protocol", "ProtocolInfo", "Record", "Revision", "Schedule", "Segment", "Span",
-    "ValidationError", "__version__", "FACT_KINDS",
+    "ValidationError", "__version__", "FACT_KINDS", "SCHEMA_DIR", "schema_path",
     "default_protocol_id", "format_for_path", "format_names", "formats", "load_builtin", "load_protocol",
     "load_record", "new_record", "parse_protocol", "parse_record", "plan", "plan_branches", "protocols",
     "validate_protocol_file",
@@ -84,6 +86,9 @@ FACT_KINDS: Tuple[str, ...] = tuple(_fact_kinds())
 
 PhaseKey = Union[str, Tuple[str, int]]
 Facts = Union[Mapping[str, Union[str, Iterable[str]]], Iterable[Tuple[str, str]], None]
+# A day: datetime.date, datetime.datetime or pandas.Timestamp at midnight (an aware one gives
+# its date on its own wall clock), numpy.datetime64, or "YYYY-MM-DD".
+DateLike = Union[_dt.date, str, "numpy.datetime64"]
 
 
 def protocols() -> list[CatalogEntry]:
@@ -91,14 +96,9 @@ def protocols() -> list[CatalogEntry]:
     return _protocols()
 
 
-def _date(value: Union[_dt.date, str], what: str) -> _dt.date:
-    if isinstance(value, _dt.datetime):
-        raise TypeError(f"{what}: expected a datetime.date, not a datetime.datetime")
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str):
-        return _parse_date(value)
-    raise TypeError(f"{what}: expected a datetime.date or 'YYYY-MM-DD', not {type(value).__name__}")
+def _date(value: DateLike, what: str) -> _dt.date:
+    # One rule for every date the package and the compiled module take (_ttplan.as_date).
+    return _as_date(value, what)
 
 
 def _text(name: str, value: object) -> str:
@@ -144,10 +144,10 @@ def _protocol(protocol_or_id: Union[Protocol, str, None]) -> Protocol:
 
 def _inputs(
     delays: Optional[Mapping[PhaseKey, int]],
-    actuals: Optional[Mapping[PhaseKey, Union[_dt.date, str]]],
+    actuals: Optional[Mapping[PhaseKey, DateLike]],
     parameters: Optional[Mapping[str, Union[bool, int, str]]],
     closed: Iterable[Union[int, str]],
-    holidays: Iterable[Union[_dt.date, str]],
+    holidays: Iterable[DateLike],
     shift: Optional[Mapping[str, str]],
     params: Mapping[str, Union[bool, int, str]],
 ) -> dict:
@@ -173,13 +173,13 @@ def _inputs(
 
 def plan(
     protocol_or_id: Union[Protocol, str, None] = None,
-    start: Union[_dt.date, str, None] = None,
+    start: Optional[DateLike] = None,
     *,
     delays: Optional[Mapping[PhaseKey, int]] = None,
-    actuals: Optional[Mapping[PhaseKey, Union[_dt.date, str]]] = None,
+    actuals: Optional[Mapping[PhaseKey, DateLike]] = None,
     parameters: Optional[Mapping[str, Union[bool, int, str]]] = None,
     closed: Iterable[Union[int, str]] = (),
-    holidays: Iterable[Union[_dt.date, str]] = (),
+    holidays: Iterable[DateLike] = (),
     shift: Optional[Mapping[str, str]] = None,
     facts: Facts = None,
     **params: Union[bool, int, str],
@@ -188,7 +188,9 @@ def plan(
 
     protocol_or_id: a Protocol, a built-in id or a protocol file path (default: the default
         built-in protocol).
-    start: the first day of treatment, a datetime.date or "YYYY-MM-DD" (default: today).
+    start: the first day of treatment (default: today): a datetime.date, a datetime.datetime or
+        pandas.Timestamp at midnight (an aware one counts on its own wall clock), a
+        numpy.datetime64, or "YYYY-MM-DD". A time of day is an InvalidValueError.
     delays: phase -> days late; actuals: phase -> the date it actually started. Keys are a
         phase id ("consolidation"), "phase#cycle" or (phase, cycle). Later phases move with
         them; earlier ones stay.
@@ -214,14 +216,14 @@ def plan(
 
 def plan_branches(
     protocol_or_id: Union[Protocol, str, None] = None,
-    start: Union[_dt.date, str, None] = None,
+    start: Optional[DateLike] = None,
     *,
     decisions: Iterable[str] = (),
     delays: Optional[Mapping[PhaseKey, int]] = None,
-    actuals: Optional[Mapping[PhaseKey, Union[_dt.date, str]]] = None,
+    actuals: Optional[Mapping[PhaseKey, DateLike]] = None,
     parameters: Optional[Mapping[str, Union[bool, int, str]]] = None,
     closed: Iterable[Union[int, str]] = (),
-    holidays: Iterable[Union[_dt.date, str]] = (),
+    holidays: Iterable[DateLike] = (),
     shift: Optional[Mapping[str, str]] = None,
     facts: Facts = None,
     **params: Union[bool, int, str],
@@ -249,14 +251,14 @@ def _continue_with(
     self: Schedule,
     protocol_or_id: Union[Protocol, str],
     *,
-    on: Union[_dt.date, str, None] = None,
+    on: Optional[DateLike] = None,
     after: Optional[str] = None,
     reason: str = "",
     delays: Optional[Mapping[PhaseKey, int]] = None,
-    actuals: Optional[Mapping[PhaseKey, Union[_dt.date, str]]] = None,
+    actuals: Optional[Mapping[PhaseKey, DateLike]] = None,
     parameters: Optional[Mapping[str, Union[bool, int, str]]] = None,
     closed: Iterable[Union[int, str]] = (),
-    holidays: Iterable[Union[_dt.date, str]] = (),
+    holidays: Iterable[DateLike] = (),
     shift: Optional[Mapping[str, str]] = None,
     **params: Union[bool, int, str],
 ) -> Schedule:
@@ -293,6 +295,28 @@ def _continue_with(
 _continue_with.__name__ = "continue_with"
 _continue_with.__qualname__ = "Schedule.continue_with"
 Schedule.continue_with = _continue_with  # type: ignore[attr-defined]
+
+_to_dataframe.__qualname__ = "Schedule.to_dataframe"
+Schedule.to_dataframe = _to_dataframe  # type: ignore[attr-defined]
+
+# The JSON schemas of what ttplan reads and writes, shipped inside the package.
+SCHEMA_DIR = _pathlib.Path(__file__).resolve().with_name("schema")
+
+
+def schema_path(name: str) -> _pathlib.Path:
+    """The JSON Schema file of one document kind: "protocol", "schedule", "record" or "changes".
+
+        import json, jsonschema, ttplan
+        schema = json.loads(ttplan.schema_path("schedule").read_text())
+        jsonschema.validate(json.loads(plan.to_json()), schema)
+
+    Raises ValueError for another name, listing the schemas installed in SCHEMA_DIR.
+    """
+    path = SCHEMA_DIR / f"{name}.schema.json"
+    if "/" in name or "\\" in name or not path.is_file():
+        known = sorted(p.name[: -len(".schema.json")] for p in SCHEMA_DIR.glob("*.schema.json"))
+        raise ValueError(f'schema_path: no schema "{name}" in {SCHEMA_DIR}; known: {", ".join(known) or "none"}')
+    return path
 
 
 # ---- treatment records -------------------------------------------------------------------

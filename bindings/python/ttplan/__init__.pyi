@@ -1,7 +1,11 @@
 """Type stubs for ttplan (the compiled core is ttplan._ttplan)."""
 import datetime
+import pathlib
 from collections.abc import Iterable, Mapping
 from typing import Literal, Optional, Tuple, Union
+
+import numpy
+import pandas
 
 __version__: str
 DISCLAIMER: str
@@ -12,6 +16,12 @@ FACT_KINDS: tuple[str, ...]
 
 PhaseKey = Union[str, Tuple[str, int]]
 Facts = Union[Mapping[str, Union[str, Iterable[str]]], Iterable[Tuple[str, str]], None]
+# datetime.datetime and pandas.Timestamp (a datetime) at midnight only; an aware one gives its
+# date on its own wall clock.
+DateLike = Union[datetime.date, str, numpy.datetime64]
+SCHEMA_DIR: pathlib.Path
+
+def schema_path(name: str) -> pathlib.Path: ...
 
 class Location:
     @property
@@ -310,9 +320,9 @@ class Schedule:
     def spans(self) -> list[Span]: ...
     @property
     def segments(self) -> list[Segment]: ...
-    def events_on(self, day: datetime.date) -> list[Event]: ...
-    def active_on(self, day: datetime.date) -> list[Phase]: ...
-    def spans_on(self, day: datetime.date) -> list[Span]: ...
+    def events_on(self, day: DateLike) -> list[Event]: ...
+    def active_on(self, day: DateLike) -> list[Phase]: ...
+    def spans_on(self, day: DateLike) -> list[Span]: ...
     def totals_by_phase(self) -> list[PhaseTotal]: ...
     def protocol_of(self, item: Union[Phase, Event, Span, PhaseTotal]) -> str: ...
     def summary_text(self) -> str: ...
@@ -331,18 +341,21 @@ class Schedule:
     def changes(self, after: Schedule, *, calendar_id: str = "", format: str = "text") -> str: ...
     def calendar_id(self, calendar_id: str = "") -> str: ...
     def to_json(self) -> str: ...
+    def to_dataframe(
+        self, table: Literal["events", "phases", "spans", "decisions"] = "events"
+    ) -> pandas.DataFrame: ...
     def continue_with(
         self,
         protocol_or_id: Union[Protocol, str],
         *,
-        on: Union[datetime.date, str, None] = None,
+        on: Optional[DateLike] = None,
         after: Optional[str] = None,
         reason: str = "",
         delays: Optional[Mapping[PhaseKey, int]] = None,
-        actuals: Optional[Mapping[PhaseKey, Union[datetime.date, str]]] = None,
+        actuals: Optional[Mapping[PhaseKey, DateLike]] = None,
         parameters: Optional[Mapping[str, Union[bool, int, str]]] = None,
         closed: Iterable[Union[int, str]] = (),
-        holidays: Iterable[Union[datetime.date, str]] = (),
+        holidays: Iterable[DateLike] = (),
         shift: Optional[Mapping[str, str]] = None,
         **params: Union[bool, int, str],
     ) -> Schedule: ...
@@ -371,13 +384,13 @@ def parse_protocol(text: str, origin: str = "<string>") -> Protocol: ...
 def validate_protocol_file(path: str) -> list[Problem]: ...
 def plan(
     protocol_or_id: Union[Protocol, str, None] = None,
-    start: Union[datetime.date, str, None] = None,
+    start: Optional[DateLike] = None,
     *,
     delays: Optional[Mapping[PhaseKey, int]] = None,
-    actuals: Optional[Mapping[PhaseKey, Union[datetime.date, str]]] = None,
+    actuals: Optional[Mapping[PhaseKey, DateLike]] = None,
     parameters: Optional[Mapping[str, Union[bool, int, str]]] = None,
     closed: Iterable[Union[int, str]] = (),
-    holidays: Iterable[Union[datetime.date, str]] = (),
+    holidays: Iterable[DateLike] = (),
     shift: Optional[Mapping[str, str]] = None,
     facts: Facts = None,
     **params: Union[bool, int, str],
@@ -385,14 +398,14 @@ def plan(
 
 def plan_branches(
     protocol_or_id: Union[Protocol, str, None] = None,
-    start: Union[datetime.date, str, None] = None,
+    start: Optional[DateLike] = None,
     *,
     decisions: Iterable[str] = (),
     delays: Optional[Mapping[PhaseKey, int]] = None,
-    actuals: Optional[Mapping[PhaseKey, Union[datetime.date, str]]] = None,
+    actuals: Optional[Mapping[PhaseKey, DateLike]] = None,
     parameters: Optional[Mapping[str, Union[bool, int, str]]] = None,
     closed: Iterable[Union[int, str]] = (),
-    holidays: Iterable[Union[datetime.date, str]] = (),
+    holidays: Iterable[DateLike] = (),
     shift: Optional[Mapping[str, str]] = None,
     facts: Facts = None,
     **params: Union[bool, int, str],
