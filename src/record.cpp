@@ -389,7 +389,7 @@ schedule plan_at(const treatment_record& r, std::int32_t number, const clinic_ca
 }
 
 std::string render(const treatment_record& r, std::string_view format, render_options options,
-                   const clinic_calendar& calendar) {
+                   const clinic_calendar& calendar, earlier_revisions earlier) {
     const auto refuse = [](bool given, std::string_view what) {
         if (given) throw value_error(fmt::format("a treatment record gives its calendar's {}: leave it unset", what));
     };
@@ -400,12 +400,12 @@ std::string render(const treatment_record& r, std::string_view format, render_op
     options.sequence = r.last_revision();
     if (!options.timestamp && !r.history.empty()) options.timestamp = r.history.back().recorded_at;
     // Only iCalendar cancels what earlier revisions had; other formats need not plan them.
-    std::vector<schedule> earlier;
-    if (format == "ics") {
+    std::vector<schedule> plans;
+    if (format == "ics" && earlier == earlier_revisions::cancelled) {
         for (const revision& rev : r.history) {
-            if (rev.number < r.last_revision()) earlier.push_back(plan_at(r, rev.number, calendar));
+            if (rev.number < r.last_revision()) plans.push_back(plan_at(r, rev.number, calendar));
         }
-        for (const schedule& e : earlier) options.previous.push_back(&e);
+        for (const schedule& e : plans) options.previous.push_back(&e);
     }
     return render(plan(r, calendar), format, options);
 }

@@ -119,3 +119,16 @@ TEST_CASE("record render: changes since a revision, by the calendar's UIDs", "[r
     CHECK(changes_since(r, 3).empty());
     CHECK_THROWS_WITH(changes_since(r, 4), "the record has no revision 4: its revisions are 1 to 3");
 }
+
+TEST_CASE("record render: the last revision alone, for clients that keep no UIDs", "[record][render]") {
+    const treatment_record r = three_revisions();
+    const std::string alone = render(r, "ics", {}, {}, earlier_revisions::left_out);
+    CHECK(count(alone, "STATUS:CANCELLED") == 0);
+    render_options by_hand;
+    by_hand.calendar_id = r.calendar_id;
+    by_hand.sequence = 3;
+    by_hand.timestamp = r.history.back().recorded_at;
+    CHECK(alone == render(plan(r), "ics", by_hand));
+    // Formats without cancelled events are the same either way.
+    CHECK(render(r, "csv", {}, {}, earlier_revisions::left_out) == render(r, "csv"));
+}

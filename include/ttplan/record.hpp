@@ -147,8 +147,11 @@ schedule plan_at(const treatment_record& r, std::int32_t number, const clinic_ca
 // earlier revision's plan had and the last one has not, so that a client that imported any
 // earlier revision removes them. Throws value_error when `options` sets calendar_id, sequence
 // or previous, which the record gives; else what render() throws.
+// `earlier` left_out writes the last revision's events alone, for clients that keep no UIDs
+// and show a cancelled event as a planned one (calcurse): they import a calendar afresh.
+enum class earlier_revisions : std::uint8_t { cancelled, left_out };
 std::string render(const treatment_record& r, std::string_view format, render_options options = {},
-                   const clinic_calendar& calendar = {});
+                   const clinic_calendar& calendar = {}, earlier_revisions earlier = earlier_revisions::cancelled);
 
 // What the plan of the last revision changed against the plan as it stood after revision
 // `since` (plan_at()), matched by the UIDs render() writes: `ttplan changes FILE --since N`.

@@ -37,11 +37,15 @@ void add_plan(CLI::App& app, state& st) {
     cmd->add_option(
         "--time-zone", options->time_zone,
         "iCalendar: time zone of clock times, such as Europe/Berlin (default: floating local times)");
+    auto no_cancelled = std::make_shared<bool>(false);
+    cmd->add_flag("--no-cancelled", *no_cancelled,
+                  "iCalendar of a treatment record: leave out the cancelled events of earlier revisions, for a "
+                  "client that keeps no UIDs and is given a fresh calendar each time (calcurse)");
     cmd->add_option("--csv-rows", *csv_rows, "CSV: events (one row per event) or phases")
         ->check(CLI::IsMember({"events", "phases"}))
         ->capture_default_str();
-    cmd->callback([&st, cmd, in, format, output, options, csv_rows] {
-        st.run = [cmd, in, format, output, options, csv_rows] {
+    cmd->callback([&st, cmd, in, format, output, options, csv_rows, no_cancelled] {
+        st.run = [cmd, in, format, output, options, csv_rows, no_cancelled] {
             // A suffix no format has is a mistake in the command line: say so before planning.
             const std::string name = format->empty() ? format_for_output(*output, format_names()) : *format;
             // An unknown zone is a mistake in the command line as well.
@@ -59,6 +63,10 @@ void add_plan(CLI::App& app, state& st) {
             // the events it imported before, and cancels what earlier revisions had.
             const auto record = input_record(*in);
             if (!record) {
+                if (*no_cancelled) {
+                    throw usage_error("only a treatment record has earlier revisions to leave out",
+                                      location{"--no-cancelled", {}, 0, 0});
+                }
                 emit(*output, render(plan_schedule(*in), name, *options));
                 return 0;
             }
@@ -71,7 +79,9 @@ void add_plan(CLI::App& app, state& st) {
                 }
             }
             note_builtin_changed(*record);
-            const std::string text = render(*record, name, *options, make_profile(*in).calendar);
+            const std::string text =
+                render(*record, name, *options, make_profile(*in).calendar,
+                       *no_cancelled ? earlier_revisions::left_out : earlier_revisions::cancelled);
             emit(*output, text);
             return 0;
         };

@@ -2,15 +2,12 @@
 intensification started 12 weeks late, which drops the last maintenance cycle (maintenance runs
 to a limit counted from before the delay). Written with previous=revision 1, revision 2 carries
 the dropped items as STATUS:CANCELLED events under their old UIDs: Python's icalendar reads
-them, recurring-ical-events leaves nothing but cancelled events of them in the range, and khal,
-which imports revision 1 and then revision 2, keeps no live ghost of them. The change list
-names the same items."""
+them, and recurring-ical-events leaves nothing but cancelled events of them in the range. The
+change list names the same items. (Real clients importing a record's revisions are tested with
+the CLI, in tests/py/test_record_calendars.py.)"""
 import datetime as dt
 import json
-import os
 import re
-import shutil
-import subprocess
 
 import icalendar
 import pytest
@@ -75,58 +72,6 @@ def test_recurring_ical_events_leaves_no_live_removed_event(revisions):
     for e in in_range:
         if str(e["UID"]) in removed:
             assert str(e["STATUS"]) == "CANCELLED" and e.decoded("SEQUENCE") == 1
-
-
-def khal_config(tmp_path):
-    (tmp_path / "cal").mkdir()
-    config = tmp_path / "config"
-    config.write_text(f"""[calendars]
-[[plan]]
-path = {tmp_path / 'cal'}
-type = calendar
-[locale]
-timeformat = %H:%M
-dateformat = %Y-%m-%d
-longdateformat = %Y-%m-%d
-datetimeformat = %Y-%m-%d %H:%M
-longdatetimeformat = %Y-%m-%d %H:%M
-[default]
-default_calendar = plan
-[sqlite]
-path = {tmp_path / 'khal.db'}
-""")
-    return config
-
-
-def khal(config, *args):
-    env = dict(os.environ, TZ="UTC", HOME=str(config.parent))
-    proc = subprocess.run(["khal", "-c", str(config), *args], capture_output=True, text=True, env=env,
-                          stdin=subprocess.DEVNULL)
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout
-
-
-@pytest.mark.skipif(shutil.which("khal") is None, reason="khal is not installed")
-def test_khal_keeps_no_ghost_after_revision_2(revisions, tmp_path):
-    first, second, one, two = revisions
-    config = khal_config(tmp_path)
-    for number, text in ((1, one), (2, two)):
-        path = tmp_path / f"revision-{number}.ics"
-        path.write_bytes(text.encode())
-        khal(config, "import", "--batch", "-a", "plan", str(path))
-    out = khal(config, "list", "--once", "--day-format", "", "--format", "\x1e{uid}\x1f{cancelled}\x1f{title}\x1d",
-               START.isoformat(), (first.end + dt.timedelta(days=2)).isoformat())
-    shown = {}
-    for record in re.findall(r"\x1e(.*?)\x1d", out, re.S):
-        uid, cancelled, title = record.split("\x1f")
-        shown[uid] = bool(cancelled.strip())
-    removed = removed_uids(first, second)
-    live = {str(e["UID"]) for e in vevents(second.render("ics", calendar_id=ID))}
-    assert removed and not removed & live
-    # Every event khal still shows as planned is one revision 2 has; the removed ones are
-    # cancelled or gone, never shown as planned.
-    assert {uid for uid, cancelled in shown.items() if not cancelled} == live
-    assert all(shown.get(uid, True) for uid in removed)
 
 
 def test_derived_calendar_id(revisions):
