@@ -2,21 +2,10 @@
  * protocol's end-of-induction MRD decision, pending and given, its pegaspargase window, windows
  * that list their dates ("Day 8 or Day 15", "or 1 or 2 weeks later"), and hyper-CVAD's courses
  * of "about 3-4 weeks". */
-#include <ttplan.h>
+#include "check.h"
 
 #include <stdio.h>
 #include <string.h>
-
-static int failures = 0;
-
-#define CHECK(cond)                                                                     \
-    do {                                                                                \
-        if (!(cond)) {                                                                  \
-            ++failures;                                                                 \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed: %s\n", __FILE__, __LINE__, #cond, \
-                    ttplan_last_error());                                               \
-        }                                                                               \
-    } while (0)
 
 static ttplan_schedule* plan(const ttplan_protocol* p, const char* response) {
     ttplan_profile* pr = NULL;

@@ -1,28 +1,11 @@
 /* Treatment records from C99: create, add facts as text, save and load, plan after each
  * revision, the record's calendar and the changes since a revision; facts given to a profile;
  * every refusal leaving the record as it was. */
-#include <ttplan.h>
+#include "check.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int failures = 0;
-
-#define CHECK(cond)                                                                     \
-    do {                                                                                \
-        if (!(cond)) {                                                                  \
-            ++failures;                                                                 \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed: %s\n", __FILE__, __LINE__, #cond, \
-                    ttplan_last_error());                                               \
-        }                                                                               \
-    } while (0)
-
-static size_t count(const char* text, const char* needle) {
-    size_t n = 0;
-    for (const char* at = strstr(text, needle); at != NULL; at = strstr(at + 1, needle)) ++n;
-    return n;
-}
 
 /* The date of the first event of `activity` on `day` of `phase`, or "" (a static buffer). */
 static const char* event_date(const ttplan_schedule* s, const char* phase, int day, const char* activity) {

@@ -1,20 +1,9 @@
 /* A re-planned calendar from C99: the calendar id derived when none is given, cancelled events
  * for what the previous revision had, and the change list between the two schedules. */
-#include <ttplan.h>
+#include "check.h"
 
 #include <stdio.h>
 #include <string.h>
-
-static int failures = 0;
-
-#define CHECK(cond)                                                                     \
-    do {                                                                                \
-        if (!(cond)) {                                                                  \
-            ++failures;                                                                 \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed: %s\n", __FILE__, __LINE__, #cond, \
-                    ttplan_last_error());                                               \
-        }                                                                               \
-    } while (0)
 
 /* The default protocol from 2027-01-04 with delayed intensification `days` late: maintenance
  * runs to a limit counted from before it, so 84 days late drops its last cycle. */
@@ -27,12 +16,6 @@ static ttplan_schedule* plan(const ttplan_protocol* p, int days) {
     CHECK(ttplan_plan(p, pr, &s) == TTPLAN_OK);
     ttplan_profile_destroy(&pr);
     return s;
-}
-
-static size_t count(const char* text, const char* needle) {
-    size_t n = 0;
-    for (const char* at = strstr(text, needle); at != NULL; at = strstr(at + 1, needle)) ++n;
-    return n;
 }
 
 int main(void) {
