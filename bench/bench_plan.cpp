@@ -66,4 +66,45 @@ BENCHMARK_CAPTURE(render_daily_cycles, text, "text")->Unit(benchmark::kMilliseco
 BENCHMARK_CAPTURE(render_daily_cycles, md, "md")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(render_daily_cycles, html, "html")->Unit(benchmark::kMillisecond);
 
+// A chain of N one-week phases, each depending on the one before: checking and planning must
+// grow linearly with N (phases are found by id through an index, not by scanning).
+ttplan::protocol phase_chain(std::int64_t n) {
+    ttplan::protocol p;
+    p.id = "chain";
+    p.title = "Chain";
+    p.version = "1";
+    for (std::int64_t i = 0; i < n; ++i) {
+        ttplan::phase ph;
+        ph.id = "p" + std::to_string(i);
+        ph.name = ph.id;
+        ph.duration = ttplan::length::parse("7d");
+        ttplan::activity a;
+        a.name = "Drug";
+        a.days = ttplan::day_pattern::parse("1,3");
+        ph.activities.push_back(std::move(a));
+        if (i > 0) {
+            ttplan::dependency d;
+            d.from = "p" + std::to_string(i - 1);
+            d.to = ph.id;
+            p.dependencies.push_back(std::move(d));
+        }
+        p.phases.push_back(std::move(ph));
+    }
+    return p;
+}
+
+void plan_phase_chain(benchmark::State& state) {
+    const ttplan::planner p(phase_chain(state.range(0)), {});
+    for (auto _ : state) benchmark::DoNotOptimize(p.plan(start));
+    state.SetComplexityN(state.range(0));
+}
+BENCHMARK(plan_phase_chain)->RangeMultiplier(10)->Range(100, 10000)->Unit(benchmark::kMillisecond)->Complexity();
+
+void check_phase_chain(benchmark::State& state) {
+    const ttplan::protocol p = phase_chain(state.range(0));
+    for (auto _ : state) benchmark::DoNotOptimize(ttplan::check(p));
+    state.SetComplexityN(state.range(0));
+}
+BENCHMARK(check_phase_chain)->RangeMultiplier(10)->Range(100, 10000)->Unit(benchmark::kMillisecond)->Complexity();
+
 }  // namespace

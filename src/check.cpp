@@ -1,6 +1,7 @@
 #include <ttplan/model.hpp>
 
 #include "check_timing.hpp"
+#include "phase_index.hpp"
 #include "json_pointer.hpp"
 #include "parameter_space.hpp"
 #include "phase_graph.hpp"
@@ -85,7 +86,7 @@ std::optional<std::int64_t> fixed_days(length len) {
 
 class checker {
 public:
-    explicit checker(const protocol& p) : p_(p) {
+    explicit checker(const protocol& p) : p_(p), ids_(p) {
         for (const phase& ph : p.phases) phase_ids_.push_back(ph.id);
     }
 
@@ -237,7 +238,7 @@ private:
             }
             return;
         }
-        const phase* ph = p_.find_phase(a.phase);
+        const phase* ph = ids_.find(a.phase);
         if (ph == nullptr) {
             fail(at + "/phase", unknown_phase(a.phase));
             return;
@@ -252,8 +253,15 @@ private:
         }
     }
 
+    // Lists the phases there are, the first 20 of a long protocol.
     std::string unknown_phase(std::string_view id) const {
-        return fmt::format("unknown phase \"{}\" (phases: {})", id, fmt::join(phase_ids_, ", "));
+        constexpr std::size_t shown = 20;
+        if (phase_ids_.size() <= shown) {
+            return fmt::format("unknown phase \"{}\" (phases: {})", id, fmt::join(phase_ids_, ", "));
+        }
+        return fmt::format("unknown phase \"{}\" (phases: {}, and {} more)", id,
+                           fmt::join(phase_ids_.begin(), phase_ids_.begin() + shown, ", "),
+                           phase_ids_.size() - shown);
     }
 
     void phase_at(std::size_t i) {
@@ -494,9 +502,9 @@ private:
     void dependency_at(std::size_t i) {
         const dependency& d = p_.dependencies[i];
         const std::string at = fmt::format("/dependencies/{}", i);
-        const phase* from = p_.find_phase(d.from);
+        const phase* from = ids_.find(d.from);
         if (from == nullptr) fail(at + "/from", unknown_phase(d.from));
-        if (p_.find_phase(d.to) == nullptr) fail(at + "/to", unknown_phase(d.to));
+        if (ids_.find(d.to) == nullptr) fail(at + "/to", unknown_phase(d.to));
         if (d.from == d.to && from != nullptr) {
             fail(at + "/to", fmt::format("phase \"{}\" depends on itself", d.to));
         }
@@ -564,6 +572,7 @@ private:
     }
 
     const protocol& p_;
+    detail::phase_index ids_;
     std::vector<std::string> phase_ids_;
     std::set<std::string, std::less<>> seen_phase_ids_;
     std::vector<problem> problems_;

@@ -124,6 +124,7 @@
 #include <ttplan/planner.hpp>
 
 #include "plan_facts.hpp"
+#include "phase_index.hpp"
 #include "plan_parts.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
@@ -231,12 +232,9 @@ struct plan_data {
     std::set<std::string, std::less<>> given;  // parameters the caller gave a value for
     bool uncertain = false;                    // an active phase has an uncertain length
 
-    std::size_t index_of(std::string_view id) const {
-        for (std::size_t i = 0; i < proto.phases.size(); ++i) {
-            if (proto.phases[i].id == id) return i;
-        }
-        return no_dependency;
-    }
+    std::optional<detail::phase_index> ids;    // over proto, once it is in place
+
+    std::size_t index_of(std::string_view id) const { return ids->index(id).value_or(no_dependency); }
 };
 
 // One phase's result for a single plan() call.
@@ -1053,6 +1051,7 @@ planner::planner(protocol p, const parameter_values& values) : impl_(std::make_u
     m.values = resolve_parameters(p, values);
     for (const auto& [name, value] : values) m.given.insert(name);
     m.proto = std::move(p);
+    m.ids.emplace(m.proto);
 
     const auto& phases = m.proto.phases;
     const auto& deps = m.proto.dependencies;

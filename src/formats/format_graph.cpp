@@ -3,6 +3,7 @@
 #include <ttplan/graph.hpp>
 
 #include "markup_escape.hpp"
+#include "phase_index.hpp"
 #include "words.hpp"
 
 #include <fmt/format.h>
@@ -45,7 +46,7 @@ std::string signed_length(const length& l) {
 
 class builder {
 public:
-    builder(const protocol& p, const parameter_values& values) : p_(p), values_(values) {}
+    builder(const protocol& p, const parameter_values& values) : p_(p), ids_(p), values_(values) {}
 
     picture build() {
         picture pic;
@@ -85,7 +86,7 @@ public:
 
 private:
     std::string phase_name(const std::string& id) const {
-        const phase* ph = p_.find_phase(id);
+        const phase* ph = ids_.find(id);
         return ph && !ph->name.empty() ? ph->name : id;
     }
 
@@ -173,6 +174,7 @@ private:
     }
 
     const protocol& p_;
+    detail::phase_index ids_;
     const parameter_values& values_;
     std::map<std::string, std::string, std::less<>> keys_;
     std::map<std::string, bool, std::less<>> active_;
