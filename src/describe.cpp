@@ -4,6 +4,7 @@
 #include <ttplan/version.hpp>
 
 #include "formats/words.hpp"
+#include "utf8_text.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -16,6 +17,18 @@ namespace ttplan {
 namespace {
 
 using parameter_decl = ttplan::parameter;
+
+// Every line these texts write quotes the protocol, so each is made printable text as a whole
+// (utf8_text.hpp): a line of its own, or, for the text that has paragraphs, lines.
+void line(std::string& out, std::string_view text) {
+    out += detail::one_line_text(text);
+    out += '\n';
+}
+
+void lines(std::string& out, std::string_view text) {
+    out += detail::lines_text(text);
+    out += '\n';
+}
 
 std::string unit_text(std::int64_t n, const char* singular) {
     return fmt::format("{} {}{}", n, singular, n == 1 ? "" : "s");
@@ -101,74 +114,77 @@ std::string describe_length(day_point first, day_point last) {
 }
 
 std::string describe(const protocol& p) {
-    std::string out = fmt::format("{}\n{} (version {})\n", p.title, p.id, p.version);
-    if (!p.summary.empty()) out += p.summary + "\n";
-    if (!p.description.empty()) out += "\n" + p.description + "\n";
+    std::string out;
+    line(out, p.title);
+    line(out, fmt::format("{} (version {})", p.id, p.version));
+    if (!p.summary.empty()) line(out, p.summary);
+    if (!p.description.empty()) lines(out, "\n" + p.description);
     out += "\nParameters\n";
     if (p.parameters.empty()) out += "  (none)\n";
     for (const auto& param : p.parameters) {
-        out += "  " + parameter_line(param) + "\n";
+        line(out, "  " + parameter_line(param));
         if (param.decided) {
-            out += fmt::format("      decided during treatment, at {}, by {}\n",
-                               anchor_text(param.decided->at), param.decided->decided_by);
+            line(out, fmt::format("      decided during treatment, at {}, by {}",
+                                  anchor_text(param.decided->at), param.decided->decided_by));
         }
-        if (!param.description.empty()) out += "      " + param.description + "\n";
+        if (!param.description.empty()) lines(out, "      " + param.description);
     }
     out += "\nPhases\n";
     for (const auto& ph : p.phases) {
-        out += fmt::format("  {} ({}): ", ph.id, ph.name);
+        std::string text = fmt::format("  {} ({}): ", ph.id, ph.name);
         if (ph.until.empty()) {
-            out += ph.duration.to_string();
+            text += ph.duration.to_string();
             for (const auto& c : ph.length_when)
-                out += fmt::format(" ({} if {})", c.duration.to_string(), detail::condition_text(c.when));
+                text += fmt::format(" ({} if {})", c.duration.to_string(), detail::condition_text(c.when));
         } else {
-            out += until_text(ph.until);
+            text += until_text(ph.until);
         }
-        out += fmt::format(", numbered from Day {}", ph.first_day);
+        text += fmt::format(", numbered from Day {}", ph.first_day);
         if (ph.repeat) {
             const auto& r = *ph.repeat;
             for (const auto& c : r.count_when) {
-                out += fmt::format(", {} if {}", count_text(p, c.count, c.parameter),
-                                   detail::condition_text(c.when));
+                text += fmt::format(", {} if {}", count_text(p, c.count, c.parameter),
+                                    detail::condition_text(c.when));
             }
             if (r.count || !r.count_parameter.empty()) {
-                out += fmt::format(", {}{}", r.count_when.empty() ? "" : "otherwise ",
-                                   count_text(p, r.count, r.count_parameter));
+                text += fmt::format(", {}{}", r.count_when.empty() ? "" : "otherwise ",
+                                    count_text(p, r.count, r.count_parameter));
             }
-            if (!r.until.empty()) out += ", " + until_text(r.until);
-            if (r.first_cycle) out += fmt::format(", first cycle {}", r.first_cycle->to_string());
-            if (!r.variants.empty()) out += fmt::format(", alternating {}", fmt::join(r.variants, "/"));
+            if (!r.until.empty()) text += ", " + until_text(r.until);
+            if (r.first_cycle) text += fmt::format(", first cycle {}", r.first_cycle->to_string());
+            if (!r.variants.empty()) text += fmt::format(", alternating {}", fmt::join(r.variants, "/"));
         }
-        if (!ph.when.empty()) out += " — only if " + detail::condition_text(ph.when);
-        out += "\n";
+        if (!ph.when.empty()) text += " — only if " + detail::condition_text(ph.when);
+        line(out, text);
     }
     out += "\nDependencies\n";
     if (p.dependencies.empty()) out += "  (none)\n";
     for (const auto& d : p.dependencies) {
+        std::string text;
         if (d.type == dependency_type::start_to_start) {
-            out += fmt::format("  {} starts on Day {} of {}", d.to, d.on_day, d.from);
+            text += fmt::format("  {} starts on Day {} of {}", d.to, d.on_day, d.from);
         } else {
-            out += fmt::format("  {} starts after {} ends", d.to, d.from);
+            text += fmt::format("  {} starts after {} ends", d.to, d.from);
         }
-        if (d.lag.count != 0) out += fmt::format(", plus {}", d.lag.to_string());
-        if (!d.gate.empty()) out += fmt::format(" ({})", d.gate);
-        if (!d.when.empty()) out += " — only if " + detail::condition_text(d.when);
-        out += "\n";
+        if (d.lag.count != 0) text += fmt::format(", plus {}", d.lag.to_string());
+        if (!d.gate.empty()) text += fmt::format(" ({})", d.gate);
+        if (!d.when.empty()) text += " — only if " + detail::condition_text(d.when);
+        line(out, text);
     }
     if (!p.tracks.empty()) {
         out += "\nAcross phases\n";
         for (const auto& t : p.tracks) {
-            out += fmt::format("  {} ({}): from {} to {}", t.name, display_name(t.category),
-                               anchor_text(t.from), anchor_text(t.to));
-            if (!t.when.empty()) out += " — only if " + detail::condition_text(t.when);
-            out += "\n";
+            std::string text = fmt::format("  {} ({}): from {} to {}", t.name, display_name(t.category),
+                                           anchor_text(t.from), anchor_text(t.to));
+            if (!t.when.empty()) text += " — only if " + detail::condition_text(t.when);
+            line(out, text);
         }
     }
-    if (!p.notes.empty()) out += "\nNotes\n  " + p.notes + "\n";
+    if (!p.notes.empty()) lines(out, "\nNotes\n  " + p.notes);
     if (!p.sources.empty()) {
         out += "\nSources\n";
         for (const auto& s : p.sources) {
-            out += fmt::format("  [{}] {}{}\n", s.key, s.title, s.url.empty() ? "" : " — " + s.url);
+            line(out, fmt::format("  [{}] {}{}", s.key, s.title, s.url.empty() ? "" : " — " + s.url));
         }
     }
     out += fmt::format("\n{}\n", disclaimer);
@@ -176,20 +192,21 @@ std::string describe(const protocol& p) {
 }
 
 std::string summary_text(const schedule& s) {
-    std::string out = fmt::format("{} ({})\n", s.protocol().title, s.protocol().id);
-    if (!s.parameters().empty()) {
-        out += fmt::format("Parameters: {}\n", detail::parameters_text(s.parameters()));
-    }
+    std::string out;
+    line(out, fmt::format("{} ({})", s.protocol().title, s.protocol().id));
+    if (!s.parameters().empty()) line(out, "Parameters: " + detail::parameters_text(s.parameters()));
     for (std::size_t i = 1; i < s.segments().size(); ++i) {
         const segment& seg = s.segments()[i];
-        out += fmt::format("Then from {}: {} ({}), {}\n", format_date(seg.start), seg.protocol.title,
-                           seg.protocol.id, seg.reason);
+        line(out, fmt::format("Then from {}: {} ({}), {}", format_date(seg.start), seg.protocol.title,
+                              seg.protocol.id, seg.reason));
     }
     auto totals = s.totals_by_phase();
-    // Phases of a continuation say which protocol they belong to.
+    // Phases of a continuation say which protocol they belong to. Names are made printable
+    // before the column is measured.
     for (auto& t : totals) {
         const std::string& protocol = s.segment_of(t).protocol.id;
         if (s.segments().size() > 1 && protocol != s.protocol().id) t.name += " [" + protocol + "]";
+        t.name = detail::one_line_text(t.name);
     }
     const double total = static_cast<double>(s.total_days());
     std::size_t width = 5;
@@ -222,9 +239,9 @@ std::string summary_text(const schedule& s) {
                        s.treatment_days());
     out += fmt::format("  Clinic days (days with a dated activity to attend): {}\n", s.clinic_days());
     for (const decision& d : s.decisions()) {
-        out += fmt::format("  Decision on {} ({}): {}\n", format_date(d.date),
-                           detail::decision_place(d, s.phase_name(d.segment, d.phase)),
-                           detail::decision_words(d));
+        line(out, fmt::format("  Decision on {} ({}): {}", format_date(d.date),
+                              detail::decision_place(d, s.phase_name(d.segment, d.phase)),
+                              detail::decision_words(d)));
     }
     out += fmt::format("\n{}\n", disclaimer);
     return out;

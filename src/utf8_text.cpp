@@ -17,7 +17,8 @@ struct range {
 
 // Characters that take no column of their own: combining marks of the scripts protocols are
 // written in, zero-width spaces and joiners, bidirectional marks, variation selectors. Sorted.
-constexpr std::array<range, 29> zero_width{{
+// The bidirectional controls are not here: they are written as U+FFFD (shown_as).
+constexpr std::array<range, 28> zero_width{{
     {0x0300, 0x036F},    // combining diacritical marks
     {0x0483, 0x0489},    // Cyrillic
     {0x0591, 0x05BD},    // Hebrew points
@@ -38,7 +39,6 @@ constexpr std::array<range, 29> zero_width{{
     {0x1AB0, 0x1AFF},    // combining diacritical marks extended
     {0x1DC0, 0x1DFF},    // combining diacritical marks supplement
     {0x200B, 0x200F},    // zero-width space, non-joiner, joiner; LRM, RLM
-    {0x202A, 0x202E},    // bidirectional embeddings and overrides
     {0x2060, 0x2064},    // word joiner, invisible operators
     {0x20D0, 0x20FF},    // combining marks for symbols
     {0x302A, 0x302F},    // ideographic tone marks
@@ -81,7 +81,48 @@ bool in(const std::array<range, N>& table, char32_t cp) noexcept {
     return it != table.begin() && cp <= std::prev(it)->last;
 }
 
+// The control pictures U+2400..U+241F in UTF-8 (E2 90 80+cp), indexed by the C0 character.
+constexpr std::array<std::array<char, 3>, 0x20> c0_pictures = [] {
+    std::array<std::array<char, 3>, 0x20> out{};
+    for (unsigned cp = 0; cp < out.size(); ++cp)
+        out[cp] = {static_cast<char>(0xE2), static_cast<char>(0x90), static_cast<char>(0x80 + cp)};
+    return out;
+}();
+
+constexpr std::string_view del_picture = "\xE2\x90\xA1";  // U+2421 SYMBOL FOR DELETE
+
+bool is_whitespace_control(char32_t cp) noexcept {
+    return (cp >= 0x09 && cp <= 0x0D) || cp == 0x85;
+}
+
+// `text` with every invalid byte as U+FFFD and every unsafe character as `shown_as` gives,
+// except those `keep` asks to copy.
+template <typename Keep>
+std::string made_safe(std::string_view text, Keep keep) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const code_point c = decode_at(text, i);
+        if (!c.valid) {
+            out += replacement_character;
+        } else if (is_unsafe(c.value) && !keep(text, i)) {
+            out += shown_as(c.value);
+        } else {
+            out.append(text.substr(i, c.bytes));
+        }
+        i += c.bytes;
+    }
+    return out;
+}
+
 }  // namespace
+
+std::string_view shown_as(char32_t cp) noexcept {
+    if (is_whitespace_control(cp)) return " ";
+    if (cp < 0x20) return {c0_pictures[cp].data(), c0_pictures[cp].size()};
+    if (cp == 0x7F) return del_picture;
+    return replacement_character;
+}
 
 code_point decode_at(std::string_view text, std::size_t at) noexcept {
     const auto lead = static_cast<unsigned char>(text[at]);
@@ -102,6 +143,7 @@ bool is_valid_utf8(std::string_view text) noexcept {
 
 std::size_t columns(char32_t cp) noexcept {
     if (cp < 0x300) return 1;  // ASCII, Latin-1 and controls: the common case, no search
+    if (is_bidi_control(cp)) return 1;
     if (in(zero_width, cp)) return 0;
     return in(wide, cp) ? 2 : 1;
 }
@@ -130,20 +172,21 @@ std::size_t prefix_within(std::string_view text, std::size_t width) noexcept {
 }
 
 std::string one_line_text(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) {
-        const code_point c = decode_at(text, i);
-        if (!c.valid) {
-            out += replacement_character;
-        } else if (is_control(c.value)) {
-            out += ' ';
-        } else {
-            out.append(text.substr(i, c.bytes));
-        }
-        i += c.bytes;
-    }
+    return made_safe(text, [](std::string_view, std::size_t) { return false; });
+}
+
+std::string lines_text(std::string_view text) {
+    // LF stays; so does CR right before LF, which the copy then drops.
+    std::string out = made_safe(text, [](std::string_view t, std::size_t i) {
+        return t[i] == '\n' || (t[i] == '\r' && i + 1 < t.size() && t[i + 1] == '\n');
+    });
+    std::erase(out, '\r');
     return out;
+}
+
+std::string data_text(std::string_view text) {
+    return made_safe(
+        text, [](std::string_view t, std::size_t i) { return t[i] == '\t' || t[i] == '\n' || t[i] == '\r'; });
 }
 
 }  // namespace ttplan::detail

@@ -111,14 +111,24 @@ TEST_CASE("ical: escape_text escapes backslash, semicolon, comma and line breaks
     CHECK(detail::escape_text("x\r\ny\rz") == "x\\ny\\nz");
     CHECK(detail::escape_text("Time: 10:00 \"quoted\"") == "Time: 10:00 \"quoted\"");
     CHECK(detail::escape_text("tab\there") == "tab\there");
-    CHECK(detail::escape_text(std::string("bell\x07nul\0end", 12)) == "bell nul end");
+    // Other controls are written as in every format: C0 as control pictures (U+2407, U+2400).
+    CHECK(detail::escape_text(std::string("bell\x07nul\0end", 12)) == "bell\xE2\x90\x87nul\xE2\x90\x80end");
     CHECK(detail::escape_text("bad \xC3 byte") == "bad \xEF\xBF\xBD byte");
     CHECK(detail::escape_text("caf\xC3\xA9 \xF0\x9F\x98\x80") == "caf\xC3\xA9 \xF0\x9F\x98\x80");
     // C1 controls are control characters like C0: CSI and NEL would drive a terminal that
-    // shows the calendar file.
+    // shows the calendar file. CSI becomes U+FFFD, NEL a space, ESC its picture U+241B.
     CHECK(detail::escape_text("a\xC2\x9B"
                               "31mb\xC2\x85"
-                              "c\x1B") == "a 31mb c ");
+                              "c\x1B") ==
+          "a\xEF\xBF\xBD"
+          "31mb c\xE2\x90\x9B");
+    // Bidirectional overrides and isolates cannot reverse what follows in a client.
+    CHECK(detail::escape_text("a\xE2\x80\xAE"
+                              "b\xE2\x81\xA6"
+                              "c") ==
+          "a\xEF\xBF\xBD"
+          "b\xEF\xBF\xBD"
+          "c");
     CHECK(detail::escape_text("overlong \xC0\xAF surrogate \xED\xA0\x80") ==
           "overlong \xEF\xBF\xBD\xEF\xBF\xBD surrogate \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
     // Escaping the escaped text escapes its backslashes once more, and only those.

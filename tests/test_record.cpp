@@ -460,11 +460,13 @@ TEST_CASE("record: describe lists the facts by revision, safe on a terminal", "[
                          "Protocol: record-test \"Record test\" version 1.0 (record-test.json, fnv1a64:"));
     CHECK_THAT(text, Catch::Contains("Start: 2027-01-04\n"));
     CHECK_THAT(text, Catch::Contains("Revision 1, 2027-01-04T09:00:00Z: record made\n"));
-    CHECK_THAT(text, Catch::Contains(
-                         "Revision 2, 2027-01-05T09:00:00Z\n"
-                         "  - Lumbar [2J puncture (intrathecal) added to induction on 2027-01-20: line one "
-                         "line two\n"
-                         "  - response decided: poor on 2027-01-25 (marrow MRD)\n"));
+    CHECK_THAT(
+        text,
+        Catch::Contains(
+            "Revision 2, 2027-01-05T09:00:00Z\n"
+            "  - Lumbar\xE2\x90\x9B[2J puncture (intrathecal) added to induction on 2027-01-20: line one "
+            "line two\n"
+            "  - response decided: poor on 2027-01-25 (marrow MRD)\n"));
     CHECK(text.find('\x1b') == std::string::npos);
 }
 

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -112,20 +113,70 @@ TEST_CASE("utf8: C0, DEL and C1 are control characters, nothing else is", "[utf8
     CHECK_FALSE(is_control(0xFFFD));
 }
 
-TEST_CASE("utf8: one-line text turns every control character into a space", "[utf8][control]") {
+TEST_CASE("utf8: the embeddings, overrides and isolates are bidirectional controls", "[utf8][bidi]") {
+    for (char32_t cp = 0x202A; cp <= 0x202E; ++cp) CHECK(detail::is_bidi_control(cp));  // LRE .. RLO
+    for (char32_t cp = 0x2066; cp <= 0x2069; ++cp) CHECK(detail::is_bidi_control(cp));  // LRI .. PDI
+    // The marks act as one strong letter each and are kept.
+    for (char32_t cp : {0x200E, 0x200F, 0x061C, 0x2029, 0x2065, 0x206A})
+        CHECK_FALSE(detail::is_bidi_control(cp));
+    CHECK(detail::is_unsafe(0x202E));
+    CHECK(detail::is_unsafe(0x1B));
+    CHECK_FALSE(detail::is_unsafe(U'a'));
+}
+
+TEST_CASE("utf8: what each unsafe character is shown as", "[utf8][control]") {
+    // Whitespace controls: a space, so words stay apart.
+    for (char32_t cp : {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85}) CHECK(detail::shown_as(cp) == " ");
+    // Other C0 and DEL: the control pictures, one column each.
+    CHECK(detail::shown_as(0x00) == "\xE2\x90\x80");  // U+2400 SYMBOL FOR NULL
+    CHECK(detail::shown_as(0x07) == "\xE2\x90\x87");  // U+2407 SYMBOL FOR BELL
+    CHECK(detail::shown_as(0x1B) == "\xE2\x90\x9B");  // U+241B SYMBOL FOR ESCAPE
+    CHECK(detail::shown_as(0x1F) == "\xE2\x90\x9F");  // U+241F SYMBOL FOR UNIT SEPARATOR
+    CHECK(detail::shown_as(0x7F) == "\xE2\x90\xA1");  // U+2421 SYMBOL FOR DELETE
+    // C1 (no pictures) and bidirectional controls: U+FFFD.
+    for (char32_t cp : {0x80, 0x9B, 0x9D, 0x9F, 0x202E, 0x2066}) CHECK(detail::shown_as(cp) == fffd);
+    for (char32_t cp = 0; cp < 0x2070; ++cp) {
+        if (!detail::is_unsafe(cp)) continue;
+        CAPTURE(static_cast<std::uint32_t>(cp));
+        const std::string_view shown = detail::shown_as(cp);
+        CHECK(columns(shown) == 1);
+        CHECK(free_of_controls(std::string(shown)));
+        CHECK(columns(cp) == 1);
+    }
+}
+
+TEST_CASE("utf8: one-line text shows every control character and bidi control", "[utf8][control]") {
     CHECK(one_line_text("two\nlines\r\ttab") == "two lines  tab");
-    CHECK(one_line_text("red \x1B[31mtext\x7F") == "red  [31mtext ");
+    CHECK(one_line_text("red \x1B[31mtext\x7F") == "red \xE2\x90\x9B[31mtext\xE2\x90\xA1");
+    CHECK(one_line_text(std::string("id\0cut", 6)) ==
+          "id\xE2\x90\x80"
+          "cut");
     // C1 as UTF-8: CSI (U+009B) drives a terminal like ESC [, NEL (U+0085) breaks a line, OSC
     // (U+009D) can set a window title.
     CHECK(one_line_text("a\xC2\x9B"
-                        "31mb") == "a 31mb");
+                        "31mb") == "a" + fffd + "31mb");
     CHECK(one_line_text("one\xC2\x85two") == "one two");
     CHECK(one_line_text("\xC2\x9D"
-                        "0;title\xC2\x9C") == " 0;title ");
-    CHECK(one_line_text("\xC2\x80\xC2\x9F") == "  ");
-    // Characters just outside the control ranges are kept.
+                        "0;title\xC2\x9C") == fffd + "0;title" + fffd);
+    CHECK(one_line_text("\xC2\x80\xC2\x9F") == fffd + fffd);
+    // RLO (U+202E) would show "gnp.exe" as "exe.png" and reverse the date after the name.
+    CHECK(one_line_text("Evil\xE2\x80\xAE"
+                        "gnp.exe") == "Evil" + fffd + "gnp.exe");
+    CHECK(one_line_text("\xE2\x81\xA7x\xE2\x81\xA9") == fffd + "x" + fffd);  // RLI .. PDI
+    // Characters just outside the control ranges are kept, and so are the bidi marks.
     CHECK(one_line_text("\xC2\xA0 caf\xC3\xA9 ~") == "\xC2\xA0 caf\xC3\xA9 ~");
     CHECK(one_line_text("\xE6\x97\xA5\xE6\x9C\xAC") == "\xE6\x97\xA5\xE6\x9C\xAC");
+    CHECK(one_line_text("\xD7\xA9\xE2\x80\x8F") == "\xD7\xA9\xE2\x80\x8F");  // shin, RLM
+    // Nothing it writes is unsafe, so it changes nothing the second time.
+    const std::string once = one_line_text("\x1B[2J\r\x07\xE2\x80\xAE\xC2\x9B");
+    CHECK(one_line_text(once) == once);
+}
+
+TEST_CASE("utf8: lines text keeps line breaks, data text tabs and line breaks", "[utf8][control]") {
+    CHECK(detail::lines_text("one\ntwo\r\nthree\rfour\t\x1B") == "one\ntwo\nthree four \xE2\x90\x9B");
+    CHECK(detail::lines_text("\r\n") == "\n");
+    CHECK(detail::lines_text("\r") == " ");
+    CHECK(detail::data_text("a\tb\r\nc\x1B\xE2\x80\xAE") == "a\tb\r\nc\xE2\x90\x9B" + fffd);
 }
 
 TEST_CASE("utf8: one-line text of any bytes is valid UTF-8 without controls", "[utf8][invalid]") {
@@ -153,9 +204,11 @@ TEST_CASE("utf8: columns count wide characters twice and combining marks not at 
     CHECK(columns(std::string_view("a\xE2\x80\x8B"
                                    "b")) == 2);             // zero-width space
     CHECK(columns(std::string_view("\xE2\x80\x94")) == 1);  // em dash
-    // As written: a control character as a space, an invalid byte as U+FFFD.
+    // As written: a tab as a space, an invalid byte as U+FFFD, a bidi control as U+FFFD.
     CHECK(columns(std::string_view("a\tb")) == 3);
     CHECK(columns(std::string_view("a\xC0\xAF")) == 3);
+    CHECK(columns(std::string_view("a\xE2\x80\xAE"
+                                   "b")) == 3);
 }
 
 TEST_CASE("utf8: a prefix within a width never splits a character", "[utf8][width]") {

@@ -23,4 +23,5 @@
 #include <ttplan/protocol_io.hpp>
 #include <ttplan/record.hpp>
 #include <ttplan/schedule.hpp>
+#include <ttplan/text.hpp>
 #include <ttplan/version.hpp>

@@ -138,7 +138,7 @@ void add_validate(CLI::App& app, state& st) {
                     problems.push_back(problem{e.where(), e.message()});
                 }
                 if (problems.empty()) {
-                    std::printf("%s: ok\n", f.c_str());
+                    std::printf("%s: ok\n", printable_line(f).c_str());
                     continue;
                 }
                 ++bad;

@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <exception>
+#include <sstream>
 
 namespace {
 
@@ -41,7 +42,13 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
         return state.run();
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        // CLI11's messages quote what was typed: printable like every message of ttplan's own.
+        std::ostringstream out;
+        std::ostringstream err;
+        const int status = app.exit(e, out, err);
+        std::fputs(out.str().c_str(), stdout);
+        std::fputs(ttplan::printable_text(err.str()).c_str(), stderr);
+        return status;
     } catch (const ttplan::cli::usage_error& e) {
         // 2, as for grep and diff: the command line, not the data, needs changing.
         print_error(e);
@@ -50,7 +57,7 @@ int main(int argc, char** argv) {
         print_error(e);
         return 1;
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "ttplan: internal error: %s\n", e.what());
+        std::fprintf(stderr, "ttplan: internal error: %s\n", ttplan::printable_line(e.what()).c_str());
         return 3;
     }
 }

@@ -45,7 +45,7 @@ void add_new(CLI::App& parent, state& st) {
             const treatment_record r = create_record(load_input_protocol(*in), protocol_origin(in->protocol),
                                                      pr.start, pr.values, recorded_now());
             write_file_atomic(*output, to_json(r));
-            std::fprintf(stderr, "%s: record made (revision 1)\n", output->c_str());
+            std::fprintf(stderr, "%s: record made (revision 1)\n", printable_line(*output).c_str());
             return 0;
         };
     });
@@ -101,7 +101,7 @@ void add_add(CLI::App& parent, state& st) {
             const std::size_t count = facts.size();
             const treatment_record after = add_revision(before, std::move(facts), recorded_now());
             write_file_atomic(*file, to_json(after));
-            std::fprintf(stderr, "%s: revision %d recorded (%zu fact%s)\n", file->c_str(),
+            std::fprintf(stderr, "%s: revision %d recorded (%zu fact%s)\n", printable_line(*file).c_str(),
                          after.last_revision(), count, count == 1 ? "" : "s");
             return 0;
         };
@@ -134,8 +134,8 @@ void add_repin(CLI::App& parent, state& st) {
             const treatment_record after =
                 repin(before, load_protocol(source), protocol_origin(source), recorded_now());
             write_file_atomic(*file, to_json(after));
-            std::fprintf(stderr, "%s: revision %d: %s\n", file->c_str(), after.last_revision(),
-                         to_string(after.history.back().facts.front()).c_str());
+            std::fprintf(stderr, "%s: revision %d: %s\n", printable_line(*file).c_str(),
+                         after.last_revision(), to_string(after.history.back().facts.front()).c_str());
             return 0;
         };
     });

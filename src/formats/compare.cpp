@@ -166,10 +166,17 @@ std::string comparison_text(const labelled_schedules& plans) {
     if (plans.empty()) return out + "\nNo plans to compare.\n\n" + disclaimer + "\n";
     const schedule& first = plans.front().second;
     if (same_protocol(plans))
-        out += fmt::format("Protocol: {} ({})\n", first.protocol().title, first.protocol().id);
+        out +=
+            detail::one_line(fmt::format("Protocol: {} ({})", first.protocol().title, first.protocol().id)) +
+            "\n";
     if (same_start(plans)) out += fmt::format("Start: {}\n", detail::long_date(first.start()));
 
-    const auto rows = comparison_rows(plans, summaries(plans));
+    // Labels and cells quote phase names: printable before they are measured.
+    auto rows = comparison_rows(plans, summaries(plans));
+    for (auto& r : rows) {
+        r.label = detail::one_line(r.label);
+        for (auto& cell : r.cells) cell = detail::one_line(cell);
+    }
     std::size_t label_width = 0;
     for (const auto& r : rows) label_width = std::max(label_width, width_of(r.label) + (r.heading ? 0 : 2));
     std::vector<std::size_t> widths;
@@ -189,7 +196,7 @@ std::string comparison_text(const labelled_schedules& plans) {
             out += r.label + "\n";
             continue;
         }
-        out += pad("  " + detail::one_line(r.label), label_width, false);
+        out += pad("  " + r.label, label_width, false);
         for (std::size_t c = 0; c < plans.size(); ++c) out += "  " + pad(r.cells[c], widths[c], true);
         out += "\n";
     }

@@ -2,6 +2,7 @@
 #include <ttplan/csv.hpp>
 
 #include "agenda.hpp"
+#include "utf8_text.hpp"
 #include "words.hpp"
 
 #include <initializer_list>
@@ -46,9 +47,11 @@ void append_field(std::string& out, std::string_view text) {
 }
 
 // Text cells come from the protocol and are neutralised; numbers, dates and booleans are
-// written by ttplan and left alone (Day -7 must stay a number).
+// written by ttplan and left alone (Day -7 must stay a number). Tabs and line breaks stay (a
+// quoted field carries them); other controls and bidirectional controls are written as in
+// every format (utf8_text.hpp).
 std::string text_cell(std::string_view value) {
-    std::string cell(value);
+    std::string cell = detail::data_text(value);
     if (starts_like_formula(cell)) cell.insert(cell.begin(), '\'');
     return cell;
 }

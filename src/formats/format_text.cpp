@@ -13,15 +13,22 @@ namespace {
 
 using detail::long_date;
 
+// Appends one line: names come from the protocol and the record, so the line is made one
+// line of printable text (utf8_text.hpp) as a whole, whatever field a name sits in.
+void line(std::string& out, std::string_view text) {
+    out += detail::one_line(text);
+    out += '\n';
+}
+
 // "Then from Tue 2 May 2028 (relapse): Blinatumomab (blinatumomab, version 1), parameters ..."
 std::string segment_line(const segment& seg) {
-    std::string line = fmt::format("Then from {}", long_date(seg.start));
-    if (!seg.reason.empty()) line += fmt::format(" ({})", seg.reason);
+    std::string text = fmt::format("Then from {}", long_date(seg.start));
+    if (!seg.reason.empty()) text += fmt::format(" ({})", seg.reason);
     const auto& p = seg.protocol;
-    line += fmt::format(": {} ({}{})", p.title.empty() ? p.id : p.title, p.id,
+    text += fmt::format(": {} ({}{})", p.title.empty() ? p.id : p.title, p.id,
                         p.version.empty() ? "" : ", version " + p.version);
-    if (!seg.parameters.empty()) line += ", parameters " + detail::parameters_text(seg.parameters);
-    return line + "\n";
+    if (!seg.parameters.empty()) text += ", parameters " + detail::parameters_text(seg.parameters);
+    return text;
 }
 
 std::string ending_text(const phase_occurrence& p, const segment* next) {
@@ -34,11 +41,10 @@ std::string to_text(const schedule& s) {
     const detail::agenda plan(s);
     std::string out;
     const auto& info = s.protocol();
-    out += fmt::format("{}\n", info.title);
-    out += fmt::format("Protocol {} (version {})\n", info.id, info.version);
-    if (!s.parameters().empty())
-        out += fmt::format("Parameters: {}\n", detail::parameters_text(s.parameters()));
-    for (std::size_t i = 1; i < s.segments().size(); ++i) out += segment_line(s.segments()[i]);
+    line(out, info.title);
+    line(out, fmt::format("Protocol {} (version {})", info.id, info.version));
+    if (!s.parameters().empty()) line(out, "Parameters: " + detail::parameters_text(s.parameters()));
+    for (std::size_t i = 1; i < s.segments().size(); ++i) line(out, segment_line(s.segments()[i]));
     out += fmt::format("From {} to {}: {} ({} days)\n", long_date(s.start()), long_date(s.end()),
                        describe_length(s.start(), s.end()), s.total_days());
     out += fmt::format("{}\n", disclaimer);
@@ -46,23 +52,24 @@ std::string to_text(const schedule& s) {
         out +=
             "Dates marked (tentative) depend on recovery (for example of blood counts) and may move later.\n";
     }
-    if (const std::string note = detail::pending_note(s, "(pending)"); !note.empty()) out += note + "\n";
+    if (const std::string note = detail::pending_note(s, "(pending)"); !note.empty()) line(out, note);
     if (const std::string note = detail::uncertain_note(s); !note.empty()) out += note + "\n";
 
     if (!s.decisions().empty()) out += "\nDecisions during treatment\n";
     for (const decision& d : s.decisions()) {
-        out += fmt::format("  {} ({}): {}{}\n", long_date(d.date),
-                           detail::decision_place(d, detail::one_line(s.phase_name(d.segment, d.phase))),
-                           detail::decision_words(d), d.tentative ? " (tentative)" : "");
+        line(out, fmt::format("  {} ({}): {}{}", long_date(d.date),
+                              detail::decision_place(d, s.phase_name(d.segment, d.phase)),
+                              detail::decision_words(d), d.tentative ? " (tentative)" : ""));
     }
 
     if (!plan.track_spans().empty()) out += "\nAcross phases\n";
     for (const span* t : plan.track_spans()) {
         const std::string whose = t->segment > 0 ? " [" + s.segment_of(*t).protocol.id + "]" : std::string();
-        out += fmt::format("  {}{}: {} to {} ({}){}{}{}\n", t->activity, whose, long_date(t->first),
-                           long_date(t->last), describe_length(t->first, t->last),
-                           t->ended_early() ? ", " + detail::ending_words(t->ending, plan.stopped_for(*t)) : "",
-                           t->tentative ? " (tentative)" : "", t->pending.empty() ? "" : " (pending)");
+        line(out,
+             fmt::format("  {}{}: {} to {} ({}){}{}{}", t->activity, whose, long_date(t->first),
+                         long_date(t->last), describe_length(t->first, t->last),
+                         t->ended_early() ? ", " + detail::ending_words(t->ending, plan.stopped_for(*t)) : "",
+                         t->tentative ? " (tentative)" : "", t->pending.empty() ? "" : " (pending)"));
     }
 
     std::size_t shown_segment = 0;
@@ -71,12 +78,13 @@ std::string to_text(const schedule& s) {
         if (p.segment != shown_segment) {
             shown_segment = p.segment;
             const segment& seg = s.segment_of(p);
-            out += fmt::format("\n== From {}: {} ==\n", long_date(seg.start), detail::protocol_words(seg));
+            out += '\n';
+            line(out, fmt::format("== From {}: {} ==", long_date(seg.start), detail::protocol_words(seg)));
         }
-        out +=
-            fmt::format("\n{}: {} to {} ({}){}{}{}\n", entry.title(), long_date(p.first), long_date(p.last),
-                        describe_length(p.first, p.last), ending_text(p, entry.stopped_for),
-                        p.tentative ? " (tentative)" : "", p.pending.empty() ? "" : " (pending)");
+        out += '\n';
+        line(out, fmt::format("{}: {} to {} ({}){}{}{}", entry.title(), long_date(p.first), long_date(p.last),
+                              describe_length(p.first, p.last), ending_text(p, entry.stopped_for),
+                              p.tentative ? " (tentative)" : "", p.pending.empty() ? "" : " (pending)"));
         if (p.start_window) {
             out += fmt::format("  May start {} {}\n", p.start_window->is_list() ? "on" : "from",
                                detail::window_dates_words(*p.start_window));
@@ -86,10 +94,10 @@ std::string to_text(const schedule& s) {
         if (const std::string w = detail::possible_words(p.possible_first, p.possible_last); !w.empty())
             out += fmt::format("  It {}\n", w);
         for (const span* t : entry.spans) {
-            out += fmt::format("  {}{}: {}, {} to {}\n", detail::labelled_activity(t->activity, t->category),
-                               detail::timing_suffix(t->timing, t->category, true),
-                               detail::day_range(t->first_day, t->last_day), long_date(t->first),
-                               long_date(t->last));
+            line(out, fmt::format("  {}{}: {}, {} to {}", detail::labelled_activity(t->activity, t->category),
+                                  detail::timing_suffix(t->timing, t->category, true),
+                                  detail::day_range(t->first_day, t->last_day), long_date(t->first),
+                                  long_date(t->last)));
         }
         // A new block every Monday.
         std::optional<day_point> week;
@@ -99,22 +107,23 @@ std::string to_text(const schedule& s) {
                 out += fmt::format("  Week of {}\n", long_date(monday));
                 week = monday;
             }
-            std::string line;
+            std::string items;
             for (const event* e : row.events) {
-                if (!line.empty()) line += "; ";
-                line += detail::labelled_activity(e->activity, e->category);
-                line += detail::timing_suffix(e->timing, e->category, false);
-                if (const std::string moved = detail::moved_words(*e); !moved.empty()) line += " [" + moved + "]";
-                if (e->window) line += " [" + detail::window_words(*e->window) + "]";
+                if (!items.empty()) items += "; ";
+                items += detail::labelled_activity(e->activity, e->category);
+                items += detail::timing_suffix(e->timing, e->category, false);
+                if (const std::string moved = detail::moved_words(*e); !moved.empty())
+                    items += " [" + moved + "]";
+                if (e->window) items += " [" + detail::window_words(*e->window) + "]";
             }
-            out += fmt::format("    {:<15}  Day {:<4} {}\n", long_date(row.date), row.day(), line);
+            line(out, fmt::format("    {:<15}  Day {:<4} {}", long_date(row.date), row.day(), items));
         }
     }
     // Events outside every phase occurrence (a hand-built schedule can have them) are not lost.
     if (!plan.unplaced_events().empty()) out += "\nOther dated activities\n";
     for (const event* e : plan.unplaced_events()) {
-        out += fmt::format("    {:<15}  Day {:<4} {}\n", long_date(e->date), e->day,
-                           detail::labelled_activity(e->activity, e->category));
+        line(out, fmt::format("    {:<15}  Day {:<4} {}", long_date(e->date), e->day,
+                              detail::labelled_activity(e->activity, e->category)));
     }
     return out;
 }

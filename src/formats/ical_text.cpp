@@ -40,8 +40,8 @@ std::string escape_text(std::string_view text) {
         const code_point cp = decode_at(text, i);
         if (!cp.valid) {
             out += replacement_character;
-        } else if (is_control(cp.value)) {
-            out += ' ';
+        } else if (is_unsafe(cp.value)) {
+            out += shown_as(cp.value);
         } else {
             out.append(text.substr(i, cp.bytes));
         }

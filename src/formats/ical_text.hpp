@@ -11,8 +11,9 @@ namespace ttplan::detail {
 // A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma are escaped and every line
 // break (CRLF, CR or LF) becomes "\n". Colons and double quotes are left alone: escaping them
 // is invalid and shows up as stray backslashes in clients. Control characters other than tab
-// (C0, DEL and C1, utf8_text.hpp), which TEXT may not contain, become spaces; invalid UTF-8
-// becomes U+FFFD so that folding can always find character boundaries.
+// (C0, DEL and C1), which TEXT may not contain, and bidirectional controls are written as
+// utf8_text.hpp's shown_as gives; invalid UTF-8 becomes U+FFFD so that folding can always find
+// character boundaries.
 std::string escape_text(std::string_view text);
 
 // A title for one line: every line break (CRLF, CR or LF) becomes one space. RFC 5545 allows

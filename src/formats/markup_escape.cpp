@@ -1,6 +1,6 @@
 // One UTF-8 walk shared by every markup escape: well-formed characters pass through or are
-// replaced by the format's own spelling; everything else becomes U+FFFD rather than bytes a
-// parser would reject.
+// replaced by the format's own spelling; controls and bidirectional controls are written as in
+// every format (utf8_text.hpp), invalid UTF-8 as U+FFFD rather than bytes a parser would reject.
 #include "markup_escape.hpp"
 
 #include "utf8_text.hpp"
@@ -12,13 +12,10 @@ namespace ttplan::detail {
 
 namespace {
 
-// Control characters other than the line breaks and tab each table spells (the one class of
-// utf8_text.hpp), and the two non-characters XML forbids.
-bool unwanted(char32_t cp) {
-    return (is_control(cp) && cp != '\n' && cp != '\t' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF;
-}
-
-// Calls `ascii(c, out)` for each ASCII character, which returns false to copy it unchanged.
+// Calls `ascii(c, out)` for each ASCII character, which returns false to leave it alone. Line
+// breaks and tabs are spelled by each format's table first; every other unsafe character is
+// written as utf8_text.hpp's shown_as gives, as in every format, and the two non-characters XML
+// forbids as U+FFFD.
 template <typename Ascii>
 std::string walk(std::string_view text, Ascii ascii) {
     std::string out;
@@ -26,9 +23,13 @@ std::string walk(std::string_view text, Ascii ascii) {
     std::size_t i = 0;
     while (i < text.size()) {
         const code_point c = decode_at(text, i);
-        if (!c.valid || unwanted(c.value)) {
+        if (!c.valid || c.value == 0xFFFE || c.value == 0xFFFF) {
             out += replacement_character;
-        } else if (c.bytes > 1 || !ascii(static_cast<char>(c.value), out)) {
+        } else if (c.bytes == 1 && ascii(static_cast<char>(c.value), out)) {
+            // spelled by the format
+        } else if (is_unsafe(c.value)) {
+            out += shown_as(c.value);
+        } else {
             out.append(text.substr(i, c.bytes));
         }
         i += c.bytes;
@@ -79,9 +80,12 @@ constexpr std::array<spelling, 5> dot_spellings{{
     {'\r', ""},
 }};
 
-constexpr std::array<spelling, 10> mermaid_spellings{{
+// '%' as well: Mermaid reads "%%{init: ...}%%" as a directive wherever it stands, a label or a
+// comment included, and a directive can change the theme, fonts and security level.
+constexpr std::array<spelling, 11> mermaid_spellings{{
     {'"', "#quot;"},
     {'#', "#35;"},
+    {'%', "#37;"},
     {'&', "#amp;"},
     {'<', "#lt;"},
     {'>', "#gt;"},

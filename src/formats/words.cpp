@@ -64,7 +64,7 @@ std::string condition_text(const condition& c) {
 
 std::string protocol_words(const segment& seg) {
     const auto& p = seg.protocol;
-    return p.title.empty() || p.title == p.id ? p.id : fmt::format("{} ({})", p.title, p.id);
+    return one_line(p.title.empty() || p.title == p.id ? p.id : fmt::format("{} ({})", p.title, p.id));
 }
 
 std::string labelled_activity(std::string_view activity, category kind) {
@@ -165,7 +165,8 @@ std::string moved_words(const event& e, std::string (*date_text)(day_point)) {
 
 std::string ending_words(ending_reason ending, const segment* next) {
     if (ending == ending_reason::stopped) return "stopped early";
-    return next ? "stopped early on switching to " + next->protocol.id : "cut at the end of treatment";
+    return next ? "stopped early on switching to " + one_line(next->protocol.id)
+                : "cut at the end of treatment";
 }
 
 }  // namespace ttplan::detail
@@ -233,25 +234,26 @@ std::string uncertain_note(const schedule& s) {
 }
 
 std::string decision_place(const decision& d, std::string_view phase_name) {
-    std::string out =
-        fmt::format("{} Day {}", phase_name.empty() ? std::string_view(d.phase) : phase_name, d.day);
+    std::string out = fmt::format(
+        "{} Day {}", one_line(phase_name.empty() ? std::string_view(d.phase) : phase_name), d.day);
     if (d.cycle) out += fmt::format(", cycle {}", *d.cycle);
     return out;
 }
 
 std::string decision_words(const decision& d) {
     const std::string by = one_line(d.decided_by);
-    if (!d.pending()) return fmt::format("{} = {}, decided by {}", d.parameter, one_line(*d.value), by);
+    const std::string parameter = one_line(d.parameter);
+    if (!d.pending()) return fmt::format("{} = {}, decided by {}", parameter, one_line(*d.value), by);
     std::vector<std::string> options;
     for (const auto& o : d.options) options.push_back(one_line(o));
-    return fmt::format("{}, decided by {}: not known yet; this plan follows {} (options: {})", d.parameter,
-                       by, one_line(d.assumed), fmt::join(options, ", "));
+    return fmt::format("{}, decided by {}: not known yet; this plan follows {} (options: {})", parameter, by,
+                       one_line(d.assumed), fmt::join(options, ", "));
 }
 
 std::string pending_note(const schedule& s, std::string_view marker) {
     std::vector<std::string> pending;
     for (const decision& d : s.decisions()) {
-        if (d.pending()) pending.push_back(fmt::format("{} on {}", d.parameter, long_date(d.date)));
+        if (d.pending()) pending.push_back(fmt::format("{} on {}", one_line(d.parameter), long_date(d.date)));
     }
     if (pending.empty()) return {};
     if (marker.empty()) {

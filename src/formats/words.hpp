@@ -25,9 +25,11 @@ std::string short_date(day_point d);
 // "January 2027"
 std::string month_title(date::year_month ym);
 
-// Names are one line in every readable format: control characters (newline, tab, escape, C1
-// such as CSI, ...) become spaces, so a name can neither break a table or grid nor send a
-// terminal escape sequence; invalid UTF-8 becomes U+FFFD (utf8_text.hpp).
+// Names are one line in every readable format: line breaks and tabs become spaces, other
+// control characters their control pictures and bidirectional controls U+FFFD, so a name can
+// neither break a table or grid, send a terminal escape sequence nor reorder the text after
+// it; invalid UTF-8 becomes U+FFFD (utf8_text.hpp's one_line_text). The words below that quote
+// a protocol's ids (decision and protocol words, ending words) pass them through it.
 std::string one_line(std::string_view text);
 
 // "Day 8" or "Days 1 to 28".

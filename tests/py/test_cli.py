@@ -265,7 +265,8 @@ def test_validate_reports_every_problem_with_pointer(tmp_path):
 
 def test_errors_never_carry_terminal_controls(tmp_path):
     # A protocol file is untrusted: names quoted in errors must not drive the terminal. ESC and
-    # the C1 controls CSI (U+009B) and OSC (U+009D) are all written as spaces.
+    # BEL are shown as their control pictures, the C1 controls CSI (U+009B) and OSC (U+009D)
+    # as U+FFFD (docs/text-safety.md).
     doc = json.loads(run("show", "--format", "json").stdout)
     doc["dependencies"][0]["to"] = "gone\x1b[2J\x9b31m\x9d0;title\x07end"
     f = tmp_path / "hostile.json"
@@ -274,7 +275,7 @@ def test_errors_never_carry_terminal_controls(tmp_path):
         proc = subprocess.run([BIN, *map(str, args)], capture_output=True, env=dict(os.environ))
         assert proc.returncode == 1
         err = proc.stderr.decode("utf-8")  # valid UTF-8
-        assert "gone [2J 31m 0;title end" in err, err
+        assert "gone\u241b[2J\ufffd31m\ufffd0;title\u2407end" in err, err
         assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", err), err
 
 
