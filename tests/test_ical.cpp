@@ -112,7 +112,9 @@ TEST_CASE("ical: escape_text escapes backslash, semicolon, comma and line breaks
     CHECK(detail::escape_text("Time: 10:00 \"quoted\"") == "Time: 10:00 \"quoted\"");
     CHECK(detail::escape_text("tab\there") == "tab\there");
     // Other controls are written as in every format: C0 as control pictures (U+2407, U+2400).
-    CHECK(detail::escape_text(std::string("bell\x07nul\0end", 12)) == "bell\xE2\x90\x87nul\xE2\x90\x80end");
+    CHECK(detail::escape_text(std::string("bell\x07nul\0end", 12)) == "bell\xE2\x90\x87"
+                                                                      "nul\xE2\x90\x80"
+                                                                      "end");
     CHECK(detail::escape_text("bad \xC3 byte") == "bad \xEF\xBF\xBD byte");
     CHECK(detail::escape_text("caf\xC3\xA9 \xF0\x9F\x98\x80") == "caf\xC3\xA9 \xF0\x9F\x98\x80");
     // C1 controls are control characters like C0: CSI and NEL would drive a terminal that
