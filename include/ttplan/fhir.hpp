@@ -1,18 +1,25 @@
-// HL7 FHIR R4 (JSON): a plan as a Bundle with a CarePlan and a RequestGroup. Mapping:
-// docs/fhir.md.
+// HL7 FHIR R4 (JSON): a plan as a Bundle with a CarePlan and a RequestGroup, and a
+// PlanDefinition read as a protocol. Mapping: docs/fhir.md.
 #pragma once
 
+#include <ttplan/error.hpp>
 #include <ttplan/export.hpp>
+#include <ttplan/model.hpp>
 #include <ttplan/schedule.hpp>
 
+#include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace TTPLAN_API ttplan {
 
 // The URL of HL7's extension that lists the days of a cycle an action falls on.
 inline constexpr std::string_view fhir_days_of_cycle_url =
     "http://hl7.org/fhir/StructureDefinition/timing-daysOfCycle";
+// The extension that carries, as JSON text, the keys of a ttplan protocol element that FHIR has
+// no element for (a repeat's "until", a window, "continuous", ...).
+inline constexpr std::string_view fhir_rules_url = "urn:ttplan:fhir:extension:rules";
 // The code system of ttplan's activity categories (action.code).
 inline constexpr std::string_view fhir_category_system = "urn:ttplan:fhir:category";
 
@@ -25,5 +32,29 @@ inline constexpr std::string_view fhir_category_system = "urn:ttplan:fhir:catego
 // document byte for byte, and an id is derived from the plan (protocol, version, parameters,
 // start), never from a patient. No dose is written, since ttplan has none.
 std::string to_fhir_bundle(const schedule& s);
+
+struct fhir_import_options {
+    // false: a part of the PlanDefinition that has no ttplan meaning is an error. true: it is
+    // left out and reported in fhir_import_result::unmapped.
+    bool lossy = false;
+};
+
+struct fhir_import_result {
+    protocol result;
+    // What was left out (only with lossy), each located by JSON pointer, with its FHIR path
+    // ("PlanDefinition.action[2].timingTiming.repeat.frequency") in the message.
+    std::vector<problem> unmapped;
+};
+
+// Reads a FHIR R4 PlanDefinition (JSON text; `origin` names it in locations) as a protocol.
+// Throws parse_error for text that is not JSON (line and column); validation_error listing
+// every problem, each at its JSON pointer and line with its FHIR path, for a document that is
+// not a PlanDefinition, for parts that cannot be mapped (unless options.lossy) and for a
+// protocol that breaks ttplan's rules once mapped.
+fhir_import_result import_plan_definition(std::string_view json_text, std::string_view origin = "<string>",
+                                          const fhir_import_options& options = {});
+// Reads the file and imports it; io_error when it cannot be read.
+fhir_import_result import_plan_definition_file(const std::filesystem::path& path,
+                                               const fhir_import_options& options = {});
 
 }  // namespace ttplan

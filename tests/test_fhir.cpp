@@ -1,0 +1,78 @@
+// The FHIR library calls: what the command line does not show (error types and locations, the
+// lossy result, determinism, a hostile text). The documents themselves are checked against the
+// official FHIR R4 schema in tests/py/test_fhir.py.
+#include <ttplan/fhir.hpp>
+#include <ttplan/planner.hpp>
+#include <ttplan/protocol_io.hpp>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+using namespace ttplan;
+using nlohmann::json;
+
+namespace {
+
+const char* cycled = R"({
+  "resourceType": "PlanDefinition", "name": "cycled",
+  "action": [{"id": "cycles", "title": "Cycles",
+    "timingTiming": {"repeat": {"count": 2, "period": 3, "periodUnit": "wk", "dayOfWeek": ["mon"]}},
+    "action": [{"title": "Drug A", "extension": [{"url": "http://hl7.org/fhir/StructureDefinition/timing-daysOfCycle",
+      "extension": [{"url": "day", "valueInteger": 1}, {"url": "day", "valueInteger": 8}]}]}]}]
+})";
+
+}  // namespace
+
+TEST_CASE("fhir: an unmappable part is a located validation error unless lossy", "[fhir]") {
+    try {
+        import_plan_definition(cycled, "cycled.json");
+        FAIL("no error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        const problem& p = e.problems()[0];
+        CHECK(p.where.file == "cycled.json");
+        CHECK(p.where.pointer == "/action/0/timingTiming/repeat/dayOfWeek");
+        CHECK(p.where.line == 4);
+        CHECK(p.message.rfind("PlanDefinition.action[0].timingTiming.repeat.dayOfWeek: cannot be mapped",
+                              0) == 0);
+    }
+    const fhir_import_result r = import_plan_definition(cycled, "cycled.json", {true});
+    REQUIRE(r.unmapped.size() == 1);
+    CHECK(r.unmapped[0].where.pointer == "/action/0/timingTiming/repeat/dayOfWeek");
+    REQUIRE(r.result.phases.size() == 1);
+    const phase& ph = r.result.phases[0];
+    CHECK(ph.duration == length{3, length::unit::weeks});
+    REQUIRE(ph.repeat);
+    CHECK(ph.repeat->count == 2);
+    CHECK(ph.activities[0].days.days() == std::vector<std::int32_t>{1, 8});
+}
+
+TEST_CASE("fhir: text that is not JSON is a parse error with line and column", "[fhir]") {
+    try {
+        import_plan_definition("{\n \"resourceType\": }", "bad.json");
+        FAIL("no error");
+    } catch (const parse_error& e) {
+        CHECK(e.where().file == "bad.json");
+        CHECK(e.where().line == 2);
+        CHECK(e.where().column > 0);
+    }
+    CHECK_THROWS_AS(import_plan_definition(R"({"resourceType": "CarePlan"})"), validation_error);
+    CHECK_THROWS_AS(import_plan_definition(R"([1, 2])"), validation_error);
+}
+
+TEST_CASE("fhir: the Bundle is the same for the same plan and escapes protocol text", "[fhir]") {
+    protocol p =
+        parse_protocol(R"({"format": "ttplan-protocol/2", "id": "odd", "title": "<b>Odd</b> & \"quoted\"",
+      "phases": [{"id": "a", "name": "A", "length": "7d",
+        "activities": [{"name": "</div><script>x</script>", "category": "assessment", "days": "1"}]}]})");
+    const schedule s = make_schedule(p, {parse_date("2027-01-04"), {}, {}, {}});
+    const std::string text = to_fhir_bundle(s);
+    CHECK(text == to_fhir_bundle(s));
+    const json bundle = json::parse(text);
+    const std::string div = bundle["entry"][0]["resource"]["text"]["div"];
+    CHECK(div.find("<b>Odd") == std::string::npos);
+    CHECK(div.find("&lt;b&gt;Odd&lt;/b&gt; &amp;") != std::string::npos);
+    CHECK(bundle["entry"][1]["resource"]["action"][0]["action"][0]["title"] == "</div><script>x</script>");
+}
