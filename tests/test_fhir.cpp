@@ -62,6 +62,19 @@ TEST_CASE("fhir: text that is not JSON is a parse error with line and column", "
     CHECK_THROWS_AS(import_plan_definition(R"([1, 2])"), validation_error);
 }
 
+TEST_CASE("fhir: days of a phase numbered from Day 0 round-trip through days counted from 1", "[fhir]") {
+    protocol p = parse_protocol(R"({"format": "ttplan-protocol/2", "id": "zero", "title": "Zero",
+      "phases": [{"id": "transplant", "name": "Transplant", "length": "10d", "first_day": -3,
+        "activities": [{"name": "Infusion", "category": "transplant", "days": "0"},
+                       {"name": "Conditioning", "category": "chemotherapy", "days": "-3..-1"}]}]})");
+    const json pd = json::parse(to_plan_definition(p));
+    const json& days = pd["action"][0]["action"][0]["extension"][0]["extension"];
+    CHECK(days == json::parse(R"([{"url": "day", "valueInteger": 4}])"));
+    const protocol back = import_plan_definition(pd.dump()).result;
+    const auto start = parse_date("2027-01-04");
+    CHECK(make_schedule(back, {start, {}, {}, {}}) == make_schedule(p, {start, {}, {}, {}}));
+}
+
 TEST_CASE("fhir: the Bundle is the same for the same plan and escapes protocol text", "[fhir]") {
     protocol p =
         parse_protocol(R"({"format": "ttplan-protocol/2", "id": "odd", "title": "<b>Odd</b> & \"quoted\"",

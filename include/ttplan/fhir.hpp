@@ -1,5 +1,5 @@
-// HL7 FHIR R4 (JSON): a plan as a Bundle with a CarePlan and a RequestGroup, and a
-// PlanDefinition read as a protocol. Mapping: docs/fhir.md.
+// HL7 FHIR R4 (JSON): a plan as a Bundle with a CarePlan and a RequestGroup, a protocol as a
+// PlanDefinition, and a PlanDefinition read back as a protocol. Mapping: docs/fhir.md.
 #pragma once
 
 #include <ttplan/error.hpp>
@@ -18,7 +18,8 @@ namespace TTPLAN_API ttplan {
 inline constexpr std::string_view fhir_days_of_cycle_url =
     "http://hl7.org/fhir/StructureDefinition/timing-daysOfCycle";
 // The extension that carries, as JSON text, the keys of a ttplan protocol element that FHIR has
-// no element for (a repeat's "until", a window, "continuous", ...).
+// no element for (a repeat's "until", a window, "continuous", ...), so a PlanDefinition ttplan
+// writes reads back into the same protocol.
 inline constexpr std::string_view fhir_rules_url = "urn:ttplan:fhir:extension:rules";
 // The code system of ttplan's activity categories (action.code).
 inline constexpr std::string_view fhir_category_system = "urn:ttplan:fhir:category";
@@ -32,6 +33,14 @@ inline constexpr std::string_view fhir_category_system = "urn:ttplan:fhir:catego
 // document byte for byte, and an id is derived from the plan (protocol, version, parameters,
 // start), never from a patient. No dose is written, since ttplan has none.
 std::string to_fhir_bundle(const schedule& s);
+
+// Returns: the protocol as a FHIR R4 PlanDefinition (JSON text). Phases are actions (a
+// repeated phase with timingTiming.repeat: count and period; a phase run once with
+// timingDuration), activities are their sub-actions with timing-daysOfCycle, dependencies are
+// relatedAction with offsets, conditions are applicability conditions. What FHIR has no
+// element for is kept in the fhir_rules_url extension of the element, so
+// import_plan_definition() gives back a protocol that plans identically.
+std::string to_plan_definition(const protocol& p);
 
 struct fhir_import_options {
     // false: a part of the PlanDefinition that has no ttplan meaning is an error. true: it is

@@ -1,4 +1,4 @@
-// ttplan fhir export|import: HL7 FHIR R4 documents (docs/fhir.md).
+// ttplan fhir export|export-definition|import: HL7 FHIR R4 documents (docs/fhir.md).
 #include "commands.hpp"
 
 #include <ttplan/fhir.hpp>
@@ -22,6 +22,21 @@ void add_export(CLI::App& fhir, state& st) {
     cmd->callback([&st, in, output] {
         st.run = [in, output] {
             emit(*output, to_fhir_bundle(plan_schedule(*in)));
+            return 0;
+        };
+    });
+}
+
+void add_export_definition(CLI::App& fhir, state& st) {
+    auto* cmd = fhir.add_subcommand("export-definition", "Write a protocol as a FHIR R4 PlanDefinition");
+    auto id = std::make_shared<std::string>();
+    auto output = std::make_shared<std::string>();
+    cmd->add_option("protocol", *id, "Built-in protocol id or protocol file (default: the default built-in)");
+    cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of standard output");
+    cmd->callback([&st, id, output] {
+        st.run = [id, output] {
+            const protocol p = id->empty() ? load_builtin(default_protocol_id()) : load_protocol(*id);
+            emit(*output, to_plan_definition(p));
             return 0;
         };
     });
@@ -54,9 +69,10 @@ void add_import(CLI::App& fhir, state& st) {
 
 void add_fhir(CLI::App& app, state& st) {
     auto* fhir =
-        app.add_subcommand("fhir", "HL7 FHIR R4: export a plan, import a PlanDefinition");
+        app.add_subcommand("fhir", "HL7 FHIR R4: export a plan or a protocol, import a PlanDefinition");
     fhir->require_subcommand(1);
     add_export(*fhir, st);
+    add_export_definition(*fhir, st);
     add_import(*fhir, st);
 }
 

