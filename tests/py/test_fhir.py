@@ -12,7 +12,9 @@ import pytest
 
 from conftest import SOURCE_DIR, plan_json, run
 
-DATA = SOURCE_DIR / "tests" / "data" / "fhir"
+# PlanDefinitions to import (not protocols, so not in tests/data, whose every file is one).
+FHIR_DATA = SOURCE_DIR / "tests" / "fhir"
+CYCLED = SOURCE_DIR / "tests" / "data" / "cycled-regimen.json"
 DAYS_OF_CYCLE = "http://hl7.org/fhir/StructureDefinition/timing-daysOfCycle"
 SCHEMA = Path(os.environ.get(
     "TTPLAN_FHIR_SCHEMA",
@@ -142,7 +144,7 @@ def test_export_ids_are_stable_and_unique(default_bundle):
 
 
 def test_export_of_a_cycled_regimen():
-    bundle = fhir_export(DATA / "cycled-regimen.json", "--start", "2027-01-04", "--set", "extra_assessment=true")
+    bundle = fhir_export(CYCLED, "--start", "2027-01-04", "--set", "extra_assessment=true")
     assert_fhir_valid(bundle)
     phases = {a["id"]: a for a in resources(bundle)["RequestGroup"]["action"]}
     assert phases["pre_phase"]["timingPeriod"] == {"start": "2027-01-04", "end": "2027-01-10"}
@@ -184,11 +186,11 @@ def import_protocol(path, tmp_path, *args):
 
 @pytest.mark.parametrize("name", ["cycled-regimen.plandefinition.json", "two-regimens.plandefinition.json"])
 def test_import_fixtures_are_valid_fhir(name):
-    assert_fhir_valid(json.loads((DATA / name).read_text()))
+    assert_fhir_valid(json.loads((FHIR_DATA / name).read_text()))
 
 
 def test_import_a_cycled_regimen(tmp_path):
-    protocol = import_protocol(DATA / "cycled-regimen.plandefinition.json", tmp_path)
+    protocol = import_protocol(FHIR_DATA / "cycled-regimen.plandefinition.json", tmp_path)
     doc = json.loads(protocol.read_text())
     assert doc["format"] == "ttplan-protocol/2" and doc["id"] == "regimen_21"
     (phase,) = doc["phases"]
@@ -204,7 +206,7 @@ def test_import_a_cycled_regimen(tmp_path):
 
 
 def test_import_two_regimen_options(tmp_path):
-    protocol = import_protocol(DATA / "two-regimens.plandefinition.json", tmp_path)
+    protocol = import_protocol(FHIR_DATA / "two-regimens.plandefinition.json", tmp_path)
     doc = json.loads(protocol.read_text())
     params = {p["name"]: p for p in doc["parameters"]}
     assert params["regimen"]["choices"] == ["short", "long"] and params["regimen"]["default"] == "short"
@@ -220,7 +222,7 @@ def test_import_two_regimen_options(tmp_path):
 
 
 def write_variant(tmp_path, change, name="variant.json"):
-    doc = json.loads((DATA / "two-regimens.plandefinition.json").read_text())
+    doc = json.loads((FHIR_DATA / "two-regimens.plandefinition.json").read_text())
     change(doc)
     path = tmp_path / name
     path.write_text(json.dumps(doc, indent=2))
@@ -295,7 +297,7 @@ def variants(protocol):
                 yield ["--set", f"{p['name']}={json.dumps(v).strip(chr(34)).lower()}"]
 
 
-@pytest.mark.parametrize("protocol", builtin_ids() + [str(DATA / "cycled-regimen.json")])
+@pytest.mark.parametrize("protocol", builtin_ids() + [str(CYCLED)])
 def test_round_trip_plans_identically(tmp_path, protocol):
     definition = tmp_path / "definition.json"
     run("fhir", "export-definition", protocol, "-o", definition)
@@ -308,7 +310,7 @@ def test_round_trip_plans_identically(tmp_path, protocol):
 
 
 def test_definition_of_a_cycled_regimen_uses_fhir_elements():
-    doc = json.loads(run("fhir", "export-definition", DATA / "cycled-regimen.json").stdout)
+    doc = json.loads(run("fhir", "export-definition", CYCLED).stdout)
     pre, courses = doc["action"]
     assert pre["timingDuration"]["value"] == 7 and pre["timingDuration"]["code"] == "d"
     assert courses["timingTiming"] == {"repeat": {"count": 4, "period": 21, "periodUnit": "d"}}
