@@ -89,3 +89,41 @@ TEST_CASE("fhir: the Bundle is the same for the same plan and escapes protocol t
     CHECK(div.find("&lt;b&gt;Odd&lt;/b&gt; &amp;") != std::string::npos);
     CHECK(bundle["entry"][1]["resource"]["action"][0]["action"][0]["title"] == "</div><script>x</script>");
 }
+
+TEST_CASE("fhir: an activity's relatedAction to another activity of its phase is an after offset", "[fhir]") {
+    const char* text = R"({"resourceType": "PlanDefinition", "name": "rescue",
+      "action": [{"id": "course", "title": "Course", "timingDuration": {"value": 7, "code": "d"},
+        "action": [
+          {"id": "rescue", "title": "Leucovorin rescue",
+           "relatedAction": [{"actionId": "mtx", "relationship": "after-start",
+                              "offsetDuration": {"value": 42, "code": "h"}}]},
+          {"id": "mtx", "title": "High-dose methotrexate",
+           "extension": [{"url": "http://hl7.org/fhir/StructureDefinition/timing-daysOfCycle",
+                          "extension": [{"url": "day", "valueInteger": 1}]}]}]}]})";
+    const protocol p = import_plan_definition(text).result;
+    const activity& rescue = p.phases.at(0).activities.at(0);
+    REQUIRE(rescue.timing.after);
+    CHECK(rescue.timing.after->activity == "High-dose methotrexate");
+    CHECK(rescue.timing.after->hours == 42);
+    CHECK(rescue.days.empty());
+    const schedule s = make_schedule(p, {parse_date("2027-01-04"), {}, {}, {}});
+    REQUIRE(s.events().size() == 2);
+    CHECK(s.events()[1].activity == "Leucovorin rescue");
+    CHECK(s.events()[1].date == parse_date("2027-01-05"));
+}
+
+TEST_CASE("fhir: a value of the wrong JSON type is located at its action", "[fhir]") {
+    const char* text = R"({"resourceType": "PlanDefinition",
+      "action": [{"id": "a", "title": "A", "action": [{"title": "B"}]},
+                 {"id": "c", "title": 5, "action": [{"title": "D"}]}]})";
+    try {
+        import_plan_definition(text, "typed.json");
+        FAIL("no error");
+    } catch (const validation_error& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].where.pointer == "/action/1");
+        CHECK(e.problems()[0].where.line == 3);
+        CHECK(e.problems()[0].message.rfind("PlanDefinition.action[1]: a value of the wrong JSON type", 0) ==
+              0);
+    }
+}

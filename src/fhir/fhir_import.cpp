@@ -101,6 +101,12 @@ public:
 
     std::vector<problem> errors;
     std::vector<problem> lost;
+    // The action being read: where a value of the wrong JSON type is reported.
+    place current{"", "PlanDefinition"};
+    problem wrong_type(const std::string& what) const {
+        return problem{where(current), fmt::format("{}: a value of the wrong JSON type for FHIR R4 ({})",
+                                                   current.path, what)};
+    }
 
 private:
     struct phase_entry {
@@ -242,6 +248,7 @@ private:
         for (std::size_t i = 0; i < actions.size(); ++i) {
             const json& a = actions[i];
             const place here = at.index(i);
+            current = here;
             if (!a.is_object()) {
                 error(here, "expected an action");
                 continue;
@@ -378,6 +385,7 @@ private:
     }
 
     ojson read_activity(const json& a, const place& at, std::int32_t first_day, std::int32_t& last_day) {
+        current = at;
         ojson act{{"name", a.value("title", a.value("textEquivalent", a.value("id", "Activity")))},
                   {"category", "chemotherapy"}};
         std::vector<std::int32_t> days;
@@ -403,7 +411,7 @@ private:
                 note += fmt::format("{}definition: {}", note.empty() ? "" : "; ",
                                     v.is_string() ? v.get<std::string>() : v.dump());
             } else if (k == "relatedAction") {
-                read_after(v, here, act);
+                read_after(v, here);
             } else if (k == "timingTiming" && v.contains("extension") && v.size() == 1) {
                 rules.update(read_extensions(v["extension"], here.key("extension"), &days));
             } else if (k != "id" && k != "title" && k != "description" && !descriptive_action_keys.count(k)) {
@@ -427,7 +435,7 @@ private:
     }
 
     // "42 hours after methotrexate": a relatedAction from one activity to another of its phase.
-    void read_after(const json& list, const place& at, ojson& act) {
+    void read_after(const json& list, const place& at) {
         for (std::size_t i = 0; i < list.size(); ++i) {
             const json& r = list[i];
             const place here = at.index(i);
@@ -441,8 +449,9 @@ private:
                          "ttplan reads one relatedAction of an activity: after-start by whole hours or days");
                 continue;
             }
-            pending_after_.push_back(
-                {&act, r.value("actionId", ""), d.value("value", std::int64_t{0}) * hours_per, here});
+            // The activity's place is known once its phase takes it (add_phase).
+            pending_after_.push_back({no_index, no_index, r.value("actionId", ""),
+                                      d.value("value", std::int64_t{0}) * hours_per, here});
         }
     }
 
@@ -491,6 +500,9 @@ private:
                 if (acts[i].contains("id"))
                     activity_names_[{ph["id"].get<std::string>(), acts[i]["id"].get<std::string>()}] =
                         ph["activities"].back()["name"].get<std::string>();
+                for (after_ref& ref : pending_after_) {
+                    if (ref.phase == no_index) ref = {phases_.size(), i, ref.action_id, ref.hours, ref.at};
+                }
             }
         }
         if (ph.contains("repeat") && rules.contains("repeat")) {
@@ -507,7 +519,7 @@ private:
         std::map<std::string, std::int32_t, std::less<>> first_days;
         for (const auto& ph : phases_)
             first_days[ph.file["id"].get<std::string>()] = ph.file.value("first_day", 1);
-        for (auto& after : pending_after_) resolve_after(after);
+        for (const auto& after : pending_after_) resolve_after(after);
         for (const auto& ph : phases_) {
             if (!ph.action->contains("relatedAction")) continue;
             const json& list = (*ph.action)["relatedAction"];
@@ -516,6 +528,7 @@ private:
             for (std::size_t i = 0; i < list.size(); ++i) {
                 const json& r = list[i];
                 const place here = at.index(i);
+                current = here;
                 const std::string target_id = r.value("actionId", "");
                 const auto target = by_action_id_.find(target_id);
                 if (target == by_action_id_.end()) {
@@ -544,21 +557,26 @@ private:
             }
         }
     }
+    static constexpr std::size_t no_index = static_cast<std::size_t>(-1);
     struct after_ref {
-        ojson* activity;
+        std::size_t phase;     // index into phases_
+        std::size_t activity;  // index into the phase's activities
         std::string action_id;
         std::int64_t hours;
         place at;
     };
-    void resolve_after(after_ref& ref) {
-        for (const auto& [key, name] : activity_names_) {
-            if (key.second == ref.action_id) {
-                ref.activity->erase("days");
-                (*ref.activity)["after"] = ojson{{"activity", name}, {"hours", ref.hours}};
-                return;
-            }
+    // An activity follows another of its own phase, as ttplan's "after" requires.
+    void resolve_after(const after_ref& ref) {
+        ojson& phase = phases_.at(ref.phase).file;
+        const auto found = activity_names_.find({phase["id"].get<std::string>(), ref.action_id});
+        if (found == activity_names_.end()) {
+            error(ref.at.key("actionId"),
+                  fmt::format("no activity action of this phase has the id \"{}\"", ref.action_id));
+            return;
         }
-        error(ref.at.key("actionId"), fmt::format("no activity action has the id \"{}\"", ref.action_id));
+        ojson& activity = phase["activities"].at(ref.activity);
+        activity.erase("days");
+        activity["after"] = ojson{{"activity", found->second}, {"hours", ref.hours}};
     }
 
     // Parameters: those the rules extension declares, those regimen options make, and one for
@@ -591,8 +609,15 @@ fhir_import_result import_plan_definition(std::string_view json_text, std::strin
                                           const fhir_import_options& options) {
     const detail::scanned_json doc = detail::scan_json(json_text, origin);
     importer in(doc, std::string(origin));
-    ojson file = in.run();
     std::vector<problem> problems = doc.problems;
+    ojson file;
+    try {
+        file = in.run();
+    } catch (const nlohmann::json::exception& e) {
+        // Values are read as FHIR types them (a title is a string, a day an integer); another
+        // type is reported at the action being read.
+        problems.push_back(in.wrong_type(e.what()));
+    }
     problems.insert(problems.end(), in.errors.begin(), in.errors.end());
     if (!options.lossy) problems.insert(problems.end(), in.lost.begin(), in.lost.end());
     if (!problems.empty()) throw validation_error(std::move(problems));
