@@ -29,10 +29,14 @@ inline constexpr std::string_view fhir_category_system = "urn:ttplan:fhir:catego
 // points to. The RequestGroup's actions are the plan: one per phase with its timingPeriod, one
 // per cycle inside a repeated phase, one per event (timingDateTime) or continuous stretch
 // (timingPeriod) inside those, each event of a repeated phase with the timing-daysOfCycle
-// extension; tracks are actions of their own. Ids are stable: the same plan gives the same
-// document byte for byte, and an id is derived from the plan (protocol, version, parameters,
-// start), never from a patient. No dose is written, since ttplan has none.
-std::string to_fhir_bundle(const schedule& s);
+// extension; tracks are actions of their own. No dose is written, since ttplan has none.
+// Remarks: ids are stable: the same plan gives the same document byte for byte. The ids of the
+// Bundle, CarePlan and RequestGroup (and the entries' urn:uuid names) are a hash of `plan_id`
+// when it is given (a treatment record's calendar id, so they stay across its revisions), else
+// of the plan (protocol, version, parameters, start), never of a patient. Action ids are made
+// of phase ids, cycles, day numbers and activity names. Throws value_error located at
+// "calendar_id" for a plan_id that is not 1 to 64 characters from [A-Za-z0-9._-].
+std::string to_fhir_bundle(const schedule& s, std::string_view plan_id = {});
 
 // Returns: the protocol as a FHIR R4 PlanDefinition (JSON text). Phases are actions (a
 // repeated phase with timingTiming.repeat: count and period; a phase run once with

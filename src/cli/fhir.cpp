@@ -21,7 +21,13 @@ void add_export(CLI::App& fhir, state& st) {
     cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of standard output");
     cmd->callback([&st, in, output] {
         st.run = [in, output] {
-            emit(*output, to_fhir_bundle(plan_schedule(*in)));
+            // A record's calendar id keeps the Bundle's ids across its revisions.
+            const auto record = input_record(*in);
+            if (!record) {
+                emit(*output, to_fhir_bundle(plan_schedule(*in)));
+                return 0;
+            }
+            emit(*output, to_fhir_bundle(plan_record(*record, *in), record->calendar_id));
             return 0;
         };
     });

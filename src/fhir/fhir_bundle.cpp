@@ -179,8 +179,11 @@ private:
 
 }  // namespace
 
-std::string to_fhir_bundle(const schedule& s) {
-    const std::string plan_id = detail::calendar_id_for(s, "");
+std::string to_fhir_bundle(const schedule& s, std::string_view given_id) {
+    // A given id may hold '_' and run to 64 characters, which a FHIR id with a prefix cannot.
+    const std::string plan_id =
+        given_id.empty() ? detail::calendar_id_for(s, "")
+                         : fmt::format("{:016x}", detail::fnv1a_64(detail::calendar_id_for(s, given_id)));
     const std::string care_plan_url = entry_uuid(plan_id, "CarePlan");
     const std::string request_group_url = entry_uuid(plan_id, "RequestGroup");
     const protocol_info& info = s.protocol();

@@ -169,6 +169,22 @@ def test_export_takes_the_inputs_of_plan(tmp_path):
     assert json.loads(out.read_text()) == fhir_export("--start", "2027-01-04")
 
 
+def test_export_of_a_record_keeps_its_ids_across_revisions(tmp_path):
+    record = tmp_path / "patient.json"
+    run("record", "new", "all-overview", "--start", "2027-01-04", "-o", record)
+    before = fhir_export(record)
+    run("record", "add", record, "--decide", "induction_response=mrd_positive@2027-02-01")
+    after = fhir_export(record)
+    assert_fhir_valid(after)
+    # The decision changes the parameters, and so the plan's hash, but not the record's ids.
+    assert after["id"] == before["id"]
+    assert [e["fullUrl"] for e in after["entry"]] == [e["fullUrl"] for e in before["entry"]]
+    assert [e["resource"]["id"] for e in after["entry"]] == [e["resource"]["id"] for e in before["entry"]]
+    phases = [a["id"] for a in resources(after)["RequestGroup"]["action"]]
+    assert "consolidation_augmented" in phases and "consolidation" not in phases
+    assert fhir_export("--start", "2027-01-04", "--set", "induction_response=mrd_positive")["id"] != after["id"]
+
+
 def test_export_error_writes_nothing(tmp_path):
     out = tmp_path / "bundle.json"
     proc = run("fhir", "export", "--start", "2027-01-04", "--set", "ph_positive=maybe", "-o", out, check=False)
