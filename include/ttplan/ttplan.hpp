@@ -11,6 +11,7 @@
 #include <ttplan/error.hpp>
 #include <ttplan/fact_text.hpp>
 #include <ttplan/facts.hpp>
+#include <ttplan/fhir.hpp>
 #include <ttplan/format.hpp>
 #include <ttplan/graph.hpp>
 #include <ttplan/html.hpp>

@@ -95,6 +95,8 @@ std::optional<treatment_record> input_record(const plan_inputs& in);
 void add_graph(CLI::App& app, state& st);
 // ttplan compare (compare.cpp).
 void add_compare(CLI::App& app, state& st);
+// ttplan fhir export|export-definition|import (fhir.cpp).
+void add_fhir(CLI::App& app, state& st);
 
 void add_commands(CLI::App& app, state& st);
 
