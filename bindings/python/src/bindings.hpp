@@ -27,9 +27,19 @@ void bind_record(pybind11::module_& m);
 clinic_calendar make_calendar(const std::vector<int>& closed, const std::vector<day_point>& holidays,
                               const std::map<std::string, std::string>& shift);
 
+// Render options from the keywords of Schedule.render(); value_error for csv_rows other than
+// "events" or "phases". `previous` may be null.
+render_options make_options(const std::string& calendar_id, const std::string& calendar_name,
+                            std::optional<std::int64_t> timestamp, std::int32_t sequence,
+                            const std::string& csv_rows, const std::string& time_zone, const schedule* previous);
+
 // A fact as (kind, text), the text `ttplan record add --KIND` takes.
 using fact_text = std::pair<std::string, std::string>;
-// `actuals` and the facts read from their text; value_error located at "facts[i]".
+// Facts read from their text, `decided_by` for every decision; value_error located at
+// "facts[i]" for the first that does not read.
+std::vector<record_fact> read_facts(const std::vector<fact_text>& facts, const std::string& decided_by);
+// `actuals` and the facts read from their text; value_error located at "facts[i]" for one
+// that does not read or is not a planner's fact.
 treatment_facts make_facts(std::vector<actual_start> actuals, const std::vector<fact_text>& facts);
 void bind_dates(pybind11::module_& m);
 

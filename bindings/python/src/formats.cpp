@@ -8,8 +8,6 @@ using namespace pybind11::literals;
 
 namespace ttplan::python {
 
-namespace {
-
 render_options make_options(const std::string& calendar_id, const std::string& calendar_name,
                             std::optional<std::int64_t> timestamp, std::int32_t sequence,
                             const std::string& csv_rows, const std::string& time_zone, const schedule* previous) {
@@ -29,6 +27,8 @@ render_options make_options(const std::string& calendar_id, const std::string& c
     }
     return o;
 }
+
+namespace {
 
 constexpr const char* options_doc =
     " Options: calendar_id (iCalendar: an opaque id the UIDs derive from, never a name or record number; "

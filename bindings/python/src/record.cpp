@@ -15,33 +15,6 @@ namespace ttplan::python {
 
 namespace {
 
-std::vector<record_fact> read_facts(const std::vector<fact_text>& facts, const std::string& decided_by) {
-    std::vector<record_fact> out;
-    for (std::size_t i = 0; i < facts.size(); ++i) {
-        try {
-            out.push_back(parse_fact(facts[i].first, facts[i].second, decided_by));
-        } catch (const value_error& e) {
-            throw value_error(e.message(), location{fmt::format("facts[{}]", i), {}, 0, 0});
-        }
-    }
-    return out;
-}
-
-
-render_options record_options(const std::string& calendar_name, std::optional<std::int64_t> timestamp,
-                              const std::string& csv_rows, const std::string& time_zone) {
-    render_options o;
-    o.calendar_name = calendar_name;
-    o.timestamp = timestamp;
-    o.time_zone = time_zone;
-    if (csv_rows == "phases") {
-        o.csv = render_options::csv_rows::phases;
-    } else if (csv_rows != "events") {
-        throw value_error("unknown csv_rows \"" + csv_rows + "\"; allowed: events, phases");
-    }
-    return o;
-}
-
 std::string changes_text(const std::vector<change>& list, const std::string& format) {
     if (format != "text" && format != "json") throw value_error("unknown format \"" + format + "\"; allowed: text, json");
     return format == "text" ? changes_to_text(list) : changes_to_json(list);
@@ -159,7 +132,7 @@ void bind_record(py::module_& m) {
            std::optional<std::int64_t> timestamp, const std::string& csv_rows, const std::string& time_zone,
            const std::vector<int>& closed, const std::vector<day_point>& holidays,
            const std::map<std::string, std::string>& shift) {
-            return render(r, format, record_options(calendar_name, timestamp, csv_rows, time_zone),
+            return render(r, format, make_options("", calendar_name, timestamp, 0, csv_rows, time_zone, nullptr),
                           make_calendar(closed, holidays, shift));
         },
         "record"_a, "format"_a, "calendar_name"_a, "timestamp"_a, "csv_rows"_a, "time_zone"_a, "closed_weekdays"_a,
