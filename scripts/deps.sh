@@ -50,6 +50,13 @@ if [[ ${1:-build} == test ]]; then
     if [[ -f $manifest ]] && grep -q "\"version\": *\"$version\"" "$manifest"; then continue; fi
     echo "ttplan: installing $spec into .deps/npm" >&2
     mkdir -p "$root/.deps/npm"
-    npm install --prefix "$root/.deps/npm" --no-save --no-package-lock --no-audit --no-fund --loglevel=error "$spec"
+    # Node.js trusts only the certificates it was built with; where npm is not told of the
+    # system's (a new Debian machine), give it the system bundle, as apt and pip use.
+    cafile=()
+    if [[ $(npm config get cafile) == null && -f /etc/ssl/certs/ca-certificates.crt ]]; then
+      cafile=(--cafile /etc/ssl/certs/ca-certificates.crt)
+    fi
+    npm install --prefix "$root/.deps/npm" "${cafile[@]}" --no-save --no-package-lock --no-audit --no-fund \
+      --loglevel=error "$spec"
   done
 fi
