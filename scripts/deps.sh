@@ -6,7 +6,7 @@ set -euo pipefail
 build_packages=(
   ca-certificates g++ make cmake pkg-config
   libhowardhinnant-date-dev libdate-tz3 tzdata libfmt-dev libboost-graph-dev nlohmann-json3-dev libcli11-dev
-  libutfcpp-dev
+  libutfcpp-dev help2man
 )
 test_packages=(
   catch2 python3 python3-dev python3-pytest pybind11-dev
