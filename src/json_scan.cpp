@@ -186,6 +186,12 @@ scanned_json scan_json(std::string_view text, std::string_view origin) {
         if (recorder.too_deep) {
             throw parse_error(fmt::format("JSON nests deeper than {} levels", max_depth), std::move(where));
         }
+        // nlohmann takes a NUL byte outside a string for the end of the input; say what it is.
+        const std::size_t at = recorder.error_byte > 0 ? recorder.error_byte - 1 : 0;
+        if (at < text.size() && text[at] == '\0') {
+            throw parse_error("a NUL byte (U+0000), which JSON text never holds: not a text file?",
+                              std::move(where));
+        }
         throw parse_error(syntax_message(recorder.error_text), std::move(where));
     }
     scanned_json out;

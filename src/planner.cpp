@@ -544,6 +544,17 @@ private:
                 const actual_start& a = *it->second;
                 cur = a.start ? offset(*a.start, 0, who) : offset(cur, a.delay_days, who);
                 tentative = false;
+                // Nothing is given before the plan starts: such a date is a typing mistake (a
+                // year, a sign), and a plan whose phases precede its own start contradicts itself.
+                if (cur < start_) {
+                    const std::string what = fmt::format("phase \"{}\"{}", a.phase, cycle_words(a.cycle));
+                    throw planning_error(
+                        a.start ? fmt::format("actual start of {} on {}: before the plan starts on {}", what,
+                                              format_date(cur), format_date(start_))
+                                : fmt::format("delay of {} by {} days: it would start on {}, before the plan "
+                                              "starts on {}",
+                                              what, a.delay_days, format_date(cur), format_date(start_)));
+                }
             }
             if (k == 1 && self_anchored)
                 limit_last =

@@ -296,16 +296,20 @@ protocol load_protocol_file(const std::filesystem::path& path) {
 }
 
 std::vector<problem> validate_protocol_file(const std::filesystem::path& path) {
-    const std::string text = detail::read_text_file(path, "protocol file");
+    return validate_protocol(detail::read_text_file(path, "protocol file"), path.string());
+}
+
+std::vector<problem> validate_protocol(std::string_view json_text, std::string_view origin) {
+    const std::string file(origin);
     try {
-        read_result r = read_text(text, path.string());
+        read_result r = read_text(json_text, origin);
         std::vector<problem> problems = std::move(r.problems);
         if (problems.empty()) {
             // The file is well formed: plan it for every parameter combination, for the
             // problems that only some patients' plans meet.
             for (problem& p : check_plans(r.value)) {
                 p.where.pointer = pointer_in_version(file_pointer(r.document, p.where.pointer), r.version);
-                p.where.file = path.string();
+                p.where.file = file;
                 p.where.line = detail::line_of(r.lines, p.where.pointer);
                 problems.push_back(std::move(p));
             }

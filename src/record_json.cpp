@@ -529,8 +529,15 @@ treatment_record load_record_file(const std::filesystem::path& path) {
 
 bool is_record_file(const std::filesystem::path& path) {
     try {
-        const detail::scanned_json scanned =
-            detail::scan_json(detail::read_text_file(path, "record file"), "");
+        return is_record_text(detail::read_text_file(path, "record file"));
+    } catch (const error&) {
+        return false;
+    }
+}
+
+bool is_record_text(std::string_view json_text) {
+    try {
+        const detail::scanned_json scanned = detail::scan_json(json_text, "");
         const auto it = scanned.value.is_object() ? scanned.value.find("format") : scanned.value.end();
         return it != scanned.value.end() && it->is_string() &&
                it->get<std::string>().starts_with(fmt::format("{}/", record_format));

@@ -692,6 +692,25 @@ TEST_CASE("planner: actual dates for unknown phases or cycles", "[actuals][error
     CHECK_THROWS_AS(plan(p, "2027-03-01", {}, {delayed("course", 1), delayed("course", 2, 1)}), planning_error);
 }
 
+TEST_CASE("planner: no actual date or delay moves a phase before the plan start", "[actuals][errors]") {
+    const protocol p = make_protocol({repeated(make_phase("course", "21d"), 3), make_phase("after", "7d")},
+                                     {fs("course", "after")});
+    CHECK_THROWS_AS(plan(p, "2027-03-01", {}, {started("after", "2020-01-01")}), planning_error);
+    CHECK_THROWS_WITH(plan(p, "2027-03-01", {}, {started("after", "2027-02-28")}),
+                      "actual start of phase \"after\" on 2027-02-28: before the plan starts on 2027-03-01");
+    CHECK_THROWS_WITH(plan(p, "2027-03-01", {}, {delayed("course", -1)}),
+                      "delay of phase \"course\" by -1 days: it would start on 2027-02-28, before the "
+                      "plan starts on 2027-03-01");
+    CHECK_THROWS_WITH(plan(p, "2027-03-01", {}, {delayed("course", -43, 3)}),
+                      Catch::Contains("cycle 3 by -43 days") && Catch::Contains("2027-02-28"));
+    // The plan start itself, and any day after it, are fine.
+    CHECK(only(plan(p, "2027-03-01", {}, {started("after", "2027-03-01")}), "after").first ==
+          d("2027-03-01"));
+    const auto early = occurrences(plan(p, "2027-03-01", {}, {delayed("course", -42, 3)}), "course");
+    CHECK(std::any_of(early.begin(), early.end(),
+                      [](const phase_occurrence& o) { return o.cycle == 3 && o.first == d("2027-03-01"); }));
+}
+
 // ---------------------------------------------------------------------------------------
 // Clinic calendar
 

@@ -389,6 +389,31 @@ TEST_CASE("protocol_io: syntax errors give line and column", "[syntax]") {
                     ttplan::parse_error);
 }
 
+TEST_CASE("protocol_io: a NUL byte is named, not taken for the end of the input", "[syntax]") {
+    const std::string text = "{\n  \"format\": \"ttplan-protocol/2\",\0\n}\n"s;
+    try {
+        ttplan::parse_protocol(text, "nul.json");
+        FAIL("no exception");
+    } catch (const ttplan::parse_error& e) {
+        CHECK(e.where().line == 2);
+        CHECK(e.where().column == 33);
+        CHECK(e.message() == "a NUL byte (U+0000), which JSON text never holds: not a text file?");
+    }
+    // Inside a string it is a control character, as JSON says.
+    CHECK_THROWS_WITH(ttplan::parse_protocol("{\"id\": \"a\0b\"}"s), Catch::Contains("U+0000"));
+}
+
+TEST_CASE("protocol_io: validate_protocol checks text as validate_protocol_file checks a file", "[files]") {
+    const auto problems = ttplan::validate_protocol(protocol_text(R"( "length": "4w",)"), "<stdin>");
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].where.file == "<stdin>");
+    CHECK(problems[0].where.line == 10);
+    const auto syntax = ttplan::validate_protocol("{\n  \"format\": }", "<stdin>");
+    REQUIRE(syntax.size() == 1);
+    CHECK(syntax[0].where.line == 2);
+    CHECK(ttplan::validate_protocol(read_text(data_dir + "/every-feature.json")).empty());
+}
+
 TEST_CASE("protocol_io: every problem is reported, in file order, with lines", "[problems]") {
     const std::string text = R"({
   "format": "ttplan-protocol/1",

@@ -32,6 +32,10 @@ protocol load_protocol_file(const std::filesystem::path& path);
 // plans meet is reported too, located in the file like every other problem.
 std::vector<problem> validate_protocol_file(const std::filesystem::path& path);
 
+// The same for protocol text (standard input, a buffer); `origin` names it in every problem.
+// Never throws for bad text.
+std::vector<problem> validate_protocol(std::string_view json_text, std::string_view origin = "<string>");
+
 // The protocol as file text (2-space indent, trailing newline). parse_protocol(to_json(p)) == p.
 std::string to_json(const protocol& p);
 

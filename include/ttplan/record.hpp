@@ -209,5 +209,7 @@ treatment_record load_record_file(const std::filesystem::path& path);
 // True when `path` is a readable JSON file whose "format" names a treatment record (of any
 // version): the test `ttplan plan` uses to take a record where a protocol file could stand.
 bool is_record_file(const std::filesystem::path& path);
+// The same test for text already read (standard input).
+bool is_record_text(std::string_view json_text);
 
 }  // namespace ttplan

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 
 namespace ttplan::cli {
 
@@ -24,19 +25,41 @@ void add_plan(CLI::App& app, state& st) {
     cmd->add_option("-f,--format", *format,
                     "Output format: " + names +
                         " (default: from the -o file's suffix; text on standard output or for a name "
-                        "without one; given, it wins over the suffix)");
-    cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of standard output");
-    cmd->add_option("--calendar-id", options->calendar_id,
-                    "iCalendar: opaque id that keeps event UIDs stable across re-plans (no personal data; "
-                    "default: derived from the protocol, parameters and start date, so it changes when they do)");
-    cmd->add_option("--calendar-name", options->calendar_name, "iCalendar: calendar name (default: the title)");
-    cmd->add_option("--sequence", options->sequence, "iCalendar: revision of this plan (SEQUENCE)")
-        ->check(CLI::NonNegativeNumber);
-    cmd->add_option("--timestamp", options->timestamp,
-                    "iCalendar: DTSTAMP as seconds since 1970 (default: $SOURCE_DATE_EPOCH, else the start date)");
+                        "without one; given, it wins over the suffix)")
+        ->check(not_empty("a format: " + names));
+    cmd->add_option("-o,--output", *output,
+                    "Write to FILE (atomically) instead of standard output (-: standard output)")
+        ->check(not_empty("a file name, or - for standard output"));
     cmd->add_option(
-        "--time-zone", options->time_zone,
-        "iCalendar: time zone of clock times, such as Europe/Berlin (default: floating local times)");
+           "--calendar-id", options->calendar_id,
+           "iCalendar: opaque id that keeps event UIDs stable across re-plans (no personal data; "
+           "default: derived from the protocol, parameters and start date, so it changes when they do)")
+        ->check(not_empty("an id of letters, digits, '.', '_' and '-', or leave --calendar-id out"));
+    cmd->add_option("--calendar-name", options->calendar_name,
+                    "iCalendar: calendar name (default: the title)")
+        ->check(not_empty("a name, or leave --calendar-name out for the title"));
+    cmd->add_option("--sequence", options->sequence,
+                    "iCalendar: revision of this plan (SEQUENCE), 0 to 2147483647")
+        ->check(CLI::Range(std::int32_t{0}, std::numeric_limits<std::int32_t>::max()));
+    auto timestamp = std::make_shared<std::string>();
+    cmd->add_option(
+           "--timestamp", *timestamp,
+           "iCalendar: DTSTAMP as seconds since 1970, 0 to 253402300799 (default: $SOURCE_DATE_EPOCH, "
+           "else the start date)")
+        ->check(CLI::Validator(
+            [](const std::string& text) {
+                try {
+                    parse_epoch_seconds(text, "--timestamp");
+                    return std::string();
+                } catch (const value_error& e) {
+                    return e.message();
+                }
+            },
+            "SECONDS", "epoch seconds"));
+    cmd->add_option(
+           "--time-zone", options->time_zone,
+           "iCalendar: time zone of clock times, such as Europe/Berlin (default: floating local times)")
+        ->check(not_empty("a time zone such as Europe/Berlin, or leave --time-zone out for floating times"));
     auto no_cancelled = std::make_shared<bool>(false);
     cmd->add_flag("--no-cancelled", *no_cancelled,
                   "iCalendar of a treatment record: leave out the cancelled events of earlier revisions, for a "
@@ -44,8 +67,9 @@ void add_plan(CLI::App& app, state& st) {
     cmd->add_option("--csv-rows", *csv_rows, "CSV: events (one row per event) or phases")
         ->check(CLI::IsMember({"events", "phases"}))
         ->capture_default_str();
-    cmd->callback([&st, cmd, in, format, output, options, csv_rows, no_cancelled] {
-        st.run = [cmd, in, format, output, options, csv_rows, no_cancelled] {
+    cmd->callback([&st, cmd, in, format, output, options, csv_rows, no_cancelled, timestamp] {
+        st.run = [cmd, in, format, output, options, csv_rows, no_cancelled, timestamp] {
+            if (!timestamp->empty()) options->timestamp = parse_epoch_seconds(*timestamp, "--timestamp");
             // A suffix no format has is a mistake in the command line: say so before planning.
             const std::string name = format->empty() ? format_for_output(*output, format_names()) : *format;
             // An unknown zone is a mistake in the command line as well.
@@ -67,7 +91,16 @@ void add_plan(CLI::App& app, state& st) {
                     throw usage_error("only a treatment record has earlier revisions to leave out",
                                       location{"--no-cancelled", {}, 0, 0});
                 }
-                emit(*output, render(plan_schedule(*in), name, *options));
+                const schedule planned = plan_schedule(*in);
+                std::string text;
+                try {
+                    text = render(planned, name, *options);
+                } catch (const value_error& e) {
+                    // The library names its own option field; here the id came from the command line.
+                    if (e.where().file != "calendar_id") throw;
+                    throw value_error(e.message(), location{"--calendar-id", {}, 0, 0});
+                }
+                emit(*output, text);
                 return 0;
             }
             for (const char* option : {"--calendar-id", "--sequence"}) {
@@ -110,13 +143,16 @@ void add_show(CLI::App& app, state& st) {
     auto* cmd = app.add_subcommand("show", "Show a protocol: parameters, phases, dependencies, sources");
     auto id = std::make_shared<std::string>();
     auto format = std::make_shared<std::string>("text");
-    cmd->add_option("protocol", *id, "Built-in protocol id or protocol file (default: the default built-in)");
+    cmd->add_option(
+           "protocol", *id,
+           "Built-in protocol id, protocol file, or - for standard input (default: the default built-in)")
+        ->check(not_empty("a protocol id or file"));
     cmd->add_option("-f,--format", *format, "text, or json (the protocol file, canonical)")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
     cmd->callback([&st, id, format] {
         st.run = [id, format] {
-            const protocol p = id->empty() ? load_builtin(default_protocol_id()) : load_protocol(*id);
+            const protocol p = id->empty() ? load_builtin(default_protocol_id()) : load_protocol_input(*id);
             emit("", *format == "json" ? to_json(p) : describe(p));
             return 0;
         };
@@ -126,14 +162,18 @@ void add_show(CLI::App& app, state& st) {
 void add_validate(CLI::App& app, state& st) {
     auto* cmd = app.add_subcommand("validate", "Check protocol files; print every problem with its location");
     auto files = std::make_shared<std::vector<std::string>>();
-    cmd->add_option("files", *files, "Protocol files")->required();
+    cmd->add_option("files", *files, "Protocol files (-: standard input)")
+        ->required()
+        ->check(not_empty("a protocol file"));
     cmd->callback([&st, files] {
         st.run = [files] {
+            refuse_second_standard_input(*files, "files");
             int bad = 0;
-            for (const auto& f : *files) {
+            for (const auto& given : *files) {
+                const std::string f = is_standard_input(given) ? std::string(standard_input_origin) : given;
                 std::vector<problem> problems;
                 try {
-                    problems = validate_protocol_file(f);
+                    problems = validate_protocol_input(given);
                 } catch (const error& e) {
                     problems.push_back(problem{e.where(), e.message()});
                 }

@@ -45,12 +45,18 @@ struct fact_inputs {
     std::string decided_by;              // for every --decide of the call
 };
 
+// A check for options whose empty value would quietly mean their default (--start '' today,
+// -o '' standard output): CLI11 reports "OPTION: is empty; give WHAT", a usage error.
+CLI::Validator not_empty(const std::string& what);
 void add_plan_inputs(CLI::App& cmd, plan_inputs& in, bool with_protocol = true);
 protocol load_input_protocol(const plan_inputs& in);
 parameter_values parse_sets(const std::vector<std::string>& sets);
 profile make_profile(const plan_inputs& in);
 // --actual and --delay, in that order.
 std::vector<actual_start> parse_actuals(const plan_inputs& in);
+// make_schedule(p, pr), where pr's actual starts came from in.actuals and in.delays: a
+// planning error one of them causes is located at its option.
+schedule plan_with_facts(const protocol& p, const profile& pr, const plan_inputs& in);
 // Every fact the options give, in the order of the options' kinds; value_error naming the option.
 std::vector<record_fact> parse_facts(const plan_inputs& in, const fact_inputs& f);
 
@@ -80,9 +86,35 @@ std::string format_for_output(const std::string& output, const std::vector<std::
 // not given; nullopt when it is unset. Throws value_error located at SOURCE_DATE_EPOCH when it
 // is not decimal digits alone (no sign, no spaces, not empty) for a time up to the year 9999.
 std::optional<std::int64_t> source_date_epoch();
+// The same rule for a time given on the command line (--timestamp), located at `where`.
+std::int64_t parse_epoch_seconds(std::string_view text, std::string_view where);
 
-// Writes to -o FILE atomically, or to stdout when the path is empty or "-".
+// Writes to -o FILE atomically, or to stdout when the path is empty or "-". Throws io_error
+// located at standard output when it cannot be written (a full disk, a closed pipe).
 void emit(const std::string& output, std::string_view content);
+
+// Standard output written so far, flushed: io_error located at standard output when any of it
+// was lost, so no command exits 0 with its output gone (main checks it after every command).
+void check_standard_output();
+
+// Today's date where the user is (the local time zone: TZ, else the system's), the plan start
+// when --start is not given.
+day_point local_today();
+
+// "-" names standard input wherever a protocol or record file is taken (sources.cpp). It is
+// read once, up to the size the library allows a file; messages locate it at "<stdin>".
+inline constexpr std::string_view standard_input_origin = "<stdin>";
+bool is_standard_input(std::string_view name);
+const std::string& standard_input_text();
+// A built-in id, a protocol file or "-".
+protocol load_protocol_input(std::string_view id_or_path);
+// protocol_origin(), and "<stdin>" for "-".
+std::string input_origin(std::string_view id_or_path);
+bool is_record_input(const std::string& path);
+treatment_record load_record_input(const std::string& path);
+std::vector<problem> validate_protocol_input(const std::string& path);
+// usage_error when "-" is among `names` more than once.
+void refuse_second_standard_input(const std::vector<std::string>& names, std::string_view what);
 
 // ttplan record new|add|show (record.cpp).
 void add_record(CLI::App& app, state& st);

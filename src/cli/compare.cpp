@@ -74,7 +74,9 @@ void add_compare(CLI::App& app, state& st) {
                     "text, md or html (default: from the -o file's suffix; text on standard output or for a "
                     "name without one)")
         ->check(CLI::IsMember({"text", "md", "html"}));
-    cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of standard output");
+    cmd->add_option("-o,--output", *output,
+                    "Write to FILE (atomically) instead of standard output (-: standard output)")
+        ->check(not_empty("a file name, or - for standard output"));
     cmd->callback([&st, in, variants, branches, all_branches, format, output] {
         if (variants->empty() && branches->empty() && !*all_branches)
             throw CLI::RequiredError("--variant, --branch or --branches");
@@ -97,9 +99,11 @@ void add_compare(CLI::App& app, state& st) {
                 profile pr = common;
                 try {
                     for (const auto& [name, value] : parse_sets(v.sets)) pr.values[name] = value;
-                    plans.emplace_back(v.label, make_schedule(p, pr));
+                    plans.emplace_back(v.label, plan_with_facts(p, pr, *in));
                 } catch (const error& e) {
                     if (e.code() == error_code::validation) throw;  // every problem, each located
+                    // A fact of --actual or --delay that this variant's plan refuses names its option.
+                    if (e.where().file == "--actual" || e.where().file == "--delay") throw;
                     throw value_error(fmt::format("\"{}\": {}", text, e.message()),
                                       location{"--variant", {}, 0, 0});
                 }

@@ -54,7 +54,7 @@ step parse_then(const std::string& text) {
         }
     }
     try {
-        out.proto = load_protocol(target);
+        out.proto = load_protocol_input(target);
     } catch (const error& e) {
         // A validation error already lists every problem with its file and pointer.
         if (e.code() == error_code::validation) throw;
@@ -114,6 +114,9 @@ schedule plan_record(const treatment_record& record, const plan_inputs& in) {
 
 schedule plan_schedule(const plan_inputs& in) {
     if (const auto record = input_record(in)) return plan_record(*record, in);
+    std::vector<std::string> sources{in.protocol};
+    sources.insert(sources.end(), in.thens.begin(), in.thens.end());
+    refuse_second_standard_input(sources, "protocol and --then protocols");
     const protocol first = load_input_protocol(in);
     std::vector<step> steps;
     std::vector<std::string> ids{first.id};
@@ -134,12 +137,13 @@ schedule plan_schedule(const plan_inputs& in) {
         mine.sets = pick(sets);
         mine.actuals = pick(actuals);
         mine.delays = pick(delays);
-        return make_profile(mine);
+        return mine;
     };
 
-    schedule s = make_schedule(first, inputs_for(first.id));
+    const plan_inputs first_inputs = inputs_for(first.id);
+    schedule s = plan_with_facts(first, make_profile(first_inputs), first_inputs);
     for (const auto& st : steps) {
-        const profile pr = inputs_for(st.proto.id);
+        const profile pr = make_profile(inputs_for(st.proto.id));
         try {
             switch_date(s, st.at);
         } catch (const planning_error& e) {

@@ -18,7 +18,8 @@ void add_export(CLI::App& fhir, state& st) {
     auto output = std::make_shared<std::string>();
     add_plan_inputs(*cmd, *in);
     add_then_option(*cmd, *in);
-    cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of standard output");
+    cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of standard output")
+        ->check(not_empty("a file name, or - for standard output"));
     cmd->callback([&st, in, output] {
         st.run = [in, output] {
             // A record's calendar id keeps the Bundle's ids across its revisions.
@@ -37,11 +38,14 @@ void add_export_definition(CLI::App& fhir, state& st) {
     auto* cmd = fhir.add_subcommand("export-definition", "Write a protocol as a FHIR R4 PlanDefinition");
     auto id = std::make_shared<std::string>();
     auto output = std::make_shared<std::string>();
-    cmd->add_option("protocol", *id, "Built-in protocol id or protocol file (default: the default built-in)");
-    cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of standard output");
+    cmd->add_option("protocol", *id,
+                    "Built-in protocol id, protocol file, or - for standard input (default: the default built-in)")
+        ->check(not_empty("a protocol id or file"));
+    cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of standard output")
+        ->check(not_empty("a file name, or - for standard output"));
     cmd->callback([&st, id, output] {
         st.run = [id, output] {
-            const protocol p = id->empty() ? load_builtin(default_protocol_id()) : load_protocol(*id);
+            const protocol p = id->empty() ? load_builtin(default_protocol_id()) : load_protocol_input(*id);
             emit(*output, to_plan_definition(p));
             return 0;
         };
@@ -54,14 +58,20 @@ void add_import(CLI::App& fhir, state& st) {
     auto file = std::make_shared<std::string>();
     auto output = std::make_shared<std::string>();
     auto lossy = std::make_shared<bool>(false);
-    cmd->add_option("plandefinition", *file, "PlanDefinition file (JSON)")->required();
-    cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of standard output");
+    cmd->add_option("plandefinition", *file, "PlanDefinition file (JSON), or - for standard input")
+        ->required()
+        ->check(not_empty("a PlanDefinition file"));
+    cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of standard output")
+        ->check(not_empty("a file name, or - for standard output"));
     cmd->add_flag("--lossy", *lossy,
                   "Leave out what ttplan cannot map, with a warning naming its FHIR path on standard error "
                   "(without it, that is an error and nothing is written)");
     cmd->callback([&st, file, output, lossy] {
         st.run = [file, output, lossy] {
-            const fhir_import_result imported = import_plan_definition_file(*file, {*lossy});
+            const fhir_import_result imported =
+                is_standard_input(*file)
+                    ? import_plan_definition(standard_input_text(), standard_input_origin, {*lossy})
+                    : import_plan_definition_file(*file, {*lossy});
             for (const problem& p : imported.unmapped) {
                 std::fprintf(stderr, "ttplan: warning: %s (left out: --lossy)\n", p.to_string().c_str());
             }

@@ -6,10 +6,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <ctime>
 #include <filesystem>
 
 namespace ttplan::cli {
@@ -45,12 +47,23 @@ day_point parse_date_option(const std::string& text, std::string_view option) {
 
 }  // namespace
 
+CLI::Validator not_empty(const std::string& what) {
+    return CLI::Validator(
+        [what](const std::string& text) {
+            return text.empty() ? fmt::format("is empty; give {}", what) : std::string();
+        },
+        "", "not empty");
+}
+
 void add_plan_inputs(CLI::App& cmd, plan_inputs& in, bool with_protocol) {
     if (with_protocol) {
         cmd.add_option("protocol", in.protocol,
-                       "Built-in protocol id or protocol file (default: the default built-in)");
+                       "Built-in protocol id, protocol or record file, or - for standard input (default: the "
+                       "default built-in)")
+            ->check(not_empty("a protocol id or file"));
     }
-    cmd.add_option("--start", in.start, "First day of treatment, YYYY-MM-DD (default: today)");
+    cmd.add_option("--start", in.start, "First day of treatment, YYYY-MM-DD (default: today, local time)")
+        ->check(not_empty("a date YYYY-MM-DD, or leave --start out to start today"));
     cmd.add_option("--set", in.sets, "Parameter value, name=value (repeatable)")->take_all();
     cmd.add_option("--actual", in.actuals,
                    "Known start date of a phase or cycle, phase[#cycle]=YYYY-MM-DD (repeatable)")
@@ -69,7 +82,20 @@ void add_plan_inputs(CLI::App& cmd, plan_inputs& in, bool with_protocol) {
 }
 
 protocol load_input_protocol(const plan_inputs& in) {
-    return in.protocol.empty() ? load_builtin(default_protocol_id()) : load_protocol(in.protocol);
+    return in.protocol.empty() ? load_builtin(default_protocol_id()) : load_protocol_input(in.protocol);
+}
+
+day_point local_today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    if (localtime_r(&now, &local) == nullptr) {
+        throw value_error(
+            "the local date is unknown (the clock or the time zone cannot be read); give --start",
+            option_location("--start"));
+    }
+    return date::sys_days{date::year{local.tm_year + 1900} /
+                          date::month{static_cast<unsigned>(local.tm_mon + 1)} /
+                          date::day{static_cast<unsigned>(local.tm_mday)}};
 }
 
 parameter_values parse_sets(const std::vector<std::string>& sets) {
@@ -83,8 +109,7 @@ parameter_values parse_sets(const std::vector<std::string>& sets) {
 
 profile make_profile(const plan_inputs& in) {
     profile pr;
-    pr.start = in.start.empty() ? date::floor<date::days>(std::chrono::system_clock::now())
-                                : parse_date_option(in.start, "--start");
+    pr.start = in.start.empty() ? local_today() : parse_date_option(in.start, "--start");
     pr.values = parse_sets(in.sets);
     pr.facts.actuals = parse_actuals(in);
     for (const auto& w : in.closed) {
@@ -133,6 +158,29 @@ std::vector<record_fact> parse_facts(const plan_inputs& in, const fact_inputs& f
     return out;
 }
 
+schedule plan_with_facts(const protocol& p, const profile& pr, const plan_inputs& in) {
+    try {
+        return make_schedule(p, pr);
+    } catch (const planning_error& e) {
+        // The planner names the fact but cannot know the option; one is located in the
+        // protocol (a pointer) when the protocol is at fault.
+        if (!e.where().file.empty() || !e.where().pointer.empty() || pr.facts.actuals.empty()) throw;
+        profile fewer = pr;
+        for (std::size_t k = 0; k < pr.facts.actuals.size(); ++k) {
+            fewer.facts.actuals.assign(pr.facts.actuals.begin(),
+                                       pr.facts.actuals.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+            try {
+                (void)make_schedule(p, fewer);
+            } catch (const planning_error&) {
+                // parse_actuals() lists --actual before --delay.
+                throw planning_error(e.message(),
+                                     option_location(k < in.actuals.size() ? "--actual" : "--delay"));
+            }
+        }
+        throw;
+    }
+}
+
 std::string format_for_output(const std::string& output, const std::vector<std::string_view>& allowed) {
     const auto is_allowed = [&](std::string_view name) {
         return std::find(allowed.begin(), allowed.end(), name) != allowed.end();
@@ -154,38 +202,70 @@ std::string format_for_output(const std::string& output, const std::vector<std::
                       option_location("--output"));
 }
 
-std::optional<std::int64_t> source_date_epoch() {
-    const char* env = std::getenv("SOURCE_DATE_EPOCH");
-    if (env == nullptr) return std::nullopt;
-    const std::string_view text = env;
-    // The value is echoed only when it is short and printable, so stray bytes in the
+std::int64_t parse_epoch_seconds(std::string_view text, std::string_view where) {
+    // The text is echoed only when it is short and printable, so stray bytes in the
     // environment cannot garble the terminal.
     bool printable = text.size() <= 32;
     for (char c : text) printable = printable && c >= 0x20 && c < 0x7F;
     const std::string shown = printable ? fmt::format("\"{}\" ", text) : std::string();
-    const location where{"SOURCE_DATE_EPOCH", {}, 0, 0};
-    const std::string message =
-        shown + "is not a whole number of seconds since 1970-01-01T00:00:00Z up to the year 9999";
     // The last second an iCalendar date-time can hold: 9999-12-31T23:59:59Z.
     constexpr std::int64_t latest =
         std::int64_t{date::sys_days{date::year{9999} / 12 / 31}.time_since_epoch().count()} * 86400 + 86399;
-    if (text.empty() || text.size() > 12) throw value_error(message, where);
+    const std::string message = fmt::format(
+        "{}is not a whole number of seconds since 1970-01-01T00:00:00Z "
+        "from 0 to {} (9999-12-31T23:59:59Z)",
+        shown, latest);
+    const location at{std::string(where), {}, 0, 0};
+    if (text.empty() || text.size() > 12) throw value_error(message, at);
     std::int64_t value = 0;
     for (char c : text) {
-        if (c < '0' || c > '9') throw value_error(message, where);
+        if (c < '0' || c > '9') throw value_error(message, at);
         value = value * 10 + (c - '0');
     }
-    if (value > latest) throw value_error(message, where);
+    if (value > latest) throw value_error(message, at);
     return value;
 }
 
+std::optional<std::int64_t> source_date_epoch() {
+    const char* env = std::getenv("SOURCE_DATE_EPOCH");
+    if (env == nullptr) return std::nullopt;
+    return parse_epoch_seconds(env, "SOURCE_DATE_EPOCH");
+}
+
+namespace {
+
+// The cause of the first write to standard output that failed, and whether it was said: the
+// stream keeps its error flag, so later checks would find the same failure again.
+int failed_write_cause = 0;
+bool write_failure_said = false;
+
+}  // namespace
+
 void emit(const std::string& output, std::string_view content) {
     if (output.empty() || output == "-") {
-        std::fwrite(content.data(), 1, content.size(), stdout);
-        std::fflush(stdout);
+        errno = 0;
+        if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() &&
+            failed_write_cause == 0)
+            failed_write_cause = errno;
+        check_standard_output();
         return;
     }
     write_file_atomic(output, content);
+}
+
+void check_standard_output() {
+    if (write_failure_said) return;
+    // The stream's error flag covers every write since the start; the cause is the failed
+    // write's errno when emit() saw it, else the flush's, else what the last call left (a
+    // write through std::cout or printf).
+    const int earlier = errno;
+    errno = 0;
+    const bool flushed = std::fflush(stdout) == 0;
+    if (flushed && !std::ferror(stdout)) return;
+    const int cause = failed_write_cause != 0 ? failed_write_cause : errno != 0 ? errno : earlier;
+    write_failure_said = true;
+    throw io_error(fmt::format("cannot write: {}", cause != 0 ? std::strerror(cause) : "write error"),
+                   location{"standard output", {}, 0, 0});
 }
 
 }  // namespace ttplan::cli

@@ -12,6 +12,19 @@ namespace ttplan::cli {
 
 namespace {
 
+// `record add` and `record repin` write the record back where they read it: a file, never "-".
+CLI::Validator writable_record() {
+    return CLI::Validator(
+        [](const std::string& text) {
+            if (text.empty()) return std::string("is empty; give the record file");
+            if (is_standard_input(text))
+                return std::string(
+                    "is - (standard input); give the record file, which gets the new revision");
+            return std::string();
+        },
+        "", "a record file");
+}
+
 // When a revision is recorded: $SOURCE_DATE_EPOCH when set (reproducible files, tests), else now.
 std::int64_t recorded_now() {
     if (const auto epoch = source_date_epoch()) return *epoch;
@@ -26,10 +39,16 @@ void add_new(CLI::App& parent, state& st) {
     auto in = std::make_shared<plan_inputs>();
     auto output = std::make_shared<std::string>();
     auto force = std::make_shared<bool>(false);
-    cmd->add_option("protocol", in->protocol, "Built-in protocol id or protocol file")->required();
-    cmd->add_option("--start", in->start, "First day of treatment, YYYY-MM-DD")->required();
+    cmd->add_option("protocol", in->protocol, "Built-in protocol id, protocol file, or - for standard input")
+        ->required()
+        ->check(not_empty("a protocol id or file"));
+    cmd->add_option("--start", in->start, "First day of treatment, YYYY-MM-DD")
+        ->required()
+        ->check(not_empty("a date YYYY-MM-DD"));
     cmd->add_option("--set", in->sets, "Parameter value, name=value (repeatable)")->take_all();
-    cmd->add_option("-o,--output", *output, "The record file to write")->required();
+    cmd->add_option("-o,--output", *output, "The record file to write")
+        ->required()
+        ->check(not_empty("the record file to write"));
     cmd->add_flag("--force", *force, "Replace the file if it exists");
     cmd->callback([&st, in, output, force] {
         st.run = [in, output, force] {
@@ -42,7 +61,12 @@ void add_new(CLI::App& parent, state& st) {
                     location{"--output", {}, 0, 0});
             }
             const profile pr = make_profile(*in);
-            const treatment_record r = create_record(load_input_protocol(*in), protocol_origin(in->protocol),
+            if (is_standard_input(*output)) {
+                throw usage_error(
+                    "a record is a file that later commands add to: name it, not - (standard output)",
+                    location{"--output", {}, 0, 0});
+            }
+            const treatment_record r = create_record(load_input_protocol(*in), input_origin(in->protocol),
                                                      pr.start, pr.values, recorded_now());
             write_file_atomic(*output, to_json(r));
             std::fprintf(stderr, "%s: record made (revision 1)\n", printable_line(*output).c_str());
@@ -57,7 +81,7 @@ void add_add(CLI::App& parent, state& st) {
     auto file = std::make_shared<std::string>();
     auto in = std::make_shared<plan_inputs>();
     auto f = std::make_shared<fact_inputs>();
-    cmd->add_option("record", *file, "The record file")->required();
+    cmd->add_option("record", *file, "The record file")->required()->check(writable_record());
     cmd->add_option("--actual", in->actuals, "A phase or cycle started on a date, phase[#cycle]=YYYY-MM-DD")
         ->take_all();
     cmd->add_option("--delay", in->delays, "A phase or cycle started N days late, phase[#cycle]=N")
@@ -113,10 +137,12 @@ void add_repin(CLI::App& parent, state& st) {
         "repin", "Pin a record to the current edition of its protocol, as one new revision");
     auto file = std::make_shared<std::string>();
     auto protocol_arg = std::make_shared<std::string>();
-    cmd->add_option("record", *file, "The record file")->required();
-    cmd->add_option("protocol", *protocol_arg,
-                    "Built-in id or protocol file of the new edition (default: the built-in the record was "
-                    "made from)");
+    cmd->add_option("record", *file, "The record file")->required()->check(writable_record());
+    cmd->add_option(
+           "protocol", *protocol_arg,
+           "Built-in id, protocol file or - (standard input) of the new edition (default: the built-in "
+           "the record was made from)")
+        ->check(not_empty("a protocol id or file"));
     cmd->callback([&st, file, protocol_arg] {
         st.run = [file, protocol_arg] {
             const treatment_record before = load_record_file(*file);
@@ -132,7 +158,7 @@ void add_repin(CLI::App& parent, state& st) {
                 source = *id;
             }
             const treatment_record after =
-                repin(before, load_protocol(source), protocol_origin(source), recorded_now());
+                repin(before, load_protocol_input(source), input_origin(source), recorded_now());
             write_file_atomic(*file, to_json(after));
             std::fprintf(stderr, "%s: revision %d: %s\n", printable_line(*file).c_str(),
                          after.last_revision(), to_string(after.history.back().facts.front()).c_str());
@@ -148,7 +174,9 @@ void add_changes(CLI::App& app, state& st) {
     auto since = std::make_shared<std::int32_t>(0);
     auto format = std::make_shared<std::string>("text");
     auto in = std::make_shared<plan_inputs>();
-    cmd->add_option("record", *file, "The record file")->required();
+    cmd->add_option("record", *file, "The record file, or - for standard input")
+        ->required()
+        ->check(not_empty("a record file"));
     cmd->add_option("--since", *since, "The revision to compare with (default: the one before the last)");
     cmd->add_option("-f,--format", *format, "text (one line per change) or json (ttplan-changes/1)")
         ->check(CLI::IsMember({"text", "json"}))
@@ -159,7 +187,7 @@ void add_changes(CLI::App& app, state& st) {
         ->take_all();
     cmd->callback([&st, cmd, file, since, format, in] {
         st.run = [cmd, file, since, format, in] {
-            const treatment_record r = load_record_file(*file);
+            const treatment_record r = load_record_input(*file);
             const std::int32_t last = r.last_revision();
             const std::int32_t from = cmd->get_option("--since")->count() > 0 ? *since : std::max(last - 1, 1);
             if (from < 1 || from > last) {
@@ -179,10 +207,12 @@ void add_show(CLI::App& parent, state& st) {
     auto* cmd =
         parent.add_subcommand("show", "Show a record: protocol pinned, start, parameters, facts by revision");
     auto file = std::make_shared<std::string>();
-    cmd->add_option("record", *file, "The record file")->required();
+    cmd->add_option("record", *file, "The record file, or - for standard input")
+        ->required()
+        ->check(not_empty("a record file"));
     cmd->callback([&st, file] {
         st.run = [file] {
-            emit("", describe(load_record_file(*file)));
+            emit("", describe(load_record_input(*file)));
             return 0;
         };
     });
@@ -192,7 +222,7 @@ void add_show(CLI::App& parent, state& st) {
 
 std::optional<treatment_record> input_record(const plan_inputs& in) {
     if (in.protocol.empty() || protocol_origin(in.protocol).starts_with("builtin:") ||
-        !is_record_file(in.protocol)) {
+        !is_record_input(in.protocol)) {
         return std::nullopt;
     }
     const auto refuse = [&](bool given, std::string_view option) {
@@ -208,7 +238,7 @@ std::optional<treatment_record> input_record(const plan_inputs& in) {
     refuse(!in.actuals.empty(), "--actual");
     refuse(!in.delays.empty(), "--delay");
     refuse(!in.thens.empty(), "--then");
-    return load_record_file(in.protocol);
+    return load_record_input(in.protocol);
 }
 
 void add_record(CLI::App& app, state& st) {

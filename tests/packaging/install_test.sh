@@ -34,6 +34,11 @@ install)
   if [[ -e $prefix/include/ttplan.h ]]; then ls "$prefix"/lib*/pkgconfig/ttplan-c.pc; fi
   # The installed CLI runs from the prefix as it is (a shared build carries an $ORIGIN rpath).
   "$prefix/bin/ttplan" protocols
+  # Its bash completion, and its manual page when help2man made one at build time.
+  [[ -e $prefix/share/bash-completion/completions/ttplan ]] || { echo "missing the bash completion" >&2; exit 1; }
+  if command -v help2man >/dev/null; then
+    grep -q '^\.SH "EXIT STATUS"' "$prefix"/share/man/man1/ttplan.1 || { echo "missing the manual page" >&2; exit 1; }
+  fi
   ;;
 cmake)
   prefix=$1 source_dir=$2 work=$3

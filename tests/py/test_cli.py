@@ -104,10 +104,19 @@ def test_plan_is_byte_identical_for_identical_inputs():
     assert a == b
 
 
-def test_plan_without_start_starts_today():
-    doc = plan_json()
-    today = datetime.datetime.now(datetime.timezone.utc).date()
-    assert doc["start"] in (today.isoformat(), (today + datetime.timedelta(days=1)).isoformat())
+def test_plan_without_start_starts_today_in_the_local_time_zone():
+    # UTC+14 and UTC-12 are 26 hours apart, so their dates differ at every instant: the start
+    # follows TZ, not UTC. Each is the zone's date before or after the run (midnight may pass).
+    from zoneinfo import ZoneInfo
+
+    starts = {}
+    for zone in ("Etc/GMT-14", "Etc/GMT+12"):
+        before = datetime.datetime.now(ZoneInfo(zone)).date().isoformat()
+        start = json.loads(run("plan", "--format", "json", env={"TZ": zone}).stdout)["start"]
+        after = datetime.datetime.now(ZoneInfo(zone)).date().isoformat()
+        assert start in (before, after), (zone, start, before, after)
+        starts[zone] = start
+    assert starts["Etc/GMT-14"] > starts["Etc/GMT+12"]
 
 
 def test_plan_from_protocol_file_with_output_file(tmp_path):
