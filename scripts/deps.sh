@@ -13,6 +13,7 @@ test_packages=(
   libical-dev libical3 python3-icalendar calcurse khal libxml2-utils chromium
   libbenchmark-dev python3-jsonschema graphviz cmark-gfm python3-recurring-ical-events
   python3-pandas python3-venv python3-setuptools python3-wheel python3-build
+  clang libclang-rt-dev
 )
 
 wanted=("${build_packages[@]}")
