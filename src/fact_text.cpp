@@ -279,6 +279,35 @@ record_fact parse_fact(std::string_view form, std::string_view text, std::string
     return read(*f, text, decided_by);
 }
 
+namespace {
+
+// Runs `step` for the fact at `index`, locating its value_error there.
+template <class Step>
+auto at_index(std::size_t index, Step&& step) {
+    try {
+        return step();
+    } catch (const value_error& e) {
+        throw value_error(e.message(), location{fmt::format("facts[{}]", index), {}, 0, 0});
+    }
+}
+
+}  // namespace
+
+std::vector<record_fact> parse_facts(std::span<const fact_line> facts, std::string_view decided_by) {
+    std::vector<record_fact> out;
+    out.reserve(facts.size());
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+        out.push_back(at_index(i, [&] { return parse_fact(facts[i].form, facts[i].text, decided_by); }));
+    }
+    return out;
+}
+
+void add_facts(treatment_facts& facts, std::vector<record_fact> list) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        at_index(i, [&] { add_fact(facts, std::move(list[i])); });
+    }
+}
+
 void add_fact(treatment_facts& facts, record_fact fact) {
     std::visit(
         [&](auto&& f) {

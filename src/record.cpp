@@ -410,10 +410,11 @@ std::string render(const treatment_record& r, std::string_view format, render_op
     return render(plan(r, calendar), format, options);
 }
 
-std::vector<change> changes_since(const treatment_record& r, std::int32_t since, const clinic_calendar& calendar) {
+std::vector<change> changes_since(const treatment_record& r, std::optional<std::int32_t> since,
+                                  const clinic_calendar& calendar) {
     render_options options;
     options.calendar_id = r.calendar_id;
-    const schedule before = plan_at(r, since, calendar);
+    const schedule before = plan_at(r, since.value_or(std::max(r.last_revision() - 1, 1)), calendar);
     return changes(before, plan(r, calendar), options);
 }
 

@@ -139,3 +139,37 @@ TEST_CASE("fact text: the planner's facts go where the planner reads them", "[fa
     CHECK_THROWS_AS(add_fact(facts, protocol_repinned{"1.0", "a", "1.1", "b"}), value_error);
     CHECK(facts == before);
 }
+
+TEST_CASE("fact text: a list of facts is read in order, a mistake located by its index", "[fact_text]") {
+    const std::vector<fact_line> lines = {{"omit", "induction:22:Vincristine"},
+                                          {"decide", "response=poor@2027-01-25"},
+                                          {"delay", "consolidation=7"}};
+    const std::vector<record_fact> facts = parse_facts(lines, "MRD day 29");
+    REQUIRE(facts.size() == 3);
+    CHECK(std::holds_alternative<event_held>(facts[0]));
+    CHECK(std::get<decision_taken>(facts[1]).decided_by == "MRD day 29");
+    CHECK(facts[2] == parse_fact(fact_form::delay, "consolidation=7"));
+
+    const std::vector<fact_line> wrong = {{"omit", "induction:22:Vincristine"}, {"pause", "induction=2027-01-20"}};
+    try {
+        parse_facts(wrong);
+        FAIL("the second fact reads");
+    } catch (const value_error& e) {
+        CHECK(e.where().file == "facts[1]");
+        CHECK_THAT(e.message(), Catch::EndsWith("the '+' and the number of days are missing"));
+    }
+    const std::vector<fact_line> unknown = {{"postpone", "induction=7"}};
+    CHECK_THROWS_AS(parse_facts(unknown), value_error);
+
+    // add_facts locates the planner's refusal in the same way, and adds what comes before it.
+    treatment_facts planned;
+    add_facts(planned, parse_facts(std::vector<fact_line>{{"delay", "consolidation=7"}}));
+    CHECK(planned.actuals.size() == 1);
+    try {
+        add_facts(planned, parse_facts(lines));
+        FAIL("a decision is not a planner's fact");
+    } catch (const value_error& e) {
+        CHECK(e.where().file == "facts[1]");
+        CHECK_THAT(e.message(), Catch::Contains("is a parameter value when planning without a record"));
+    }
+}

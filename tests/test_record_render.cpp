@@ -117,6 +117,11 @@ TEST_CASE("record render: changes since a revision, by the calendar's UIDs", "[r
     const auto since_1 = changes_since(r, 1);
     CHECK(since_1.size() == since_2.size() + 1);
     CHECK(changes_since(r, 3).empty());
+    // Without a revision: what the last revision changed, against the one before it.
+    CHECK(changes_since(r) == since_2);
+    CHECK(changes_since(create_record(parse_protocol(protocol_text, "render-test.json"), "render-test.json",
+                                      d("2027-01-04"), {}, jan_4_9am, id))
+              .empty());
     CHECK_THROWS_WITH(changes_since(r, 4), "the record has no revision 4: its revisions are 1 to 3");
 }
 

@@ -10,7 +10,9 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
+#include <vector>
 
 namespace TTPLAN_API ttplan {
 
@@ -53,8 +55,22 @@ record_fact parse_fact(fact_form form, std::string_view text, std::string_view d
 // The same with the form named: throws value_error listing the names for an unknown one.
 record_fact parse_fact(std::string_view form, std::string_view text, std::string_view decided_by = {});
 
+// One fact as text in a list of them, as the C API and Python take facts: the form's name (as
+// parse_fact takes it) and the text.
+struct fact_line {
+    std::string_view form;
+    std::string_view text;
+};
+
+// Reads each fact in order. A mistake is the value_error parse_fact throws, located at
+// "facts[i]", the fact's index in the list, so a caller with many facts learns which one.
+std::vector<record_fact> parse_facts(std::span<const fact_line> facts, std::string_view decided_by = {});
+
 // Adds a fact the planner takes to `facts`. A decision is a parameter value when there is no
 // record to keep it, and a re-pin concerns only records: both throw value_error saying so.
 void add_fact(treatment_facts& facts, record_fact fact);
+
+// add_fact() for each in order; a refusal is located at "facts[i]" as in parse_facts.
+void add_facts(treatment_facts& facts, std::vector<record_fact> list);
 
 }  // namespace ttplan

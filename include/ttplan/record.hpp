@@ -155,8 +155,10 @@ std::string render(const treatment_record& r, std::string_view format, render_op
 
 // What the plan of the last revision changed against the plan as it stood after revision
 // `since` (plan_at()), matched by the UIDs render() writes: `ttplan changes FILE --since N`.
-// Throws value_error naming the revisions there are for a number outside them.
-std::vector<change> changes_since(const treatment_record& r, std::int32_t since,
+// Without `since`, the revision before the last (revision 1 for a record that has no other):
+// what the last `record add` changed. Throws value_error naming the revisions there are for a
+// number outside them.
+std::vector<change> changes_since(const treatment_record& r, std::optional<std::int32_t> since = std::nullopt,
                                   const clinic_calendar& calendar = {});
 
 // The built-in a record was pinned from, changed since: old and new version and digest.

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 namespace ttplan::cli {
 
@@ -189,11 +190,14 @@ void add_changes(CLI::App& app, state& st) {
         st.run = [cmd, file, since, format, in] {
             const treatment_record r = load_record_input(*file);
             const std::int32_t last = r.last_revision();
-            const std::int32_t from = cmd->get_option("--since")->count() > 0 ? *since : std::max(last - 1, 1);
-            if (from < 1 || from > last) {
-                throw usage_error(fmt::format("\"{}\" has revisions 1 to {}; there is no revision {}", *file, last,
-                                              from),
-                                  location{"--since", {}, 0, 0});
+            std::optional<std::int32_t> from;
+            if (cmd->get_option("--since")->count() > 0) {
+                from = *since;
+                if (*from < 1 || *from > last) {
+                    throw usage_error(fmt::format("\"{}\" has revisions 1 to {}; there is no revision {}", *file,
+                                                  last, *from),
+                                      location{"--since", {}, 0, 0});
+                }
             }
             note_builtin_changed(r);
             const auto list = changes_since(r, from, make_profile(*in).calendar);

@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -84,17 +83,12 @@ ttplan_status ttplan_record_add(ttplan_record* record, size_t count, const char*
         if (count == 0) throw bad_argument("give at least one fact (count is 0)");
         need(kinds, "kinds");
         need(texts, "texts");
-        std::vector<ttplan::record_fact> facts;
+        std::vector<ttplan::fact_line> lines;
         for (size_t i = 0; i < count; ++i) {
-            const std::string where = fmt::format("facts[{}]", i);
-            const char* kind = need_text(kinds[i], ("kinds[" + std::to_string(i) + "]").c_str());
-            const char* text = need_text(texts[i], ("texts[" + std::to_string(i) + "]").c_str());
-            try {
-                facts.push_back(ttplan::parse_fact(kind, text, decided_by != nullptr ? decided_by : ""));
-            } catch (const ttplan::value_error& e) {
-                throw ttplan::value_error(e.message(), ttplan::location{where, {}, 0, 0});
-            }
+            lines.push_back({need_text(kinds[i], fmt::format("kinds[{}]", i).c_str()),
+                             need_text(texts[i], fmt::format("texts[{}]", i).c_str())});
         }
+        auto facts = ttplan::parse_facts(lines, decided_by != nullptr ? decided_by : "");
         h.value = ttplan::add_revision(h.value, std::move(facts), recorded_at);
     });
 }
@@ -182,7 +176,7 @@ ttplan_status ttplan_record_changes(const ttplan_record* record, int32_t since, 
     return guarded(record, [&] {
         need_out(out);
         const auto& r = need(record, "the record").value;
-        const std::int32_t from = since != 0 ? since : std::max(r.last_revision() - 1, 1);
+        const std::optional<std::int32_t> from = since != 0 ? std::optional<std::int32_t>(since) : std::nullopt;
         const std::string text = changes_in(ttplan::changes_since(r, from, clinic_of(clinic)), format);
         *out = malloc_copy(text);
         set(length, text.size());

@@ -139,7 +139,7 @@ void bind_record(py::module_& m) {
         "holidays"_a, "shift"_a);
     m.def(
         "record_changes",
-        [](const treatment_record& r, std::int32_t since, const std::string& format, const std::vector<int>& closed,
+        [](const treatment_record& r, std::optional<std::int32_t> since, const std::string& format, const std::vector<int>& closed,
            const std::vector<day_point>& holidays, const std::map<std::string, std::string>& shift) {
             return changes_text(changes_since(r, since, make_calendar(closed, holidays, shift)), format);
         },

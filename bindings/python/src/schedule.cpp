@@ -111,27 +111,15 @@ clinic_calendar make_calendar(const std::vector<int>& closed, const std::vector<
 }
 
 std::vector<record_fact> read_facts(const std::vector<fact_text>& facts, const std::string& decided_by) {
-    std::vector<record_fact> out;
-    for (std::size_t i = 0; i < facts.size(); ++i) {
-        try {
-            out.push_back(parse_fact(facts[i].first, facts[i].second, decided_by));
-        } catch (const value_error& e) {
-            throw value_error(e.message(), location{fmt::format("facts[{}]", i), {}, 0, 0});
-        }
-    }
-    return out;
+    std::vector<fact_line> lines;
+    lines.reserve(facts.size());
+    for (const auto& [form, text] : facts) lines.push_back({form, text});
+    return parse_facts(lines, decided_by);
 }
 
 treatment_facts make_facts(std::vector<actual_start> actuals, const std::vector<fact_text>& facts) {
     treatment_facts out(std::move(actuals));
-    const std::vector<record_fact> read = read_facts(facts, "");
-    for (std::size_t i = 0; i < read.size(); ++i) {
-        try {
-            add_fact(out, read[i]);
-        } catch (const value_error& e) {
-            throw value_error(e.message(), location{fmt::format("facts[{}]", i), {}, 0, 0});
-        }
-    }
+    add_facts(out, read_facts(facts, ""));
     return out;
 }
 

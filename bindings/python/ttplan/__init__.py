@@ -499,8 +499,6 @@ def _record_changes(
 ) -> str:
     """What the last revision's plan changed since revision `since` (default: the one before
     the last), as `ttplan changes` lists it: "text" or "json" (ttplan-changes/1)."""
-    if since is None:
-        since = max(self.revision - 1, 1)
     return _record_changes_text(
         self, since, format, [_weekday(d) for d in closed], [_date(d, "holidays") for d in holidays],
         dict(shift or {}),
