@@ -98,13 +98,70 @@ void plan_phase_chain(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(p.plan(start));
     state.SetComplexityN(state.range(0));
 }
-BENCHMARK(plan_phase_chain)->RangeMultiplier(10)->Range(100, 10000)->Unit(benchmark::kMillisecond)->Complexity();
+// 100 to the bound on phases (docs/limits.md).
+BENCHMARK(plan_phase_chain)
+    ->RangeMultiplier(10)
+    ->Range(100, static_cast<std::int64_t>(ttplan::max_protocol_phases))
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity();
 
 void check_phase_chain(benchmark::State& state) {
     const ttplan::protocol p = phase_chain(state.range(0));
     for (auto _ : state) benchmark::DoNotOptimize(ttplan::check(p));
     state.SetComplexityN(state.range(0));
 }
-BENCHMARK(check_phase_chain)->RangeMultiplier(10)->Range(100, 10000)->Unit(benchmark::kMillisecond)->Complexity();
+BENCHMARK(check_phase_chain)
+    ->RangeMultiplier(10)
+    ->Range(100, static_cast<std::int64_t>(ttplan::max_protocol_phases))
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity();
+
+// One phase of N activities, each given "after" the one before, listed last first: checking
+// (circles of "after") and placing them must grow linearly with N, up to the bound on
+// activities.
+ttplan::protocol after_chain(std::int64_t n) {
+    ttplan::protocol p;
+    p.id = "after-chain";
+    p.title = "After chain";
+    p.version = "1";
+    ttplan::phase ph;
+    ph.id = "block";
+    ph.name = "Block";
+    ph.duration = ttplan::length::parse("28d");
+    for (std::int64_t k = n - 1; k >= 0; --k) {
+        ttplan::activity a;
+        a.name = "a" + std::to_string(k);
+        if (k == 0) {
+            a.days = ttplan::day_pattern::parse("1,8");
+        } else {
+            a.timing.after = ttplan::after_rule{"a" + std::to_string(k - 1), 0};
+        }
+        ph.activities.push_back(std::move(a));
+    }
+    p.phases.push_back(std::move(ph));
+    return p;
+}
+
+void plan_after_chain(benchmark::State& state) {
+    const ttplan::planner p(after_chain(state.range(0)), {});
+    for (auto _ : state) benchmark::DoNotOptimize(p.plan(start));
+    state.SetComplexityN(state.range(0));
+}
+BENCHMARK(plan_after_chain)
+    ->RangeMultiplier(10)
+    ->Range(100, static_cast<std::int64_t>(ttplan::max_phase_activities))
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity();
+
+void check_after_chain(benchmark::State& state) {
+    const ttplan::protocol p = after_chain(state.range(0));
+    for (auto _ : state) benchmark::DoNotOptimize(ttplan::check(p));
+    state.SetComplexityN(state.range(0));
+}
+BENCHMARK(check_after_chain)
+    ->RangeMultiplier(10)
+    ->Range(100, static_cast<std::int64_t>(ttplan::max_phase_activities))
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity();
 
 }  // namespace

@@ -99,6 +99,11 @@ public:
         if (p_.title.empty()) fail("/title", "title is empty");
         parameters();
         if (p_.phases.empty()) fail("/phases", "the protocol has no phases");
+        if (p_.phases.size() > max_protocol_phases) {
+            fail("/phases", fmt::format("the protocol has {} phases; at most {} are planned (docs/limits.md)",
+                                        p_.phases.size(), max_protocol_phases));
+            return std::move(problems_);
+        }
         for (std::size_t i = 0; i < p_.phases.size(); ++i) phase_at(i);
         for (std::size_t i = 0; i < p_.dependencies.size(); ++i) dependency_at(i);
         cycle();
@@ -307,8 +312,14 @@ private:
         condition_at(ph.when, at + "/when");
         if (ph.repeat) repeat_at(*ph.repeat, at + "/repeat");
         if (ph.activities.empty()) fail(at + "/activities", "phase has no activities");
+        if (ph.activities.size() > max_phase_activities) {
+            fail(at + "/activities", fmt::format("the phase has {} activities; at most {} are planned (docs/limits.md)",
+                                                 ph.activities.size(), max_phase_activities));
+            return;
+        }
+        const detail::activity_names names(ph);
         for (std::size_t k = 0; k < ph.activities.size(); ++k) {
-            activity_at(ph, ph.activities[k], fmt::format("{}/activities/{}", at, k));
+            activity_at(ph, names, ph.activities[k], fmt::format("{}/activities/{}", at, k));
         }
         detail::check_after_cycles(ph, i, problems_);
     }
@@ -400,7 +411,7 @@ private:
         }
     }
 
-    void activity_at(const phase& ph, const activity& a, const std::string& at) {
+    void activity_at(const phase& ph, const detail::activity_names& names, const activity& a, const std::string& at) {
         if (a.name.empty()) fail(at + "/name", "activity name is empty");
         const auto days = bounds(a.days);
         if (!days && !a.days.uses_end() && !a.timing.after) fail(at + "/days", "activity has no days");
@@ -474,7 +485,7 @@ private:
             }
         }
         condition_at(a.when, at + "/when");
-        detail::check_timing(ph, a, at, problems_);
+        detail::check_timing(ph, names, a, at, problems_);
     }
 
     // A window that lists the days a planned day may move to: distinct, non-zero offsets

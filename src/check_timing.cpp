@@ -5,9 +5,8 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <map>
+#include <cstdint>
 #include <optional>
-#include <set>
 
 namespace ttplan::detail {
 
@@ -15,12 +14,35 @@ namespace {
 
 constexpr std::int64_t max_duration_days = 366;
 constexpr std::int32_t max_after_hours = 24 * 366;
+// Names listed in a message about a long phase.
+constexpr std::size_t shown_names = 20;
 
 }  // namespace
 
+activity_names::activity_names(const phase& ph) {
+    by_name_.reserve(ph.activities.size());
+    for (const activity& a : ph.activities) {
+        const auto [it, added] = by_name_.try_emplace(a.name);
+        if (added) order_.push_back(a.name);
+        it->second.continuous = it->second.continuous || a.continuous;
+    }
+}
+
+bool activity_names::continuous(std::string_view name) const {
+    const auto it = by_name_.find(name);
+    return it != by_name_.end() && it->second.continuous;
+}
+
+std::string activity_names::listed() const {
+    if (order_.size() <= shown_names) return fmt::format("{}", fmt::join(order_, ", "));
+    return fmt::format("{}, and {} more", fmt::join(order_.begin(), order_.begin() + shown_names, ", "),
+                       order_.size() - shown_names);
+}
+
 // per_day, every_hours and times must agree; "after" names another ordinary activity of the
 // phase and replaces days and times.
-void check_timing(const phase& ph, const activity& a, const std::string& at, std::vector<problem>& problems) {
+void check_timing(const phase& ph, const activity_names& names, const activity& a, const std::string& at,
+                  std::vector<problem>& problems) {
     const auto fail = [&](std::string pointer, std::string message) {
         problems.push_back({{"", std::move(pointer), 0, 0}, std::move(message)});
     };
@@ -99,73 +121,154 @@ void check_timing(const phase& ph, const activity& a, const std::string& at, std
         fail(at + "/after/hours",
              fmt::format("{} hours after: must be from 0 to {}", r.hours, max_after_hours));
     }
-    const activity* target = nullptr;
-    std::vector<std::string> names;
-    for (const activity& other : ph.activities) {
-        if (std::find(names.begin(), names.end(), other.name) == names.end()) names.push_back(other.name);
-        if (other.name == r.activity && target == nullptr) target = &other;
-    }
-    if (target == nullptr) {
-        fail(at + "/after/activity", fmt::format("unknown activity \"{}\" in phase \"{}\" (activities: {})",
-                                                 r.activity, ph.id, fmt::join(names, ", ")));
+    if (!names.has(r.activity)) {
+        fail(at + "/after/activity",
+             fmt::format("unknown activity \"{}\" in phase \"{}\" (activities: {})", r.activity, ph.id, names.listed()));
     } else if (r.activity == a.name) {
         fail(at + "/after/activity", fmt::format("activity \"{}\" cannot follow itself", a.name));
-    } else {
-        for (const activity& other : ph.activities) {
-            if (other.name == r.activity && other.continuous) {
-                fail(at + "/after/activity",
-                     fmt::format("\"{}\" is continuous therapy (spans, not events): nothing to follow",
-                                 r.activity));
-                break;
-            }
-        }
+    } else if (names.continuous(r.activity)) {
+        fail(at + "/after/activity",
+             fmt::format("\"{}\" is continuous therapy (spans, not events): nothing to follow", r.activity));
     }
 }
 
-// "after" references within each phase must not go round in a circle (a -> b -> a); each
-// circle is reported once, at its first activity.
-void check_after_cycles(const phase& ph, std::size_t i, std::vector<problem>& problems) {
-    const auto fail = [&](std::string pointer, std::string message) {
-        problems.push_back({{"", std::move(pointer), 0, 0}, std::move(message)});
-    };
-    std::map<std::string, std::set<std::string>, std::less<>> follows;  // name -> names it follows
-    for (const activity& a : ph.activities) {
-        if (a.timing.after && a.timing.after->activity != a.name)
-            follows[a.name].insert(a.timing.after->activity);
+namespace {
+
+// The graph of "after" references between the names of one phase: node n follows the nodes
+// in follows[n].
+struct follow_graph {
+    std::vector<std::string_view> name;
+    std::vector<std::vector<std::size_t>> follows;
+    std::unordered_map<std::string_view, std::size_t> node;
+
+    explicit follow_graph(const phase& ph) {
+        for (const activity& a : ph.activities) {
+            if (node.try_emplace(a.name, name.size()).second) name.push_back(a.name);
+        }
+        follows.resize(name.size());
+        for (const activity& a : ph.activities) {
+            if (!a.timing.after || a.timing.after->activity == a.name) continue;
+            const auto to = node.find(a.timing.after->activity);
+            if (to != node.end()) follows[node.at(a.name)].push_back(to->second);
+        }
+        for (auto& list : follows) {
+            std::sort(list.begin(), list.end(), [&](std::size_t x, std::size_t y) { return name[x] < name[y]; });
+            list.erase(std::unique(list.begin(), list.end()), list.end());
+        }
     }
-    std::set<std::string, std::less<>> reported;
-    for (std::size_t k = 0; k < ph.activities.size(); ++k) {
-        const activity& a = ph.activities[k];
-        if (!a.timing.after || a.timing.after->activity == a.name || reported.count(a.name)) continue;
-        // Breadth first from what `a` follows, back to `a`.
-        std::map<std::string, std::string, std::less<>> came_from;
-        std::vector<std::string> queue{a.timing.after->activity};
-        came_from[a.timing.after->activity] = a.name;
-        bool closed = false;
-        for (std::size_t q = 0; q < queue.size() && !closed; ++q) {
-            const auto it = follows.find(queue[q]);
-            if (it == follows.end()) continue;
-            for (const std::string& next : it->second) {
-                if (next == a.name) {
-                    came_from[a.name] = queue[q];
-                    closed = true;
-                    break;
+};
+
+// Tarjan's strongly connected components, without recursion (a chain of a hundred thousand
+// activities is a valid phase): component[n] for every node, and the size of each component.
+struct components {
+    std::vector<std::size_t> of;
+    std::vector<std::size_t> size;
+};
+
+components strongly_connected(const follow_graph& g) {
+    constexpr std::size_t unvisited = static_cast<std::size_t>(-1);
+    const std::size_t n = g.name.size();
+    components out{std::vector<std::size_t>(n, unvisited), {}};
+    std::vector<std::size_t> index(n, unvisited);
+    std::vector<std::size_t> low(n, 0);
+    std::vector<bool> on_stack(n, false);
+    std::vector<std::size_t> stack;
+    std::vector<std::pair<std::size_t, std::size_t>> calls;  // node, next edge to look at
+    std::size_t counter = 0;
+    for (std::size_t root = 0; root < n; ++root) {
+        if (index[root] != unvisited) continue;
+        calls.emplace_back(root, 0);
+        while (!calls.empty()) {
+            auto& [v, edge] = calls.back();
+            if (edge == 0 && index[v] == unvisited) {
+                index[v] = low[v] = counter++;
+                stack.push_back(v);
+                on_stack[v] = true;
+            }
+            if (edge < g.follows[v].size()) {
+                const std::size_t w = g.follows[v][edge++];
+                if (index[w] == unvisited) {
+                    calls.emplace_back(w, 0);
+                } else if (on_stack[w]) {
+                    low[v] = std::min(low[v], index[w]);
                 }
-                if (came_from.emplace(next, queue[q]).second) queue.push_back(next);
+                continue;
+            }
+            const std::size_t done = v;
+            calls.pop_back();
+            if (!calls.empty()) low[calls.back().first] = std::min(low[calls.back().first], low[done]);
+            if (low[done] != index[done]) continue;
+            const std::size_t c = out.size.size();
+            out.size.push_back(0);
+            for (std::size_t w = unvisited; w != done;) {
+                w = stack.back();
+                stack.pop_back();
+                on_stack[w] = false;
+                out.of[w] = c;
+                ++out.size[c];
             }
         }
-        if (!closed) continue;
-        std::vector<std::string> path{a.name};
-        for (std::string n = came_from[a.name]; n != a.name; n = came_from[n]) path.push_back(n);
-        std::reverse(path.begin() + 1, path.end());
-        std::string text;
-        for (const std::string& n : path) {
-            text += n + " -> ";
-            reported.insert(n);
+    }
+    return out;
+}
+
+// The shortest circle from `start` back to it, within its component: start, what it follows,
+// ..., the last before start again.
+std::vector<std::size_t> shortest_circle(const follow_graph& g, const components& c, std::size_t start) {
+    std::unordered_map<std::size_t, std::size_t> came_from;
+    std::vector<std::size_t> queue{start};
+    for (std::size_t q = 0; q < queue.size(); ++q) {
+        for (const std::size_t next : g.follows[queue[q]]) {
+            if (c.of[next] != c.of[start]) continue;
+            if (next == start) {
+                std::vector<std::size_t> path;
+                for (std::size_t n = queue[q]; n != start; n = came_from.at(n)) path.push_back(n);
+                path.push_back(start);
+                std::reverse(path.begin(), path.end());
+                return path;
+            }
+            if (came_from.try_emplace(next, queue[q]).second) queue.push_back(next);
         }
+    }
+    return {start};  // not reached: a component of two or more nodes has a circle through each
+}
+
+}  // namespace
+
+// "after" references within each phase must not go round in a circle (a -> b -> a). The names
+// caught in circles are the components of two or more names; each is reported once, at its
+// first activity, in time and memory linear in the phase.
+void check_after_cycles(const phase& ph, std::size_t i, std::vector<problem>& problems) {
+    const follow_graph g(ph);
+    const components c = strongly_connected(g);
+    std::vector<bool> reported(c.size.size(), false);
+    for (std::size_t k = 0; k < ph.activities.size(); ++k) {
+        const activity& a = ph.activities[k];
+        if (!a.timing.after || a.timing.after->activity == a.name) continue;
+        const std::size_t v = g.node.at(a.name);
+        const std::size_t comp = c.of[v];
+        if (c.size[comp] < 2 || reported[comp]) continue;
+        reported[comp] = true;
+        const std::vector<std::size_t> circle = shortest_circle(g, c, v);
+        std::string text;
+        for (const std::size_t n : circle) text += fmt::format("{} -> ", g.name[n]);
         text += a.name;
-        fail(fmt::format("/phases/{}/activities/{}/after/activity", i, k),
-             "\"after\" references form a cycle: " + text);
+        if (circle.size() < c.size[comp]) {
+            std::vector<std::string_view> others;
+            std::vector<bool> on_circle(g.name.size(), false);
+            for (const std::size_t n : circle) on_circle[n] = true;
+            for (std::size_t n = 0; n < g.name.size() && others.size() <= shown_names; ++n) {
+                if (c.of[n] == comp && !on_circle[n]) others.push_back(g.name[n]);
+            }
+            const std::size_t more = c.size[comp] - circle.size();
+            text += fmt::format("; {} more in circles with them: {}", more,
+                                fmt::join(others.begin(), others.begin() + std::min(others.size(), shown_names), ", "));
+            if (more > shown_names) text += ", ...";
+        }
+        problem found;
+        found.where.pointer = fmt::format("/phases/{}/activities/{}/after/activity", i, k);
+        found.message = "\"after\" references form a cycle: " + text;
+        problems.push_back(std::move(found));
     }
 }
 

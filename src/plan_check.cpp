@@ -204,7 +204,7 @@ std::string trigger_text(const std::vector<detail::representatives>& params, con
 
 }  // namespace
 
-std::vector<problem> check_plans(const protocol& p) {
+std::vector<problem> check_plans(const protocol& p, std::size_t max_items) {
     if (auto problems = check(p); !problems.empty()) return problems;
 
     const std::vector<detail::representatives> params = varied_parameters(p);
@@ -227,13 +227,29 @@ std::vector<problem> check_plans(const protocol& p) {
     o.checked = std::move(checked);
     o.failed.assign(o.checked.size(), outcomes::none);
     std::vector<problem> found;
+    std::size_t protocol_items = p.phases.size();
+    for (const phase& ph : p.phases) protocol_items += ph.activities.size();
+    std::size_t items = 0;
     for (std::size_t c = 0; c < o.checked.size(); ++c) {
+        if (items > max_items) {
+            out.push_back(problem{
+                {"", "/parameters", 0, 0},
+                fmt::format("validation stopped after {} of {} combinations of parameter values: their plans hold "
+                            "{} phases, activities, events and spans in all, more than the {} one validation "
+                            "plans (docs/limits.md); the others were not planned",
+                            c, o.checked.size(), items, max_items)});
+            o.checked.resize(c);
+            o.failed.resize(c);
+            break;
+        }
         o.index.emplace(o.checked[c], c);
         parameter_values values;
         for (std::size_t k = 0; k < params.size(); ++k)
             values[params[k].param->name] = params[k].values[o.checked[c][k]];
+        items += protocol_items;
         try {
-            planner(p, values).plan(plan_check_start);
+            const schedule s = planner(p, values).plan(plan_check_start);
+            items += s.phases().size() + s.events().size() + s.spans().size();
         } catch (const planning_error& e) {
             const auto same = std::find_if(found.begin(), found.end(), [&](const problem& f) {
                 return f.where.pointer == e.where().pointer && f.message == e.message();

@@ -135,7 +135,9 @@
 #include <iterator>
 #include <queue>
 #include <set>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 namespace ttplan {
 
@@ -328,6 +330,20 @@ private:
     // The plan itself, not one of the runs that only measure how far uncertain lengths reach.
     bool strict() const { return pick_ == length_pick::expected; }
 
+    // One more of what `n` counts (occurrences_, events_, spans_): past max_plan_items, the plan
+    // stops with an error at `who`, the phase or activity that passes the bound.
+    static void count_one(std::size_t& n, std::string_view what, const subject& who) {
+        if (++n <= max_plan_items) return;
+        who.fail(fmt::format(": the plan would have more than {} {}, the most one plan may have (docs/limits.md)",
+                             max_plan_items, what));
+    }
+
+    subject activity_subject(const phase& ph, std::size_t k) const {
+        const std::size_t i = static_cast<std::size_t>(&ph - p_.proto.phases.data());
+        return {fmt::format("activity \"{}\" of phase \"{}\"", ph.activities[k].name, ph.id),
+                fmt::format("/phases/{}/activities/{}", i, k)};
+    }
+
     // The index of the phase a fact names, which must be active in this plan.
     std::size_t fact_phase(const std::string& phase, const std::string& what) const {
         const std::size_t i = p_.index_of(phase);
@@ -387,6 +403,7 @@ private:
         event ev{f.date, f.phase, occ->cycle, day_number(*occ, f.date), f.activity, f.category, occ->tentative,
                  std::nullopt, f.note};
         ev.recorded = true;
+        count_one(events_, "events", subject{fact_words(f), ""});
         events.push_back(std::move(ev));
     }
 
@@ -608,6 +625,7 @@ private:
                 occ.ending = ending_reason::limit;
                 trim_pauses(occ);
             }
+            count_one(occurrences_, "phase occurrences", who);
             st.occurrences.push_back(occ);
             if (occ.ended_early() && (occ.ending != ending_reason::stopped || ends_phase)) break;
             cur = occ.last + date::days{1};  // range-checked at the top of the next cycle
@@ -797,6 +815,7 @@ private:
                     }
                     if (!apply_event_facts(ev)) continue;
                     if (!ev.recorded) apply_calendar(ev);
+                    count_one(events_, "events", activity_subject(ph, k));
                     made[k].push_back(std::move(ev));
                 }
                 continue;
@@ -810,27 +829,44 @@ private:
                 span t{act.name,  act.category, date_of(occ, days[j]), date_of(occ, days[k2]), ph.id,
                        occ.cycle, days[j],      days[k2],              occ.tentative,          act.note};
                 t.timing = when;
+                count_one(spans_, "spans", activity_subject(ph, k));
                 spans.push_back(std::move(t));
                 j = k2 + 1;
             }
         }
-        // "after" activities, each once every activity it may follow is done (check() rules out
-        // circles, so every round places at least one).
-        for (bool progress = true; progress;) {
-            progress = false;
-            for (std::size_t k = 0; k < acts.size(); ++k) {
-                if (!waiting[k]) continue;
-                const std::string& target = acts[k].timing.after->activity;
-                bool ready = true;
-                for (std::size_t j = 0; j < acts.size(); ++j)
-                    ready = ready && !(waiting[j] && acts[j].name == target);
-                if (!ready) continue;
-                follow(ph, acts[k], acts, made, made[k]);
-                waiting[k] = false;
-                progress = true;
-            }
-        }
+        place_followers(ph, acts, waiting, made);
         for (auto& list : made) std::move(list.begin(), list.end(), std::back_inserter(events));
+    }
+
+    // "after" activities, each once every activity of the name it follows is placed (check()
+    // rules out circles). Names are counted rather than scanned, so that a long chain of
+    // followers is placed in time linear in the phase.
+    void place_followers(const phase& ph, const std::vector<activity>& acts, const std::vector<bool>& waiting,
+                         std::vector<std::vector<event>>& made) const {
+        if (std::find(waiting.begin(), waiting.end(), true) == waiting.end()) return;
+        std::unordered_map<std::string_view, std::vector<std::size_t>> by_name;  // every activity
+        std::unordered_map<std::string_view, std::size_t> pending;              // followers not placed
+        std::unordered_map<std::string_view, std::vector<std::size_t>> waiters;  // followers of a name
+        for (std::size_t k = 0; k < acts.size(); ++k) {
+            by_name[acts[k].name].push_back(k);
+            if (!waiting[k]) continue;
+            ++pending[acts[k].name];
+            waiters[acts[k].timing.after->activity].push_back(k);
+        }
+        std::vector<std::size_t> ready;
+        for (std::size_t k = 0; k < acts.size(); ++k) {
+            if (waiting[k] && !pending.contains(acts[k].timing.after->activity)) ready.push_back(k);
+        }
+        while (!ready.empty()) {
+            const std::size_t k = ready.back();
+            ready.pop_back();
+            const auto followed = by_name.find(acts[k].timing.after->activity);
+            follow(ph, acts[k], followed != by_name.end() ? followed->second : std::vector<std::size_t>{}, made,
+                   made[k]);
+            if (--pending.at(acts[k].name) > 0) continue;
+            const auto next = waiters.find(acts[k].name);
+            if (next != waiters.end()) ready.insert(ready.end(), next->second.begin(), next->second.end());
+        }
     }
 
     // One event per event of the activity `act` follows: the reference's date plus the whole
@@ -838,13 +874,13 @@ private:
     // this event its clock time). It keeps its reference's phase, cycle and tentativeness, and
     // counts the day number on past the end of a cycle; the clinic calendar does not move it:
     // it follows the reference, moved or not.
-    void follow(const phase& ph, const activity& act, const std::vector<activity>& acts,
+    // `followed` are the indices of the activities of the name it follows.
+    void follow(const phase& ph, const activity& act, const std::vector<std::size_t>& followed,
                 const std::vector<std::vector<event>>& made, std::vector<event>& out) const {
         const after_rule& rule = *act.timing.after;
         const subject who{fmt::format("event \"{}\" of phase \"{}\"", act.name, ph.id), ""};
         std::vector<const event*> refs;
-        for (std::size_t j = 0; j < acts.size(); ++j) {
-            if (acts[j].name != rule.activity) continue;
+        for (const std::size_t j : followed) {
             for (const event& e : made[j]) refs.push_back(&e);
         }
         std::stable_sort(refs.begin(), refs.end(),
@@ -868,6 +904,8 @@ private:
             ev.timing.after = rule;
             if (timed) ev.timing.times.push_back(clock_time{std::chrono::minutes{minutes % (24 * 60)}});
             if (!apply_event_facts(ev)) continue;
+            count_one(events_, "events",
+                      activity_subject(ph, static_cast<std::size_t>(&act - ph.activities.data())));
             out.push_back(std::move(ev));
         }
     }
@@ -1035,6 +1073,10 @@ private:
     // Which facts found what they name (the planning functions are const; these are the
     // bookkeeping of one run).
     mutable std::vector<bool> used_moved_, used_held_, used_stops_, used_gates_, used_pauses_;
+    // What this run holds so far, against max_plan_items.
+    mutable std::size_t occurrences_ = 0;
+    mutable std::size_t events_ = 0;
+    mutable std::size_t spans_ = 0;
 };
 
 schedule plan_with(const plan_data& m, day_point start, bool start_tentative, const treatment_facts& facts,

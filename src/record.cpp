@@ -303,6 +303,18 @@ treatment_record append_checked(treatment_record next, std::vector<record_fact> 
                                 std::int64_t recorded_at, bool locate_refusal = true) {
     const std::string at = fmt::format("/history/{}", next.history.size());
     check_recorded_at(recorded_at, location{"", at + "/recorded_at", 0, 0});
+    if (next.history.size() >= max_record_revisions) {
+        throw value_error(fmt::format("the record has {} revisions already, the most a record holds (docs/limits.md)",
+                                      next.history.size()),
+                          location{"", at, 0, 0});
+    }
+    std::size_t fact_count = facts.size();
+    for (const revision& rev : next.history) fact_count += rev.facts.size();
+    if (fact_count > max_record_facts) {
+        throw value_error(fmt::format("the record would hold {} facts; a record holds at most {} (docs/limits.md)",
+                                      fact_count, max_record_facts),
+                          location{"", at + "/facts", 0, 0});
+    }
     next.history.push_back(revision{next.last_revision() + 1, recorded_at, std::move(facts)});
     const profile pr = profile_of(next);
     std::optional<schedule> planned;

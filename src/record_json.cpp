@@ -272,6 +272,12 @@ private:
             wrong_type("/history", "a list of revisions, the first one the record's creation");
             return;
         }
+        if (history->size() > max_record_revisions) {
+            fail("/history", fmt::format("the record has {} revisions; a record holds at most {} (docs/limits.md)",
+                                         history->size(), max_record_revisions));
+            return;
+        }
+        std::size_t fact_count = 0;
         for (std::size_t i = 0; i < history->size(); ++i) {
             const std::string ptr = fmt::format("/history/{}", i);
             const json& rev = (*history)[i];
@@ -304,6 +310,13 @@ private:
             if (!facts.is_array()) {
                 wrong_type(ptr + "/facts", "a list of facts");
             } else {
+                fact_count += facts.size();
+                if (fact_count > max_record_facts) {
+                    fail(ptr + "/facts", fmt::format("the record has more than {} facts up to this revision; a "
+                                                     "record holds at most {} in all (docs/limits.md)",
+                                                     max_record_facts, max_record_facts));
+                    return;
+                }
                 for (std::size_t k = 0; k < facts.size(); ++k) {
                     if (auto f = read_fact(facts[k], fmt::format("{}/facts/{}", ptr, k)))
                         out.facts.push_back(std::move(*f));

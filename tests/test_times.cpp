@@ -7,6 +7,7 @@
 #include <ttplan/protocol_io.hpp>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -507,4 +508,63 @@ TEST_CASE("formats: the human formats say the times in words", "[times][formats]
         CHECK(has("continuous infusion over 21 days"));
         CHECK(has("42 hours after Methotrexate"));
     }
+}
+
+TEST_CASE("times: activities caught in circles together are one problem naming them all", "[times][check]") {
+    // A -> B -> A is the shortest circle through A; C and D go round through B as well.
+    const std::string text = protocol_text(R"(      {"name": "A", "category": "chemotherapy", "after": {"activity": "B", "hours": 1}},
+      {"name": "B", "category": "chemotherapy", "after": {"activity": "A", "hours": 1}},
+      {"name": "B", "category": "chemotherapy", "after": {"activity": "C", "hours": 1}},
+      {"name": "C", "category": "chemotherapy", "after": {"activity": "D", "hours": 1}},
+      {"name": "D", "category": "chemotherapy", "after": {"activity": "B", "hours": 1}},
+      {"name": "E", "category": "chemotherapy", "after": {"activity": "F", "hours": 1}},
+      {"name": "F", "category": "chemotherapy", "after": {"activity": "E", "hours": 1}})");
+    const auto problems = problems_of(text);
+    const std::string at = "/phases/0/activities/";
+    problem_at(problems, at + "0/after/activity",
+               "form a cycle: A -> B -> A; 2 more in circles with them: C, D");
+    problem_at(problems, at + "5/after/activity", "form a cycle: E -> F -> E");
+    CHECK(std::count_if(problems.begin(), problems.end(), [](const problem& p) {
+              return p.message.find("form a cycle") != std::string::npos;
+          }) == 2);
+}
+
+TEST_CASE("times: the activities an unknown \"after\" could name are listed, the first 20 of many",
+          "[times][check]") {
+    std::string acts = R"(      {"name": "Rescue", "category": "chemotherapy", "after": {"activity": "MTX", "hours": 42}})";
+    for (int k = 0; k < 25; ++k) {
+        acts += fmt::format(",\n      {{\"name\": \"Drug {}\", \"category\": \"chemotherapy\", \"days\": \"1\"}}", k);
+    }
+    const auto problems = problems_of(protocol_text(acts));
+    problem_at(problems, "/phases/0/activities/0/after/activity",
+               "unknown activity \"MTX\" in phase \"block\" (activities: Rescue, Drug 0, Drug 1, Drug 2, Drug 3, "
+               "Drug 4, Drug 5, Drug 6, Drug 7, Drug 8, Drug 9, Drug 10, Drug 11, Drug 12, Drug 13, Drug 14, Drug "
+               "15, Drug 16, Drug 17, Drug 18, and 6 more)");
+}
+
+TEST_CASE("planner: followers listed before what they follow, and two activities of one name",
+          "[times][planner]") {
+    // Placed in the order the references allow, whatever the order of the list: the same dates
+    // as when listed in order. "Check" follows both activities named "MTX".
+    const std::string backwards = R"(
+      {"name": "Check", "category": "assessment", "after": {"activity": "Rescue", "hours": 24}},
+      {"name": "Rescue", "category": "chemotherapy", "after": {"activity": "MTX", "hours": 24}},
+      {"name": "MTX", "category": "chemotherapy", "days": "1"},
+      {"name": "MTX", "category": "chemotherapy", "days": "8"})";
+    const std::string forwards = R"(
+      {"name": "MTX", "category": "chemotherapy", "days": "1"},
+      {"name": "MTX", "category": "chemotherapy", "days": "8"},
+      {"name": "Rescue", "category": "chemotherapy", "after": {"activity": "MTX", "hours": 24}},
+      {"name": "Check", "category": "assessment", "after": {"activity": "Rescue", "hours": 24}})";
+    const schedule back = plan_text(protocol_text(backwards));
+    const schedule fore = plan_text(protocol_text(forwards));
+    const auto dates = [](const std::vector<event>& events) {
+        std::vector<day_point> out;
+        for (const event& e : events) out.push_back(e.date);
+        return out;
+    };
+    CHECK(dates(events_named(back, "Rescue")) == std::vector{d("2027-01-05"), d("2027-01-12")});
+    CHECK(dates(events_named(back, "Check")) == std::vector{d("2027-01-06"), d("2027-01-13")});
+    CHECK(dates(events_named(back, "Check")) == dates(events_named(fore, "Check")));
+    CHECK(back.events().size() == fore.events().size());
 }

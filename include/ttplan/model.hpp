@@ -7,6 +7,7 @@
 #include <ttplan/export.hpp>
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -335,6 +336,12 @@ struct protocol {
     const parameter* find_parameter(std::string_view name) const noexcept;
     friend bool operator==(const protocol&, const protocol&) = default;
 };
+
+// Bounded work (docs/limits.md): the most phases a protocol, and activities a phase, may have.
+// check() reports a protocol over them at once (at "/phases", "/phases/i/activities") without
+// looking further into what is over the bound.
+inline constexpr std::size_t max_protocol_phases = 100'000;
+inline constexpr std::size_t max_phase_activities = 10'000;
 
 // Checks a protocol against the model's rules: unique ids, known references, positive and
 // sane lengths, a bound on every repeat, no dependency cycle that one set of parameter values

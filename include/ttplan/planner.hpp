@@ -8,6 +8,7 @@
 #include <ttplan/model.hpp>
 #include <ttplan/schedule.hpp>
 
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <optional>
@@ -22,6 +23,12 @@ struct profile {
     treatment_facts facts;    // what happened so far (actual starts, held doses, ...)
     clinic_calendar calendar;
 };
+
+// Bounded work (docs/limits.md): one plan holds at most this many phase occurrences, events
+// and spans, each counted alone. A plan that would hold more is a planning_error located at the
+// phase or activity that passes the bound, raised as soon as it does, so a protocol that would
+// plan millions of days of daily doses ends in an error instead of filling memory.
+inline constexpr std::size_t max_plan_items = 1'000'000;
 
 // A protocol bound to parameter values: the active phases and their topological order,
 // computed once and reused for any number of start dates.

@@ -14,6 +14,7 @@
 #include <ttplan/planner.hpp>
 #include <ttplan/schedule.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -82,6 +83,12 @@ struct pinned_protocol {
     std::optional<std::string> builtin_id() const;
     friend bool operator==(const pinned_protocol&, const pinned_protocol&) = default;
 };
+
+// Bounded work (docs/limits.md): a record holds at most this many revisions, and this many
+// facts in all its revisions. Its calendar plans every revision (render()), so these bound the
+// time it takes; reading a record over them, or adding past them, is an error.
+inline constexpr std::size_t max_record_revisions = 10'000;
+inline constexpr std::size_t max_record_facts = 10'000;
 
 struct treatment_record {
     // Opaque: 32 lowercase hex digits, random, never derived from personal data. iCalendar
