@@ -69,6 +69,25 @@ bool has_tzid(icalcomponent* ev, icalproperty_kind kind) {
     return p != nullptr && icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER) != nullptr;
 }
 
+// The event's VALARMs: action, description and the trigger's offset from the start in seconds.
+std::string alarms_json(icalcomponent* ev) {
+    std::string out;
+    for (icalcomponent* a = icalcomponent_get_first_component(ev, ICAL_VALARM_COMPONENT); a != nullptr;
+         a = icalcomponent_get_next_component(ev, ICAL_VALARM_COMPONENT)) {
+        icalproperty* action = icalcomponent_get_first_property(a, ICAL_ACTION_PROPERTY);
+        icalproperty* description = icalcomponent_get_first_property(a, ICAL_DESCRIPTION_PROPERTY);
+        icalproperty* trigger = icalcomponent_get_first_property(a, ICAL_TRIGGER_PROPERTY);
+        out += out.empty() ? "" : ", ";
+        out += "{\"action\": " + quoted(action ? icalproperty_get_value_as_string(action) : nullptr) +
+               ", \"description\": " + quoted(description ? icalproperty_get_description(description) : nullptr) +
+               ", \"trigger_seconds\": " +
+               (trigger ? std::to_string(icaldurationtype_as_int(icalproperty_get_trigger(trigger).duration))
+                        : std::string("null")) +
+               "}";
+    }
+    return out;
+}
+
 std::string event_json(icalcomponent* ev) {
     const icaltimetype start = icalcomponent_get_dtstart(ev);
     const icaltimetype end = icalcomponent_get_dtend(ev);
@@ -89,7 +108,7 @@ std::string event_json(icalcomponent* ev) {
         << (has_tzid(ev, ICAL_DTSTART_PROPERTY) || has_tzid(ev, ICAL_DTEND_PROPERTY) ? "true" : "false")
         << ", \"status\": " << quoted(icalproperty_status_to_string(icalcomponent_get_status(ev)))
         << ", \"sequence\": " << icalcomponent_get_sequence(ev) << ", \"categories\": [" << categories
-        << "]}";
+        << "], \"alarms\": [" << alarms_json(ev) << "]}";
     return out.str();
 }
 

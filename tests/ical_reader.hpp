@@ -1,6 +1,6 @@
 // A reader of iCalendar text written apart from the writer, strict where clients are picky:
-// every line ends in CRLF, components are VEVENTs in one VCALENDAR, TEXT escapes are the four
-// RFC 5545 allows. Shared by the iCalendar tests.
+// every line ends in CRLF, components are VEVENTs (with their VALARMs) in one VCALENDAR, TEXT
+// escapes are the four RFC 5545 allows. Shared by the iCalendar tests.
 #pragma once
 
 #include <catch2/catch.hpp>
@@ -45,6 +45,7 @@ inline content_line split_line(const std::string& logical) {
 
 struct component {
     std::vector<content_line> lines;
+    std::vector<component> alarms;  // a VEVENT's VALARMs, in order
 
     std::vector<const content_line*> all(const std::string& name) const {
         std::vector<const content_line*> out;
@@ -80,9 +81,18 @@ inline calendar parse(const std::string& text) {
     REQUIRE(logical.front() == "BEGIN:VCALENDAR");
     REQUIRE(logical.back() == "END:VCALENDAR");
     component* current = nullptr;
+    component* alarm = nullptr;  // within current
     for (std::size_t i = 1; i + 1 < logical.size(); ++i) {
         const content_line l = split_line(logical[i]);
-        if (l.name == "BEGIN") {
+        if (l.name == "BEGIN" && l.value == "VALARM") {
+            REQUIRE(current != nullptr);
+            REQUIRE(alarm == nullptr);
+            current->alarms.emplace_back();
+            alarm = &current->alarms.back();
+        } else if (l.name == "END" && l.value == "VALARM") {
+            REQUIRE(alarm != nullptr);
+            alarm = nullptr;
+        } else if (l.name == "BEGIN") {
             REQUIRE(l.value == "VEVENT");
             REQUIRE(current == nullptr);
             cal.events.emplace_back();
@@ -90,9 +100,10 @@ inline calendar parse(const std::string& text) {
         } else if (l.name == "END") {
             REQUIRE(l.value == "VEVENT");
             REQUIRE(current != nullptr);
+            REQUIRE(alarm == nullptr);
             current = nullptr;
         } else {
-            (current ? current : &cal.header)->lines.push_back(l);
+            (alarm ? alarm : current ? current : &cal.header)->lines.push_back(l);
         }
     }
     REQUIRE(current == nullptr);

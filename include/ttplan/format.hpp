@@ -6,6 +6,7 @@
 #include <ttplan/model.hpp>
 #include <ttplan/schedule.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -38,6 +39,13 @@ struct render_options {
     // empty = floating local times, which clients show at the same wall-clock time wherever
     // they are. Events without clock times stay all-day either way.
     std::string time_zone;
+    // iCalendar: reminders, each a length before the event (parse_remind in ical.hpp reads "30m",
+    // "2h", "1d", "1w"): every treatment-day event gets one VALARM per length, with TRIGGER
+    // relative to its start (for an all-day event, the start of the day). Phases, spans, tracks,
+    // decisions, timed doses and cancelled events get none. From 1 minute to 4 weeks
+    // (max_remind); equal lengths ("1d", "24h") make one alarm; at most max_remind_count
+    // different ones. Only "ics" takes reminders: render() refuses them for another format.
+    std::vector<std::chrono::minutes> remind;
     // CSV: one row per event, or one row per phase occurrence and span.
     enum class csv_rows : std::uint8_t { events, phases } csv = csv_rows::events;
 };

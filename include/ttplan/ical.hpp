@@ -6,9 +6,12 @@
 #include <ttplan/format.hpp>
 #include <ttplan/schedule.hpp>
 
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace TTPLAN_API ttplan {
 
@@ -32,11 +35,38 @@ namespace TTPLAN_API ttplan {
 // the all-day treatment day: DTSTART;TZID=<options.time_zone> with a VTIMEZONE built from the
 // time zone database for the dates timed events cover, or floating local times without a zone;
 // DURATION when the event has one. Calendars without clock times are unchanged.
+// Reminders: every treatment-day VEVENT (not phases, spans, tracks, decisions, timed doses or
+// cancelled events) ends with one VALARM per different length of options.remind, longest first:
+// ACTION:DISPLAY, a DESCRIPTION naming the event ("In 1 day: <summary>") and TRIGGER as an RFC 5545
+// duration before the start ("-P1W", "-P1D", "-PT2H", "-PT1H30M", "-PT30M"), which for an all-day
+// event is relative to the start of the day in the client's zone.
+// Throws value_error located at "remind[i]" for a reminder not from 1 minute to max_remind, or
+// at "remind" for more than max_remind_count different ones.
 // Throws value_error for an unknown options.time_zone (see check_time_zone), when options.calendar_id is
 // given and longer than 64 characters or has a character outside [A-Za-z0-9._-], when options.sequence is
 // negative, when options.timestamp lies outside the years 1 to 9999, or when a date lies outside the years 1
 // to 9999.
 std::string to_ical(const schedule& s, const render_options& options = {});
+
+// The longest reminder (render_options::remind): 4 weeks before an event.
+inline constexpr std::chrono::minutes max_remind{4 * 7 * 24 * 60};
+// The most different reminders an event carries.
+inline constexpr std::size_t max_remind_count = 10;
+
+// Parses a reminder length as `ttplan plan --remind` takes it: a whole number and one unit,
+// m (or min) for minutes, h for hours, d for days, w for weeks: "30m", "2h", "1d", "1w".
+// Throws value_error naming the text for anything else: no unit or another one ("1x", "1mo"),
+// a sign ("-1d"), spaces, zero, or more than 4 weeks (max_remind).
+std::chrono::minutes parse_remind(std::string_view text);
+
+// Canonical text that parse_remind() reads back, in the largest unit that counts the length
+// whole: "1w", "2d", "36h", "90m".
+std::string format_remind(std::chrono::minutes before);
+
+// Checks reminders (render_options::remind) as to_ical does, before any work: throws
+// value_error located at "remind[i]" for one not from 1 minute to max_remind, and at "remind"
+// for more than max_remind_count different lengths.
+void check_remind(const std::vector<std::chrono::minutes>& remind);
 
 // Checks a time zone name against the time zone database (Debian's tzdata, read through date's
 // tz library): "Europe/Berlin", "America/New_York", "UTC". Throws value_error naming the zone

@@ -60,6 +60,21 @@ void add_plan(CLI::App& app, state& st) {
            "--time-zone", options->time_zone,
            "iCalendar: time zone of clock times, such as Europe/Berlin (default: floating local times)")
         ->check(not_empty("a time zone such as Europe/Berlin, or leave --time-zone out for floating times"));
+    auto remind = std::make_shared<std::vector<std::string>>();
+    cmd->add_option("--remind", *remind,
+                    "iCalendar: an alarm this long before each treatment day, such as 30m, 2h, 1d or 1w "
+                    "(up to 4 weeks; all-day events count from the start of the day; repeatable)")
+        ->take_all()
+        ->check(CLI::Validator(
+            [](const std::string& text) {
+                try {
+                    parse_remind(text);
+                    return std::string();
+                } catch (const value_error& e) {
+                    return e.message();
+                }
+            },
+            "LENGTH", "reminder length"));
     auto no_cancelled = std::make_shared<bool>(false);
     cmd->add_flag("--no-cancelled", *no_cancelled,
                   "iCalendar of a treatment record: leave out the cancelled events of earlier revisions, for a "
@@ -67,11 +82,24 @@ void add_plan(CLI::App& app, state& st) {
     cmd->add_option("--csv-rows", *csv_rows, "CSV: events (one row per event) or phases")
         ->check(CLI::IsMember({"events", "phases"}))
         ->capture_default_str();
-    cmd->callback([&st, cmd, in, format, output, options, csv_rows, no_cancelled, timestamp] {
-        st.run = [cmd, in, format, output, options, csv_rows, no_cancelled, timestamp] {
+    cmd->callback([&st, cmd, in, format, output, options, csv_rows, no_cancelled, timestamp, remind] {
+        st.run = [cmd, in, format, output, options, csv_rows, no_cancelled, timestamp, remind] {
             if (!timestamp->empty()) options->timestamp = parse_epoch_seconds(*timestamp, "--timestamp");
             // A suffix no format has is a mistake in the command line: say so before planning.
             const std::string name = format->empty() ? format_for_output(*output, format_names()) : *format;
+            // Alarms exist in iCalendar alone: any other format would drop them without a word.
+            if (!remind->empty() && name != "ics") {
+                throw usage_error(fmt::format("reminders are alarms in a calendar: give them with the ics format "
+                                              "(--format ics, or -o FILE.ics), not {}",
+                                              name),
+                                  location{"--remind", {}, 0, 0});
+            }
+            for (const auto& text : *remind) options->remind.push_back(parse_remind(text));
+            try {
+                check_remind(options->remind);
+            } catch (const value_error& e) {
+                throw usage_error(e.message(), location{"--remind", {}, 0, 0});
+            }
             // An unknown zone is a mistake in the command line as well.
             try {
                 check_time_zone(options->time_zone);

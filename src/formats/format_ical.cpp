@@ -8,6 +8,7 @@
 #include <ttplan/version.hpp>
 
 #include "agenda.hpp"
+#include "ical_remind.hpp"
 #include "ical_text.hpp"
 #include "ical_uid.hpp"
 #include "words.hpp"
@@ -83,6 +84,7 @@ struct item {
     bool tentative = false;
     std::optional<clock_time> at;                  // a timed event: its clock time on `first`
     std::optional<std::chrono::minutes> duration;  // of a timed event
+    bool treatment_day = false;  // the patient is treated that day: it carries the reminders
 };
 
 const std::string tentative_line =
@@ -296,6 +298,7 @@ private:
         it.first = e0.date;
         it.last = e0.date;
         it.tentative = tentative;
+        it.treatment_day = true;
         return it;
     }
 
@@ -412,8 +415,22 @@ namespace {
 
 enum class event_status : std::uint8_t { planned, cancelled };
 
+// One VALARM per reminder, on planned treatment days only: a phase or span is an overview, a
+// timed dose is already at its hour and its day rings, and a cancelled day is not to be attended.
+void write_alarms(ical_writer& w, const item& it, const std::vector<std::chrono::minutes>& alarms) {
+    for (const auto before : alarms) {
+        w.property("BEGIN", "VALARM");
+        w.property("ACTION", "DISPLAY");
+        w.title("DESCRIPTION", fmt::format("In {}: {}", detail::remind_words(before), it.summary));
+        // Relative to DTSTART; for an all-day event, the start of the day where the client is.
+        w.property("TRIGGER", detail::ical_trigger(before));
+        w.property("END", "VALARM");
+    }
+}
+
 void write_event(ical_writer& w, const item& it, event_status status, const std::string& stamp,
-                 std::int32_t sequence, const date::time_zone* zone) {
+                 std::int32_t sequence, const date::time_zone* zone,
+                 const std::vector<std::chrono::minutes>& alarms = {}) {
     const std::string& what = it.summary;
     w.property("BEGIN", "VEVENT");
     w.property("UID", it.uid);
@@ -450,6 +467,7 @@ void write_event(ical_writer& w, const item& it, event_status status, const std:
                                                            : "CONFIRMED");
     // Informational all-day items: they should not make the day look busy.
     w.property("TRANSP", "TRANSPARENT");
+    if (status == event_status::planned && it.treatment_day) write_alarms(w, it, alarms);
     w.property("END", "VEVENT");
 }
 
@@ -488,6 +506,7 @@ std::string to_ical(const schedule& s, const render_options& options) {
         throw value_error(fmt::format("{} is negative; SEQUENCE counts revisions from 0", options.sequence),
                           location{"sequence", {}, 0, 0});
     }
+    const std::vector<std::chrono::minutes> alarms = detail::alarm_lengths(options.remind);
     const std::string stamp = ical_utc(ical_timestamp(s, options));
     const auto& info = s.protocol();
     std::string name = options.calendar_name.empty() ? info.title : options.calendar_name;
@@ -525,7 +544,8 @@ std::string to_ical(const schedule& s, const render_options& options) {
                        date::sys_seconds{timed->second + date::days{1}});
     }
 
-    for (const auto& it : items) write_event(w, it, event_status::planned, stamp, options.sequence, zone);
+    for (const auto& it : items)
+        write_event(w, it, event_status::planned, stamp, options.sequence, zone, alarms);
     for (const auto& it : cancelled)
         write_event(w, it, event_status::cancelled, stamp, options.sequence, zone);
     w.property("END", "VCALENDAR");

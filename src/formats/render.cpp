@@ -8,6 +8,8 @@
 #include <ttplan/markdown.hpp>
 #include <ttplan/month_calendar.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 
@@ -89,7 +91,13 @@ const format_info* format_for_path(const std::filesystem::path& path) {
 
 std::string render(const schedule& s, std::string_view format, const render_options& options) {
     for (const auto& f : table()) {
-        if (f.info.name == format) return f.render(s, options);
+        if (f.info.name != format) continue;
+        // Reminders are alarms in a calendar: another format would quietly drop what was asked for.
+        if (!options.remind.empty() && format != "ics") {
+            throw value_error(fmt::format("only the ics format (iCalendar) carries reminders, not \"{}\"", format),
+                              location{"remind", {}, 0, 0});
+        }
+        return f.render(s, options);
     }
     std::string allowed;
     for (const auto& f : table()) allowed += (allowed.empty() ? "" : ", ") + std::string(f.info.name);

@@ -7,6 +7,7 @@
 #include <ttplan/clinic_calendar.hpp>
 #include <ttplan/fact_text.hpp>
 #include <ttplan/facts.hpp>
+#include <ttplan/ical.hpp>
 #include <ttplan/model.hpp>
 #include <ttplan/record.hpp>
 
@@ -126,6 +127,13 @@ void duration_text(std::string_view text) {
     TTPLAN_FUZZ_CHECK(!ttplan::iso_duration(d).empty());
 }
 
+void remind_text(std::string_view text) {
+    const auto before = ttplan::parse_remind(text);
+    TTPLAN_FUZZ_CHECK(before.count() >= 1 && before <= ttplan::max_remind);
+    TTPLAN_FUZZ_CHECK(ttplan::parse_remind(ttplan::format_remind(before)) == before);
+    ttplan::check_remind({before});
+}
+
 void category_text(std::string_view text) {
     if (const auto c = ttplan::parse_category(text)) {
         TTPLAN_FUZZ_CHECK(ttplan::to_string(*c) == text);
@@ -143,7 +151,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     // Readable seeds: "P1-5, 29-33" is a day pattern, "F2induction:22:Vincristine=2027-01-26"
     // a fact of the third form (given); any other first byte picks a reader too.
-    constexpr std::string_view readers = "DLPWSFNKTUC";
+    constexpr std::string_view readers = "DLPWSFNKTURC";
     constexpr std::string_view forms = "0123456789a";
     const auto pick = [](std::string_view letters, std::uint8_t byte) {
         const auto at = letters.find(static_cast<char>(byte));
@@ -182,6 +190,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 break;
             case 9:
                 duration_text(text);
+                break;
+            case 10:
+                remind_text(text);
                 break;
             default:
                 category_text(text);

@@ -359,6 +359,16 @@ typedef struct ttplan_render_options {
      * options); its items this schedule no longer has are written as STATUS:CANCELLED events
      * with their old UIDs and dates, so an import removes them. Borrowed; NULL = none. */
     const struct ttplan_schedule* previous;
+    /* iCalendar: reminders, remind_count lengths before each treatment day as `ttplan plan
+     * --remind` takes them ("30m", "2h", "1d", "1w"; 1 minute to 4 weeks, at most 10 different;
+     * equal lengths make one alarm): every treatment-day event gets one VALARM per length (an
+     * all-day event counts from the start of its day); phases, spans, timed doses and cancelled
+     * events get none. Borrowed; NULL and 0 = none. A length that does not read, or reminders
+     * with a format other than "ics", fail rendering with TTPLAN_ERROR_VALUE naming remind[i]
+     * (or remind); a NULL remind with a remind_count other than 0, or a NULL length, with
+     * TTPLAN_ERROR_INVALID_ARGUMENT. */
+    const char* const* remind;
+    size_t remind_count;
 } ttplan_render_options;
 
 void ttplan_render_options_init(ttplan_render_options* options);

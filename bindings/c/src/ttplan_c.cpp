@@ -254,6 +254,17 @@ render_options options_arg(const ttplan_render_options* c) {
     o.csv = c->csv_phases != 0 ? render_options::csv_rows::phases : render_options::csv_rows::events;
     if (c->time_zone != nullptr) o.time_zone = c->time_zone;
     if (c->previous != nullptr) o.previous.push_back(&c->previous->value);
+    if (c->remind == nullptr && c->remind_count != 0)
+        throw bad_argument("remind is NULL but remind_count is " + std::to_string(c->remind_count));
+    for (std::size_t i = 0; i < c->remind_count; ++i) {
+        const std::string where = "remind[" + std::to_string(i) + "]";
+        if (c->remind[i] == nullptr) throw bad_argument(where + " is NULL");
+        try {
+            o.remind.push_back(parse_remind(c->remind[i]));
+        } catch (const value_error& e) {
+            throw value_error(e.message(), location{where, {}, 0, 0});
+        }
+    }
     return o;
 }
 
@@ -647,7 +658,7 @@ ttplan_status ttplan_schedule_segment_parameter(const ttplan_schedule* schedule,
 
 void ttplan_render_options_init(ttplan_render_options* options) {
     if (options == nullptr) return;
-    *options = ttplan_render_options{nullptr, nullptr, 0, 0, 0, 0, nullptr, nullptr};
+    *options = ttplan_render_options{nullptr, nullptr, 0, 0, 0, 0, nullptr, nullptr, nullptr, 0};
 }
 
 ttplan_status ttplan_schedule_render(const ttplan_schedule* schedule, const char* format,

@@ -1,5 +1,6 @@
 /* A re-planned calendar from C99: the calendar id derived when none is given, cancelled events
- * for what the previous revision had, and the change list between the two schedules. */
+ * for what the previous revision had, the change list between the two schedules, and reminders
+ * on the treatment days (none on cancelled events). */
 #include "check.h"
 
 #include <stdio.h>
@@ -16,6 +17,62 @@ static ttplan_schedule* plan(const ttplan_protocol* p, int days) {
     CHECK(ttplan_plan(p, pr, &s) == TTPLAN_OK);
     ttplan_profile_destroy(&pr);
     return s;
+}
+
+/* Whether any cancelled event of `text` carries an alarm: its VALARMs would come after STATUS. */
+static int cancelled_with_alarm(const char* text) {
+    const char* at;
+    for (at = strstr(text, "STATUS:CANCELLED"); at != NULL; at = strstr(at + 1, "STATUS:CANCELLED")) {
+        const char* end = strstr(at, "END:VEVENT");
+        const char* alarm = strstr(at, "BEGIN:VALARM");
+        if (alarm != NULL && (end == NULL || alarm < end)) return 1;
+    }
+    return 0;
+}
+
+static void test_reminders(const ttplan_schedule* first, const ttplan_schedule* second) {
+    const char* remind[] = {"2h", "1d"};
+    const char* bad[] = {"1d", "0d"};
+    const char* null_length[] = {"1d", NULL};
+    ttplan_render_options options;
+    char* text = NULL;
+
+    ttplan_render_options_init(&options);
+    CHECK(options.remind == NULL && options.remind_count == 0);
+    options.calendar_id = "clinic-42";
+    options.sequence = 1;
+    options.previous = first;
+    options.remind = remind;
+    options.remind_count = 2;
+    CHECK(ttplan_schedule_render(second, "ics", &options, &text, NULL) == TTPLAN_OK);
+    CHECK(text != NULL && count(text, "BEGIN:VALARM") > 0);
+    CHECK(count(text, "TRIGGER:-P1D\r\n") == count(text, "TRIGGER:-PT2H\r\n"));
+    CHECK(count(text, "BEGIN:VALARM") == 2 * count(text, "TRIGGER:-P1D\r\n"));
+    CHECK(count(text, "ACTION:DISPLAY\r\n") == count(text, "BEGIN:VALARM"));
+    /* Longest first, whatever the order given. */
+    CHECK(strstr(text, "TRIGGER:-P1D") < strstr(text, "TRIGGER:-PT2H"));
+    CHECK(count(text, "STATUS:CANCELLED") > 0 && !cancelled_with_alarm(text));
+    ttplan_free(text);
+
+    text = NULL;
+    options.remind = bad;
+    CHECK(ttplan_schedule_render(second, "ics", &options, &text, NULL) == TTPLAN_ERROR_VALUE);
+    CHECK(text == NULL && strstr(ttplan_last_error(), "remind[1]") != NULL && strstr(ttplan_last_error(), "0d") != NULL);
+    options.remind = null_length;
+    CHECK(ttplan_schedule_render(second, "ics", &options, &text, NULL) == TTPLAN_ERROR_INVALID_ARGUMENT);
+    CHECK(strstr(ttplan_last_error(), "remind[1]") != NULL);
+    options.remind = NULL;
+    CHECK(ttplan_schedule_render(second, "ics", &options, &text, NULL) == TTPLAN_ERROR_INVALID_ARGUMENT);
+    options.remind_count = 0;
+    CHECK(ttplan_schedule_render(second, "ics", &options, &text, NULL) == TTPLAN_OK);
+    CHECK(text != NULL && count(text, "VALARM") == 0);
+    ttplan_free(text);
+    /* Only iCalendar carries them: another format refuses rather than drop them. */
+    text = NULL;
+    options.remind = remind;
+    options.remind_count = 1;
+    CHECK(ttplan_schedule_render(second, "csv", &options, &text, NULL) == TTPLAN_ERROR_VALUE);
+    CHECK(text == NULL && strstr(ttplan_last_error(), "remind") != NULL);
 }
 
 int main(void) {
@@ -75,6 +132,8 @@ int main(void) {
     CHECK(ttplan_schedule_changes(first, NULL, NULL, "text", &json, NULL) == TTPLAN_ERROR_INVALID_ARGUMENT);
     CHECK(ttplan_schedule_changes(first, second, "has spaces", "text", &json, NULL) == TTPLAN_ERROR_VALUE);
     CHECK(strstr(ttplan_last_error(), "calendar_id") != NULL);
+
+    test_reminders(first, second);
 
     ttplan_schedule_destroy(&first);
     ttplan_schedule_destroy(&second);

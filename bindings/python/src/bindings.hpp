@@ -3,6 +3,7 @@
 
 #include <ttplan/ttplan.hpp>
 
+#include <chrono>
 #include <map>
 #include <string>
 #include <utility>
@@ -28,10 +29,17 @@ clinic_calendar make_calendar(const std::vector<int>& closed, const std::vector<
                               const std::map<std::string, std::string>& shift);
 
 // Render options from the keywords of Schedule.render(); value_error for csv_rows other than
-// "events" or "phases". `previous` may be null.
+// "events" or "phases", and as python_remind() for `remind`. `previous` may be null.
 render_options make_options(const std::string& calendar_id, const std::string& calendar_name,
                             std::optional<std::int64_t> timestamp, std::int32_t sequence,
-                            const std::string& csv_rows, const std::string& time_zone, const schedule* previous);
+                            const std::string& csv_rows, const std::string& time_zone, const schedule* previous,
+                            pybind11::handle remind);
+
+// The reminders of a remind= keyword: None (none), one length or an iterable of them, each text
+// parse_remind() reads ("1d") or a datetime.timedelta of whole minutes. Throws value_error
+// located at "remind[i]" (or "remind" for a lone one) for a length that does not read or is not
+// whole minutes, and for a value of another type.
+std::vector<std::chrono::minutes> python_remind(pybind11::handle remind);
 
 // A fact as (kind, text), the text `ttplan record add --KIND` takes.
 using fact_text = std::pair<std::string, std::string>;

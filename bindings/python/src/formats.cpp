@@ -1,6 +1,9 @@
 // Output formats for a Schedule: render to text in any format, the JSON document, files.
 #include "bindings.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <optional>
 
 namespace py = pybind11;
@@ -8,10 +11,66 @@ using namespace pybind11::literals;
 
 namespace ttplan::python {
 
+namespace {
+
+std::chrono::minutes one_remind(py::handle value, const std::string& where) {
+    const auto located = [&](const std::string& message) { return value_error(message, location{where, {}, 0, 0}); };
+    if (py::isinstance<py::str>(value)) {
+        try {
+            return parse_remind(value.cast<std::string>());
+        } catch (const value_error& e) {
+            throw located(e.message());
+        }
+    }
+    const py::object timedelta = py::module_::import("datetime").attr("timedelta");
+    if (!py::isinstance(value, timedelta)) {
+        throw located(fmt::format("expected a length such as \"1d\" or a datetime.timedelta, not {}",
+                                  py::str(py::type::of(value).attr("__name__")).cast<std::string>()));
+    }
+    const auto days = value.attr("days").cast<std::int64_t>();
+    const auto seconds = value.attr("seconds").cast<std::int64_t>();
+    const auto micro = value.attr("microseconds").cast<std::int64_t>();
+    if (micro != 0 || seconds % 60 != 0) {
+        throw located(fmt::format("{} is not a whole number of minutes", py::str(value).cast<std::string>()));
+    }
+    // A negative timedelta has negative days; keep it for the range check to refuse. Far past
+    // 4 weeks, clamp so the sum cannot overflow.
+    const std::int64_t total = std::clamp<std::int64_t>(days, -100000, 100000) * 24 * 60 + seconds / 60;
+    const std::chrono::minutes before{total};
+    if (before.count() < 1 || before > max_remind) {
+        throw located(fmt::format("{}: a reminder is from 1 minute to 4 weeks before the event",
+                                  py::str(value).cast<std::string>()));
+    }
+    return before;
+}
+
+}  // namespace
+
+std::vector<std::chrono::minutes> python_remind(py::handle remind) {
+    std::vector<std::chrono::minutes> out;
+    if (remind.is_none()) return out;
+    const py::object timedelta = py::module_::import("datetime").attr("timedelta");
+    if (py::isinstance<py::str>(remind) || py::isinstance(remind, timedelta)) {
+        out.push_back(one_remind(remind, "remind"));
+        return out;
+    }
+    if (!py::isinstance<py::iterable>(remind)) {
+        throw value_error(fmt::format("expected a length such as \"1d\", a datetime.timedelta or a list of "
+                                      "them, not {}",
+                                      py::str(py::type::of(remind).attr("__name__")).cast<std::string>()),
+                          location{"remind", {}, 0, 0});
+    }
+    std::size_t i = 0;
+    for (const py::handle item : remind) out.push_back(one_remind(item, fmt::format("remind[{}]", i++)));
+    return out;
+}
+
 render_options make_options(const std::string& calendar_id, const std::string& calendar_name,
                             std::optional<std::int64_t> timestamp, std::int32_t sequence,
-                            const std::string& csv_rows, const std::string& time_zone, const schedule* previous) {
+                            const std::string& csv_rows, const std::string& time_zone, const schedule* previous,
+                            py::handle remind) {
     render_options o;
+    o.remind = python_remind(remind);
     if (previous != nullptr) o.previous.push_back(previous);
     o.time_zone = time_zone;
     o.calendar_id = calendar_id;
@@ -39,7 +98,10 @@ constexpr const char* options_doc =
     "plan), csv_rows "
     "(\"events\" or \"phases\"), time_zone (iCalendar: the zone of clock times, such as \"Europe/Berlin\"; "
     "default floating local times), previous (iCalendar: the Schedule the previous revision was written from, "
-    "with the same options; its items this one no longer has are written as STATUS:CANCELLED events).";
+    "with the same options; its items this one no longer has are written as STATUS:CANCELLED events), remind "
+    "(iCalendar: lengths before each treatment day, as text such as \"30m\", \"2h\", \"1d\", \"1w\" or "
+    "datetime.timedelta, 1 minute to 4 weeks; one VALARM each on every treatment-day event; another format "
+    "refuses them).";
 
 }  // namespace
 
@@ -78,14 +140,15 @@ void bind_formats(py::module_& m) {
         "render",
         [](const schedule& s, const std::string& format, const std::string& calendar_id,
            const std::string& calendar_name, std::optional<std::int64_t> timestamp, std::int32_t sequence,
-           const std::string& csv_rows, const std::string& time_zone, const schedule* previous) {
+           const std::string& csv_rows, const std::string& time_zone, const schedule* previous,
+           py::handle remind) {
             return render(s, format,
                           make_options(calendar_id, calendar_name, timestamp, sequence, csv_rows, time_zone,
-                                       previous));
+                                       previous, remind));
         },
         "format"_a = "text", py::kw_only(), "calendar_id"_a = "", "calendar_name"_a = "",
         "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events", "time_zone"_a = "",
-        "previous"_a = py::none(),
+        "previous"_a = py::none(), "remind"_a = py::none(),
         (std::string("The schedule as text in the named format (see ttplan.format_names()).") + options_doc)
             .c_str());
     cls.def("to_json", [](const schedule& s) { return to_json(s); },
@@ -95,14 +158,14 @@ void bind_formats(py::module_& m) {
         [](const schedule& s, const std::string& path, const std::string& format,
            const std::string& calendar_id, const std::string& calendar_name,
            std::optional<std::int64_t> timestamp, std::int32_t sequence, const std::string& csv_rows,
-           const std::string& time_zone, const schedule* previous) {
+           const std::string& time_zone, const schedule* previous, py::handle remind) {
             write_file_atomic(path, render(s, format,
                                            make_options(calendar_id, calendar_name, timestamp, sequence,
-                                                        csv_rows, time_zone, previous)));
+                                                        csv_rows, time_zone, previous, remind)));
         },
         "path"_a, "format"_a = "text", py::kw_only(), "calendar_id"_a = "", "calendar_name"_a = "",
         "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events", "time_zone"_a = "",
-        "previous"_a = py::none(),
+        "previous"_a = py::none(), "remind"_a = py::none(),
         "Writes render(format, ...) to path atomically: a failure leaves any existing file untouched.");
     cls.def(
         "changes",

@@ -337,6 +337,7 @@ class Schedule:
         csv_rows: str = "events",
         time_zone: str = "",
         previous: Optional[Schedule] = None,
+        remind: Union[str, datetime.timedelta, Iterable[Union[str, datetime.timedelta]], None] = None,
     ) -> str: ...
     def changes(self, after: Schedule, *, calendar_id: str = "", format: str = "text") -> str: ...
     def calendar_id(self, calendar_id: str = "") -> str: ...
@@ -371,6 +372,7 @@ class Schedule:
         csv_rows: str = "events",
         time_zone: str = "",
         previous: Optional[Schedule] = None,
+        remind: Union[str, datetime.timedelta, Iterable[Union[str, datetime.timedelta]], None] = None,
     ) -> None: ...
 
 def protocols() -> list[CatalogEntry]: ...
@@ -476,6 +478,7 @@ class Record:
         closed: Iterable[Union[int, str]] = (),
         holidays: Iterable[Union[datetime.date, str]] = (),
         shift: Optional[Mapping[str, str]] = None,
+        remind: Union[str, datetime.timedelta, Iterable[Union[str, datetime.timedelta]], None] = None,
     ) -> str: ...
     def write(
         self,
@@ -489,6 +492,7 @@ class Record:
         closed: Iterable[Union[int, str]] = (),
         holidays: Iterable[Union[datetime.date, str]] = (),
         shift: Optional[Mapping[str, str]] = None,
+        remind: Union[str, datetime.timedelta, Iterable[Union[str, datetime.timedelta]], None] = None,
     ) -> None: ...
     def changes(
         self,
