@@ -45,7 +45,8 @@ std::string marks_under(const std::string& calendar, const std::string& month_ti
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const auto at = lines[i].find(month_title);
         // A grid's title line holds only titles: the line under it is the weekday header.
-        if (at == std::string::npos || i + 1 >= lines.size() || lines[i + 1].rfind("Mo   Tu", 0) != 0) continue;
+        if (at == std::string::npos || i + 1 >= lines.size() || lines[i + 1].rfind("Mo   Tu", 0) != 0)
+            continue;
         const std::size_t offset = at < grid_width ? 0 : right_grid;
         for (std::size_t j = i + 2; j + 1 < lines.size() && j < i + 14; ++j) {
             for (std::size_t k = 0; k < 7; ++k) {
@@ -74,15 +75,17 @@ std::string cell(const std::string& html, const std::string& id, unsigned day) {
 
 // "January 2028" and "m-2028-01" for a date.
 std::string month_title(const date::year_month_day& ymd) {
-    static const char* const names[] = {"January", "February", "March",     "April",   "May",      "June",
-                                        "July",    "August",   "September", "October", "November", "December"};
+    static const char* const names[] = {"January",   "February", "March",    "April",
+                                        "May",       "June",     "July",     "August",
+                                        "September", "October",  "November", "December"};
     return std::string(names[static_cast<unsigned>(ymd.month()) - 1]) + " " +
            std::to_string(static_cast<int>(ymd.year()));
 }
 
 std::string section_id(const date::year_month_day& ymd) {
     char id[16];
-    std::snprintf(id, sizeof id, "m-%04d-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()));
+    std::snprintf(id, sizeof id, "m-%04d-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()));
     return id;
 }
 
@@ -113,10 +116,10 @@ TEST_CASE("month grids: calendar text marks every day of the induction stay and 
 TEST_CASE("month grids: calendar text has a key to every mark it uses, once", "[calendar][spans]") {
     const std::string out = to_month_calendar(default_plan());
     CHECK(count(out, "Under a day number, hospital stays and continuous therapy") == 1);
-    const std::vector<std::string> key{"  H  in hospital (Hospital stay)", "  a  Dexamethasone (Chemotherapy)",
-                                       "  b  Mercaptopurine (daily oral) (Chemotherapy)",
-                                       "  c  Dexamethasone (daily) (Chemotherapy)",
-                                       "  d  Dexamethasone pulse (Chemotherapy)"};
+    const std::vector<std::string> key{
+        "  H  in hospital (Hospital stay)", "  a  Dexamethasone (Chemotherapy)",
+        "  b  Mercaptopurine (daily oral) (Chemotherapy)", "  c  Dexamethasone (daily) (Chemotherapy)",
+        "  d  Dexamethasone pulse (Chemotherapy)"};
     const auto lines = lines_of(out);
     for (const auto& line : key) CHECK(std::count(lines.begin(), lines.end(), line) == 1);
     // Nothing past d is used, and no day has more than four: no "+" line.
@@ -150,18 +153,20 @@ TEST_CASE("month grids: the HTML page marks every day of the induction stay and 
     const std::string html = to_html(default_plan());
     const std::string stay = R"(<span class="k c-hospital-stay" aria-hidden="true">H</span>)";
     const std::string dex = R"(<span class="k c-chemotherapy" aria-hidden="true">a</span>)";
-    CHECK(cell(html, "m-2027-01", 4).find(R"(<span class="bar stay from">)" + stay +
-                                          R"(<span class="nm"> In hospital starts</span></span>)") !=
-          std::string::npos);
+    CHECK(cell(html, "m-2027-01", 4)
+              .find(R"(<span class="bar stay from">)" + stay +
+                    R"(<span class="nm"> In hospital starts</span></span>)") != std::string::npos);
     for (unsigned d = 5; d <= 9; ++d) {
         CAPTURE(d);
         const std::string c = cell(html, "m-2027-01", d);
         // Words a screen reader reads, not only a colour or a letter.
-        CHECK(c.find(R"(<span class="bar stay">)" + stay + R"(<span class="nm"> In hospital</span></span>)") !=
-              std::string::npos);
-        CHECK(c.find(R"(<span class="bar">)" + dex +
-                     R"(<span class="nm"> <span class="vh">Continuous: </span>Dexamethasone (twice daily)</span>)") !=
-              std::string::npos);
+        CHECK(c.find(R"(<span class="bar stay">)" + stay +
+                     R"(<span class="nm"> In hospital</span></span>)") != std::string::npos);
+        CHECK(
+            c.find(
+                R"(<span class="bar">)" + dex +
+                R"(<span class="nm"> <span class="vh">Continuous: </span>Dexamethasone (twice daily)</span>)") !=
+            std::string::npos);
         // No dated activity (but Pegaspargase on the 7th): no heavy border.
         if (d != 7) CHECK(c.find("<td class=\"in\">") == 0);
     }
@@ -170,7 +175,8 @@ TEST_CASE("month grids: the HTML page marks every day of the induction stay and 
     CHECK(cell(html, "m-2027-01", 31).find("Dexamethasone (twice daily) ends") != std::string::npos);
     // Outside every span: before the start and between induction and consolidation.
     CHECK(cell(html, "m-2027-01", 3).find("class=\"bar") == std::string::npos);
-    for (unsigned d = 1; d <= 7; ++d) CHECK(cell(html, "m-2027-02", d).find("class=\"bar") == std::string::npos);
+    for (unsigned d = 1; d <= 7; ++d)
+        CHECK(cell(html, "m-2027-02", d).find("class=\"bar") == std::string::npos);
 }
 
 TEST_CASE("month grids: the HTML page explains every mark once, above the grids", "[html][spans]") {
@@ -180,18 +186,20 @@ TEST_CASE("month grids: the HTML page explains every mark once, above the grids"
     CHECK(key_at > html.find("<section id=\"calendars\">"));
     CHECK(key_at < html.find("<section class=\"month\""));
     const std::string key = html.substr(key_at, html.find("</ul>", key_at) - key_at);
-    CHECK(key.find("In hospital</span>Every day of a hospital stay (Hospital stay)</li>") != std::string::npos);
+    CHECK(key.find("In hospital</span> Every day of a hospital stay (Hospital stay)</li>") !=
+          std::string::npos);
     CHECK(key.find("Heavy border: a day with dated activities") != std::string::npos);
-    CHECK(key.find("Thick ends</span>The first and last day") != std::string::npos);
+    CHECK(key.find("Thick ends</span> The first and last day") != std::string::npos);
     CHECK(key.find("Dashed border: tentative") != std::string::npos);
     // Every key letter a cell uses is in the key, and the key lists no other.
-    const std::regex letter(R"re(aria-hidden="true">(.)</span>)re");
+    const std::regex letter(R"re(class="k c-[a-z-]+" aria-hidden="true">(.)</span>)re");
     std::set<std::string> in_key;
     std::set<std::string> in_cells;
     for (auto it = std::sregex_iterator(key.begin(), key.end(), letter); it != std::sregex_iterator(); ++it)
         in_key.insert((*it)[1]);
     const std::string grids = html.substr(html.find("<section class=\"month\""));
-    for (auto it = std::sregex_iterator(grids.begin(), grids.end(), letter); it != std::sregex_iterator(); ++it)
+    for (auto it = std::sregex_iterator(grids.begin(), grids.end(), letter); it != std::sregex_iterator();
+         ++it)
         in_cells.insert((*it)[1]);
     CHECK(in_key == std::set<std::string>{"H", "a", "b", "c", "d"});
     CHECK(in_cells == in_key);
@@ -214,13 +222,15 @@ TEST_CASE("month grids: more marks than a day's line holds end in +; the page li
     CHECK(count(cell(to_html(s), "m-2027-01", 12), "<span class=\"bar") == 6);
 }
 
-TEST_CASE("month grids: a hostile therapy name stays text in the key and the cells", "[calendar][html][spans]") {
+TEST_CASE("month grids: a hostile therapy name stays text in the key and the cells",
+          "[calendar][html][spans]") {
     const schedule base = samples::hand_built();
     auto spans = base.spans();
     spans[0].activity = "<script>x</script>\x1b[2J\nnext";
     const schedule s(base.segments(), base.phases(), base.events(), spans);
     const std::string out = to_month_calendar(s);
-    CHECK(out.find("\n  a  <script>x</script>\xE2\x90\x9B[2J next (Targeted therapy)\n") != std::string::npos);
+    CHECK(out.find("\n  a  <script>x</script>\xE2\x90\x9B[2J next (Targeted therapy)\n") !=
+          std::string::npos);
     for (const auto& line : lines_of(out)) {
         CHECK(line.size() <= 80 * 3);
         CHECK(std::none_of(line.begin(), line.end(), [](char c) { return c == '\x1b' || c == '\r'; }));

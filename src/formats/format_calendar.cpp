@@ -190,8 +190,9 @@ std::string month_notes(const schedule& s, const detail::agenda& plan, const det
     std::string spans;
     for (const auto& t : s.spans()) {
         if (t.last < month_first || t.first > month_last) continue;
-        spans += fmt::format("{}[{}]{}{} {}", spans.empty() ? "" : "; ", keys.of(t).key, glue,
-                             detail::one_line(t.activity), within_month(t.first, t.last, month_first, month_last));
+        spans +=
+            fmt::format("{}[{}]{}{} {}", spans.empty() ? "" : "; ", keys.of(t).key, glue,
+                        detail::one_line(t.activity), within_month(t.first, t.last, month_first, month_last));
         // Therapy within a phase is as tentative (and as cut) as its phase, which the line above
         // says.
         if (t.tentative && t.phase.empty()) spans += std::string(1, glue) + "(tentative)";
@@ -213,13 +214,14 @@ std::string parameters_text(const typed_values& values) {
 // The key to the marks under the day numbers, one line each: "  H  in hospital (Hospital stay)".
 std::string span_key(const detail::span_marks& keys, bool more) {
     if (keys.marks().empty()) return {};
-    std::string out = wrap("Under a day number, hospital stays and continuous therapy, on every day they run:", "", "");
+    std::string out =
+        wrap("Under a day number, hospital stays and continuous therapy, on every day they run:", "", "");
     for (const auto& mark : keys.marks()) {
         std::string names;
         for (const auto name : mark.activities) names += (names.empty() ? "" : ", ") + detail::one_line(name);
-        std::string line = mark.stay ? "in hospital (" + names + ")"
-                         : mark.key == '*' ? "other continuous therapy: " + names
-                                           : detail::labelled_activity(names, mark.kind);
+        std::string line = mark.stay         ? "in hospital (" + names + ")"
+                           : mark.key == '*' ? "other continuous therapy: " + names
+                                             : detail::labelled_activity(names, mark.kind);
         out += wrap(line, fmt::format("  {}  ", mark.key), "     ");
     }
     if (more) out += wrap("more than four that day: the first three are shown", "  +  ", "     ");

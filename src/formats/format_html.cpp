@@ -257,7 +257,8 @@ std::string cell_notes(const agenda& plan, const edges_by_date& edges, day_point
 // The key letter of a mark, in the colour of its category; a screen reader reads the words next
 // to it instead.
 std::string key_box(const detail::span_mark& mark) {
-    return fmt::format(R"(<span class="k c-{}" aria-hidden="true">{}</span>)", to_string(mark.kind), mark.key);
+    return fmt::format(R"(<span class="k c-{}" aria-hidden="true">{}</span>)", to_string(mark.kind),
+                       mark.key);
 }
 
 // One day of a hospital stay or continuous therapy: a bar with the mark's key and what runs, its
@@ -269,38 +270,41 @@ std::string day_bar(const detail::marked_day& m) {
     if (m.starts) cls += " from";
     if (m.ends) cls += " to";
     if (m.tentative) cls += " tent";
-    const std::string what =
-        m.mark->stay ? std::string("In hospital")
-                     : "<span class=\"vh\">Continuous: </span>" + escape_xml(t.activity) +
-                           detail::timing_suffix(t.timing, t.category, true, escape_xml);
+    const std::string what = m.mark->stay
+                                 ? std::string("In hospital")
+                                 : "<span class=\"vh\">Continuous: </span>" + escape_xml(t.activity) +
+                                       detail::timing_suffix(t.timing, t.category, true, escape_xml);
     const char* edge = m.starts && m.ends ? " starts and ends" : m.starts ? " starts" : m.ends ? " ends" : "";
-    return fmt::format(R"(<span class="{}">{}<span class="nm"> {}{}{}</span></span>)", cls, key_box(*m.mark), what, edge,
-                       m.tentative ? "<span class=\"vh\"> (tentative)</span>" : "");
+    return fmt::format(R"(<span class="{}">{}<span class="nm"> {}{}{}</span></span>)", cls, key_box(*m.mark),
+                       what, edge, m.tentative ? "<span class=\"vh\"> (tentative)</span>" : "");
 }
 
 // The key to the month grids, shown once above them: each mark the plan uses, what a heavy
 // border, a thick bar end and a dashed line mean.
 std::string calendar_key(const detail::span_marks& keys, bool any_tentative) {
     std::string out = "<ul class=\"key\">\n";
-    out += "<li><span class=\"day\">4</span>Heavy border: a day with dated activities, each listed with its "
-           "category code and day number</li>\n";
+    out +=
+        "<li><span class=\"day\" aria-hidden=\"true\">4</span> Heavy border: a day with dated activities, "
+        "each listed with its "
+        "category code and day number</li>\n";
     for (const auto& mark : keys.marks()) {
         std::string names;
         for (const auto name : mark.activities) names += (names.empty() ? "" : ", ") + escape_xml(name);
         if (mark.stay) {
             out += fmt::format(
-                "<li><span class=\"bar stay\">{} In hospital</span>Every day of a hospital stay ({})</li>\n",
+                "<li><span class=\"bar stay\">{} In hospital</span> Every day of a hospital stay ({})</li>\n",
                 key_box(mark), names);
         } else {
             out += fmt::format(
-                "<li><span class=\"bar\">{} {}</span>Every day of continuous therapy{} ({})</li>\n", key_box(mark),
-                mark.key == '*' ? "Other" : names, mark.key == '*' ? ": " + names : "",
+                "<li><span class=\"bar\">{} {}</span> Every day of continuous therapy{} ({})</li>\n",
+                key_box(mark), mark.key == '*' ? "Other" : names, mark.key == '*' ? ": " + names : "",
                 escape_xml(display_name(mark.kind)));
         }
     }
     if (!keys.marks().empty()) {
-        out += "<li><span class=\"bar from to\">Thick ends</span>The first and last day of a stay or "
-               "therapy, which say \"starts\" and \"ends\"</li>\n";
+        out +=
+            "<li><span class=\"bar from to\">Thick ends</span> The first and last day of a stay or "
+            "therapy, which say \"starts\" and \"ends\"</li>\n";
     }
     if (any_tentative) out += "<li>Dashed border: tentative, may move later</li>\n";
     return out + "</ul>\n";

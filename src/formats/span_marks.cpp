@@ -63,7 +63,8 @@ std::vector<std::vector<marked_day>> span_marks::days(day_point first, day_point
         const span_mark* mark = &marks_[of_span_[i]];
         for (day_point d = std::max(first, t.first); d <= std::min(last, t.last); d += date::days{1}) {
             auto& day = out[static_cast<std::size_t>((d - first).count())];
-            auto it = std::find_if(day.begin(), day.end(), [&](const marked_day& m) { return m.mark == mark; });
+            auto it =
+                std::find_if(day.begin(), day.end(), [&](const marked_day& m) { return m.mark == mark; });
             if (it == day.end()) it = day.insert(day.end(), marked_day{mark, &t});
             it->starts = it->starts || t.first == d;
             it->ends = it->ends || t.last == d;
@@ -71,7 +72,8 @@ std::vector<std::vector<marked_day>> span_marks::days(day_point first, day_point
         }
     }
     for (auto& day : out) {
-        std::sort(day.begin(), day.end(), [](const marked_day& a, const marked_day& b) { return a.mark < b.mark; });
+        std::sort(day.begin(), day.end(),
+                  [](const marked_day& a, const marked_day& b) { return a.mark < b.mark; });
     }
     return out;
 }
