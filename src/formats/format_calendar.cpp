@@ -214,8 +214,13 @@ std::string parameters_text(const typed_values& values) {
 // The key to the marks under the day numbers, one line each: "  H  in hospital (Hospital stay)".
 std::string span_key(const detail::span_marks& keys, bool more) {
     if (keys.marks().empty()) return {};
+    const bool restrictions = std::any_of(keys.marks().begin(), keys.marks().end(),
+                                          [](const auto& m) { return m.kind == category::restriction; });
     std::string out =
-        wrap("Under a day number, hospital stays and continuous therapy, on every day they run:", "", "");
+        wrap(fmt::format("Under a day number, hospital stays and continuous therapy{}, on every "
+                         "day they run:",
+                         restrictions ? " (and restrictions)" : ""),
+             "", "");
     for (const auto& mark : keys.marks()) {
         std::string names;
         for (const auto name : mark.activities) names += (names.empty() ? "" : ", ") + detail::one_line(name);

@@ -270,10 +270,12 @@ std::string day_bar(const detail::marked_day& m) {
     if (m.starts) cls += " from";
     if (m.ends) cls += " to";
     if (m.tentative) cls += " tent";
-    const std::string what = m.mark->stay
-                                 ? std::string("In hospital")
-                                 : "<span class=\"vh\">Continuous: </span>" + escape_xml(t.activity) +
-                                       detail::timing_suffix(t.timing, t.category, true, escape_xml);
+    const std::string what =
+        m.mark->stay
+            ? std::string("In hospital")
+            : fmt::format("<span class=\"vh\">{}: </span>",
+                          t.category == category::restriction ? "Restriction" : "Continuous") +
+                  escape_xml(t.activity) + detail::timing_suffix(t.timing, t.category, true, escape_xml);
     const char* edge = m.starts && m.ends ? " starts and ends" : m.starts ? " starts" : m.ends ? " ends" : "";
     return fmt::format(R"(<span class="{}">{}<span class="nm"> {}{}{}</span></span>)", cls, key_box(*m.mark),
                        what, edge, m.tentative ? "<span class=\"vh\"> (tentative)</span>" : "");
@@ -295,10 +297,10 @@ std::string calendar_key(const detail::span_marks& keys, bool any_tentative) {
                 "<li><span class=\"bar stay\">{} In hospital</span> Every day of a hospital stay ({})</li>\n",
                 key_box(mark), names);
         } else {
-            out += fmt::format(
-                "<li><span class=\"bar\">{} {}</span> Every day of continuous therapy{} ({})</li>\n",
-                key_box(mark), mark.key == '*' ? "Other" : names, mark.key == '*' ? ": " + names : "",
-                escape_xml(display_name(mark.kind)));
+            out += fmt::format("<li><span class=\"bar\">{} {}</span> Every day {}{} ({})</li>\n",
+                               key_box(mark), mark.key == '*' ? "Other" : names,
+                               mark.kind == category::restriction ? "it applies" : "of continuous therapy",
+                               mark.key == '*' ? ": " + names : "", escape_xml(display_name(mark.kind)));
         }
     }
     if (!keys.marks().empty()) {
