@@ -89,12 +89,13 @@ TEST_CASE("calendar: Monday-first grids two months side by side, from start to e
 TEST_CASE("calendar: phases and continuous therapy listed under their months", "[calendar]") {
     const std::string out = to_month_calendar(hand_built());
     CHECK(has_line(out, "January 2027    Induction from 4 Jan"));
-    CHECK(has_line(out, "                Continuous: Imatinib from 18 Jan"));
+    CHECK(has_line(out, "                Continuous: [a] Imatinib from 18 Jan"));
     // Lines wrap at 80 columns under the month's indent, never inside "from 8 Feb (tentative)";
     // therapy within a phase is as tentative as its phase and says so only there.
     CHECK(out.find("February 2027   Induction to 1 Feb; Maintenance cycle 1 (A)\n"
                    "                from 8 Feb (tentative)\n"
-                   "                Continuous: Imatinib all month; Mercaptopurine from 15 Feb\n"
+                   "                Continuous: [a] Imatinib all month; [b] Mercaptopurine\n"
+                   "                from 15 Feb\n"
                    "\n") != std::string::npos);
     CHECK(has_line(out, "March 2027      Maintenance cycle 1 (A) to 7 Mar (tentative)"));
 }

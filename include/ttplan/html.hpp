@@ -13,7 +13,8 @@ namespace TTPLAN_API ttplan {
 // One self-contained HTML5 document (polyglot: it also parses as XML) with no external
 // resources: title, protocol, parameters and disclaimer; an inline SVG timeline whose bar
 // lengths are proportional to calendar time; a summary of lengths; and a Monday-first calendar
-// for every month from the start to the end, listing each treatment day's activities.
+// for every month from the start to the end, listing each treatment day's activities and
+// marking every day of a hospital stay or continuous therapy (with a key above the months).
 // Every protocol-supplied text is escaped. Deterministic: equal schedules give equal bytes.
 std::string to_html(const schedule& s);
 

@@ -1,11 +1,13 @@
 // Month calendars in plain text: two month grids side by side (Monday-first weeks, like cal),
-// treatment days marked with category letters, and under each pair of months the phases and
-// continuous therapy that run in it. At most 80 columns, no colour.
+// treatment days marked with category letters, every day of a hospital stay or continuous therapy
+// marked on a line under its week, and under each pair of months the phases and continuous
+// therapy that run in it. At most 80 columns, no colour.
 #include <ttplan/month_calendar.hpp>
 #include <ttplan/version.hpp>
 
 #include "agenda.hpp"
 #include "category_style.hpp"
+#include "span_marks.hpp"
 #include "utf8_text.hpp"
 #include "words.hpp"
 
@@ -84,8 +86,24 @@ std::string pad(std::string text, std::size_t width) {
     return text;
 }
 
-// The lines of one month grid, each exactly grid_width columns.
-std::vector<std::string> month_grid(date::year_month ym, const std::map<day_point, std::string>& marks) {
+using month_days = std::vector<std::vector<detail::marked_day>>;
+
+// What runs all day, as it stands under a day number: "Ha", or three keys and "+" for more.
+std::string span_keys(const std::vector<detail::marked_day>& day) {
+    std::string keys;
+    for (const auto& m : day) keys += m.mark->key;
+    if (keys.size() > cell_width) keys.resize(cell_width - 1), keys += '+';
+    return keys;
+}
+
+bool any_marked(const month_days& days) {
+    return std::any_of(days.begin(), days.end(), [](const auto& day) { return !day.empty(); });
+}
+
+// The lines of one month grid, each exactly grid_width columns. With `under`, the days of the
+// month each with the marks covering it, every week has a second line with those marks.
+std::vector<std::string> month_grid(date::year_month ym, const std::map<day_point, std::string>& marks,
+                                    const month_days* under) {
     std::vector<std::string> lines;
     const std::string title = detail::month_title(ym);
     lines.push_back(pad(std::string((grid_width - title.size()) / 2, ' ') + title, grid_width));
@@ -94,15 +112,20 @@ std::vector<std::string> month_grid(date::year_month ym, const std::map<day_poin
     const day_point last = date::sys_days{ym / date::last};
     std::string row(static_cast<std::size_t>(date::weekday{first}.iso_encoding() - 1) * (cell_width + 1),
                     ' ');
+    std::string below = row;
     for (day_point d = first; d <= last; d += date::days{1}) {
         const auto found = marks.find(d);
         const unsigned day = static_cast<unsigned>(date::year_month_day{d}.day());
         row += fmt::format("{:>2}{:<2}", day, found == marks.end() ? "" : found->second);
+        if (under) below += pad(span_keys((*under)[day - 1]), cell_width);
         if (date::weekday{d} == date::Sunday || d == last) {
             lines.push_back(pad(row, grid_width));
+            if (under) lines.push_back(pad(below, grid_width));
             row.clear();
+            below.clear();
         } else {
             row += ' ';
+            below += ' ';
         }
     }
     return lines;
@@ -131,7 +154,8 @@ std::string occurrence_label(const detail::occurrence_entry& entry) {
 // The lines under a month: phase occurrences, then continuous therapy, that touch it.
 // A cycle a switch cut is "stopped early" (the switch is listed in the same month); one an
 // until limit cut is "cut short".
-std::string month_notes(const schedule& s, const detail::agenda& plan, date::year_month ym) {
+std::string month_notes(const schedule& s, const detail::agenda& plan, const detail::span_marks& keys,
+                        date::year_month ym) {
     const day_point month_first = date::sys_days{ym / 1};
     const day_point month_last = date::sys_days{ym / date::last};
     // Where a continuation starts, then phase occurrences, in date order.
@@ -166,8 +190,9 @@ std::string month_notes(const schedule& s, const detail::agenda& plan, date::yea
     std::string spans;
     for (const auto& t : s.spans()) {
         if (t.last < month_first || t.first > month_last) continue;
-        spans += (spans.empty() ? "" : "; ") + detail::one_line(t.activity) + " " +
-                 within_month(t.first, t.last, month_first, month_last);
+        spans +=
+            fmt::format("{}[{}]{}{} {}", spans.empty() ? "" : "; ", keys.of(t).key, glue,
+                        detail::one_line(t.activity), within_month(t.first, t.last, month_first, month_last));
         // Therapy within a phase is as tentative (and as cut) as its phase, which the line above
         // says.
         if (t.tentative && t.phase.empty()) spans += std::string(1, glue) + "(tentative)";
@@ -186,8 +211,30 @@ std::string parameters_text(const typed_values& values) {
     return detail::parameters_text(values, "=", detail::one_line);
 }
 
+// The key to the marks under the day numbers, one line each: "  H  in hospital (Hospital stay)".
+std::string span_key(const detail::span_marks& keys, bool more) {
+    if (keys.marks().empty()) return {};
+    const bool restrictions = std::any_of(keys.marks().begin(), keys.marks().end(),
+                                          [](const auto& m) { return m.kind == category::restriction; });
+    std::string out =
+        wrap(fmt::format("Under a day number, hospital stays and continuous therapy{}, on every "
+                         "day they run:",
+                         restrictions ? " (and restrictions)" : ""),
+             "", "");
+    for (const auto& mark : keys.marks()) {
+        std::string names;
+        for (const auto name : mark.activities) names += (names.empty() ? "" : ", ") + detail::one_line(name);
+        std::string line = mark.stay         ? "in hospital (" + names + ")"
+                           : mark.key == '*' ? "other continuous therapy: " + names
+                                             : detail::labelled_activity(names, mark.kind);
+        out += wrap(line, fmt::format("  {}  ", mark.key), "     ");
+    }
+    if (more) out += wrap("more than four that day: the first three are shown", "  +  ", "     ");
+    return out;
+}
+
 void header(std::string& out, const schedule& s, const detail::agenda& plan,
-            const std::map<day_point, std::string>& marks) {
+            const std::map<day_point, std::string>& marks, const detail::span_marks& keys, bool more) {
     const auto& info = s.protocol();
     out += wrap(detail::one_line(info.title.empty() ? info.id : info.title), "", "");
     out += wrap(
@@ -220,6 +267,7 @@ void header(std::string& out, const schedule& s, const detail::agenda& plan,
     legend.back() = '.';
     legend += " Phases and continuous therapy are listed under each pair of months.";
     out += "\n" + wrap(legend, "", "");
+    out += span_key(keys, more);
     if (plan.any_tentative_phase()) {
         out += wrap(
             "Phases marked (tentative) depend on recovery (for example of blood counts) and may "
@@ -251,16 +299,29 @@ std::string to_month_calendar(const schedule& s) {
     }
 
     const detail::agenda plan(s);
+    detail::span_marks keys(s);
     std::string out;
-    header(out, s, plan, marks);
+    bool more = false;  // a day with more marks than its line has room for
     const date::year_month first{date::year_month_day{s.start()}.year(),
                                  date::year_month_day{s.start()}.month()};
     const date::year_month last{date::year_month_day{s.end()}.year(), date::year_month_day{s.end()}.month()};
     for (date::year_month left = first; left <= last; left += date::months{2}) {
         const date::year_month right = left + date::months{1};
-        auto left_lines = month_grid(left, marks);
+        const auto days_of = [&](date::year_month ym) {
+            return keys.days(date::sys_days{ym / 1}, date::sys_days{ym / date::last});
+        };
+        const month_days left_days = days_of(left);
+        const month_days right_days = right <= last ? days_of(right) : month_days{};
+        // Both grids of a pair get the lines for marks, or neither, so that their weeks stay side
+        // by side.
+        const bool under = any_marked(left_days) || any_marked(right_days);
+        for (const auto* days : {&left_days, &right_days}) {
+            more = more || std::any_of(days->begin(), days->end(),
+                                       [](const auto& day) { return day.size() > cell_width; });
+        }
+        auto left_lines = month_grid(left, marks, under ? &left_days : nullptr);
         std::vector<std::string> right_lines;
-        if (right <= last) right_lines = month_grid(right, marks);
+        if (right <= last) right_lines = month_grid(right, marks, under ? &right_days : nullptr);
         const auto rows = std::max(left_lines.size(), right_lines.size());
         left_lines.resize(rows, std::string(grid_width, ' '));
         out += "\n";
@@ -270,11 +331,13 @@ std::string to_month_calendar(const schedule& s) {
             out += trim_right(std::move(line)) + "\n";
         }
         out += "\n";
-        std::string notes = month_notes(s, plan, left);
-        if (right <= last) notes += month_notes(s, plan, right);
+        std::string notes = month_notes(s, plan, keys, left);
+        if (right <= last) notes += month_notes(s, plan, keys, right);
         out += notes.empty() ? "No phases in these months.\n" : notes;
     }
-    return out;
+    std::string head;
+    header(head, s, plan, marks, keys, more);
+    return head + out;
 }
 
 }  // namespace ttplan

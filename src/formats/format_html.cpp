@@ -7,6 +7,7 @@
 #include "agenda.hpp"
 #include "category_style.hpp"
 #include "html_page.hpp"
+#include "span_marks.hpp"
 #include "svg_timeline.hpp"
 #include "words.hpp"
 
@@ -56,10 +57,31 @@ table.cal { width: 100%; table-layout: fixed; }
 .cal .d { font-weight: bold; }
 .cal .ph { display: block; font-style: italic; }
 .cal ul { margin: 0; padding: 0; list-style: none; }
+.bar { display: block; margin: 2px 0 0; padding: 0 3px 0 0; border: 1px solid #1a1a1a; overflow-wrap: anywhere; }
+.bar.stay { border-width: 2px; font-weight: bold;
+            background: repeating-linear-gradient(-45deg, #fff 0 4px, #e4e4e4 4px 6px); }
+.bar.from { border-left-width: 5px; }
+.bar.to { border-right-width: 5px; }
+.bar.tent { border-style: dashed; }
+.bar .k { display: inline-block; min-width: 1.4em; text-align: center; font-weight: bold; color: #fff;
+          margin-right: 3px; }
+ul.key { list-style: none; padding: 0; }
+ul.key li { margin: 0.25em 0; }
+ul.key .bar { display: inline-block; min-width: 14em; margin-right: 0.5em; }
+ul.key .day { display: inline-block; min-width: 2em; border: 2px solid #1a1a1a; padding: 0 0.3em;
+              margin-right: 0.5em; font-weight: bold; }
+@media (max-width: 40em) {
+  .cal .bar { display: inline-block; margin-right: 2px; padding: 0; }
+  .cal .bar .k { margin-right: 0; }
+  .cal .bar .nm { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden;
+                  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
+}
+.vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden;
+      clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 @page { margin: 12mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 9pt; }
-  .code { color: #000 !important; background: none !important; border: 1px solid #000; }
+  .code, .bar .k { color: #000 !important; background: none !important; border: 1px solid #000; }
   #calendars { break-before: page; page-break-before: always; }
   svg.timeline { width: 100%; height: auto; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
@@ -172,17 +194,14 @@ std::string category_table(const schedule& s) {
     return out + "</tbody></table>\n";
 }
 
-// Which phase occurrences and spans begin or end on each date (indices in plan order), so that
-// a cell does not scan the whole plan: a daily cycle run for years has thousands of them.
+// Which phase occurrences begin or end on each date (indices in plan order), so that a cell
+// does not scan the whole plan: a daily cycle run for years has thousands of them.
 struct edges_by_date {
     std::map<day_point, std::vector<std::size_t>> phases;
-    std::map<day_point, std::vector<std::size_t>> spans;
 
     explicit edges_by_date(const schedule& s) {
         for (std::size_t i = 0; i < s.phases().size(); ++i)
             add(phases, s.phases()[i].first, s.phases()[i].last, i);
-        for (std::size_t i = 0; i < s.spans().size(); ++i)
-            add(spans, s.spans()[i].first, s.spans()[i].last, i);
     }
     static const std::vector<std::size_t>& on(const std::map<day_point, std::vector<std::size_t>>& m,
                                               day_point d) {
@@ -232,21 +251,69 @@ std::string cell_notes(const agenda& plan, const edges_by_date& edges, day_point
             out += fmt::format("<span class=\"ph\">{} continues</span>", label);
         }
     }
-    for (const std::size_t i : edges_by_date::on(edges.spans, d)) {
-        const span& sp = s.spans()[i];
-        if (sp.first == d) {
-            out += fmt::format("<span class=\"ph\">{} {}{} starts</span>", code_badge(sp.category),
-                               escape_xml(sp.activity),
-                               detail::timing_suffix(sp.timing, sp.category, true, escape_xml));
-        } else if (sp.last == d) {
-            out += fmt::format("<span class=\"ph\">{} {} ends</span>", code_badge(sp.category),
-                               escape_xml(sp.activity));
-        }
-    }
     return out;
 }
 
-std::string month_section(const agenda& plan, const edges_by_date& edges, date::year_month ym) {
+// The key letter of a mark, in the colour of its category; a screen reader reads the words next
+// to it instead.
+std::string key_box(const detail::span_mark& mark) {
+    return fmt::format(R"(<span class="k c-{}" aria-hidden="true">{}</span>)", to_string(mark.kind),
+                       mark.key);
+}
+
+// One day of a hospital stay or continuous therapy: a bar with the mark's key and what runs, its
+// first and last day with a thick end and "starts" or "ends". On a phone's narrow columns only
+// the key shows (the key above the grids names it); screen readers still read the words.
+std::string day_bar(const detail::marked_day& m) {
+    const span& t = *m.first_span;
+    std::string cls = m.mark->stay ? "bar stay" : "bar";
+    if (m.starts) cls += " from";
+    if (m.ends) cls += " to";
+    if (m.tentative) cls += " tent";
+    const std::string what =
+        m.mark->stay
+            ? std::string("In hospital")
+            : fmt::format("<span class=\"vh\">{}: </span>",
+                          t.category == category::restriction ? "Restriction" : "Continuous") +
+                  escape_xml(t.activity) + detail::timing_suffix(t.timing, t.category, true, escape_xml);
+    const char* edge = m.starts && m.ends ? " starts and ends" : m.starts ? " starts" : m.ends ? " ends" : "";
+    return fmt::format(R"(<span class="{}">{}<span class="nm"> {}{}{}</span></span>)", cls, key_box(*m.mark),
+                       what, edge, m.tentative ? "<span class=\"vh\"> (tentative)</span>" : "");
+}
+
+// The key to the month grids, shown once above them: each mark the plan uses, what a heavy
+// border, a thick bar end and a dashed line mean.
+std::string calendar_key(const detail::span_marks& keys, bool any_tentative) {
+    std::string out = "<ul class=\"key\">\n";
+    out +=
+        "<li><span class=\"day\" aria-hidden=\"true\">4</span> Heavy border: a day with dated activities, "
+        "each listed with its "
+        "category code and day number</li>\n";
+    for (const auto& mark : keys.marks()) {
+        std::string names;
+        for (const auto name : mark.activities) names += (names.empty() ? "" : ", ") + escape_xml(name);
+        if (mark.stay) {
+            out += fmt::format(
+                "<li><span class=\"bar stay\">{} In hospital</span> Every day of a hospital stay ({})</li>\n",
+                key_box(mark), names);
+        } else {
+            out += fmt::format("<li><span class=\"bar\">{} {}</span> Every day {}{} ({})</li>\n",
+                               key_box(mark), mark.key == '*' ? "Other" : names,
+                               mark.kind == category::restriction ? "it applies" : "of continuous therapy",
+                               mark.key == '*' ? ": " + names : "", escape_xml(display_name(mark.kind)));
+        }
+    }
+    if (!keys.marks().empty()) {
+        out +=
+            "<li><span class=\"bar from to\">Thick ends</span> The first and last day of a stay or "
+            "therapy, which say \"starts\" and \"ends\"</li>\n";
+    }
+    if (any_tentative) out += "<li>Dashed border: tentative, may move later</li>\n";
+    return out + "</ul>\n";
+}
+
+std::string month_section(const agenda& plan, const edges_by_date& edges, detail::span_marks& keys,
+                          date::year_month ym) {
     const schedule& s = plan.plan();
     const day_point first{ym / 1};
     const day_point last{ym / date::last};
@@ -271,6 +338,7 @@ std::string month_section(const agenda& plan, const edges_by_date& edges, date::
     const unsigned lead = date::weekday{first}.iso_encoding() - 1;
     for (unsigned i = 0; i < lead; ++i) out += "<td class=\"out\"></td>";
     const day_point first_shown = std::max(first, s.start());
+    const auto marked = keys.days(first, last);
     for (day_point d = first; d <= last; d += date::days{1}) {
         if (d != first && date::weekday{d} == date::Monday) out += "</tr>\n<tr>";
         const auto events = s.events_on(d);
@@ -284,6 +352,7 @@ std::string month_section(const agenda& plan, const edges_by_date& edges, date::
                            tentative ? " title=\"tentative\"" : "",
                            static_cast<unsigned>(date::year_month_day{d}.day()));
         if (planned) out += cell_notes(plan, edges, d, d == first_shown);
+        for (const auto& m : marked[static_cast<std::size_t>((d - first).count())]) out += day_bar(m);
         if (!events.empty()) {
             out += "<ul>";
             for (const auto& e : events) {
@@ -384,15 +453,17 @@ std::string to_html(const schedule& s) {
     out += category_table(s);
     out += "</section>\n";
 
+    detail::span_marks keys(s);
     out +=
         "<section id=\"calendars\">\n<h2>Month by month</h2>\n"
         "<p>Treatment days have a heavy border and list their activities; phase starts and ends are noted "
-        "in italics.</p>\n";
+        "in italics; every day of a hospital stay or of continuous therapy has a bar.</p>\n";
+    out += calendar_key(keys, plan.any_tentative());
     const date::year_month_day a{s.start()};
     const date::year_month_day b{s.end()};
     const edges_by_date edges(s);
     for (auto ym = a.year() / a.month(); ym <= b.year() / b.month(); ym += date::months{1}) {
-        out += month_section(plan, edges, ym);
+        out += month_section(plan, edges, keys, ym);
     }
     out += "</section>\n";
     out += html_footer();
