@@ -164,4 +164,28 @@ BENCHMARK(check_after_chain)
     ->Unit(benchmark::kMillisecond)
     ->Complexity();
 
+// A treatment record of N revisions, each delaying consolidation by 0 or 1 day: its calendar
+// plans every revision to cancel what earlier ones had, so writing it grows with the history
+// (max_record_revisions bounds it).
+ttplan::treatment_record record_of(std::int64_t revisions) {
+    constexpr std::int64_t recorded = 1'800'000'000;
+    ttplan::treatment_record r =
+        ttplan::create_record(ttplan::load_builtin(ttplan::default_protocol_id()),
+                              std::string(ttplan::default_protocol_id()),
+                              start, {}, recorded, std::string(32, '0'));
+    for (std::int64_t k = 1; k < revisions; ++k) {
+        r = ttplan::add_revision(
+            r, {ttplan::actual_start{"consolidation", std::nullopt, std::nullopt, static_cast<std::int32_t>(k % 2)}},
+            recorded + k);
+    }
+    return r;
+}
+
+void render_record_ics(benchmark::State& state) {
+    const ttplan::treatment_record r = record_of(state.range(0));
+    for (auto _ : state) benchmark::DoNotOptimize(ttplan::render(r, "ics"));
+    state.SetComplexityN(state.range(0));
+}
+BENCHMARK(render_record_ics)->RangeMultiplier(10)->Range(10, 1000)->Unit(benchmark::kMillisecond)->Complexity();
+
 }  // namespace
