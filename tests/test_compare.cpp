@@ -5,6 +5,7 @@
 #include <ttplan/continuation.hpp>
 #include <ttplan/version.hpp>
 
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -177,4 +178,25 @@ TEST_CASE("compare: phases of different protocols are kept apart", "[compare]") 
     CHECK(text.find("(blinatumomab)") != std::string::npos);
     CHECK(text.find("then from 2028-05-02 blinatumomab") != std::string::npos);
     check_against_schedule(chained, sum);
+}
+
+TEST_CASE("compare: plans of different protocols name every protocol above the table", "[compare]") {
+    const schedule base = samples::default_plan();
+    const schedule blina = planner(load_builtin("blinatumomab"), {}).plan(base.start());
+    const labelled_schedules plans{{"first", base}, {"second", blina}};
+    const std::string protocols = fmt::format("{} ({}); {} ({})", base.protocol().title, base.protocol().id,
+                                              blina.protocol().title, blina.protocol().id);
+    const std::string text = comparison_text(plans);
+    CHECK(text.find("\nProtocols: " + protocols + "\n") != std::string::npos);
+    CHECK(text.find("\nProtocol: ") == std::string::npos);
+    const std::string md = comparison_markdown(plans);
+    // Titles are Markdown-escaped; the ids name both protocols in order on one line.
+    const auto line_at = md.find("\nProtocols: **");
+    REQUIRE(line_at != std::string::npos);
+    const std::string line = md.substr(line_at + 1, md.find('\n', line_at + 1) - line_at - 1);
+    CHECK(line.find("** (all-overview); **") != std::string::npos);
+    CHECK(line.substr(line.size() - std::string("** (blinatumomab)  ").size()) == "** (blinatumomab)  ");
+    // One protocol twice: named once, as before.
+    CHECK(comparison_text({{"a", base}, {"b", base}}).find("\nProtocol: " + base.protocol().title) !=
+          std::string::npos);
 }

@@ -1,8 +1,10 @@
-// ttplan compare: one protocol planned with several sets of parameter values, side by side.
+// ttplan compare: one protocol planned with several sets of parameter values, or several
+// protocols planned for one patient, side by side.
 #include "commands.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 
@@ -44,16 +46,81 @@ variant parse_variant(const std::string& text) {
     return out;
 }
 
+// Several protocols, one column each, labelled by id (the input as given when two share an id),
+// each planned from the same start and clinic calendar with the --set values it declares.
+labelled_schedules plan_protocols(const std::vector<std::string>& inputs, const plan_inputs& in) {
+    refuse_second_standard_input(inputs, "protocols compared");
+    std::vector<protocol> protocols;
+    for (const auto& text : inputs)
+        protocols.push_back(text.empty() ? load_builtin(default_protocol_id()) : load_protocol_input(text));
+    const profile common = make_profile(in);
+    const auto declares = [](const protocol& p, const std::string& name) {
+        return std::any_of(p.parameters.begin(), p.parameters.end(),
+                           [&](const parameter& d) { return d.name == name; });
+    };
+    for (const auto& [name, value] : common.values) {
+        if (std::any_of(protocols.begin(), protocols.end(),
+                        [&](const protocol& p) { return declares(p, name); }))
+            continue;
+        std::string declared;
+        for (const protocol& p : protocols) {
+            std::string names;
+            for (const parameter& d : p.parameters) names += (names.empty() ? "" : ", ") + d.name;
+            declared +=
+                fmt::format("{}{}: {}", declared.empty() ? "" : "; ", p.id, names.empty() ? "none" : names);
+        }
+        throw parameter_error(
+            fmt::format("unknown parameter \"{}\": no protocol compared declares it (declared: {})", name,
+                        declared),
+            location{"--set", {}, 0, 0});
+    }
+    // Labels: the protocol's id, or the input as given when two protocols share an id; the
+    // same input given twice is numbered, so no two columns share a label.
+    std::vector<std::string> labels;
+    for (std::size_t k = 0; k < protocols.size(); ++k) {
+        const protocol& p = protocols[k];
+        const bool shared_id = std::count_if(protocols.begin(), protocols.end(),
+                                             [&](const protocol& q) { return q.id == p.id; }) > 1;
+        labels.push_back(shared_id && !inputs[k].empty() ? inputs[k] : p.id);
+    }
+    labelled_schedules plans;
+    for (std::size_t k = 0; k < protocols.size(); ++k) {
+        const protocol& p = protocols[k];
+        profile pr = common;
+        pr.values.clear();
+        for (const auto& [name, value] : common.values) {
+            if (declares(p, name)) pr.values[name] = value;
+        }
+        const auto n =
+            std::count(labels.begin(), labels.begin() + static_cast<std::ptrdiff_t>(k) + 1, labels[k]);
+        std::string label = n > 1 ? fmt::format("{} ({})", labels[k], n) : labels[k];
+        try {
+            plans.emplace_back(std::move(label), plan_with_facts(p, pr, in));
+        } catch (const parameter_error& e) {
+            throw parameter_error(fmt::format("{}: {}", p.id, e.message()), location{"--set", {}, 0, 0});
+        }
+    }
+    return plans;
+}
+
 }  // namespace
 
 void add_compare(CLI::App& app, state& st) {
-    auto* cmd = app.add_subcommand(
-        "compare", "Plan one protocol with several sets of parameter values and compare them side by side");
+    auto* cmd =
+        app.add_subcommand("compare",
+                           "Plan one protocol with several sets of parameter values, or several protocols, "
+                           "and compare them side by side");
     auto in = std::make_shared<plan_inputs>();
+    auto others = std::make_shared<std::vector<std::string>>();
     auto variants = std::make_shared<std::vector<std::string>>();
     auto format = std::make_shared<std::string>();
     auto output = std::make_shared<std::string>();
     add_plan_inputs(*cmd, *in);
+    cmd->add_option(
+           "others", *others,
+           "More protocols to compare with the first, one column each on one time axis (built-in ids, "
+           "protocol or record files; --set values apply to each protocol that declares them)")
+        ->check(not_empty("a protocol id or file"));
     auto branches = std::make_shared<std::vector<std::string>>();
     auto all_branches = std::make_shared<bool>(false);
     auto* variant_option =
@@ -77,12 +144,33 @@ void add_compare(CLI::App& app, state& st) {
     cmd->add_option("-o,--output", *output,
                     "Write to FILE (atomically) instead of standard output (-: standard output)")
         ->check(not_empty("a file name, or - for standard output"));
-    cmd->callback([&st, in, variants, branches, all_branches, format, output] {
-        if (variants->empty() && branches->empty() && !*all_branches)
-            throw CLI::RequiredError("--variant, --branch or --branches");
-        st.run = [in, variants, branches, all_branches, format, output] {
+    cmd->callback([&st, in, others, variants, branches, all_branches, format, output] {
+        if (!others->empty()) {
+            const char* one_protocol = !variants->empty()   ? "--variant"
+                                       : !branches->empty() ? "--branch"
+                                       : *all_branches      ? "--branches"
+                                                            : nullptr;
+            if (one_protocol != nullptr) {
+                throw CLI::ValidationError(
+                    one_protocol,
+                    "compares the values of one protocol; give one protocol with it, or "
+                    "several protocols without it");
+            }
+        } else if (variants->empty() && branches->empty() && !*all_branches) {
+            throw CLI::RequiredError("--variant, --branch or --branches (or a second protocol)");
+        }
+        st.run = [in, others, variants, branches, all_branches, format, output] {
             const std::string chosen =
                 format->empty() ? format_for_output(*output, {"text", "md", "html"}) : *format;
+            if (!others->empty()) {
+                std::vector<std::string> inputs{in->protocol};
+                inputs.insert(inputs.end(), others->begin(), others->end());
+                const labelled_schedules plans = plan_protocols(inputs, *in);
+                emit(*output, chosen == "md"     ? comparison_markdown(plans)
+                              : chosen == "html" ? comparison_html(plans)
+                                                 : comparison_text(plans));
+                return 0;
+            }
             const protocol p = load_input_protocol(*in);
             const profile common = make_profile(*in);
             labelled_schedules plans;

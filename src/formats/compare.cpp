@@ -51,6 +51,18 @@ bool same_start(const labelled_schedules& plans) {
                        [&](const auto& p) { return p.second.start() == plans.front().second.start(); });
 }
 
+// Every protocol the plans follow, in order of first appearance: (title, id).
+std::vector<std::pair<std::string, std::string>> protocols_of(const labelled_schedules& plans) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& [label, s] : plans) {
+        for (const segment& seg : s.segments()) {
+            std::pair<std::string, std::string> one{seg.protocol.title, seg.protocol.id};
+            if (std::find(out.begin(), out.end(), one) == out.end()) out.push_back(std::move(one));
+        }
+    }
+    return out;
+}
+
 std::string parameters_text(const typed_values& values) {
     return values.empty() ? "(no parameters)" : detail::parameters_text(values);
 }
@@ -169,6 +181,12 @@ std::string comparison_text(const labelled_schedules& plans) {
         out +=
             detail::one_line(fmt::format("Protocol: {} ({})", first.protocol().title, first.protocol().id)) +
             "\n";
+    else {
+        std::string list;
+        for (const auto& [title, id] : protocols_of(plans))
+            list += fmt::format("{}{} ({})", list.empty() ? "" : "; ", title, id);
+        out += detail::one_line("Protocols: " + list) + "\n";
+    }
     if (same_start(plans)) out += fmt::format("Start: {}\n", detail::long_date(first.start()));
 
     // Labels and cells quote phase names: printable before they are measured.
@@ -213,6 +231,15 @@ std::string comparison_markdown(const labelled_schedules& plans) {
     const schedule& first = plans.front().second;
     if (same_protocol(plans))
         out += fmt::format("Protocol: **{}** ({})  \n", md(first.protocol().title), md(first.protocol().id));
+    else {
+        out += "Protocols:";
+        bool more = false;
+        for (const auto& [title, id] : protocols_of(plans)) {
+            out += fmt::format("{} **{}** ({})", more ? ";" : "", md(title), md(id));
+            more = true;
+        }
+        out += "  \n";
+    }
     if (same_start(plans)) out += fmt::format("Start: {}\n", detail::long_date(first.start()));
     out += fmt::format("\n> {}\n\n", disclaimer);
 

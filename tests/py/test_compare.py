@@ -139,3 +139,70 @@ def test_compare_needs_variants_or_branches():
     assert "--variant, --branch or --branches" in proc.stderr
     proc = run("compare", "--start", START, "--branches", "--variant", "ph_positive=true", check=False)
     assert proc.returncode != 0 and "excludes" in proc.stderr
+
+
+# Different protocols, one column each, on one time axis.
+
+def test_protocols_side_by_side():
+    out = run("compare", "all-overview", "hyper-cvad", "--start", START).stdout
+    header = next(l for l in out.splitlines() if l.strip().startswith("all-overview"))
+    assert header.split() == ["all-overview", "hyper-cvad"]
+    docs = [plan_json(name, "--start", START) for name in ("all-overview", "hyper-cvad")]
+    protocols = next(l for l in out.splitlines() if l.startswith("Protocols: "))
+    assert protocols == "Protocols: " + "; ".join(
+        f"{d['protocol']['title']} ({d['protocol']['id']})" for d in docs)
+    assert text_row(out, "Calendar days") == [d["total_days"] for d in docs]
+    # Each phase row is named with its protocol and is "-" in the other column.
+    induction = next(l for l in out.splitlines() if l.strip().startswith("Induction (all-overview)"))
+    assert induction.split()[-1] == "-"
+
+
+def test_set_values_apply_to_the_protocols_that_declare_them():
+    out = run("compare", "all-overview", "hyper-cvad", "--start", START, "--set", "ph_positive=true").stdout
+    with_ph = plan_json("all-overview", "--start", START, "--set", "ph_positive=true")
+    hyper = plan_json("hyper-cvad", "--start", START)  # declares no ph_positive: planned as is
+    assert text_row(out, "Calendar days") == [with_ph["total_days"], hyper["total_days"]]
+    assert text_row(out, "Targeted-therapy days")[0] > 0
+
+
+def test_same_protocol_twice_gets_distinct_labels():
+    out = run("compare", "all-overview", "all-overview", "--start", START).stdout
+    header = next(l for l in out.splitlines() if l.strip().startswith("all-overview"))
+    assert "all-overview (2)" in header
+    assert "Protocol: " in out  # one protocol: named once above the table
+
+
+def test_protocols_as_markdown_and_html(tmp_path):
+    md = run("compare", "all-overview", "hyper-cvad", "--start", START, "--format", "md").stdout
+    assert md.startswith("# Comparison of treatment timelines\n\nProtocols: **")
+    assert "| | all-overview | hyper-cvad |" in md
+    page = tmp_path / "protocols.html"
+    run("compare", "all-overview", "hyper-cvad", "blinatumomab", "--start", START, "-o", page)
+    proc = subprocess.run(["xmllint", "--noout", str(page)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    html = page.read_text(encoding="utf-8")
+    assert html.count("<svg") == 1  # one shared time axis
+    for name in ("all-overview", "hyper-cvad", "blinatumomab"):
+        assert name in html
+
+
+@pytest.mark.parametrize("args, status, needles", [
+    (["--set", "nonsense=1"], 1, ["--set", 'unknown parameter "nonsense"', "no protocol compared declares it",
+                                  "hyper-cvad: cns_risk"]),
+    (["--set", "cns_risk=nonsense"], 1, ["--set", "hyper-cvad", "nonsense"]),
+    (["--variant", "ph_positive=true"], 2, ["--variant", "compares the values of one protocol"]),
+    (["--branches"], 2, ["--branches", "compares the values of one protocol"]),
+    (["missing-protocol.json"], 1, ["missing-protocol.json"]),
+])
+def test_bad_protocol_comparisons(tmp_path, args, status, needles):
+    out = tmp_path / "c.md"
+    proc = run("compare", "all-overview", "hyper-cvad", *args, "--start", START, "-o", out, check=False)
+    assert proc.returncode == status, proc.stderr
+    assert_clean_failure(proc, *needles)
+    assert not out.exists()
+
+
+def test_standard_input_is_read_once_among_protocols():
+    proc = run("compare", "-", "-", "--start", START, check=False)
+    assert proc.returncode == 2
+    assert "standard input" in proc.stderr and proc.stdout == ""
