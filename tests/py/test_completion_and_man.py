@@ -33,9 +33,12 @@ def test_completion_registers_for_ttplan():
 
 def test_completion_of_commands_and_record_commands():
     assert complete("") == ["plan", "protocols", "show", "validate", "summary", "record", "changes", "graph",
-                            "compare", "--help", "--version"]
+                            "compare", "fhir", "--help", "--version"]
     assert complete("re") == ["record"]
     assert complete("record", "") == ["new", "add", "show", "repin", "--help"]
+    assert complete("fhir", "") == ["export", "export-definition", "import", "--help"]
+    assert complete("fhir", "import", "x.json", "--l") == ["--lossy"]
+    assert "all-overview" in complete("fhir", "export", "all-")
 
 
 def test_completion_of_options_and_their_values():
@@ -59,6 +62,15 @@ def test_completion_knows_every_format_and_command():
     for command in complete(""):
         if not command.startswith("-"):
             assert command in help_text
+    # ... and every command the tool has is completed: the lines under "Subcommands:".
+    listed = help_text.split("Subcommands:", 1)[1].splitlines()
+    commands = [line.split()[0] for line in listed if line.startswith("  ") and line.split()]
+    assert commands and set(commands) <= set(complete(""))
+    for group in ("record", "fhir"):
+        group_help = subprocess.run([BIN, group, "--help"], capture_output=True, text=True).stdout
+        listed = group_help.split("Subcommands:", 1)[1].splitlines()
+        subs = [line.split()[0] for line in listed if line.startswith("  ") and line.split()]
+        assert subs and set(subs) <= set(complete(group, ""))
     plan_help = subprocess.run([BIN, "plan", "--help"], capture_output=True, text=True).stdout
     for name in complete("plan", "--format", ""):
         assert name in plan_help
