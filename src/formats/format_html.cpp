@@ -7,6 +7,7 @@
 #include "agenda.hpp"
 #include "category_style.hpp"
 #include "html_page.hpp"
+#include "plain_words.hpp"
 #include "span_marks.hpp"
 #include "svg_timeline.hpp"
 #include "words.hpp"
@@ -39,6 +40,10 @@ h2 { margin-top: 1.6em; border-bottom: 1px solid #999; }
 table { border-collapse: collapse; }
 table.facts td, table.facts th { border: 1px solid #999; padding: 2px 8px; text-align: left; }
 table.facts td.n { text-align: right; }
+table.params code.set { font-size: 0.8em; color: #595959; overflow-wrap: anywhere; }
+table.params .meaning { display: block; font-size: 0.9em; }
+.phase-words h3 { margin: 0.8em 0 0.2em; }
+.phase-words p { margin: 0.2em 0; }
 figure { margin: 0; }
 svg.timeline { width: 100%; height: auto; display: block; }
 ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3em 1.5em; }
@@ -129,16 +134,21 @@ std::string code_badge(category c) {
                        escape_xml(display_name(c)), style_of(c).code);
 }
 
-std::string parameters_table(const typed_values& values, std::string_view of = {}) {
+// Each parameter by its label, the value in words and what it means; the setting as --set takes
+// it in small print, for whoever plans again.
+std::string parameters_table(const protocol_info& info, const typed_values& values, std::string_view of = {}) {
     if (values.empty()) {
         return of.empty() ? "<p>This protocol has no parameters.</p>\n"
                           : fmt::format("<p>{} has no parameters.</p>\n", escape_xml(of));
     }
-    std::string out = fmt::format("<table class=\"facts\"><caption>Parameters{}</caption><tbody>\n",
-                                  of.empty() ? "" : " of " + escape_xml(of));
-    for (const auto& [name, value] : values) {
-        out += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", escape_xml(name),
-                           escape_xml(value.text));
+    std::string out = fmt::format(
+        "<table class=\"facts params\"><caption>Parameters{}</caption><thead><tr><th scope=\"col\">What</th>"
+        "<th scope=\"col\">Chosen, and what it means</th></tr></thead><tbody>\n",
+        of.empty() ? "" : " of " + escape_xml(of));
+    for (const auto& p : detail::parameter_lines(info, values)) {
+        out += fmt::format("<tr><th scope=\"row\">{}</th><td><strong>{}</strong> <code class=\"set\">{}</code>{}</td></tr>\n",
+                           escape_xml(p.label), escape_xml(p.value), escape_xml(p.setting),
+                           p.meaning.empty() ? "" : "<span class=\"meaning\">" + escape_xml(p.meaning) + "</span>");
     }
     return out + "</tbody></table>\n";
 }
@@ -423,9 +433,9 @@ std::string to_html(const schedule& s) {
     if (const std::string note = detail::uncertain_note(s); !note.empty())
         out += "<p class=\"uncertain\">" + escape_xml(note) + "</p>\n";
     if (plan.several()) {
-        for (const auto& seg : s.segments()) out += parameters_table(seg.parameters, seg.protocol.id);
+        for (const auto& seg : s.segments()) out += parameters_table(seg.protocol, seg.parameters, seg.protocol.id);
     } else {
-        out += parameters_table(s.parameters());
+        out += parameters_table(s.protocol(), s.parameters());
     }
     out += "</section>\n";
     if (!s.decisions().empty()) {
@@ -445,6 +455,8 @@ std::string to_html(const schedule& s) {
         "</figcaption>\n</figure>\n";
     out += text_legend(plan.categories(), plan.several());
     out += "</section>\n";
+
+    out += detail::phases_section(plan);
 
     out += "<section id=\"lengths\">\n<h2>How long each part takes</h2>\n";
     out += fmt::format("<p>The whole treatment takes <strong>{}</strong>.</p>\n",
