@@ -6,6 +6,7 @@
 #include "agenda.hpp"
 #include "markup_escape.hpp"
 #include "plain_words.hpp"
+#include "whats_next.hpp"
 #include "words.hpp"
 
 #include <fmt/format.h>
@@ -66,7 +67,7 @@ void parameter_section(std::string& out, const schedule& s) {
     }
 }
 
-void header(std::string& out, const schedule& s, const agenda& plan) {
+void header(std::string& out, const schedule& s, const agenda& plan, const std::optional<day_point>& today) {
     const auto& info = s.protocol();
     out += "# " + md(info.title.empty() ? info.id : info.title) + "\n\n";
     out += "Protocol " + md(info.id) + ", version " + md(info.version) + ".\n\n";
@@ -90,6 +91,7 @@ void header(std::string& out, const schedule& s, const agenda& plan) {
     if (const std::string note = detail::pending_note(s, "pending"); !note.empty())
         out += "\n" + md(note) + "\n";
     if (const std::string note = detail::uncertain_note(s); !note.empty()) out += "\n" + md(note) + "\n";
+    out += detail::whats_next_markdown(plan, today);
     parameter_section(out, s);
     if (s.decisions().empty()) return;
     out += "\n## Decisions during treatment\n\n";
@@ -190,10 +192,10 @@ void occurrence_section(std::string& out, const occurrence_entry& entry, const p
 
 }  // namespace
 
-std::string to_markdown(const schedule& s) {
+std::string to_markdown(const schedule& s, const render_options& options) {
     const agenda plan(s);
     std::string out;
-    header(out, s, plan);
+    header(out, s, plan, options.today);
     phase_table(out, plan);
     span_table(out, s, plan);
     if (!plan.occurrences().empty()) out += "\n## Dated activities\n";

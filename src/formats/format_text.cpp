@@ -4,6 +4,7 @@
 
 #include "agenda.hpp"
 #include "plain_words.hpp"
+#include "whats_next.hpp"
 #include "words.hpp"
 
 #include <fmt/format.h>
@@ -48,7 +49,7 @@ void parameter_section(std::string& out, const schedule& s) {
 
 }  // namespace
 
-std::string to_text(const schedule& s) {
+std::string to_text(const schedule& s, const render_options& options) {
     const detail::agenda plan(s);
     std::string out;
     const auto& info = s.protocol();
@@ -64,6 +65,7 @@ std::string to_text(const schedule& s) {
     }
     if (const std::string note = detail::pending_note(s, "(pending)"); !note.empty()) line(out, note);
     if (const std::string note = detail::uncertain_note(s); !note.empty()) out += note + "\n";
+    out += detail::whats_next_text(plan, options.today);
     parameter_section(out, s);
 
     if (!s.decisions().empty()) out += "\nDecisions during treatment\n";
