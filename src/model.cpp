@@ -264,6 +264,13 @@ std::vector<std::string> parameter::options() const {
     return {};
 }
 
+std::string parameter::value_words(std::string_view value) const {
+    if (const auto it = value_labels.find(value); it != value_labels.end()) return it->second;
+    if (type == parameter_type::boolean && value == "true") return "yes";
+    if (type == parameter_type::boolean && value == "false") return "no";
+    return std::string(value);
+}
+
 const parameter* protocol::find_parameter(std::string_view name) const noexcept {
     for (const auto& param : parameters) {
         if (param.name == name) return &param;

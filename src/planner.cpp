@@ -1090,7 +1090,7 @@ schedule plan_with(const plan_data& m, day_point start, bool start_tentative, co
     run::mark_pending(plan.decisions, plan.phases, plan.events, plan.spans);
     const auto& pr = m.proto;
     return schedule(
-        {segment{protocol_info{pr.id, pr.title, pr.version}, typed_parameters(pr, m.values), start, {}}},
+        {segment{info_of(pr), typed_parameters(pr, m.values), start, {}}},
         std::move(plan.phases), std::move(plan.events), std::move(plan.spans), std::move(plan.decisions));
 }
 

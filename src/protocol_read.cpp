@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <initializer_list>
 #include <limits>
 #include <optional>
@@ -345,11 +346,12 @@ private:
                      fmt::format("unknown parameter type {} (allowed: bool, choice, integer)", t->dump()));
             }
         }
-        const keys any = {"name",    "type",    "description", "choices",
-                          "minimum", "maximum", "default",     "decided"};
-        const keys boolean = {"name", "type", "description", "default", "decided"};
-        const keys choice = {"name", "type", "description", "choices", "default", "decided"};
-        const keys integer = {"name", "type", "description", "minimum", "maximum", "default"};
+        const keys any = {"name",    "type",    "label",   "description", "value_labels", "choices",
+                          "minimum", "maximum", "default", "decided"};
+        const keys boolean = {"name", "type", "label", "description", "value_labels", "default", "decided"};
+        const keys choice = {"name",    "type",    "label",  "description", "value_labels",
+                             "choices", "default", "decided"};
+        const keys integer = {"name", "type", "label", "description", "minimum", "maximum", "default"};
         if (!type) {
             object(j, ptr, any, {"name", "type", "default"});
         } else if (*type == parameter_type::boolean) {
@@ -361,8 +363,10 @@ private:
         }
         p.type = type.value_or(parameter_type::boolean);
         read_string(j, ptr, "name", p.name);
+        read_string(j, ptr, "label", p.label);
         read_string(j, ptr, "description", p.description);
         read_strings(j, ptr, "choices", p.choices);
+        read_value_labels(j, ptr, p);
         read_integer(j, ptr, "minimum", p.minimum);
         read_integer(j, ptr, "maximum", p.maximum);
         if (const json* d = member(j, "default"); d != nullptr && type) {
@@ -371,6 +375,28 @@ private:
         }
         if (const json* d = member(j, "decided")) p.decided = read_decision(*d, at(ptr, "decided"));
         return p;
+    }
+
+    // "value_labels": {"true": "positive", "false": "negative"}: words for values the parameter has.
+    void read_value_labels(const json& j, const std::string& ptr, parameter& p) {
+        const json* v = member(j, "value_labels");
+        if (v == nullptr || p.type == parameter_type::integer) return;  // object() names the key
+        const std::string here = at(ptr, "value_labels");
+        if (!v->is_object()) return wrong_type(*v, here, "an object mapping values to words");
+        const std::vector<std::string> allowed = p.options();
+        for (const auto& [value, words] : v->items()) {
+            const std::string value_ptr = at(here, value);
+            if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
+                fail(value_ptr, fmt::format("\"{}\" is not a value of this parameter (allowed: {})", value,
+                                            allowed.empty() ? "none" : fmt::format("{}", fmt::join(allowed, ", "))));
+                continue;
+            }
+            if (!words.is_string() || words.get<std::string>().empty()) {
+                wrong_type(words, value_ptr, "a non-empty string");
+                continue;
+            }
+            p.value_labels[value] = words.get<std::string>();
+        }
     }
 
     decision_point read_decision(const json& j, const std::string& ptr) {
@@ -611,8 +637,8 @@ private:
 
     phase read_phase(const json& j, const std::string& ptr) {
         phase p;
-        const keys allowed = {"id",        "name",        "kind", "length", "length_when", "until",
-                              "first_day", "description", "when", "repeat", "activities"};
+        const keys allowed = {"id",          "name",   "kind", "length", "length_when", "until", "first_day",
+                              "description", "expect", "when", "repeat", "activities"};
         // A phase that runs until a limit takes its length from the limit.
         const bool limited = j.is_object() && j.contains("until");
         if (!object(j, ptr, allowed, limited ? keys{"id", "name"} : keys{"id", "name", "length"})) return p;
@@ -637,6 +663,7 @@ private:
         read_until_rules(j, ptr, p.until);
         read_integer(j, ptr, "first_day", p.first_day);
         read_string(j, ptr, "description", p.description);
+        read_string(j, ptr, "expect", p.expect);
         read_when(j, ptr, p.when);
         if (const json* r = member(j, "repeat")) p.repeat = read_repeat(*r, at(ptr, "repeat"));
         read_list(j, ptr, "activities", p.activities, &reader::read_activity);

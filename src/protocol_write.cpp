@@ -101,7 +101,16 @@ ojson parameter_json(const parameter& param) {
             break;
         }
     }
+    put_text(j, "label", param.label);
     put_text(j, "description", param.description);
+    if (!param.value_labels.empty()) {
+        // In the parameter's order of values, as a reader expects them.
+        ojson labels = ojson::object();
+        for (const std::string& v : param.options()) {
+            if (const auto it = param.value_labels.find(v); it != param.value_labels.end()) labels[v] = it->second;
+        }
+        j["value_labels"] = std::move(labels);
+    }
     if (param.decided) {
         ojson d = ojson::object();
         d["at"] = anchor_json(param.decided->at);
@@ -221,6 +230,7 @@ ojson phase_json(const protocol& p, const phase& ph) {
     put_until(j, p, ph.until);
     if (ph.first_day != 1) j["first_day"] = ph.first_day;
     put_text(j, "description", ph.description);
+    put_text(j, "expect", ph.expect);
     put_when(j, p, ph.when);
     if (ph.repeat) j["repeat"] = repeat_json(p, *ph.repeat);
     ojson activities = ojson::array();

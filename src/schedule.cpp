@@ -131,6 +131,27 @@ std::vector<span> schedule::spans_on(day_point d) const {
     return out;
 }
 
+protocol_info info_of(const protocol& p) {
+    protocol_info info{p.id, p.title, p.version, {}, p.parameters};
+    info.phases.reserve(p.phases.size());
+    for (const phase& ph : p.phases) info.phases.push_back({ph.id, ph.name, ph.description, ph.expect});
+    return info;
+}
+
+const phase_words* protocol_info::find_phase(std::string_view phase_id) const noexcept {
+    for (const phase_words& ph : phases) {
+        if (ph.id == phase_id) return &ph;
+    }
+    return nullptr;
+}
+
+const parameter* protocol_info::find_parameter(std::string_view name) const noexcept {
+    for (const parameter& param : parameters) {
+        if (param.name == name) return &param;
+    }
+    return nullptr;
+}
+
 std::string schedule::phase_name(std::string_view phase_id) const {
     for (const auto& ph : phases_) {
         if (ph.phase == phase_id) return ph.name;

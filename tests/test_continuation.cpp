@@ -188,7 +188,9 @@ TEST_CASE("continuation: segments record each protocol, its start and the reason
     CHECK(s.segments()[0].protocol.id == "first");
     CHECK(s.segments()[0].start == d("2027-01-04"));
     CHECK(s.segments()[0].reason.empty());
-    CHECK(s.segments()[1].protocol == protocol_info{"rescue", "Rescue", "2"});
+    CHECK(s.segments()[1].protocol.id == "rescue");
+    CHECK(s.segments()[1].protocol.title == "Rescue");
+    CHECK(s.segments()[1].protocol.version == "2");
     CHECK(s.segments()[1].start == d("2027-05-02"));
     CHECK(s.segments()[1].reason == "relapse");
     CHECK(s.segments()[2].protocol.id == "transplant");

@@ -79,8 +79,9 @@ std::vector<std::vector<std::string>> table_after(const std::string& doc, const 
 
 TEST_CASE("markdown: title, protocol, parameters, dates in words and the disclaimer", "[markdown]") {
     const std::string doc = to_markdown(hand_built());
-    CHECK(doc.rfind("# Demo protocol\n\nProtocol demo, version 1.\n\nParameters: ph\\_positive = true.\n",
-                    0) == 0);
+    CHECK(doc.rfind("# Demo protocol\n\nProtocol demo, version 1.\n\nFrom Mon 4 Jan 2027", 0) == 0);
+    // A parameter the schedule has no words for reads by its name and value.
+    CHECK(doc.find("\n## Parameters\n\n- ph\\_positive: true (ph\\_positive=true)\n") != std::string::npos);
     CHECK(doc.find("From Mon 4 Jan 2027 to Sun 7 Mar 2027: 2 months and 4 days (63 days).") !=
           std::string::npos);
     CHECK(doc.find(std::string("> ") + disclaimer + "\n") != std::string::npos);

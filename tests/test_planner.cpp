@@ -806,7 +806,9 @@ TEST_CASE("planner: plans are reusable and deterministic", "[output]") {
     CHECK(pl.plan(d("2027-03-01")) == first);
     CHECK(pl.plan(d("2027-04-01")).start() == d("2027-04-01"));
     CHECK(only(pl.plan(d("2027-04-01")), "a").last == d("2027-04-29"));
-    CHECK(first.protocol() == protocol_info{"test", "Test protocol", "1"});
+    CHECK(first.protocol().id == "test");
+    CHECK(first.protocol().title == "Test protocol");
+    CHECK(first.protocol().version == "1");
     CHECK(first.end() == d("2027-05-10"));  // b: Mar 30..Apr 19, Apr 20..May 10
 
     profile pr;

@@ -46,6 +46,12 @@ struct render_options {
     // (max_remind); equal lengths ("1d", "24h") make one alarm; at most max_remind_count
     // different ones. Only "ics" takes reminders: render() refuses them for another format.
     std::vector<std::chrono::minutes> remind;
+    // Text, Markdown and HTML: the day the reader is on, for a "What's next" section (where the
+    // plan stands that day, the next treatment days, hospital stay and decision) and, in HTML, a
+    // today line on the timeline and today marked in the month grids. Unset: none of these (the
+    // library never reads the clock; the CLI passes the local date). JSON, CSV, iCalendar and
+    // the month calendar ignore it, so their output does not change from day to day.
+    std::optional<day_point> today;
     // CSV: one row per event, or one row per phase occurrence and span.
     enum class csv_rows : std::uint8_t { events, phases } csv = csv_rows::events;
 };
@@ -79,8 +85,8 @@ std::string render(const schedule& s, std::string_view format, const render_opti
 // The JSON schedule document (the contract other tools read), with a trailing newline.
 std::string to_json(const schedule& s);
 
-// A readable agenda, by phase and week.
-std::string to_text(const schedule& s);
+// A readable agenda, by phase and week; with options.today, a "What's next" section first.
+std::string to_text(const schedule& s, const render_options& options = {});
 
 // Writes `content` to `path` atomically: a temporary file in the same directory, flushed,
 // then renamed over the target, so a reader never sees half a file and a failure leaves any

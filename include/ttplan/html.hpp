@@ -2,6 +2,7 @@
 #pragma once
 
 #include <ttplan/export.hpp>
+#include <ttplan/format.hpp>
 #include <ttplan/schedule.hpp>
 
 #include <string>
@@ -16,7 +17,7 @@ namespace TTPLAN_API ttplan {
 // for every month from the start to the end, listing each treatment day's activities and
 // marking every day of a hospital stay or continuous therapy (with a key above the months).
 // Every protocol-supplied text is escaped. Deterministic: equal schedules give equal bytes.
-std::string to_html(const schedule& s);
+std::string to_html(const schedule& s, const render_options& options = {});
 
 // Several plans (variants of one protocol, or different protocols) on one shared time axis,
 // each under its label, followed by a table comparing their lengths. No month calendars.

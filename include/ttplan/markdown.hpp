@@ -2,6 +2,7 @@
 #pragma once
 
 #include <ttplan/export.hpp>
+#include <ttplan/format.hpp>
 #include <ttplan/schedule.hpp>
 
 #include <string>
@@ -14,6 +15,6 @@ namespace TTPLAN_API ttplan {
 // Remarks: text from the protocol is inert: newlines and other control characters become
 // spaces, '<', '>' and '&' become HTML entities, and Markdown punctuation (\ ` * _ [ ] | ~ #)
 // is backslash-escaped, so names never open tags, links, emphasis or new table cells.
-std::string to_markdown(const schedule& s);
+std::string to_markdown(const schedule& s, const render_options& options = {});
 
 }  // namespace ttplan

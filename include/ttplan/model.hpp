@@ -86,6 +86,16 @@ struct parameter {
     std::int64_t maximum = 0;          // for integer, inclusive
     std::string default_value;         // canonical text
     std::optional<decision_point> decided;  // set: decided during treatment (bool or choice only)
+    // For readers: a short name ("Philadelphia chromosome"; empty: the name is shown) and words
+    // for values ("true" -> "positive"; a value without any reads as itself, false and true as
+    // "no" and "yes"). Keys are values of options(): integers have none.
+    std::string label{};
+    std::map<std::string, std::string, std::less<>> value_labels{};
+
+    // The label, or the name when there is none.
+    const std::string& label_or_name() const noexcept { return label.empty() ? name : label; }
+    // A value in words: its value label, "yes"/"no" for an unlabelled bool, else the value.
+    std::string value_words(std::string_view value) const;
 
     // Every value, in declaration order: false and true, the choices; empty for integers.
     std::vector<std::string> options() const;
@@ -263,6 +273,9 @@ struct phase {
     std::optional<repeat_rule> repeat;
     condition when;
     std::string description;
+    // What a family can expect in this phase, in plain words (visits, tests, time at home or in
+    // hospital, what comes next); empty when the protocol says nothing.
+    std::string expect{};
     // The first case whose condition holds gives the length (of each cycle); else `duration`.
     std::vector<length_case> length_when{};
     // A phase without a repeat that runs until a limit: one occurrence from its start to the

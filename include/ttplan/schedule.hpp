@@ -158,12 +158,32 @@ struct decision {
 
 // What the schedule remembers about the protocol it came from, so that formats never need
 // the protocol itself.
+// A phase as readers are told about it: what it is and what to expect (see phase).
+struct phase_words {
+    std::string id;
+    std::string name;
+    std::string description;
+    std::string expect;
+    friend bool operator==(const phase_words&, const phase_words&) = default;
+};
+
 struct protocol_info {
     std::string id;
     std::string title;
     std::string version;
+    // The plain words of the protocol, so that formats can explain the plan: each phase's (in
+    // declaration order) and each declared parameter with its label, meaning and value labels.
+    std::vector<phase_words> phases{};
+    std::vector<parameter> parameters{};
+
+    // The phase or parameter of that id or name; nullptr when the protocol has none.
+    const phase_words* find_phase(std::string_view phase_id) const noexcept;
+    const parameter* find_parameter(std::string_view name) const noexcept;
     friend bool operator==(const protocol_info&, const protocol_info&) = default;
 };
+
+// What a schedule planned from `p` remembers of it.
+protocol_info info_of(const protocol& p);
 
 // One protocol's stretch of a schedule: the main protocol from the plan start, then each
 // protocol the plan continued with (see continuation.hpp), in order.

@@ -75,6 +75,21 @@ void add_plan(CLI::App& app, state& st) {
                 }
             },
             "LENGTH", "reminder length"));
+    auto today = std::make_shared<std::string>();
+    cmd->add_option("--today", *today,
+                    "Text, md and html: the day to show \"What's next\" for and mark as today, YYYY-MM-DD, or "
+                    "none for no today marks (default: today, local time)")
+        ->check(CLI::Validator(
+            [](const std::string& text) {
+                if (text == "none") return std::string();
+                try {
+                    parse_date(text);
+                    return std::string();
+                } catch (const value_error& e) {
+                    return e.message();
+                }
+            },
+            "DATE", "date"));
     auto no_cancelled = std::make_shared<bool>(false);
     cmd->add_flag("--no-cancelled", *no_cancelled,
                   "iCalendar of a treatment record: leave out the cancelled events of earlier revisions, for a "
@@ -82,9 +97,11 @@ void add_plan(CLI::App& app, state& st) {
     cmd->add_option("--csv-rows", *csv_rows, "CSV: events (one row per event) or phases")
         ->check(CLI::IsMember({"events", "phases"}))
         ->capture_default_str();
-    cmd->callback([&st, cmd, in, format, output, options, csv_rows, no_cancelled, timestamp, remind] {
-        st.run = [cmd, in, format, output, options, csv_rows, no_cancelled, timestamp, remind] {
+    cmd->callback([&st, cmd, in, format, output, options, csv_rows, no_cancelled, timestamp, remind, today] {
+        st.run = [cmd, in, format, output, options, csv_rows, no_cancelled, timestamp, remind, today] {
             if (!timestamp->empty()) options->timestamp = parse_epoch_seconds(*timestamp, "--timestamp");
+            // The reader's day, for the formats that show it; the others never change with it.
+            if (*today != "none") options->today = today->empty() ? local_today() : parse_date(*today);
             // A suffix no format has is a mistake in the command line: say so before planning.
             const std::string name = format->empty() ? format_for_output(*output, format_names()) : *format;
             // Alarms exist in iCalendar alone: any other format would drop them without a word.

@@ -7,8 +7,10 @@
 #include "agenda.hpp"
 #include "category_style.hpp"
 #include "html_page.hpp"
+#include "plain_words.hpp"
 #include "span_marks.hpp"
 #include "svg_timeline.hpp"
+#include "whats_next.hpp"
 #include "words.hpp"
 
 #include <fmt/format.h>
@@ -39,6 +41,10 @@ h2 { margin-top: 1.6em; border-bottom: 1px solid #999; }
 table { border-collapse: collapse; }
 table.facts td, table.facts th { border: 1px solid #999; padding: 2px 8px; text-align: left; }
 table.facts td.n { text-align: right; }
+table.params code.set { font-size: 0.8em; color: #595959; overflow-wrap: anywhere; }
+table.params .meaning { display: block; font-size: 0.9em; }
+.phase-words h3 { margin: 0.8em 0 0.2em; }
+.phase-words p { margin: 0.2em 0; }
 figure { margin: 0; }
 svg.timeline { width: 100%; height: auto; display: block; }
 ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3em 1.5em; }
@@ -55,6 +61,13 @@ table.cal { width: 100%; table-layout: fixed; }
 .cal td.tx { border: 2px solid #1a1a1a; }
 .cal td.tent { border-style: dashed; }
 .cal .d { font-weight: bold; }
+.cal td.today, ul.key .day.today { outline: 3px solid #c0002a; outline-offset: -3px; }
+.cal .now { float: right; font-weight: bold; color: #c0002a; }
+section.next { border: 2px solid #1f2d3a; border-radius: 6px; padding: 0.2em 1em 0.6em; margin: 1em 0; }
+section.next h2 { margin-top: 0.4em; border: none; }
+section.next h3 { font-size: 1em; margin: 0.6em 0 0.1em; }
+section.next h2 .asof { font-size: 0.6em; font-weight: normal; }
+section.next ul { margin: 0; padding-left: 1.3em; }
 .cal .ph { display: block; font-style: italic; }
 .cal ul { margin: 0; padding: 0; list-style: none; }
 .bar { display: block; margin: 2px 0 0; padding: 0 3px 0 0; border: 1px solid #1a1a1a; overflow-wrap: anywhere; }
@@ -129,16 +142,21 @@ std::string code_badge(category c) {
                        escape_xml(display_name(c)), style_of(c).code);
 }
 
-std::string parameters_table(const typed_values& values, std::string_view of = {}) {
+// Each parameter by its label, the value in words and what it means; the setting as --set takes
+// it in small print, for whoever plans again.
+std::string parameters_table(const protocol_info& info, const typed_values& values, std::string_view of = {}) {
     if (values.empty()) {
         return of.empty() ? "<p>This protocol has no parameters.</p>\n"
                           : fmt::format("<p>{} has no parameters.</p>\n", escape_xml(of));
     }
-    std::string out = fmt::format("<table class=\"facts\"><caption>Parameters{}</caption><tbody>\n",
-                                  of.empty() ? "" : " of " + escape_xml(of));
-    for (const auto& [name, value] : values) {
-        out += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", escape_xml(name),
-                           escape_xml(value.text));
+    std::string out = fmt::format(
+        "<table class=\"facts params\"><caption>Parameters{}</caption><thead><tr><th scope=\"col\">What</th>"
+        "<th scope=\"col\">Chosen, and what it means</th></tr></thead><tbody>\n",
+        of.empty() ? "" : " of " + escape_xml(of));
+    for (const auto& p : detail::parameter_lines(info, values)) {
+        out += fmt::format("<tr><th scope=\"row\">{}</th><td><strong>{}</strong> <code class=\"set\">{}</code>{}</td></tr>\n",
+                           escape_xml(p.label), escape_xml(p.value), escape_xml(p.setting),
+                           p.meaning.empty() ? "" : "<span class=\"meaning\">" + escape_xml(p.meaning) + "</span>");
     }
     return out + "</tbody></table>\n";
 }
@@ -283,7 +301,7 @@ std::string day_bar(const detail::marked_day& m) {
 
 // The key to the month grids, shown once above them: each mark the plan uses, what a heavy
 // border, a thick bar end and a dashed line mean.
-std::string calendar_key(const detail::span_marks& keys, bool any_tentative) {
+std::string calendar_key(const detail::span_marks& keys, bool any_tentative, const std::optional<day_point>& today) {
     std::string out = "<ul class=\"key\">\n";
     out +=
         "<li><span class=\"day\" aria-hidden=\"true\">4</span> Heavy border: a day with dated activities, "
@@ -309,11 +327,17 @@ std::string calendar_key(const detail::span_marks& keys, bool any_tentative) {
             "therapy, which say \"starts\" and \"ends\"</li>\n";
     }
     if (any_tentative) out += "<li>Dashed border: tentative, may move later</li>\n";
+    if (today) {
+        out += fmt::format(
+            "<li><span class=\"day today\" aria-hidden=\"true\">7</span> Red outline and \"Today\": today, "
+            "{}</li>\n",
+            long_date(*today));
+    }
     return out + "</ul>\n";
 }
 
 std::string month_section(const agenda& plan, const edges_by_date& edges, detail::span_marks& keys,
-                          date::year_month ym) {
+                          date::year_month ym, const std::optional<day_point>& today) {
     const schedule& s = plan.plan();
     const day_point first{ym / 1};
     const day_point last{ym / date::last};
@@ -348,9 +372,12 @@ std::string month_section(const agenda& plan, const edges_by_date& edges, detail
         std::string cls = planned ? "in" : "off";
         if (!events.empty()) cls += " tx";
         if (tentative) cls += " tent";
-        out += fmt::format("<td class=\"{}\"{}><span class=\"d\">{}</span>", cls,
-                           tentative ? " title=\"tentative\"" : "",
+        const bool is_today = today == d;
+        if (is_today) cls += " today";
+        out += fmt::format("<td class=\"{}\"{}{}><span class=\"d\">{}</span>", cls,
+                           tentative ? " title=\"tentative\"" : "", is_today ? " aria-current=\"date\"" : "",
                            static_cast<unsigned>(date::year_month_day{d}.day()));
+        if (is_today) out += "<span class=\"now\">Today</span>";
         if (planned) out += cell_notes(plan, edges, d, d == first_shown);
         for (const auto& m : marked[static_cast<std::size_t>((d - first).count())]) out += day_bar(m);
         if (!events.empty()) {
@@ -391,7 +418,7 @@ std::string month_section(const agenda& plan, const edges_by_date& edges, detail
 
 }  // namespace
 
-std::string to_html(const schedule& s) {
+std::string to_html(const schedule& s, const render_options& options) {
     const auto& info = s.protocol();
     const agenda plan(s);
     std::string out = html_head(info.title + " — treatment timeline");
@@ -406,6 +433,7 @@ std::string to_html(const schedule& s) {
             escape_xml(seg.protocol.id), escape_xml(seg.protocol.version));
     }
     out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n</header>\n", escape_xml(disclaimer));
+    out += detail::whats_next_html(plan, options.today);
 
     out += "<section id=\"overview\">\n<h2>Overview</h2>\n";
     out += fmt::format(
@@ -423,9 +451,9 @@ std::string to_html(const schedule& s) {
     if (const std::string note = detail::uncertain_note(s); !note.empty())
         out += "<p class=\"uncertain\">" + escape_xml(note) + "</p>\n";
     if (plan.several()) {
-        for (const auto& seg : s.segments()) out += parameters_table(seg.parameters, seg.protocol.id);
+        for (const auto& seg : s.segments()) out += parameters_table(seg.protocol, seg.parameters, seg.protocol.id);
     } else {
-        out += parameters_table(s.parameters());
+        out += parameters_table(s.protocol(), s.parameters());
     }
     out += "</section>\n";
     if (!s.decisions().empty()) {
@@ -439,12 +467,14 @@ std::string to_html(const schedule& s) {
     }
 
     out += "<section id=\"timeline\">\n<h2>Timeline</h2>\n<figure>\n";
-    out += detail::svg_timeline({detail::timeline_group{{}, &plan}}, "timeline-svg");
+    out += detail::svg_timeline({detail::timeline_group{{}, &plan}}, "timeline-svg", options.today);
     out +=
         "<figcaption>Bar lengths are proportional to calendar time. Hover over a bar or tick for its dates."
         "</figcaption>\n</figure>\n";
     out += text_legend(plan.categories(), plan.several());
     out += "</section>\n";
+
+    out += detail::phases_section(plan);
 
     out += "<section id=\"lengths\">\n<h2>How long each part takes</h2>\n";
     out += fmt::format("<p>The whole treatment takes <strong>{}</strong>.</p>\n",
@@ -458,12 +488,18 @@ std::string to_html(const schedule& s) {
         "<section id=\"calendars\">\n<h2>Month by month</h2>\n"
         "<p>Treatment days have a heavy border and list their activities; phase starts and ends are noted "
         "in italics; every day of a hospital stay or of continuous therapy has a bar.</p>\n";
-    out += calendar_key(keys, plan.any_tentative());
+    // Today is marked, and keyed, only when one of the grids shows it.
+    const date::year_month_day from{s.start()};
+    const date::year_month_day to{s.end()};
+    const bool today_shown = options.today && day_point{from.year() / from.month() / 1} <= *options.today &&
+                             *options.today <= day_point{to.year() / to.month() / date::last};
+    const std::optional<day_point> grid_today = today_shown ? options.today : std::nullopt;
+    out += calendar_key(keys, plan.any_tentative(), grid_today);
     const date::year_month_day a{s.start()};
     const date::year_month_day b{s.end()};
     const edges_by_date edges(s);
     for (auto ym = a.year() / a.month(); ym <= b.year() / b.month(); ym += date::months{1}) {
-        out += month_section(plan, edges, keys, ym);
+        out += month_section(plan, edges, keys, ym, grid_today);
     }
     out += "</section>\n";
     out += html_footer();

@@ -5,6 +5,8 @@
 
 #include "agenda.hpp"
 #include "markup_escape.hpp"
+#include "plain_words.hpp"
+#include "whats_next.hpp"
 #include "words.hpp"
 
 #include <fmt/format.h>
@@ -54,11 +56,21 @@ std::string parameters_text(const typed_values& values) {
     return detail::parameters_text(values, " = ", detail::escape_markdown);
 }
 
-void header(std::string& out, const schedule& s, const agenda& plan) {
+// "- Philadelphia chromosome: negative (ph_positive=false). What it means." Plain list items: the
+// only emphasis and links in the document are none, so protocol text cannot pass for them.
+void parameter_section(std::string& out, const schedule& s) {
+    if (s.parameters().empty()) return;
+    out += "\n## Parameters\n\n";
+    for (const auto& p : detail::parameter_lines(s.protocol(), s.parameters())) {
+        out += fmt::format("- {}: {} ({}){}\n", md(p.label), md(p.value), md(p.setting),
+                           p.meaning.empty() ? "" : ". " + md(p.meaning));
+    }
+}
+
+void header(std::string& out, const schedule& s, const agenda& plan, const std::optional<day_point>& today) {
     const auto& info = s.protocol();
     out += "# " + md(info.title.empty() ? info.id : info.title) + "\n\n";
     out += "Protocol " + md(info.id) + ", version " + md(info.version) + ".\n\n";
-    if (!s.parameters().empty()) out += "Parameters: " + parameters_text(s.parameters()) + ".\n\n";
     // A continued plan: one list item per protocol after the first.
     for (std::size_t i = 1; i < s.segments().size(); ++i) {
         const segment& seg = s.segments()[i];
@@ -79,6 +91,8 @@ void header(std::string& out, const schedule& s, const agenda& plan) {
     if (const std::string note = detail::pending_note(s, "pending"); !note.empty())
         out += "\n" + md(note) + "\n";
     if (const std::string note = detail::uncertain_note(s); !note.empty()) out += "\n" + md(note) + "\n";
+    out += detail::whats_next_markdown(plan, today);
+    parameter_section(out, s);
     if (s.decisions().empty()) return;
     out += "\n## Decisions during treatment\n\n";
     for (const decision& d : s.decisions()) {
@@ -136,13 +150,16 @@ void span_table(std::string& out, const schedule& s, const agenda& plan) {
     }
 }
 
-void occurrence_section(std::string& out, const occurrence_entry& entry) {
+void occurrence_section(std::string& out, const occurrence_entry& entry, const phase_words* words) {
     const phase_occurrence& p = *entry.occurrence;
     out += "\n### " + occurrence_title(entry) + "\n\n";
     out += fmt::format("{} to {} ({}){}{}.\n", long_date(p.first), long_date(p.last),
                        describe_length(p.first, p.last),
                        p.ended_early() ? ", " + md(detail::ending_words(p.ending, entry.stopped_for)) : "",
                        p.tentative ? ", tentative" : "");
+    if (words != nullptr && !words->description.empty())
+        out += "\nWhat this phase is: " + md(words->description) + "\n";
+    if (words != nullptr && !words->expect.empty()) out += "\nWhat to expect: " + md(words->expect) + "\n";
     bool any_span = false;
     for (const span* t : entry.spans) {
         out += std::string(any_span ? "" : "\n") +
@@ -175,14 +192,15 @@ void occurrence_section(std::string& out, const occurrence_entry& entry) {
 
 }  // namespace
 
-std::string to_markdown(const schedule& s) {
+std::string to_markdown(const schedule& s, const render_options& options) {
     const agenda plan(s);
     std::string out;
-    header(out, s, plan);
+    header(out, s, plan, options.today);
     phase_table(out, plan);
     span_table(out, s, plan);
     if (!plan.occurrences().empty()) out += "\n## Dated activities\n";
     std::size_t shown_segment = 0;
+    detail::phase_notes notes;
     for (const auto& entry : plan.occurrences()) {
         const std::size_t seg = entry.occurrence->segment;
         if (seg != shown_segment) {
@@ -190,7 +208,7 @@ std::string to_markdown(const schedule& s) {
             const segment& g = s.segments().at(seg);
             out += fmt::format("\nFrom {}: **{}**.\n", long_date(g.start), md(detail::protocol_words(g)));
         }
-        occurrence_section(out, entry);
+        occurrence_section(out, entry, notes.first_time(s, *entry.occurrence));
     }
     // Events outside every phase occurrence (a hand-built schedule can have them) are not lost.
     if (!plan.unplaced_events().empty()) {

@@ -3,6 +3,8 @@
 #include <ttplan/version.hpp>
 
 #include "agenda.hpp"
+#include "plain_words.hpp"
+#include "whats_next.hpp"
 #include "words.hpp"
 
 #include <fmt/format.h>
@@ -35,15 +37,24 @@ std::string ending_text(const phase_occurrence& p, const segment* next) {
     return p.ended_early() ? ", " + detail::ending_words(p.ending, next) : std::string();
 }
 
+// "Philadelphia chromosome: negative (ph_positive=false)", then what the parameter means.
+void parameter_section(std::string& out, const schedule& s) {
+    if (s.parameters().empty()) return;
+    out += "\nParameters\n";
+    for (const auto& p : detail::parameter_lines(s.protocol(), s.parameters())) {
+        line(out, fmt::format("  {}: {} ({})", p.label, p.value, p.setting));
+        if (!p.meaning.empty()) line(out, "    " + p.meaning);
+    }
+}
+
 }  // namespace
 
-std::string to_text(const schedule& s) {
+std::string to_text(const schedule& s, const render_options& options) {
     const detail::agenda plan(s);
     std::string out;
     const auto& info = s.protocol();
     line(out, info.title);
     line(out, fmt::format("Protocol {} (version {})", info.id, info.version));
-    if (!s.parameters().empty()) line(out, "Parameters: " + detail::parameters_text(s.parameters()));
     for (std::size_t i = 1; i < s.segments().size(); ++i) line(out, segment_line(s.segments()[i]));
     out += fmt::format("From {} to {}: {} ({} days)\n", long_date(s.start()), long_date(s.end()),
                        describe_length(s.start(), s.end()), s.total_days());
@@ -54,6 +65,8 @@ std::string to_text(const schedule& s) {
     }
     if (const std::string note = detail::pending_note(s, "(pending)"); !note.empty()) line(out, note);
     if (const std::string note = detail::uncertain_note(s); !note.empty()) out += note + "\n";
+    out += detail::whats_next_text(plan, options.today);
+    parameter_section(out, s);
 
     if (!s.decisions().empty()) out += "\nDecisions during treatment\n";
     for (const decision& d : s.decisions()) {
@@ -73,6 +86,7 @@ std::string to_text(const schedule& s) {
     }
 
     std::size_t shown_segment = 0;
+    detail::phase_notes notes;
     for (const auto& entry : plan.occurrences()) {
         const phase_occurrence& p = *entry.occurrence;
         if (p.segment != shown_segment) {
@@ -85,6 +99,10 @@ std::string to_text(const schedule& s) {
         line(out, fmt::format("{}: {} to {} ({}){}{}{}", entry.title(), long_date(p.first), long_date(p.last),
                               describe_length(p.first, p.last), ending_text(p, entry.stopped_for),
                               p.tentative ? " (tentative)" : "", p.pending.empty() ? "" : " (pending)"));
+        if (const phase_words* words = notes.first_time(s, p)) {
+            if (!words->description.empty()) line(out, "  What this phase is: " + words->description);
+            if (!words->expect.empty()) line(out, "  What to expect: " + words->expect);
+        }
         if (p.start_window) {
             out += fmt::format("  May start {} {}\n", p.start_window->is_list() ? "on" : "from",
                                detail::window_dates_words(*p.start_window));

@@ -36,18 +36,18 @@ constexpr std::string_view md_suffixes[] = {".md", ".markdown"};
 const auto& table() {
     static const std::array entries{
         format_entry{{"text", text_suffixes, "a readable agenda by phase and week"},
-                     [](const schedule& s, const render_options&) { return to_text(s); }},
+                     [](const schedule& s, const render_options& o) { return to_text(s, o); }},
         format_entry{{"json", json_suffixes, "the schedule document (schema/schedule.schema.json)"},
                      [](const schedule& s, const render_options&) { return to_json(s); }},
         format_entry{{"ics", ics_suffixes, "iCalendar (RFC 5545) all-day events for calendar clients"},
                      [](const schedule& s, const render_options& o) { return to_ical(s, o); }},
         format_entry{
             {"html", html_suffixes, "one self-contained page with an SVG timeline and month calendars"},
-            [](const schedule& s, const render_options&) { return to_html(s); }},
+            [](const schedule& s, const render_options& o) { return to_html(s, o); }},
         format_entry{{"csv", csv_suffixes, "RFC 4180 rows, one per event or per phase and span"},
                      [](const schedule& s, const render_options& o) { return to_csv(s, o); }},
         format_entry{{"md", md_suffixes, "Markdown tables"},
-                     [](const schedule& s, const render_options&) { return to_markdown(s); }},
+                     [](const schedule& s, const render_options& o) { return to_markdown(s, o); }},
         format_entry{{"calendar", {}, "month grids like cal(1), treatment days marked"},
                      [](const schedule& s, const render_options&) { return to_month_calendar(s); }},
     };

@@ -31,6 +31,7 @@ constexpr double legend_row = 22;
 constexpr std::string_view bar_stroke = "#2c3e50";
 constexpr std::string_view bar_fill = "#c9d6e5";
 constexpr std::string_view tentative_fill = "#eef2f7";
+constexpr std::string_view today_colour = "#c0002a";
 
 // Coordinates with at most two decimals and no trailing zeros: exact enough, deterministic.
 std::string num(double v) {
@@ -393,9 +394,22 @@ std::string legend(const std::vector<legend_item>& items, double top) {
     return out;
 }
 
+
+// The today line: the middle of the day, from the top of the axis down through the lanes, with
+// its label on the side that has room.
+std::string today_line(const axis& ax, day_point today, double bottom) {
+    const double x = ax.x(today) + ax.per_day / 2;
+    const bool left = x > plot_right - 60;
+    return fmt::format(
+        R"~(<g class="today" data-date="{0}"><title>Today: {1}</title><line x1="{2}" y1="20" x2="{2}" y2="{3}" stroke="{4}" stroke-width="2"/><text x="{5}" y="28" text-anchor="{6}" font-size="11" font-weight="bold" fill="{4}">Today</text></g>)~",
+        format_date(today), long_date(today), num(x), num(bottom), today_colour, num(left ? x - 4 : x + 4),
+        left ? "end" : "start") + "\n";
+}
+
 }  // namespace
 
-std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_view id) {
+std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_view id,
+                         const std::optional<day_point>& today) {
     const axis ax = make_axis(groups);
     lanes_writer lanes{ax, id, {}, {}, axis_height, 0};
     std::set<category> used;
@@ -415,6 +429,7 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
         lanes.group(g);
     }
     const double lanes_bottom = lanes.y;
+    const bool today_shown = today && ax.first <= *today && *today < ax.end;
 
     std::vector<legend_item> items;
     items.push_back(
@@ -442,6 +457,10 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
     if (any_decision) {
         items.push_back({R"~(<path d="M7 0V14" stroke="#7b2d8b" stroke-width="2" stroke-dasharray="2 2"/>)~",
                          "Dotted line: a decision during treatment"});
+    }
+    if (today_shown) {
+        items.push_back({fmt::format(R"~(<path d="M7 0V14" stroke="{}" stroke-width="2"/>)~", today_colour),
+                         "Red line: today, " + long_date(*today)});
     }
     items.push_back({R"~(<rect x="5" y="3" width="3" height="8" fill="#333"/>)~", "Tick: a treatment day"});
     for (category c : used) {
@@ -473,6 +492,7 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
     out += lanes.shading;
     out += axis_marks(ax, lanes_bottom);
     out += lanes.out;
+    if (today_shown) out += today_line(ax, *today, lanes_bottom);
     out += legend(items, legend_top);
     out += "</svg>\n";
     return out;

@@ -9,6 +9,7 @@
 #include "markup_escape.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,8 @@ struct timeline_group {
 // The timeline picture: month and year axis spanning every group, one lane per phase id
 // (cycles side by side), one lane per continuous therapy, event ticks, and a legend.
 // `id` becomes the svg element's id (and prefixes pattern ids, so two pictures can share a page).
-std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_view id);
+// `today`, set and on the axis: a red line down the lanes on that day, labelled "Today".
+std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_view id,
+                         const std::optional<day_point>& today = std::nullopt);
 
 }  // namespace ttplan::detail

@@ -369,6 +369,11 @@ typedef struct ttplan_render_options {
      * TTPLAN_ERROR_INVALID_ARGUMENT. */
     const char* const* remind;
     size_t remind_count;
+    /* Text, md and html: the reader's day, "YYYY-MM-DD" as ttplan_profile_set_start takes it, for
+     * a "What's next" section and, in html, a today line and today marked in the month grids.
+     * NULL = none (the library never reads the clock). Other formats ignore it. A date that does
+     * not read fails rendering with TTPLAN_ERROR_VALUE naming today. Borrowed. */
+    const char* today;
 } ttplan_render_options;
 
 void ttplan_render_options_init(ttplan_render_options* options);

@@ -265,6 +265,13 @@ render_options options_arg(const ttplan_render_options* c) {
             throw value_error(e.message(), location{where, {}, 0, 0});
         }
     }
+    if (c->today != nullptr) {
+        try {
+            o.today = parse_date(c->today);
+        } catch (const value_error& e) {
+            throw value_error(e.message(), location{"today", {}, 0, 0});
+        }
+    }
     return o;
 }
 
@@ -658,7 +665,7 @@ ttplan_status ttplan_schedule_segment_parameter(const ttplan_schedule* schedule,
 
 void ttplan_render_options_init(ttplan_render_options* options) {
     if (options == nullptr) return;
-    *options = ttplan_render_options{nullptr, nullptr, 0, 0, 0, 0, nullptr, nullptr, nullptr, 0};
+    *options = ttplan_render_options{nullptr, nullptr, 0, 0, 0, 0, nullptr, nullptr, nullptr, 0, nullptr};
 }
 
 ttplan_status ttplan_schedule_render(const ttplan_schedule* schedule, const char* format,

@@ -75,6 +75,47 @@ static void test_reminders(const ttplan_schedule* first, const ttplan_schedule* 
     CHECK(text == NULL && strstr(ttplan_last_error(), "remind") != NULL);
 }
 
+/* The reader's day: a What's next section in text, md and html, a today line in html, nothing
+ * in the machine formats; NULL (the default) shows none, a bad date names the field. */
+static void test_today(const ttplan_schedule* s) {
+    ttplan_render_options options;
+    char* text = NULL;
+    char* plain = NULL;
+
+    ttplan_render_options_init(&options);
+    CHECK(options.today == NULL);
+    CHECK(ttplan_schedule_render(s, "html", &options, &plain, NULL) == TTPLAN_OK);
+    CHECK(plain != NULL && strstr(plain, "What's next") == NULL && strstr(plain, "class=\"today\"") == NULL);
+    ttplan_free(plain);
+    plain = NULL;
+    options.today = "2027-01-11";
+    CHECK(ttplan_schedule_render(s, "html", &options, &text, NULL) == TTPLAN_OK);
+    CHECK(text != NULL && strstr(text, "<g class=\"today\" data-date=\"2027-01-11\">") != NULL);
+    CHECK(strstr(text, "Today is Day 8 of Induction.") != NULL);
+    ttplan_free(text);
+    text = NULL;
+    CHECK(ttplan_schedule_render(s, "text", &options, &text, NULL) == TTPLAN_OK);
+    CHECK(text != NULL && strstr(text, "What's next (today: Mon 11 Jan 2027)") != NULL);
+    ttplan_free(text);
+    text = NULL;
+    options.today = "2026-12-25";
+    CHECK(ttplan_schedule_render(s, "md", &options, &text, NULL) == TTPLAN_OK);
+    CHECK(text != NULL && strstr(text, "Treatment starts in 10 days, on Mon 4 Jan 2027.") != NULL);
+    ttplan_free(text);
+    text = NULL;
+    /* JSON is the same whatever the day. */
+    CHECK(ttplan_schedule_render(s, "json", &options, &text, NULL) == TTPLAN_OK);
+    options.today = NULL;
+    CHECK(ttplan_schedule_render(s, "json", &options, &plain, NULL) == TTPLAN_OK);
+    CHECK(text != NULL && plain != NULL && strcmp(text, plain) == 0);
+    ttplan_free(text);
+    ttplan_free(plain);
+    text = NULL;
+    options.today = "2027-02-30";
+    CHECK(ttplan_schedule_render(s, "html", &options, &text, NULL) == TTPLAN_ERROR_VALUE);
+    CHECK(text == NULL && strstr(ttplan_last_error(), "today") != NULL);
+}
+
 int main(void) {
     ttplan_protocol* p = NULL;
     ttplan_schedule* first;
@@ -89,6 +130,7 @@ int main(void) {
     CHECK(ttplan_protocol_load_builtin("all-overview", &p) == TTPLAN_OK);
     first = plan(p, 0);
     second = plan(p, 84);
+    test_today(first);
 
     ttplan_render_options_init(&options);
     CHECK(options.calendar_id == NULL && options.previous == NULL);

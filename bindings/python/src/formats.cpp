@@ -68,9 +68,21 @@ std::vector<std::chrono::minutes> python_remind(py::handle remind) {
 render_options make_options(const std::string& calendar_id, const std::string& calendar_name,
                             std::optional<std::int64_t> timestamp, std::int32_t sequence,
                             const std::string& csv_rows, const std::string& time_zone, const schedule* previous,
-                            py::handle remind) {
+                            py::handle remind, py::handle today) {
     render_options o;
     o.remind = python_remind(remind);
+    if (!today.is_none()) {
+        try {
+            o.today = python_date(today);
+        } catch (const value_error& e) {
+            throw value_error(e.message(), location{"today", {}, 0, 0});
+        }
+        if (!o.today) {
+            throw value_error(fmt::format("expected a date (datetime.date or \"YYYY-MM-DD\"), not {}",
+                                          py::str(py::type::of(today).attr("__name__")).cast<std::string>()),
+                              location{"today", {}, 0, 0});
+        }
+    }
     if (previous != nullptr) o.previous.push_back(previous);
     o.time_zone = time_zone;
     o.calendar_id = calendar_id;
@@ -101,7 +113,9 @@ constexpr const char* options_doc =
     "with the same options; its items this one no longer has are written as STATUS:CANCELLED events), remind "
     "(iCalendar: lengths before each treatment day, as text such as \"30m\", \"2h\", \"1d\", \"1w\" or "
     "datetime.timedelta, 1 minute to 4 weeks; one VALARM each on every treatment-day event; another format "
-    "refuses them).";
+    "refuses them), today (text, md and html: the reader's day, as start dates are given, for a \"What's "
+    "next\" section and, in html, a today line and today marked in the month grids; default None: none, "
+    "the clock is never read; other formats ignore it).";
 
 }  // namespace
 
@@ -141,14 +155,14 @@ void bind_formats(py::module_& m) {
         [](const schedule& s, const std::string& format, const std::string& calendar_id,
            const std::string& calendar_name, std::optional<std::int64_t> timestamp, std::int32_t sequence,
            const std::string& csv_rows, const std::string& time_zone, const schedule* previous,
-           py::handle remind) {
+           py::handle remind, py::handle today) {
             return render(s, format,
                           make_options(calendar_id, calendar_name, timestamp, sequence, csv_rows, time_zone,
-                                       previous, remind));
+                                       previous, remind, today));
         },
         "format"_a = "text", py::kw_only(), "calendar_id"_a = "", "calendar_name"_a = "",
         "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events", "time_zone"_a = "",
-        "previous"_a = py::none(), "remind"_a = py::none(),
+        "previous"_a = py::none(), "remind"_a = py::none(), "today"_a = py::none(),
         (std::string("The schedule as text in the named format (see ttplan.format_names()).") + options_doc)
             .c_str());
     cls.def("to_json", [](const schedule& s) { return to_json(s); },
@@ -158,14 +172,14 @@ void bind_formats(py::module_& m) {
         [](const schedule& s, const std::string& path, const std::string& format,
            const std::string& calendar_id, const std::string& calendar_name,
            std::optional<std::int64_t> timestamp, std::int32_t sequence, const std::string& csv_rows,
-           const std::string& time_zone, const schedule* previous, py::handle remind) {
+           const std::string& time_zone, const schedule* previous, py::handle remind, py::handle today) {
             write_file_atomic(path, render(s, format,
                                            make_options(calendar_id, calendar_name, timestamp, sequence,
-                                                        csv_rows, time_zone, previous, remind)));
+                                                        csv_rows, time_zone, previous, remind, today)));
         },
         "path"_a, "format"_a = "text", py::kw_only(), "calendar_id"_a = "", "calendar_name"_a = "",
         "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events", "time_zone"_a = "",
-        "previous"_a = py::none(), "remind"_a = py::none(),
+        "previous"_a = py::none(), "remind"_a = py::none(), "today"_a = py::none(),
         "Writes render(format, ...) to path atomically: a failure leaves any existing file untouched.");
     cls.def(
         "changes",

@@ -99,7 +99,7 @@ def test_json_and_every_format_equal_the_cli(relapse, cli, monkeypatch):
     assert json.loads(plan.to_json()) == theirs
     assert [g["protocol"]["id"] for g in theirs["segments"]] == ["all-overview", "blinatumomab", "allo-hsct"]
     for name in ttplan.format_names():
-        assert plan.render(name) == cli(*args, "--format", name), name
+        assert plan.render(name, today=RELAPSE) == cli(*args, "--today", RELAPSE.isoformat(), "--format", name), name
     # A reason of the caller's own is what the JSON records.
     assert json.loads(relapse.to_json())["segments"][1]["reason"] == "relapse"
 

@@ -338,6 +338,7 @@ class Schedule:
         time_zone: str = "",
         previous: Optional[Schedule] = None,
         remind: Union[str, datetime.timedelta, Iterable[Union[str, datetime.timedelta]], None] = None,
+        today: Union[datetime.date, str, None] = None,
     ) -> str: ...
     def changes(self, after: Schedule, *, calendar_id: str = "", format: str = "text") -> str: ...
     def calendar_id(self, calendar_id: str = "") -> str: ...
@@ -373,6 +374,7 @@ class Schedule:
         time_zone: str = "",
         previous: Optional[Schedule] = None,
         remind: Union[str, datetime.timedelta, Iterable[Union[str, datetime.timedelta]], None] = None,
+        today: Union[datetime.date, str, None] = None,
     ) -> None: ...
 
 def protocols() -> list[CatalogEntry]: ...
@@ -479,6 +481,7 @@ class Record:
         holidays: Iterable[Union[datetime.date, str]] = (),
         shift: Optional[Mapping[str, str]] = None,
         remind: Union[str, datetime.timedelta, Iterable[Union[str, datetime.timedelta]], None] = None,
+        today: Union[datetime.date, str, None] = None,
     ) -> str: ...
     def write(
         self,
@@ -493,6 +496,7 @@ class Record:
         holidays: Iterable[Union[datetime.date, str]] = (),
         shift: Optional[Mapping[str, str]] = None,
         remind: Union[str, datetime.timedelta, Iterable[Union[str, datetime.timedelta]], None] = None,
+        today: Union[datetime.date, str, None] = None,
     ) -> None: ...
     def changes(
         self,
