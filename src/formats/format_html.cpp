@@ -41,6 +41,11 @@ table.facts td, table.facts th { border: 1px solid #999; padding: 2px 8px; text-
 table.facts td.n { text-align: right; }
 figure { margin: 0; }
 svg.timeline { width: 100%; height: auto; display: block; }
+svg.timeline.narrow { display: none; }
+svg.timeline a:focus-visible rect { stroke: #005fcc; stroke-width: 3px; }
+:target { outline: 3px solid #005fcc; outline-offset: -3px; }
+nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3em 1.2em; }
+a { color: #0b4f8a; }
 ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3em 1.5em; }
 .code { display: inline-block; min-width: 2.1em; text-align: center; font-weight: bold; color: #fff;
         border-radius: 3px; font-size: 0.8em; padding: 0 0.2em; }
@@ -70,17 +75,36 @@ ul.key li { margin: 0.25em 0; }
 ul.key .bar { display: inline-block; min-width: 14em; margin-right: 0.5em; }
 ul.key .day { display: inline-block; min-width: 2em; border: 2px solid #1a1a1a; padding: 0 0.3em;
               margin-right: 0.5em; font-weight: bold; }
-@media (max-width: 40em) {
-  .cal .bar { display: inline-block; margin-right: 2px; padding: 0; }
-  .cal .bar .k { margin-right: 0; }
-  .cal .bar .nm { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden;
-                  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
+/* Below the width at which the wide timeline's text would shrink under 12 pixels, the narrow
+   one, its labels above its bars; on a phone the month grids become lists of the days that
+   carry something, each named by its weekday (the grid's columns are Monday to Sunday). */
+@media screen and (max-width: 76.99em) {
+  svg.timeline.wide { display: none; }
+  svg.timeline.narrow { display: block; max-width: 28em; }
+}
+@media screen and (max-width: 40em) {
+  body { padding: 8px; overflow-wrap: anywhere; }
+  table.facts td, table.facts th { padding: 2px 4px; }
+  table.cal, .cal tbody, .cal tr { display: block; }
+  .cal thead { display: none; }
+  .cal td { display: block; height: auto; font-size: 1em; border-width: 0 0 1px; padding: 0.3em 0.2em; }
+  .cal td.tx { border-width: 0 0 1px 5px; padding-left: 0.4em; }
+  .cal td.out, .cal td.off, .cal td.in:not(.tx):not(:has(.ph, .bar.from, .bar.to, .bar.stay)) { display: none; }
+  .cal tr td:nth-child(1) .d::before { content: "Mon "; }
+  .cal tr td:nth-child(2) .d::before { content: "Tue "; }
+  .cal tr td:nth-child(3) .d::before { content: "Wed "; }
+  .cal tr td:nth-child(4) .d::before { content: "Thu "; }
+  .cal tr td:nth-child(5) .d::before { content: "Fri "; }
+  .cal tr td:nth-child(6) .d::before { content: "Sat "; }
+  .cal tr td:nth-child(7) .d::before { content: "Sun "; }
+  ul.key .bar { min-width: 0; }
 }
 .vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden;
       clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 @page { margin: 12mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 9pt; }
+  nav { display: none; }
   .code, .bar .k { color: #000 !important; background: none !important; border: 1px solid #000; }
   #calendars { break-before: page; page-break-before: always; }
   svg.timeline { width: 100%; height: auto; }
@@ -113,7 +137,7 @@ std::string html_head(std::string_view title) {
 
 std::string html_footer() {
     return fmt::format(
-        "<footer><p class=\"disclaimer\">{}</p><p>Made with ttplan {}.</p></footer>\n</body>\n</html>\n",
+        "</main>\n<footer><p class=\"disclaimer\">{}</p><p>Made with ttplan {}.</p></footer>\n</body>\n</html>\n",
         escape_xml(disclaimer), version_string);
 }
 
@@ -312,8 +336,9 @@ std::string calendar_key(const detail::span_marks& keys, bool any_tentative) {
     return out + "</ul>\n";
 }
 
+// `anchors`: the days that the timeline's bars link to, whose cells carry an id.
 std::string month_section(const agenda& plan, const edges_by_date& edges, detail::span_marks& keys,
-                          date::year_month ym) {
+                          const std::set<day_point>& anchors, date::year_month ym) {
     const schedule& s = plan.plan();
     const day_point first{ym / 1};
     const day_point last{ym / date::last};
@@ -348,7 +373,8 @@ std::string month_section(const agenda& plan, const edges_by_date& edges, detail
         std::string cls = planned ? "in" : "off";
         if (!events.empty()) cls += " tx";
         if (tentative) cls += " tent";
-        out += fmt::format("<td class=\"{}\"{}><span class=\"d\">{}</span>", cls,
+        out += fmt::format("<td{} class=\"{}\"{}><span class=\"d\">{}</span>",
+                           anchors.count(d) ? fmt::format(" id=\"{}\"", detail::day_anchor(d)) : "", cls,
                            tentative ? " title=\"tentative\"" : "",
                            static_cast<unsigned>(date::year_month_day{d}.day()));
         if (planned) out += cell_notes(plan, edges, d, d == first_shown);
@@ -405,7 +431,12 @@ std::string to_html(const schedule& s) {
             escape_xml(seg.protocol.title.empty() ? seg.protocol.id : seg.protocol.title),
             escape_xml(seg.protocol.id), escape_xml(seg.protocol.version));
     }
-    out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n</header>\n", escape_xml(disclaimer));
+    out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n", escape_xml(disclaimer));
+    out += fmt::format(
+        "<nav aria-label=\"Sections\"><ul><li><a href=\"#overview\">Overview</a></li>{}"
+        "<li><a href=\"#timeline\">Timeline</a></li><li><a href=\"#lengths\">How long each part takes</a></li>"
+        "<li><a href=\"#calendars\">Month by month</a></li></ul></nav>\n</header>\n<main>\n",
+        s.decisions().empty() ? "" : "<li><a href=\"#decisions\">Decisions during treatment</a></li>");
 
     out += "<section id=\"overview\">\n<h2>Overview</h2>\n";
     out += fmt::format(
@@ -439,10 +470,14 @@ std::string to_html(const schedule& s) {
     }
 
     out += "<section id=\"timeline\">\n<h2>Timeline</h2>\n<figure>\n";
-    out += detail::svg_timeline({detail::timeline_group{{}, &plan}}, "timeline-svg");
+    // One drawing in two layouts; the style sheet shows the one that fits the screen.
+    const std::vector<detail::timeline_group> groups{{{}, &plan, true}};
+    out += detail::svg_timeline(groups, "timeline-svg");
+    out += detail::svg_timeline(groups, "timeline-svg-narrow", detail::timeline_layout::narrow);
     out +=
-        "<figcaption>Bar lengths are proportional to calendar time. Hover over a bar or tick for its dates."
-        "</figcaption>\n</figure>\n";
+        "<figcaption>Bar lengths are proportional to calendar time. Each bar is a link: tap or click it, or "
+        "reach it with the Tab key, to go to its first day in the month grids below, which list every "
+        "day's activities.</figcaption>\n</figure>\n";
     out += text_legend(plan.categories(), plan.several());
     out += "</section>\n";
 
@@ -454,6 +489,9 @@ std::string to_html(const schedule& s) {
     out += "</section>\n";
 
     detail::span_marks keys(s);
+    std::set<day_point> anchors;
+    for (const auto& p : s.phases()) anchors.insert(p.first);
+    for (const auto& sp : s.spans()) anchors.insert(sp.first);
     out +=
         "<section id=\"calendars\">\n<h2>Month by month</h2>\n"
         "<p>Treatment days have a heavy border and list their activities; phase starts and ends are noted "
@@ -463,7 +501,7 @@ std::string to_html(const schedule& s) {
     const date::year_month_day b{s.end()};
     const edges_by_date edges(s);
     for (auto ym = a.year() / a.month(); ym <= b.year() / b.month(); ym += date::months{1}) {
-        out += month_section(plan, edges, keys, ym);
+        out += month_section(plan, edges, keys, anchors, ym);
     }
     out += "</section>\n";
     out += html_footer();
@@ -474,7 +512,8 @@ namespace detail {
 
 std::string comparison_body(const std::vector<std::pair<std::string, schedule>>& labelled) {
     std::string out = "<header>\n<h1>Comparison of treatment timelines</h1>\n";
-    out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n</header>\n", escape_xml(disclaimer));
+    out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n</header>\n<main>\n",
+                       escape_xml(disclaimer));
     if (labelled.empty()) return out + "<p>No plans to compare.</p>\n";
 
     out +=
