@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
 #include <regex>
 #include <set>
 #include <vector>
@@ -358,6 +359,23 @@ TEST_CASE("html: the default protocol's plan", "[html][builtin]") {
     std::size_t months = 0;
     for (auto ym = a.year() / a.month(); ym <= b.year() / b.month(); ym += date::months{1}) ++months;
     CHECK(attribute_values(page, R"re(section class="month")re", "id").size() == months);
+    // The narrow layout leaves out a tick that another of its row and colour would cover, and
+    // only such a tick: the first tick of every row and colour is drawn.
+    const std::string narrow = timeline(page, "narrow");
+    const std::regex tick(R"re(<rect class="tick" x="([0-9.]+)" y="([0-9.]+)" width="[0-9.]+" height="([0-9.]+)" fill="([^"]+)")re");
+    std::map<std::string, std::vector<double>> rows;
+    for (auto it = std::sregex_iterator(narrow.begin(), narrow.end(), tick); it != std::sregex_iterator(); ++it)
+        rows[(*it)[2].str() + "/" + (*it)[3].str() + "/" + (*it)[4].str()].push_back(number((*it)[1]));
+    REQUIRE(!rows.empty());
+    std::size_t drawn = 0;
+    for (auto& [row, xs] : rows) {
+        std::sort(xs.begin(), xs.end());
+        for (std::size_t i = 1; i < xs.size(); ++i) CHECK(xs[i] - xs[i - 1] >= 1 - 1e-9);
+        drawn += xs.size();
+    }
+    const std::size_t wide_ticks = count_of(html, "class=\"tick\"");
+    CHECK(drawn < wide_ticks);
+    CHECK(drawn > wide_ticks / 2);
 }
 
 TEST_CASE("html: a narrow layout of the same timeline for phones", "[html][svg][phones]") {
@@ -445,6 +463,13 @@ TEST_CASE("html: landmarks, section links, and no hover-only advice", "[html][a1
     CHECK(page.find("Hover") == std::string::npos);
     CHECK(page.find("hover") == std::string::npos);
     CHECK(page.find("reach it with the Tab key") != std::string::npos);
+    // On a phone the table of lengths becomes one card a phase, its cells naming their column.
+    const auto lengths = page.find("<table class=\"facts lengths\">");
+    REQUIRE(lengths != std::string::npos);
+    const std::string table = page.substr(lengths, page.find("</table>", lengths) - lengths);
+    for (const char* label : {"Cycles", "Calendar days", "Share", "From", "To"})
+        CHECK(count_of(table, std::string("data-label=\"") + label + "\"") >= 2);
+    CHECK(page.find("td[data-label]::before { content: attr(data-label)") != std::string::npos);
 }
 
 TEST_CASE("html: the comparison page's timeline has no links", "[html][compare][phones]") {

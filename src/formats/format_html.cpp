@@ -85,6 +85,13 @@ ul.key .day { display: inline-block; min-width: 2em; border: 2px solid #1a1a1a; 
 @media screen and (max-width: 40em) {
   body { padding: 8px; overflow-wrap: anywhere; }
   table.facts td, table.facts th { padding: 2px 4px; }
+  table.lengths, table.lengths tbody, table.lengths tr, table.lengths td, table.lengths th { display: block; }
+  table.lengths thead, table.lengths td:empty { display: none; }
+  table.lengths tr { border: 1px solid #999; margin: 0 0 0.5em; padding: 0.2em 0.4em; }
+  table.lengths td, table.lengths th { border: none; text-align: left; padding: 0; }
+  table.lengths tr > :first-child { font-weight: bold; }
+  table.lengths td.n { text-align: left; }
+  table.lengths td[data-label]::before { content: attr(data-label) ": "; font-weight: normal; color: #4a4a4a; }
   table.cal, .cal tbody, .cal tr { display: block; }
   .cal thead { display: none; }
   .cal td { display: block; height: auto; font-size: 1em; border-width: 0 0 1px; padding: 0.3em 0.2em; }
@@ -184,23 +191,26 @@ std::string lengths_table(const schedule& s) {
     const bool several = s.segments().size() > 1;
     const double total = static_cast<double>(s.total_days());
     std::string out = fmt::format(
-        "<table class=\"facts\"><thead><tr><th scope=\"col\">Phase</th>{}<th scope=\"col\">Cycles</th>"
+        "<table class=\"facts lengths\"><thead><tr><th scope=\"col\">Phase</th>{}<th scope=\"col\">Cycles</th>"
         "<th scope=\"col\">Calendar days</th><th scope=\"col\">Share</th><th scope=\"col\">From</th>"
         "<th scope=\"col\">To</th></tr></thead><tbody>\n",
         several ? "<th scope=\"col\">Protocol</th>" : "");
     for (const auto& t : s.totals_by_phase()) {
         const std::string protocol =
-            several ? "<td><code>" + escape_xml(s.segment_of(t).protocol.id) + "</code></td>" : std::string();
+            several ? "<td data-label=\"Protocol\"><code>" + escape_xml(s.segment_of(t).protocol.id) + "</code></td>"
+                    : std::string();
+        // data-label: on a phone each row is a card whose cells name their column.
         out += fmt::format(
-            "<tr><td>{}</td>{}<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.0f}%</td>"
-            "<td>{}</td><td>{}</td></tr>\n",
+            "<tr><td>{}</td>{}<td class=\"n\" data-label=\"Cycles\">{}</td>"
+            "<td class=\"n\" data-label=\"Calendar days\">{}</td><td class=\"n\" data-label=\"Share\">{:.0f}%</td>"
+            "<td data-label=\"From\">{}</td><td data-label=\"To\">{}</td></tr>\n",
             escape_xml(t.name), protocol, t.occurrences, t.days, 100.0 * static_cast<double>(t.days) / total,
             long_date(t.first), long_date(t.last));
     }
     out += fmt::format(
-        "<tr><th scope=\"row\">Whole treatment</th><td></td>{}<td class=\"n\">{}</td><td "
-        "class=\"n\">100%</td>"
-        "<td>{}</td><td>{}</td></tr>\n</tbody></table>\n",
+        "<tr><th scope=\"row\">Whole treatment</th><td></td>{}<td class=\"n\" data-label=\"Calendar days\">{}</td>"
+        "<td class=\"n\" data-label=\"Share\">100%</td><td data-label=\"From\">{}</td><td data-label=\"To\">{}</td>"
+        "</tr>\n</tbody></table>\n",
         several ? "<td></td>" : "", s.total_days(), long_date(s.start()), long_date(s.end()));
     return out;
 }

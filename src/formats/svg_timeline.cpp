@@ -13,6 +13,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 #include <utility>
 
 namespace ttplan::detail {
@@ -221,10 +222,21 @@ struct lanes_writer {
         const std::string& phase_label = entries.front()->phase_label;
         const double tick_w = std::max(ax.per_day, 1.5);
         const double band = 8;
+        // Without tooltips, a tick that would be drawn over the one before it, in the same
+        // place and colour, is left out: in 320 units a day is a third of a unit.
+        std::map<std::tuple<double, double, category>, double> drawn_at;
         for (const auto& [d, kinds] : by_day) {
             const double h = band / static_cast<double>(kinds.size());
             double ty = top;
             for (const auto& [kind, events] : kinds) {
+                if (!m.tick_titles) {
+                    const auto [at, fresh] = drawn_at.try_emplace({ty, h, kind}, ax.x(d));
+                    if (!fresh && ax.x(d) < at->second + 1) {
+                        ty += h;
+                        continue;
+                    }
+                    at->second = ax.x(d);
+                }
                 const event& first = *events.front();
                 std::string names;
                 for (const event* e : events) names += (names.empty() ? "" : ", ") + e->activity;
