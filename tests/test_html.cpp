@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
 #include <regex>
 #include <set>
 #include <vector>
@@ -85,6 +86,20 @@ std::vector<std::string> attribute_values(const std::string& text, const std::st
         if (std::regex_search(t, m, attr)) out.push_back(m[1]);
     }
     return out;
+}
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+    return n;
+}
+
+// The page's timeline in one layout ("wide" or "narrow"): the page draws it twice.
+std::string timeline(const std::string& html, const std::string& layout = "wide") {
+    const auto at = html.find("class=\"timeline " + layout + "\"");
+    if (at == std::string::npos) return {};
+    const auto start = html.rfind("<svg", at);
+    return html.substr(start, html.find("</svg>", at) + 6 - start);
 }
 
 // A small XML well-formedness check: tags nest and close, attribute values are quoted, no
@@ -177,7 +192,7 @@ TEST_CASE("html: C1 controls become U+FFFD, NEL a space", "[html][escape]") {
 }
 
 TEST_CASE("html: bars are proportional to calendar days", "[html][svg]") {
-    const std::string html = to_html(sample());
+    const std::string html = timeline(to_html(sample()));
     const auto days = attribute_values(html, R"re(rect class="phase[^"]*")re", "data-days");
     const auto widths = attribute_values(html, R"re(rect class="phase[^"]*")re", "width");
     const auto phase_ids = attribute_values(html, R"re(rect class="phase[^"]*")re", "data-phase");
@@ -200,7 +215,7 @@ TEST_CASE("html: bars are proportional to calendar days", "[html][svg]") {
 }
 
 TEST_CASE("html: one lane per phase id and per continuous therapy", "[html][svg]") {
-    const std::string html = to_html(sample("plain"));
+    const std::string html = timeline(to_html(sample("plain")));
     const auto lanes = attribute_values(html, R"re(text class="lane-label")re", "data-lane");
     CHECK(lanes == std::vector<std::string>{"phase:short", "phase:long", "span:Imatinib"});
     // Cycle numbers are written inside bars wide enough for them.
@@ -208,7 +223,7 @@ TEST_CASE("html: one lane per phase id and per continuous therapy", "[html][svg]
 }
 
 TEST_CASE("html: tentative items are dashed, cut cycles marked", "[html][svg]") {
-    const std::string html = to_html(sample());
+    const std::string html = timeline(to_html(sample()));
     const std::regex rect(R"re(<rect class="(phase|span)([^"]*)"[^>]*>)re");
     int tentative = 0;
     int solid = 0;
@@ -284,8 +299,8 @@ TEST_CASE("html: summary in words and month calendars from start to end", "[html
     CHECK(std::regex_search(
         html,
         std::regex(
-            R"re(<td class="in tx"><span class="d">4</span><span class="ph">Short phase begins</span>[\s\S]*?Vincristine[\s\S]*?Lumbar puncture)re")));
-    CHECK(std::regex_search(html, std::regex(R"re(<td class="in tx tent"[^>]*><span class="d">1</span>)re")));
+            R"re(<td id="d-2027-01-04" class="in tx"><span class="d">4</span><span class="ph">Short phase begins</span>[\s\S]*?Vincristine[\s\S]*?Lumbar puncture)re")));
+    CHECK(std::regex_search(html, std::regex(R"re(<td[^>]* class="in tx tent"[^>]*><span class="d">1</span>)re")));
 }
 
 TEST_CASE("html: deterministic output", "[html]") {
@@ -321,9 +336,10 @@ TEST_CASE("html: the default protocol's plan", "[html][builtin]") {
     profile pr;
     pr.start = d("2027-01-04");
     const schedule s = make_schedule(p, pr);
-    const std::string html = to_html(s);
-    CHECK(xml_problem(html).empty());
-    CHECK(html.size() < 1'500'000);
+    const std::string page = to_html(s);
+    CHECK(xml_problem(page).empty());
+    CHECK(page.size() < 1'500'000);
+    const std::string html = timeline(page);
     std::set<std::string> ids;
     for (const auto& o : s.phases()) ids.insert("phase:" + o.phase);
     const auto lanes = attribute_values(html, R"re(text class="lane-label")re", "data-lane");
@@ -342,5 +358,125 @@ TEST_CASE("html: the default protocol's plan", "[html][builtin]") {
     const date::year_month_day b{s.end()};
     std::size_t months = 0;
     for (auto ym = a.year() / a.month(); ym <= b.year() / b.month(); ym += date::months{1}) ++months;
-    CHECK(attribute_values(html, R"re(section class="month")re", "id").size() == months);
+    CHECK(attribute_values(page, R"re(section class="month")re", "id").size() == months);
+    // The narrow layout leaves out a tick that another of its row and colour would cover, and
+    // only such a tick: the first tick of every row and colour is drawn.
+    const std::string narrow = timeline(page, "narrow");
+    const std::regex tick(R"re(<rect class="tick" x="([0-9.]+)" y="([0-9.]+)" width="[0-9.]+" height="([0-9.]+)" fill="([^"]+)")re");
+    std::map<std::string, std::vector<double>> rows;
+    for (auto it = std::sregex_iterator(narrow.begin(), narrow.end(), tick); it != std::sregex_iterator(); ++it)
+        rows[(*it)[2].str() + "/" + (*it)[3].str() + "/" + (*it)[4].str()].push_back(number((*it)[1]));
+    REQUIRE(!rows.empty());
+    std::size_t drawn = 0;
+    for (auto& [row, xs] : rows) {
+        std::sort(xs.begin(), xs.end());
+        for (std::size_t i = 1; i < xs.size(); ++i) CHECK(xs[i] - xs[i - 1] >= 1 - 1e-9);
+        drawn += xs.size();
+    }
+    const std::size_t wide_ticks = count_of(html, "class=\"tick\"");
+    CHECK(drawn < wide_ticks);
+    CHECK(drawn > wide_ticks / 2);
+}
+
+TEST_CASE("html: a narrow layout of the same timeline for phones", "[html][svg][phones]") {
+    const std::string page = to_html(sample("plain"));
+    const std::string wide = timeline(page, "wide");
+    const std::string narrow = timeline(page, "narrow");
+    REQUIRE(!wide.empty());
+    REQUIRE(!narrow.empty());
+    CHECK(xml_problem(narrow).empty());
+    // 320 units wide with 14-unit text: at least 12 pixels on a 288-pixel phone column; the wide
+    // one keeps 12 units in 1200. No text sets a smaller size of its own.
+    CHECK(narrow.find("viewBox=\"0 0 320 ") != std::string::npos);
+    CHECK(narrow.find("font-size=\"14\"") != std::string::npos);
+    CHECK(wide.find("viewBox=\"0 0 1200 ") != std::string::npos);
+    CHECK(wide.find("font-size=\"12\"") != std::string::npos);
+    for (const std::string* svg : {&wide, &narrow}) {
+        CHECK(std::count(svg->begin(), svg->end(), '<') > 10);
+        CHECK(attribute_values(*svg, "text", "font-size").empty());
+    }
+    // The same lanes and bars, drawn to the same scale within each picture.
+    CHECK(attribute_values(narrow, R"re(text class="lane-label")re", "data-lane") ==
+          attribute_values(wide, R"re(text class="lane-label")re", "data-lane"));
+    const auto days = attribute_values(narrow, R"re(rect class="phase[^"]*")re", "data-days");
+    CHECK(days == attribute_values(wide, R"re(rect class="phase[^"]*")re", "data-days"));
+    const auto widths = attribute_values(narrow, R"re(rect class="phase[^"]*")re", "width");
+    REQUIRE(widths.size() == days.size());
+    for (std::size_t i = 0; i < days.size(); ++i) {
+        CHECK(number(widths[i]) / number(days[i]) == Approx(number(widths[0]) / number(days[0])).epsilon(0.01));
+    }
+    // Labels above the bars: each lane's label baseline is above its first bar's top, and the
+    // bars start at the left edge instead of after a label column.
+    const auto label_y = attribute_values(narrow, R"re(text class="lane-label")re", "y");
+    const auto bar_y = attribute_values(narrow, R"re(rect class="(phase|span)[^"]*")re", "y");
+    const auto bar_x = attribute_values(narrow, R"re(rect class="(phase|span)[^"]*")re", "x");
+    REQUIRE(label_y.size() == 3);
+    CHECK(number(label_y[0]) < number(bar_y.front()));
+    CHECK(number(bar_x.front()) < 20);
+    CHECK(number(attribute_values(wide, R"re(rect class="phase[^"]*")re", "x").front()) >= 250);
+    // Ticks are too thin for a finger: only the wide layout gives them tooltips.
+    CHECK(std::regex_search(wide, std::regex(R"re(<rect class="tick"[^>]*><title>)re")));
+    CHECK_FALSE(std::regex_search(narrow, std::regex(R"re(<rect class="tick"[^>]*><title>)re")));
+}
+
+TEST_CASE("html: every bar links to its first day in the month grids", "[html][svg][phones]") {
+    const schedule s = sample("plain");
+    const std::string page = to_html(s);
+    for (const std::string layout : {"wide", "narrow"}) {
+        const std::string svg = timeline(page, layout);
+        // A link around each bar, named by the bar's description with its dates.
+        const std::regex link(R"re(<a href="#(d-[0-9]{4}-[0-9]{2}-[0-9]{2})"><title>([^<]*)</title><rect class="(phase|span))re");
+        std::vector<std::string> phase_targets;
+        std::vector<std::string> span_targets;
+        for (auto it = std::sregex_iterator(svg.begin(), svg.end(), link); it != std::sregex_iterator(); ++it) {
+            const std::string target = (*it)[1];
+            ((*it)[3] == "phase" ? phase_targets : span_targets).push_back(target);
+            CHECK(std::regex_search((*it)[2].str(), std::regex(" to [A-Z][a-z]{2} [0-9]+ [A-Z][a-z]{2} 2027")));
+            // The target is one cell of the month grids.
+            CHECK(count_of(page, "id=\"" + target + "\"") == 1);
+            CHECK(page.find("<td id=\"" + target + "\"") != std::string::npos);
+        }
+        CHECK(phase_targets ==
+              std::vector<std::string>{"d-2027-01-04", "d-2027-02-01", "d-2027-03-01", "d-2027-03-29"});
+        CHECK(span_targets == std::vector<std::string>{"d-2027-01-18"});
+        CHECK(count_of(svg, "<a ") == 5);
+        // With links inside, the picture is a labelled group, not an image whose parts are hidden.
+        CHECK(svg.find("role=\"group\" aria-labelledby=\"timeline-svg") != std::string::npos);
+    }
+    // Only the days that bars link to carry an id.
+    CHECK(count_of(page, "<td id=") == 5);
+}
+
+TEST_CASE("html: landmarks, section links, and no hover-only advice", "[html][a11y]") {
+    const std::string page = to_html(sample("plain"));
+    const auto header = page.find("</header>\n<main>\n");
+    const auto main_end = page.find("</main>\n<footer>");
+    REQUIRE(header != std::string::npos);
+    REQUIRE(main_end != std::string::npos);
+    CHECK(page.find("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"") != std::string::npos);
+    CHECK(page.find("<nav aria-label=\"Sections\">") < header);
+    for (const char* section : {"overview", "timeline", "lengths", "calendars"}) {
+        CHECK(page.find(std::string("<a href=\"#") + section + "\">") < header);
+        const auto at = page.find(std::string("<section id=\"") + section + "\">");
+        CHECK((header < at && at < main_end));
+    }
+    CHECK(page.find("Hover") == std::string::npos);
+    CHECK(page.find("hover") == std::string::npos);
+    CHECK(page.find("reach it with the Tab key") != std::string::npos);
+    // On a phone the table of lengths becomes one card a phase, its cells naming their column.
+    const auto lengths = page.find("<table class=\"facts lengths\">");
+    REQUIRE(lengths != std::string::npos);
+    const std::string table = page.substr(lengths, page.find("</table>", lengths) - lengths);
+    for (const char* label : {"Cycles", "Calendar days", "Share", "From", "To"})
+        CHECK(count_of(table, std::string("data-label=\"") + label + "\"") >= 2);
+    CHECK(page.find("td[data-label]::before { content: attr(data-label)") != std::string::npos);
+}
+
+TEST_CASE("html: the comparison page's timeline has no links", "[html][compare][phones]") {
+    const std::string html = to_html_comparison({{"A", sample("plain")}});
+    CHECK(html.find("<a href=\"#d-") == std::string::npos);
+    CHECK(html.find("role=\"img\"") != std::string::npos);
+    CHECK(html.find("</header>\n<main>\n") != std::string::npos);
+    CHECK(html.find("</main>\n<footer>") != std::string::npos);
+    CHECK(xml_problem(html).empty());
 }

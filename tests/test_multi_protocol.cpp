@@ -236,16 +236,24 @@ std::vector<std::string> all_of(const std::string& text, const std::string& patt
 
 TEST_CASE("multi html: one lane per phase of each protocol, switches drawn and named", "[html][svg]") {
     const std::string html = to_html(clash_chain());
-    const auto lanes = all_of(html, R"re(data-lane="(phase:[^"]*)")re");
+    // The page draws the timeline twice, wide and narrow, from the same lanes: read the wide one.
+    const std::string wide = html.substr(html.find("<svg"), html.find("</svg>") - html.find("<svg"));
+    REQUIRE(wide.find("class=\"timeline wide\"") != std::string::npos);
+    const std::string narrow = html.substr(html.rfind("<svg"), html.rfind("</svg>") - html.rfind("<svg"));
+    REQUIRE(narrow.find("class=\"timeline narrow\"") != std::string::npos);
+    CHECK(all_of(narrow, R"re(data-lane="(phase:[^"]*)")re") == all_of(wide, R"re(data-lane="(phase:[^"]*)")re"));
+    CHECK(all_of(narrow, R"re(class="segment-label" data-protocol="([^"]*)")re") ==
+          all_of(wide, R"re(class="segment-label" data-protocol="([^"]*)")re"));
+    const auto lanes = all_of(wide, R"re(data-lane="(phase:[^"]*)")re");
     CHECK(lanes == std::vector<std::string>{"phase:induction", "phase:consolidation",
                                             "phase:interim_maintenance_1", "phase:delayed_intensification",
                                             "phase:interim_maintenance_2", "phase:maintenance",
                                             "phase:second-line/induction", "phase:second-line/maintenance",
                                             "phase:allo-hsct/conditioning", "phase:allo-hsct/transplant"});
     // Bars: each protocol's maintenance cycles in its own lane, named by data-protocol.
-    CHECK(all_of(html, R"re(data-phase="maintenance" data-protocol="(all-overview)")re").size() == 4);
-    CHECK(all_of(html, R"re(data-phase="maintenance" data-protocol="(second-line)")re").size() == 2);
-    CHECK(all_of(html, R"re(data-phase="induction" data-protocol="([^"]*)")re") ==
+    CHECK(all_of(wide, R"re(data-phase="maintenance" data-protocol="(all-overview)")re").size() == 4);
+    CHECK(all_of(wide, R"re(data-phase="maintenance" data-protocol="(second-line)")re").size() == 2);
+    CHECK(all_of(wide, R"re(data-phase="induction" data-protocol="([^"]*)")re") ==
           std::vector<std::string>{"all-overview", "second-line"});
     CHECK(html.find(">Induction [second-line]<") != std::string::npos);  // lane label
     // Ticks of the second protocol's induction name it, none of the first one's carry its drug.
@@ -253,9 +261,9 @@ TEST_CASE("multi html: one lane per phase of each protocol, switches drawn and n
           std::string::npos);
     CHECK(html.find("Induction Day 1: Second-line drug") == std::string::npos);
     // The switch: labels for every protocol, a dashed line at each later start.
-    CHECK(all_of(html, R"re(class="segment-label" data-protocol="([^"]*)")re") ==
+    CHECK(all_of(wide, R"re(class="segment-label" data-protocol="([^"]*)")re") ==
           std::vector<std::string>{"all-overview", "second-line", "allo-hsct"});
-    CHECK(all_of(html, R"re(class="segment-start" data-protocol="([^"]*)")re") ==
+    CHECK(all_of(wide, R"re(class="segment-start" data-protocol="([^"]*)")re") ==
           std::vector<std::string>{"second-line", "allo-hsct"});
     CHECK(html.find(
               "Maintenance, cycle 4: Mon 1 May 2028 to Mon 1 May 2028, 1 day; stopped early on switching to "

@@ -47,6 +47,11 @@ table.params .meaning { display: block; font-size: 0.9em; }
 .phase-words p { margin: 0.2em 0; }
 figure { margin: 0; }
 svg.timeline { width: 100%; height: auto; display: block; }
+svg.timeline.narrow { display: none; }
+svg.timeline a:focus-visible rect { stroke: #005fcc; stroke-width: 3px; }
+:target { outline: 3px solid #005fcc; outline-offset: -3px; }
+nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3em 1.2em; }
+a { color: #0b4f8a; }
 ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3em 1.5em; }
 .code { display: inline-block; min-width: 2.1em; text-align: center; font-weight: bold; color: #fff;
         border-radius: 3px; font-size: 0.8em; padding: 0 0.2em; }
@@ -83,17 +88,43 @@ ul.key li { margin: 0.25em 0; }
 ul.key .bar { display: inline-block; min-width: 14em; margin-right: 0.5em; }
 ul.key .day { display: inline-block; min-width: 2em; border: 2px solid #1a1a1a; padding: 0 0.3em;
               margin-right: 0.5em; font-weight: bold; }
-@media (max-width: 40em) {
-  .cal .bar { display: inline-block; margin-right: 2px; padding: 0; }
-  .cal .bar .k { margin-right: 0; }
-  .cal .bar .nm { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden;
-                  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
+/* Below the width at which the wide timeline's text would shrink under 12 pixels, the narrow
+   one, its labels above its bars; on a phone the month grids become lists of the days that
+   carry something, each named by its weekday (the grid's columns are Monday to Sunday). */
+@media screen and (max-width: 76.99em) {
+  svg.timeline.wide { display: none; }
+  svg.timeline.narrow { display: block; max-width: 28em; }
+}
+@media screen and (max-width: 40em) {
+  body { padding: 8px; overflow-wrap: anywhere; }
+  table.facts td, table.facts th { padding: 2px 4px; }
+  table.lengths, table.lengths tbody, table.lengths tr, table.lengths td, table.lengths th { display: block; }
+  table.lengths thead, table.lengths td:empty { display: none; }
+  table.lengths tr { border: 1px solid #999; margin: 0 0 0.5em; padding: 0.2em 0.4em; }
+  table.lengths td, table.lengths th { border: none; text-align: left; padding: 0; }
+  table.lengths tr > :first-child { font-weight: bold; }
+  table.lengths td.n { text-align: left; }
+  table.lengths td[data-label]::before { content: attr(data-label) ": "; font-weight: normal; color: #4a4a4a; }
+  table.cal, .cal tbody, .cal tr { display: block; }
+  .cal thead { display: none; }
+  .cal td { display: block; height: auto; font-size: 1em; border-width: 0 0 1px; padding: 0.3em 0.2em; }
+  .cal td.tx { border-width: 0 0 1px 5px; padding-left: 0.4em; }
+  .cal td.out, .cal td.off, .cal td.in:not(.tx):not(:has(.ph, .bar.from, .bar.to, .bar.stay)) { display: none; }
+  .cal tr td:nth-child(1) .d::before { content: "Mon "; }
+  .cal tr td:nth-child(2) .d::before { content: "Tue "; }
+  .cal tr td:nth-child(3) .d::before { content: "Wed "; }
+  .cal tr td:nth-child(4) .d::before { content: "Thu "; }
+  .cal tr td:nth-child(5) .d::before { content: "Fri "; }
+  .cal tr td:nth-child(6) .d::before { content: "Sat "; }
+  .cal tr td:nth-child(7) .d::before { content: "Sun "; }
+  ul.key .bar { min-width: 0; }
 }
 .vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden;
       clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 @page { margin: 12mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 9pt; }
+  nav { display: none; }
   .code, .bar .k { color: #000 !important; background: none !important; border: 1px solid #000; }
   #calendars { break-before: page; page-break-before: always; }
   svg.timeline { width: 100%; height: auto; }
@@ -126,7 +157,7 @@ std::string html_head(std::string_view title) {
 
 std::string html_footer() {
     return fmt::format(
-        "<footer><p class=\"disclaimer\">{}</p><p>Made with ttplan {}.</p></footer>\n</body>\n</html>\n",
+        "</main>\n<footer><p class=\"disclaimer\">{}</p><p>Made with ttplan {}.</p></footer>\n</body>\n</html>\n",
         escape_xml(disclaimer), version_string);
 }
 
@@ -178,23 +209,26 @@ std::string lengths_table(const schedule& s) {
     const bool several = s.segments().size() > 1;
     const double total = static_cast<double>(s.total_days());
     std::string out = fmt::format(
-        "<table class=\"facts\"><thead><tr><th scope=\"col\">Phase</th>{}<th scope=\"col\">Cycles</th>"
+        "<table class=\"facts lengths\"><thead><tr><th scope=\"col\">Phase</th>{}<th scope=\"col\">Cycles</th>"
         "<th scope=\"col\">Calendar days</th><th scope=\"col\">Share</th><th scope=\"col\">From</th>"
         "<th scope=\"col\">To</th></tr></thead><tbody>\n",
         several ? "<th scope=\"col\">Protocol</th>" : "");
     for (const auto& t : s.totals_by_phase()) {
         const std::string protocol =
-            several ? "<td><code>" + escape_xml(s.segment_of(t).protocol.id) + "</code></td>" : std::string();
+            several ? "<td data-label=\"Protocol\"><code>" + escape_xml(s.segment_of(t).protocol.id) + "</code></td>"
+                    : std::string();
+        // data-label: on a phone each row is a card whose cells name their column.
         out += fmt::format(
-            "<tr><td>{}</td>{}<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.0f}%</td>"
-            "<td>{}</td><td>{}</td></tr>\n",
+            "<tr><td>{}</td>{}<td class=\"n\" data-label=\"Cycles\">{}</td>"
+            "<td class=\"n\" data-label=\"Calendar days\">{}</td><td class=\"n\" data-label=\"Share\">{:.0f}%</td>"
+            "<td data-label=\"From\">{}</td><td data-label=\"To\">{}</td></tr>\n",
             escape_xml(t.name), protocol, t.occurrences, t.days, 100.0 * static_cast<double>(t.days) / total,
             long_date(t.first), long_date(t.last));
     }
     out += fmt::format(
-        "<tr><th scope=\"row\">Whole treatment</th><td></td>{}<td class=\"n\">{}</td><td "
-        "class=\"n\">100%</td>"
-        "<td>{}</td><td>{}</td></tr>\n</tbody></table>\n",
+        "<tr><th scope=\"row\">Whole treatment</th><td></td>{}<td class=\"n\" data-label=\"Calendar days\">{}</td>"
+        "<td class=\"n\" data-label=\"Share\">100%</td><td data-label=\"From\">{}</td><td data-label=\"To\">{}</td>"
+        "</tr>\n</tbody></table>\n",
         several ? "<td></td>" : "", s.total_days(), long_date(s.start()), long_date(s.end()));
     return out;
 }
@@ -336,8 +370,10 @@ std::string calendar_key(const detail::span_marks& keys, bool any_tentative, con
     return out + "</ul>\n";
 }
 
+// `anchors`: the days that the timeline's bars link to, whose cells carry an id.
 std::string month_section(const agenda& plan, const edges_by_date& edges, detail::span_marks& keys,
-                          date::year_month ym, const std::optional<day_point>& today) {
+                          const std::set<day_point>& anchors, date::year_month ym,
+                          const std::optional<day_point>& today) {
     const schedule& s = plan.plan();
     const day_point first{ym / 1};
     const day_point last{ym / date::last};
@@ -374,7 +410,8 @@ std::string month_section(const agenda& plan, const edges_by_date& edges, detail
         if (tentative) cls += " tent";
         const bool is_today = today == d;
         if (is_today) cls += " today";
-        out += fmt::format("<td class=\"{}\"{}{}><span class=\"d\">{}</span>", cls,
+        out += fmt::format("<td{} class=\"{}\"{}{}><span class=\"d\">{}</span>",
+                           anchors.count(d) ? fmt::format(" id=\"{}\"", detail::day_anchor(d)) : "", cls,
                            tentative ? " title=\"tentative\"" : "", is_today ? " aria-current=\"date\"" : "",
                            static_cast<unsigned>(date::year_month_day{d}.day()));
         if (is_today) out += "<span class=\"now\">Today</span>";
@@ -432,8 +469,17 @@ std::string to_html(const schedule& s, const render_options& options) {
             escape_xml(seg.protocol.title.empty() ? seg.protocol.id : seg.protocol.title),
             escape_xml(seg.protocol.id), escape_xml(seg.protocol.version));
     }
-    out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n</header>\n", escape_xml(disclaimer));
-    out += detail::whats_next_html(plan, options.today);
+    out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n", escape_xml(disclaimer));
+    const std::string next = detail::whats_next_html(plan, options.today);
+    const std::string phases = detail::phases_section(plan);
+    out += fmt::format(
+        "<nav aria-label=\"Sections\"><ul>{}<li><a href=\"#overview\">Overview</a></li>{}"
+        "<li><a href=\"#timeline\">Timeline</a></li>{}<li><a href=\"#lengths\">How long each part takes</a></li>"
+        "<li><a href=\"#calendars\">Month by month</a></li></ul></nav>\n</header>\n<main>\n",
+        next.empty() ? "" : "<li><a href=\"#next\">What's next</a></li>",
+        s.decisions().empty() ? "" : "<li><a href=\"#decisions\">Decisions during treatment</a></li>",
+        phases.empty() ? "" : "<li><a href=\"#phases\">What each phase is</a></li>");
+    out += next;
 
     out += "<section id=\"overview\">\n<h2>Overview</h2>\n";
     out += fmt::format(
@@ -467,14 +513,18 @@ std::string to_html(const schedule& s, const render_options& options) {
     }
 
     out += "<section id=\"timeline\">\n<h2>Timeline</h2>\n<figure>\n";
-    out += detail::svg_timeline({detail::timeline_group{{}, &plan}}, "timeline-svg", options.today);
+    // One drawing in two layouts; the style sheet shows the one that fits the screen.
+    const std::vector<detail::timeline_group> groups{{{}, &plan, true}};
+    out += detail::svg_timeline(groups, "timeline-svg", detail::timeline_layout::wide, options.today);
+    out += detail::svg_timeline(groups, "timeline-svg-narrow", detail::timeline_layout::narrow, options.today);
     out +=
-        "<figcaption>Bar lengths are proportional to calendar time. Hover over a bar or tick for its dates."
-        "</figcaption>\n</figure>\n";
+        "<figcaption>Bar lengths are proportional to calendar time. Each bar is a link: tap or click it, or "
+        "reach it with the Tab key, to go to its first day in the month grids below, which list every "
+        "day's activities.</figcaption>\n</figure>\n";
     out += text_legend(plan.categories(), plan.several());
     out += "</section>\n";
 
-    out += detail::phases_section(plan);
+    out += phases;
 
     out += "<section id=\"lengths\">\n<h2>How long each part takes</h2>\n";
     out += fmt::format("<p>The whole treatment takes <strong>{}</strong>.</p>\n",
@@ -484,6 +534,9 @@ std::string to_html(const schedule& s, const render_options& options) {
     out += "</section>\n";
 
     detail::span_marks keys(s);
+    std::set<day_point> anchors;
+    for (const auto& p : s.phases()) anchors.insert(p.first);
+    for (const auto& sp : s.spans()) anchors.insert(sp.first);
     out +=
         "<section id=\"calendars\">\n<h2>Month by month</h2>\n"
         "<p>Treatment days have a heavy border and list their activities; phase starts and ends are noted "
@@ -499,7 +552,7 @@ std::string to_html(const schedule& s, const render_options& options) {
     const date::year_month_day b{s.end()};
     const edges_by_date edges(s);
     for (auto ym = a.year() / a.month(); ym <= b.year() / b.month(); ym += date::months{1}) {
-        out += month_section(plan, edges, keys, ym, grid_today);
+        out += month_section(plan, edges, keys, anchors, ym, grid_today);
     }
     out += "</section>\n";
     out += html_footer();
@@ -510,7 +563,8 @@ namespace detail {
 
 std::string comparison_body(const std::vector<std::pair<std::string, schedule>>& labelled) {
     std::string out = "<header>\n<h1>Comparison of treatment timelines</h1>\n";
-    out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n</header>\n", escape_xml(disclaimer));
+    out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n</header>\n<main>\n",
+                       escape_xml(disclaimer));
     if (labelled.empty()) return out + "<p>No plans to compare.</p>\n";
 
     out +=

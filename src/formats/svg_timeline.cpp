@@ -13,15 +13,27 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 #include <utility>
 
 namespace ttplan::detail {
 
 namespace {
 
-constexpr double width = 1200;
-constexpr double plot_left = 250;
-constexpr double plot_right = 1185;
+// The measures of a layout, in the picture's units. Every text is `font` units tall: at the
+// narrowest width each layout is shown at (1200 and 288 CSS pixels), that is at least 12 pixels.
+struct metrics {
+    double width;
+    double plot_left;
+    double plot_right;
+    double font;
+    double label_row;  // above each lane's bars in the narrow layout, 0 when labels sit at the left
+    int legend_columns;
+    bool tick_titles;  // ticks too thin to point at on a phone carry no tooltip there
+};
+constexpr metrics wide_metrics{1200, 250, 1185, 12, 0, 4, true};
+constexpr metrics narrow_metrics{320, 8, 312, 14, 18, 1, false};
+
 constexpr double axis_height = 46;
 constexpr double phase_lane = 36;
 constexpr double span_lane = 24;
@@ -50,17 +62,23 @@ std::string day_words(std::int64_t days) {
     return days == 1 ? "1 day" : fmt::format("{} days", days);
 }
 
+// The width of a text of `chars` characters, roughly: DejaVu Sans averages 0.6 of its size.
+double text_width(const metrics& m, std::size_t chars) {
+    return 0.6 * m.font * static_cast<double>(chars);
+}
+
 // Where dates go: the axis runs from the first of the first month to the end of the last one.
 struct axis {
+    const metrics& m;
     day_point first;
     day_point end;  // exclusive
     double per_day = 1;
 
-    double x(day_point d) const { return plot_left + per_day * static_cast<double>((d - first).count()); }
+    double x(day_point d) const { return m.plot_left + per_day * static_cast<double>((d - first).count()); }
     double w(day_point a, day_point b) const { return per_day * static_cast<double>((b - a).count() + 1); }
 };
 
-axis make_axis(const std::vector<timeline_group>& groups) {
+axis make_axis(const std::vector<timeline_group>& groups, const metrics& m) {
     day_point lo = day_point::max();
     day_point hi = day_point::min();
     for (const auto& g : groups) {
@@ -71,15 +89,16 @@ axis make_axis(const std::vector<timeline_group>& groups) {
     if (groups.empty()) lo = hi = day_point{};
     const date::year_month_day a{lo};
     const date::year_month_day b{hi};
-    axis ax;
+    axis ax{m, {}, {}, 1};
     ax.first = date::sys_days{a.year() / a.month() / 1};
     ax.end = date::sys_days{(b.year() / b.month() / 1) + date::months{1}};
-    ax.per_day = (plot_right - plot_left) / static_cast<double>((ax.end - ax.first).count());
+    ax.per_day = (m.plot_right - m.plot_left) / static_cast<double>((ax.end - ax.first).count());
     return ax;
 }
 
 struct lanes_writer {
     const axis& ax;
+    const metrics& m;
     std::string_view id;
     std::string out;
     std::string shading;
@@ -90,16 +109,21 @@ struct lanes_writer {
         if (lane_index++ % 2 == 1) {
             shading +=
                 fmt::format(R"~(<rect class="lane" x="0" y="{}" width="{}" height="{}" fill="#f3f5f8"/>)~",
-                            num(y), num(width), num(height));
+                            num(y), num(m.width), num(height));
             shading += '\n';
         }
     }
 
     // `lane` names what the lane shows ("phase:<id>", "span:<activity>") for tools and tests.
     void label(std::string_view lane, std::string_view text, double baseline, double x = 8) {
-        const std::string shown = shorten(text, 34);
-        out += fmt::format(R"~(<text class="lane-label" data-lane="{}" x="{}" y="{}">{})~", escape_xml(lane),
-                           num(x), num(baseline), escape_xml(shown));
+        const auto room = static_cast<std::size_t>((m.label_row > 0 ? m.width - x - 8 : m.plot_left - x - 8) /
+                                                   text_width(m, 1));
+        const std::string shown = shorten(text, std::min<std::size_t>(room, m.label_row > 0 ? 60 : 34));
+        // Above the bars a label crosses month lines: a white outline keeps it readable.
+        out += fmt::format(R"~(<text class="lane-label" data-lane="{}" x="{}" y="{}"{}>{})~", escape_xml(lane),
+                           num(x), num(baseline),
+                           m.label_row > 0 ? R"~( stroke="#fff" stroke-width="3" paint-order="stroke")~" : "",
+                           escape_xml(shown));
         if (shown != text) out += fmt::format("<title>{}</title>", escape_xml(text));
         out += "</text>\n";
     }
@@ -107,7 +131,7 @@ struct lanes_writer {
     void heading(const timeline_group& g) {
         const schedule& s = g.plan->plan();
         out += fmt::format(
-            R"~(<text class="group-label" x="8" y="{}" font-weight="bold">{} — {} ({})</text>)~", num(y + 18),
+            R"~(<text class="group-label" x="8" y="{}" font-weight="bold">{} — {} ({})</text>)~", num(y + 6 + m.font),
             escape_xml(g.label), escape_xml(describe_length(s.start(), s.end())), day_words(s.total_days()));
         out += '\n';
         y += heading_row;
@@ -117,14 +141,14 @@ struct lanes_writer {
     // "phase:<protocol>/<id>" for a continuation's, so two protocols' `induction` never share one.
     // `entries`: the occurrences of one phase of one segment, in schedule order.
     void phase_lane_of(const agenda& plan, const std::vector<const occurrence_entry*>& entries) {
-        background(phase_lane);
+        background(phase_lane + m.label_row);
         const schedule& s = plan.plan();
         const phase_occurrence& first = *entries.front()->occurrence;
         const std::string& protocol = s.segment_of(first).protocol.id;
         const bool main = protocol == s.protocol().id;
         label(main ? "phase:" + first.phase : "phase:" + protocol + "/" + first.phase,
-              entries.front()->phase_label, y + 17);
-        const double bar_y = y + 4;
+              entries.front()->phase_label, m.label_row > 0 ? y + m.font : y + 17);
+        const double bar_y = y + m.label_row + 4;
         const double bar_h = 18;
         for (const occurrence_entry* entry : entries) {
             const phase_occurrence& p = *entry->occurrence;
@@ -145,12 +169,13 @@ struct lanes_writer {
             const std::string protocol_attr =
                 plan.several() ? fmt::format(R"~( data-protocol="{}")~", escape_xml(protocol))
                                : std::string();
+            if (links) out += link_open(p.first, tip);
             out += fmt::format(
                 R"~(<rect class="{}" data-phase="{}"{} data-days="{}" x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}" stroke-width="1")~",
                 cls, escape_xml(p.phase), protocol_attr, p.days(), num(x), num(bar_y), num(w), num(bar_h),
                 p.tentative ? tentative_fill : bar_fill, bar_stroke);
             if (p.tentative) out += R"~( stroke-dasharray="4 3")~";
-            out += fmt::format("><title>{}</title></rect>\n", escape_xml(tip));
+            out += links ? "/></a>\n" : fmt::format("><title>{}</title></rect>\n", escape_xml(tip));
             if (p.ended_early()) {
                 const double xr = x + w;
                 out += fmt::format(
@@ -160,22 +185,22 @@ struct lanes_writer {
             }
             if (p.cycle) {
                 const std::string text = std::to_string(*p.cycle) + p.variant;
-                if (w >= 7.0 * static_cast<double>(text.size()) + 4) {
+                if (w >= text_width(m, text.size()) + 4) {
                     out += fmt::format(
-                        R"~(<text class="cycle" x="{}" y="{}" text-anchor="middle" font-size="11">{}</text>)~",
-                        num(x + w / 2), num(bar_y + 13), escape_xml(text));
+                        R"~(<text class="cycle" x="{}" y="{}" text-anchor="middle" aria-hidden="true">{}</text>)~",
+                        num(x + w / 2), num(bar_y + bar_h / 2 + 0.36 * m.font), escape_xml(text));
                     out += '\n';
                 }
             }
         }
-        ticks(entries, y + 25);
+        ticks(entries, bar_y + 21);
         // Where uncertain lengths may put the lane's end: a whisker from its earliest to its
         // latest possible last day, through the middle of the bar.
         const phase_occurrence& last = *entries.back()->occurrence;
         if (last.possible_last) {
             const date_window& w = *last.possible_last;
             const double x0 = ax.x(w.earliest) + ax.w(w.earliest, w.earliest);
-            const double x1 = std::min(ax.x(w.latest) + ax.w(w.latest, w.latest), plot_right);
+            const double x1 = std::min(ax.x(w.latest) + ax.w(w.latest, w.latest), m.plot_right);
             const double wy = bar_y + bar_h / 2;
             out += fmt::format(
                 R"~(<path class="range" d="M{0} {1}v-5v10v-5H{2}v-5v10" fill="none" stroke="#1f2d3a" stroke-width="1.5"><title>{3}</title></path>)~",
@@ -184,7 +209,7 @@ struct lanes_writer {
                                        entries.back()->title(), long_date(w.earliest), long_date(w.latest))));
             out += '\n';
         }
-        y += phase_lane;
+        y += phase_lane + m.label_row;
     }
 
     // One tick per treatment day of the phase; categories on the same day share its height.
@@ -198,10 +223,21 @@ struct lanes_writer {
         const std::string& phase_label = entries.front()->phase_label;
         const double tick_w = std::max(ax.per_day, 1.5);
         const double band = 8;
+        // Without tooltips, a tick that would be drawn over the one before it, in the same
+        // place and colour, is left out: in 320 units a day is a third of a unit.
+        std::map<std::tuple<double, double, category>, double> drawn_at;
         for (const auto& [d, kinds] : by_day) {
             const double h = band / static_cast<double>(kinds.size());
             double ty = top;
             for (const auto& [kind, events] : kinds) {
+                if (!m.tick_titles) {
+                    const auto [at, fresh] = drawn_at.try_emplace({ty, h, kind}, ax.x(d));
+                    if (!fresh && ax.x(d) < at->second + 1) {
+                        ty += h;
+                        continue;
+                    }
+                    at->second = ax.x(d);
+                }
                 const event& first = *events.front();
                 std::string names;
                 for (const event* e : events) names += (names.empty() ? "" : ", ") + e->activity;
@@ -209,9 +245,9 @@ struct lanes_writer {
                                               first.cycle ? fmt::format(" cycle {}", *first.cycle) : "",
                                               first.day, names, display_name(kind));
                 if (first.tentative) tip += "; tentative";
-                out += fmt::format(
-                    R"~(<rect class="tick" x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>)~",
-                    num(ax.x(d)), num(ty), num(tick_w), num(h), style_of(kind).colour, escape_xml(tip));
+                out += fmt::format(R"~(<rect class="tick" x="{}" y="{}" width="{}" height="{}" fill="{}")~",
+                                   num(ax.x(d)), num(ty), num(tick_w), num(h), style_of(kind).colour);
+                out += m.tick_titles ? fmt::format("><title>{}</title></rect>", escape_xml(tip)) : "/>";
                 out += '\n';
                 ty += h;
             }
@@ -220,12 +256,15 @@ struct lanes_writer {
 
     // `spans`: every span of one activity and category, in date order.
     void span_lane_of(const agenda& plan, const std::vector<const span*>& spans) {
-        background(span_lane);
+        background(span_lane + m.label_row);
         const std::string& activity = spans.front()->activity;
         const category kind = spans.front()->category;
+        const bool above = m.label_row > 0;
         out += fmt::format(R"~(<rect class="swatch" x="8" y="{}" width="12" height="12" fill="url(#{})"/>)~",
-                           num(y + 6), pattern_id(id, kind));
-        label("span:" + activity, fmt::format("{} {}", style_of(kind).code, activity), y + 16, 26);
+                           num(above ? y + 3 : y + 6), pattern_id(id, kind));
+        label("span:" + activity, fmt::format("{} {}", style_of(kind).code, activity), above ? y + m.font : y + 16,
+              26);
+        const double bar_y = y + m.label_row + 5;
         for (const span* item : spans) {
             const span& sp = *item;
             const std::size_t seg = sp.segment;
@@ -242,14 +281,15 @@ struct lanes_writer {
             if (plan.several()) tip += "; protocol " + plan.segments().at(seg).protocol.id;
             if (sp.ended_early()) tip += "; " + ending_words(sp.ending, plan.stopped_for(sp));
             if (sp.tentative) tip += "; tentative: may move later";
+            if (links) out += link_open(sp.first, tip);
             out += fmt::format(
                 R"~(<rect class="span{}" x="{}" y="{}" width="{}" height="14" fill="url(#{})" stroke="{}")~",
-                sp.tentative ? " tentative" : "", num(ax.x(sp.first)), num(y + 5),
+                sp.tentative ? " tentative" : "", num(ax.x(sp.first)), num(bar_y),
                 num(ax.w(sp.first, sp.last)), pattern_id(id, sp.category), style_of(sp.category).colour);
             if (sp.tentative) out += R"~( stroke-dasharray="4 3" stroke-width="1.5")~";
-            out += fmt::format("><title>{}</title></rect>\n", escape_xml(tip));
+            out += links ? "/></a>\n" : fmt::format("><title>{}</title></rect>\n", escape_xml(tip));
         }
-        y += span_lane;
+        y += span_lane + m.label_row;
     }
 
     // A continued plan: a row naming each protocol from the day it starts, and a dashed line
@@ -259,18 +299,18 @@ struct lanes_writer {
         for (std::size_t i = 0; i < segments.size(); ++i) {
             const segment& seg = segments[i];
             const double x = ax.x(seg.start);
-            const double next = i + 1 < segments.size() ? ax.x(segments[i + 1].start) : plot_right;
-            const auto room = static_cast<std::size_t>(std::max(1.0, (next - x - 6) / 6.5));
+            const double next = i + 1 < segments.size() ? ax.x(segments[i + 1].start) : m.plot_right;
+            const auto room = static_cast<std::size_t>(std::max(1.0, (next - x - 6) / text_width(m, 1)));
             const std::string text = i == 0 ? seg.protocol.id : "then " + seg.protocol.id;
             const std::string shown = shorten(text, room);
             std::string tip = fmt::format("{} from {}", protocol_words(seg), long_date(seg.start));
             if (!seg.reason.empty()) tip += " (" + seg.reason + ")";
             out += fmt::format(
-                R"~(<text class="segment-label" data-protocol="{}" x="{}" y="{}" font-size="11" font-style="italic">{}<title>{}</title></text>)~",
-                escape_xml(seg.protocol.id), num(x + 3), num(y + 13), escape_xml(shown), escape_xml(tip));
+                R"~(<text class="segment-label" data-protocol="{}" x="{}" y="{}" font-style="italic">{}<title>{}</title></text>)~",
+                escape_xml(seg.protocol.id), num(x + 3), num(y + m.font + 1), escape_xml(shown), escape_xml(tip));
             out += '\n';
         }
-        y += segment_row;
+        y += segment_row + m.font - 12;
     }
 
     void segment_lines(const schedule& s, double top) {
@@ -285,6 +325,7 @@ struct lanes_writer {
     }
 
     void group(const timeline_group& g) {
+        links = g.links;
         const agenda& plan = *g.plan;
         const schedule& s = plan.plan();
         if (!g.label.empty()) heading(g);
@@ -328,27 +369,36 @@ struct lanes_writer {
             out += '\n';
         }
     }
+
+    // A bar's link to its first day in the month grids; the link carries the bar's description,
+    // which a screen reader reads and a mouse shows as a tooltip.
+    static std::string link_open(day_point first, std::string_view tip) {
+        return fmt::format(R"~(<a href="#{}"><title>{}</title>)~", day_anchor(first), escape_xml(tip));
+    }
+
+    bool links = false;
 };
 
 std::string axis_marks(const axis& ax, double bottom) {
+    const metrics& m = ax.m;
     std::string out;
     const double per_month = ax.per_day * 30.44;
     const double per_year = ax.per_day * 365.25;
     // Month lines and names only where they stay legible; years always.
     if (per_month >= 4) {
-        for (auto m = date::year_month_day{ax.first}; date::sys_days{m} < ax.end; m += date::months{1}) {
-            const day_point d{m};
-            const day_point next{m + date::months{1}};
+        for (auto ym = date::year_month_day{ax.first}; date::sys_days{ym} < ax.end; ym += date::months{1}) {
+            const day_point d{ym};
+            const day_point next{ym + date::months{1}};
             const double x = ax.x(d);
-            const bool january = m.month() == date::January;
+            const bool january = ym.month() == date::January;
             out += fmt::format(R"~(<line x1="{}" y1="40" x2="{}" y2="{}" stroke="{}" stroke-width="1"/>)~",
                                num(x), num(x), num(bottom), january ? "#8a8a8a" : "#dcdcdc");
             out += '\n';
-            if (per_month >= 9) {
-                const auto name = month_abbrev(static_cast<unsigned>(m.month()));
+            if (per_month >= text_width(m, 1) + 4) {
+                const auto name = month_abbrev(static_cast<unsigned>(ym.month()));
                 out += fmt::format(
-                    R"~(<text class="month" x="{}" y="36" text-anchor="middle" font-size="10">{}</text>)~",
-                    num(x + (ax.x(next) - x) / 2), per_month >= 26 ? name : name.substr(0, 1));
+                    R"~(<text class="month" x="{}" y="36" text-anchor="middle">{}</text>)~",
+                    num(x + (ax.x(next) - x) / 2), per_month >= text_width(m, 3) + 6 ? name : name.substr(0, 1));
                 out += '\n';
             }
         }
@@ -358,9 +408,12 @@ std::string axis_marks(const axis& ax, double bottom) {
     const date::year last_year = date::year_month_day{ax.end - date::days{1}}.year();
     for (auto yr = first_year; yr <= last_year; yr += date::years{step}) {
         const day_point d = std::max(ax.first, day_point{yr / date::January / 1});
-        out += fmt::format(R"~(<text class="year" x="{}" y="16" font-weight="bold">{}</text>)~",
-                           num(ax.x(d) + 2), static_cast<int>(yr));
-        out += '\n';
+        // A year that begins too near the right edge for its number keeps only its line.
+        if (yr == first_year || ax.x(d) + 2 + text_width(m, 4) <= m.width) {
+            out += fmt::format(R"~(<text class="year" x="{}" y="16" font-weight="bold">{}</text>)~",
+                               num(ax.x(d) + 2), static_cast<int>(yr));
+            out += '\n';
+        }
         if (per_month < 4) {
             out +=
                 fmt::format(R"~(<line x1="{}" y1="20" x2="{}" y2="{}" stroke="#8a8a8a" stroke-width="1"/>)~",
@@ -369,7 +422,7 @@ std::string axis_marks(const axis& ax, double bottom) {
         }
     }
     out += fmt::format(R"~(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#333" stroke-width="1"/>)~",
-                       num(plot_left), num(axis_height - 4), num(plot_right), num(axis_height - 4));
+                       num(m.plot_left), num(axis_height - 4), num(m.plot_right), num(axis_height - 4));
     out += '\n';
     return out;
 }
@@ -379,39 +432,79 @@ struct legend_item {
     std::string text;
 };
 
-std::string legend(const std::vector<legend_item>& items, double top) {
+// The words of a legend entry in lines of at most `chars` characters, broken between words.
+std::vector<std::string> wrap(std::string_view text, std::size_t chars) {
+    std::vector<std::string> lines{""};
+    while (!text.empty()) {
+        const auto space = text.find(' ');
+        const std::string_view word = text.substr(0, space);
+        if (!lines.back().empty() && lines.back().size() + 1 + word.size() > chars) lines.emplace_back();
+        if (!lines.back().empty()) lines.back() += ' ';
+        lines.back() += word;
+        text = space == std::string_view::npos ? std::string_view() : text.substr(space + 1);
+    }
+    return lines;
+}
+
+// The legend below the lanes, `m.legend_columns` entries a row; an entry too long for its
+// column wraps onto more lines. Returns the markup and its height.
+std::pair<std::string, double> legend(const std::vector<legend_item>& items, double top, const metrics& m) {
     std::string out = fmt::format(R"~(<g class="legend" transform="translate(0 {})">)~", num(top));
     out += "\n";
-    constexpr int per_row = 4;
+    const int columns = m.legend_columns;
+    const double column = (m.width - 8) / columns;
+    const double line = m.font + 4;
+    // Legend words are mostly lower case, narrower than the average text_width() allows for.
+    const auto chars = static_cast<std::size_t>((column - 28) / (0.55 * m.font));
+    double row_top = 0;
+    std::size_t row_lines = 1;
     for (std::size_t i = 0; i < items.size(); ++i) {
-        const double x = 8 + 295.0 * static_cast<double>(i % per_row);
-        const double y = legend_row * static_cast<double>(i / per_row);
-        out += fmt::format(R"~(<g transform="translate({} {})">{}<text x="20" y="11">{}</text></g>)~", num(x),
-                           num(y), items[i].swatch, escape_xml(items[i].text));
+        if (i > 0 && i % static_cast<std::size_t>(columns) == 0) {
+            row_top += legend_row + line * static_cast<double>(row_lines - 1);
+            row_lines = 1;
+        }
+        const double x = 8 + column * static_cast<double>(i % static_cast<std::size_t>(columns));
+        const auto lines = wrap(items[i].text, chars);
+        row_lines = std::max(row_lines, lines.size());
+        std::string text;
+        for (std::size_t l = 0; l < lines.size(); ++l) {
+            text += l == 0 ? escape_xml(lines[l])
+                           : fmt::format(R"~(<tspan x="20" dy="{}">{}</tspan>)~", num(line), escape_xml(lines[l]));
+        }
+        out += fmt::format(R"~(<g transform="translate({} {})">{}<text x="20" y="{}">{}</text></g>)~", num(x),
+                           num(row_top), items[i].swatch, num(m.font - 1), text);
         out += '\n';
     }
     out += "</g>\n";
-    return out;
+    return {out, row_top + legend_row + line * static_cast<double>(row_lines - 1)};
 }
 
 
 // The today line: the middle of the day, from the top of the axis down through the lanes, with
 // its label on the side that has room.
-std::string today_line(const axis& ax, day_point today, double bottom) {
+std::string today_line(const axis& ax, const metrics& m, day_point today, double bottom) {
     const double x = ax.x(today) + ax.per_day / 2;
-    const bool left = x > plot_right - 60;
+    const bool left = x > m.plot_right - 60;
     return fmt::format(
-        R"~(<g class="today" data-date="{0}"><title>Today: {1}</title><line x1="{2}" y1="20" x2="{2}" y2="{3}" stroke="{4}" stroke-width="2"/><text x="{5}" y="28" text-anchor="{6}" font-size="11" font-weight="bold" fill="{4}">Today</text></g>)~",
+        R"~(<g class="today" data-date="{0}"><title>Today: {1}</title><line x1="{2}" y1="20" x2="{2}" y2="{3}" stroke="{4}" stroke-width="2"/><text x="{5}" y="28" text-anchor="{6}" font-size="{7}" font-weight="bold" fill="{4}">Today</text></g>)~",
         format_date(today), long_date(today), num(x), num(bottom), today_colour, num(left ? x - 4 : x + 4),
-        left ? "end" : "start") + "\n";
+        left ? "end" : "start", num(m.font)) + "\n";
 }
 
 }  // namespace
 
-std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_view id,
+std::string day_anchor(day_point d) {
+    const date::year_month_day ymd{d};
+    return fmt::format("d-{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                       static_cast<unsigned>(ymd.day()));
+}
+
+std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_view id, timeline_layout layout,
                          const std::optional<day_point>& today) {
-    const axis ax = make_axis(groups);
-    lanes_writer lanes{ax, id, {}, {}, axis_height, 0};
+    const metrics& m = layout == timeline_layout::narrow ? narrow_metrics : wide_metrics;
+    const axis ax = make_axis(groups, m);
+    lanes_writer lanes{ax, m, id, {}, {}, axis_height, 0};
+    bool any_link = false;
     std::set<category> used;
     bool any_tentative = false;
     bool any_cut = false;
@@ -422,6 +515,7 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
         const agenda& plan = *g.plan;
         for (const auto& p : plan.plan().phases()) any_range |= p.possible_last.has_value();
         any_switch |= plan.several();
+        any_link |= g.links;
         any_decision |= !plan.plan().decisions().empty();
         any_tentative |= plan.any_tentative();
         any_cut |= plan.any_ended_early();
@@ -469,7 +563,8 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
                          fmt::format("{} {}", style_of(c).code, display_name(c))});
     }
     const double legend_top = lanes_bottom + 14;
-    const double height = legend_top + legend_row * std::ceil(static_cast<double>(items.size()) / 4.0) + 6;
+    const auto [legend_markup, legend_height] = legend(items, legend_top, m);
+    const double height = legend_top + legend_height + 6;
 
     std::string title = "Timeline";
     for (const auto& g : groups) {
@@ -478,8 +573,9 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
     }
 
     std::string out = fmt::format(
-        R"~(<svg xmlns="http://www.w3.org/2000/svg" id="{}" class="timeline" viewBox="0 0 {} {}" width="{}" height="{}" role="img" aria-labelledby="{}-title" font-family="DejaVu Sans, Verdana, Arial, sans-serif" font-size="12" fill="#1a1a1a">)~",
-        escape_xml(id), num(width), num(height), num(width), num(height), escape_xml(id));
+        R"~(<svg xmlns="http://www.w3.org/2000/svg" id="{}" class="timeline {}" viewBox="0 0 {} {}" width="{}" height="{}" role="{}" aria-labelledby="{}-title" font-family="DejaVu Sans, Verdana, Arial, sans-serif" font-size="{}" fill="#1a1a1a">)~",
+        escape_xml(id), layout == timeline_layout::narrow ? "narrow" : "wide", num(m.width), num(height),
+        num(m.width), num(height), any_link ? "group" : "img", escape_xml(id), num(m.font));
     out += fmt::format("\n<title id=\"{}-title\">{}</title>\n<defs>\n", escape_xml(id), escape_xml(title));
     for (category c : used) {
         out += fmt::format(
@@ -492,8 +588,8 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
     out += lanes.shading;
     out += axis_marks(ax, lanes_bottom);
     out += lanes.out;
-    if (today_shown) out += today_line(ax, *today, lanes_bottom);
-    out += legend(items, legend_top);
+    if (today_shown) out += today_line(ax, m, *today, lanes_bottom);
+    out += legend_markup;
     out += "</svg>\n";
     return out;
 }

@@ -37,10 +37,16 @@ def xmllint(path):
     assert proc.returncode == 0, proc.stderr
 
 
-def extract_svg(html):
+def extract_svgs(html):
+    """The plan page's timeline in its two layouts: {"wide": svg, "narrow": svg}."""
     svgs = re.findall(r"<svg\b.*?</svg>", html, re.S)
-    assert len(svgs) == 1, "expected exactly one inline SVG"
-    return svgs[0]
+    layouts = {re.search(r'class="timeline (\w+)"', svg).group(1): svg for svg in svgs}
+    assert len(svgs) == 2 and set(layouts) == {"wide", "narrow"}, "expected a wide and a narrow inline SVG"
+    return layouts
+
+
+def extract_svg(html):
+    return extract_svgs(html)["wide"]
 
 
 @pytest.mark.parametrize("page", ["default", "ph"])
@@ -49,9 +55,10 @@ def test_whole_document_and_its_svg_parse_as_xml(pages, page, tmp_path):
     xmllint(path)
     svg = extract_svg(path.read_text(encoding="utf-8"))
     assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
-    standalone = tmp_path / "timeline.svg"
-    standalone.write_text('<?xml version="1.0" encoding="UTF-8"?>\n' + svg, encoding="utf-8")
-    xmllint(standalone)
+    for layout, svg in extract_svgs(path.read_text(encoding="utf-8")).items():
+        standalone = tmp_path / f"timeline-{layout}.svg"
+        standalone.write_text('<?xml version="1.0" encoding="UTF-8"?>\n' + svg, encoding="utf-8")
+        xmllint(standalone)
 
 
 @pytest.mark.parametrize("page", ["default", "ph"])

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import SOURCE_DIR, run
-from test_html_render import extract_svg, xmllint
+from test_html_render import extract_svg, extract_svgs, xmllint
 from test_markdown_render import render
 
 START = "2027-01-04"
@@ -51,16 +51,19 @@ def test_html_and_its_svg_are_well_formed(chain, tmp_path):
     page = tmp_path / "plan.html"
     run("plan", *CHAINS[chain], "--format", "html", "-o", page)
     xmllint(page)
-    svg = tmp_path / "timeline.svg"
-    svg.write_text('<?xml version="1.0" encoding="UTF-8"?>\n' + extract_svg(page.read_text(encoding="utf-8")),
-                   encoding="utf-8")
-    xmllint(svg)
-    lanes = re.findall(r'data-lane="(phase:[^"]*)"', page.read_text(encoding="utf-8"))
-    assert len(lanes) == len(set(lanes))
+    wide_lanes = None
+    for layout, drawing in extract_svgs(page.read_text(encoding="utf-8")).items():
+        svg = tmp_path / f"timeline-{layout}.svg"
+        svg.write_text('<?xml version="1.0" encoding="UTF-8"?>\n' + drawing, encoding="utf-8")
+        xmllint(svg)
+        lanes = re.findall(r'data-lane="(phase:[^"]*)"', drawing)
+        assert len(lanes) == len(set(lanes))
+        assert wide_lanes is None or lanes == wide_lanes  # both layouts draw the same lanes
+        wide_lanes = lanes
 
 
 def test_html_lanes_hold_each_protocols_own_bars():
-    html = output("clashing-ids", "html")
+    html = extract_svg(output("clashing-ids", "html"))
     doc = json.loads(output("clashing-ids", "json"))
     for protocol in ("all-overview", "second-line"):
         bars = re.findall(rf'data-phase="maintenance" data-protocol="{protocol}"', html)
