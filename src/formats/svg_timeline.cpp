@@ -395,7 +395,13 @@ std::string legend(const std::vector<legend_item>& items, double top) {
 
 }  // namespace
 
+std::string svg_number(double v) { return num(v); }
+
 std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_view id) {
+    return draw_timeline(groups, id).markup;
+}
+
+timeline_picture draw_timeline(const std::vector<timeline_group>& groups, std::string_view id) {
     const axis ax = make_axis(groups);
     lanes_writer lanes{ax, id, {}, {}, axis_height, 0};
     std::set<category> used;
@@ -475,7 +481,7 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
     out += lanes.out;
     out += legend(items, legend_top);
     out += "</svg>\n";
-    return out;
+    return {std::move(out), width, height};
 }
 
 }  // namespace ttplan::detail

@@ -26,4 +26,16 @@ struct timeline_group {
 // `id` becomes the svg element's id (and prefixes pattern ids, so two pictures can share a page).
 std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_view id);
 
+// The same picture with its size in SVG user units, for documents that place it: the SVG file
+// and the printed page draw this one picture, translated and scaled, never a second drawing.
+struct timeline_picture {
+    std::string markup;  // the <svg> element svg_timeline returns
+    double width = 0;
+    double height = 0;
+};
+timeline_picture draw_timeline(const std::vector<timeline_group>& groups, std::string_view id);
+
+// A coordinate as the timeline writes them: at most two decimals, no trailing zeros.
+std::string svg_number(double v);
+
 }  // namespace ttplan::detail

@@ -68,9 +68,12 @@ std::vector<std::chrono::minutes> python_remind(py::handle remind) {
 render_options make_options(const std::string& calendar_id, const std::string& calendar_name,
                             std::optional<std::int64_t> timestamp, std::int32_t sequence,
                             const std::string& csv_rows, const std::string& time_zone, const schedule* previous,
-                            py::handle remind) {
+                            py::handle remind, const std::optional<std::string>& paper,
+                            const std::optional<std::string>& orientation) {
     render_options o;
     o.remind = python_remind(remind);
+    if (paper) o.paper = parse_paper(*paper);
+    if (orientation) o.orientation = parse_orientation(*orientation);
     if (previous != nullptr) o.previous.push_back(previous);
     o.time_zone = time_zone;
     o.calendar_id = calendar_id;
@@ -87,6 +90,13 @@ render_options make_options(const std::string& calendar_id, const std::string& c
     return o;
 }
 
+py::object rendered(std::string_view format, const std::string& output) {
+    for (const auto& f : formats()) {
+        if (f.name == format && f.binary) return py::bytes(output);
+    }
+    return py::str(output);
+}
+
 namespace {
 
 constexpr const char* options_doc =
@@ -101,7 +111,8 @@ constexpr const char* options_doc =
     "with the same options; its items this one no longer has are written as STATUS:CANCELLED events), remind "
     "(iCalendar: lengths before each treatment day, as text such as \"30m\", \"2h\", \"1d\", \"1w\" or "
     "datetime.timedelta, 1 minute to 4 weeks; one VALARM each on every treatment-day event; another format "
-    "refuses them).";
+    "refuses them), paper and orientation (\"page\": \"a4\" or \"letter\", \"landscape\" or \"portrait\"; "
+    "default A4 landscape; another format refuses them). png, pdf and page give bytes, every other format str.";
 
 }  // namespace
 
@@ -116,6 +127,9 @@ void bind_formats(py::module_& m) {
             },
             "Lower-case suffixes with the dot ([\".html\", \".htm\"]); empty when none is the format's own.")
         .def_property_readonly("summary", [](const format_info& f) { return std::string(f.summary); })
+        .def_property_readonly(
+            "binary", [](const format_info& f) { return f.binary; },
+            "True for bytes that are no text (png, pdf, page): Schedule.render() gives them as bytes.")
         .def("__repr__", [](const format_info& f) { return "<ttplan.Format " + std::string(f.name) + ">"; });
     m.def(
         "formats",
@@ -141,15 +155,15 @@ void bind_formats(py::module_& m) {
         [](const schedule& s, const std::string& format, const std::string& calendar_id,
            const std::string& calendar_name, std::optional<std::int64_t> timestamp, std::int32_t sequence,
            const std::string& csv_rows, const std::string& time_zone, const schedule* previous,
-           py::handle remind) {
-            return render(s, format,
-                          make_options(calendar_id, calendar_name, timestamp, sequence, csv_rows, time_zone,
-                                       previous, remind));
+           py::handle remind, const std::optional<std::string>& paper, const std::optional<std::string>& orientation) {
+            return rendered(format, render(s, format,
+                                           make_options(calendar_id, calendar_name, timestamp, sequence, csv_rows,
+                                                        time_zone, previous, remind, paper, orientation)));
         },
         "format"_a = "text", py::kw_only(), "calendar_id"_a = "", "calendar_name"_a = "",
         "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events", "time_zone"_a = "",
-        "previous"_a = py::none(), "remind"_a = py::none(),
-        (std::string("The schedule as text in the named format (see ttplan.format_names()).") + options_doc)
+        "previous"_a = py::none(), "remind"_a = py::none(), "paper"_a = py::none(), "orientation"_a = py::none(),
+        (std::string("The schedule in the named format (see ttplan.format_names()).") + options_doc)
             .c_str());
     cls.def("to_json", [](const schedule& s) { return to_json(s); },
             "The JSON schedule document (schema/schedule.schema.json), the same text as `ttplan plan --format json`.");
@@ -158,14 +172,15 @@ void bind_formats(py::module_& m) {
         [](const schedule& s, const std::string& path, const std::string& format,
            const std::string& calendar_id, const std::string& calendar_name,
            std::optional<std::int64_t> timestamp, std::int32_t sequence, const std::string& csv_rows,
-           const std::string& time_zone, const schedule* previous, py::handle remind) {
+           const std::string& time_zone, const schedule* previous, py::handle remind,
+           const std::optional<std::string>& paper, const std::optional<std::string>& orientation) {
             write_file_atomic(path, render(s, format,
                                            make_options(calendar_id, calendar_name, timestamp, sequence,
-                                                        csv_rows, time_zone, previous, remind)));
+                                                        csv_rows, time_zone, previous, remind, paper, orientation)));
         },
         "path"_a, "format"_a = "text", py::kw_only(), "calendar_id"_a = "", "calendar_name"_a = "",
         "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events", "time_zone"_a = "",
-        "previous"_a = py::none(), "remind"_a = py::none(),
+        "previous"_a = py::none(), "remind"_a = py::none(), "paper"_a = py::none(), "orientation"_a = py::none(),
         "Writes render(format, ...) to path atomically: a failure leaves any existing file untouched.");
     cls.def(
         "changes",
