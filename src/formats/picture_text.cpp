@@ -55,9 +55,10 @@ std::string fit_text(std::string_view text, double width, double font_size) {
 }
 
 std::string dates_line(const schedule& s) {
-    std::string out = fmt::format("{} to {}: {} ({} days, {} with treatment)", long_date(s.start()),
-                                  long_date(s.end()), describe_length(s.start(), s.end()), s.total_days(),
-                                  s.treatment_days());
+    std::string out = fmt::format("{} to {}: {} ({} calendar days, {} of them with treatment, {} with a dated "
+                                  "activity to attend)",
+                                  long_date(s.start()), long_date(s.end()), describe_length(s.start(), s.end()),
+                                  s.total_days(), s.treatment_days(), s.clinic_days());
     for (std::size_t i = 1; i < s.segments().size(); ++i) {
         out += fmt::format("; then {} from {}", protocol_words(s.segments()[i]), long_date(s.segments()[i].start));
     }

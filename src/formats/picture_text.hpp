@@ -26,8 +26,9 @@ std::vector<std::string> wrap_text(std::string_view text, double width, double f
 // `text` shortened to `width` units at `font_size`.
 std::string fit_text(std::string_view text, double width, double font_size);
 
-// "Mon 4 Jan 2027 to Tue 1 Feb 2028: 1 year 1 month (393 days, 98 with treatment)", with each
-// protocol a continued plan switches to.
+// "Mon 4 Jan 2027 to Tue 1 Feb 2028: 1 year and 1 month (394 calendar days, 98 of them with
+// treatment, 40 with a dated activity to attend)", as the HTML page says it, with each protocol a
+// continued plan switches to.
 std::string dates_line(const schedule& s);
 // "Parameters: risk = standard, ...", or "" when the plan has none.
 std::string parameters_line(const schedule& s);

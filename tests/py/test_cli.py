@@ -355,8 +355,8 @@ def test_thousands_of_daily_cycles_render_every_cycle(tmp_path):
 
 
 def test_unknown_format_lists_formats():
-    proc = run("plan", "--start", START, "--format", "pdf", check=False)
-    assert_clean_failure(proc, "pdf", "json", "text")
+    proc = run("plan", "--start", START, "--format", "docx", check=False)
+    assert_clean_failure(proc, "docx", "json", "text", "png", "page")
 
 
 def test_unknown_builtin_or_path():
