@@ -69,7 +69,7 @@ struct table {
 // One row per phase, as the timeline has one lane per phase: its first and last day over all
 // its cycles.
 table phase_table(const detail::agenda& plan) {
-    table t{"Phases", {"Phase", "From", "To", "Length"}, {0.36, 0.19, 0.19, 0.26}, {true, false, false, true},
+    table t{"Phases", {"Phase", "From", "To", "Length"}, {0.32, 0.21, 0.21, 0.26}, {true, false, false, true},
             {},       {}};
     std::vector<std::vector<const detail::occurrence_entry*>> lanes;
     std::map<std::pair<std::size_t, std::string_view>, std::size_t> lane_at;
@@ -83,13 +83,11 @@ table phase_table(const detail::agenda& plan) {
     for (const auto& entries : lanes) {
         const phase_occurrence& first = *entries.front()->occurrence;
         const phase_occurrence& last = *entries.back()->occurrence;
-        bool tentative = false;
-        for (const auto* e : entries) tentative |= e->occurrence->tentative;
-        any_tentative |= tentative;
+        any_tentative |= first.tentative || last.tentative;
         std::string name = entries.front()->phase_label;
         if (entries.size() > 1) name += fmt::format(" ({} cycles)", entries.size());
-        const std::string mark = tentative ? " *" : "";
-        t.rows.push_back({{name, detail::short_date(first.first) + mark, detail::short_date(last.last) + mark,
+        t.rows.push_back({{name, detail::short_date(first.first) + (first.tentative ? " *" : ""),
+                           detail::short_date(last.last) + (last.tentative ? " *" : ""),
                            describe_length(first.first, last.last)},
                           false});
     }
