@@ -99,6 +99,14 @@ if(IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
 else()
   set(_ttplan_pc_includedir "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
 endif()
+# librsvg and cairo (PNG, PDF) are private: a static library's users link them too, so there
+# they are required; a shared library records them itself.
+get_target_property(_ttplan_type ttplan TYPE)
+if(_ttplan_type STREQUAL "STATIC_LIBRARY")
+  set(_ttplan_pc_requires "Requires: fmt librsvg-2.0 cairo")
+else()
+  set(_ttplan_pc_requires "Requires: fmt\nRequires.private: librsvg-2.0 cairo")
+endif()
 configure_file("${CMAKE_CURRENT_LIST_DIR}/ttplan.pc.in" "${PROJECT_BINARY_DIR}/ttplan.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/ttplan.pc"
   DESTINATION "${TTPLAN_INSTALL_PKGCONFIGDIR}" COMPONENT devel)
@@ -114,10 +122,10 @@ if(TARGET ttplan_c)
   set(_ttplan_c_pc_needs "-lttplan -ldate-tz ${_ttplan_cxx_runtime_flags}")
   get_target_property(_ttplan_c_type ttplan_c TYPE)
   if(_ttplan_c_type STREQUAL "STATIC_LIBRARY")
-    set(_ttplan_c_pc_link "Requires: fmt\nLibs: -L\${libdir} -lttplan_c ${_ttplan_c_pc_needs}")
+    set(_ttplan_c_pc_link "Requires: fmt librsvg-2.0 cairo\nLibs: -L\${libdir} -lttplan_c ${_ttplan_c_pc_needs}")
   else()
     set(_ttplan_c_pc_link
-        "Requires.private: fmt\nLibs: -L\${libdir} -lttplan_c\nLibs.private: ${_ttplan_c_pc_needs}")
+        "Requires.private: fmt librsvg-2.0 cairo\nLibs: -L\${libdir} -lttplan_c\nLibs.private: ${_ttplan_c_pc_needs}")
   endif()
   configure_file("${CMAKE_CURRENT_LIST_DIR}/ttplan-c.pc.in" "${PROJECT_BINARY_DIR}/ttplan-c.pc" @ONLY)
   install(FILES "${PROJECT_BINARY_DIR}/ttplan-c.pc"

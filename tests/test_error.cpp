@@ -76,5 +76,5 @@ TEST_CASE("error: the library's failures arrive with their family's code", "[err
               pl.plan(start, {ttplan::actual_start{"no_such_phase", {}, {}, 3}});
           }) == error_code::planning);
     const ttplan::schedule s = pl.plan(start);
-    CHECK(code_thrown_by([&] { ttplan::render(s, "pdf"); }) == error_code::generic);
+    CHECK(code_thrown_by([&] { ttplan::render(s, "docx"); }) == error_code::generic);
 }

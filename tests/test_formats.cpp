@@ -70,7 +70,7 @@ TEST_CASE("formats: the suffixes each format answers to", "[formats]") {
 }
 
 TEST_CASE("formats: names without a known suffix have no format", "[formats]") {
-    for (const char* path : {"plan.pdf", "plan", "plan.", "plan.json.bak", "plan.jsonl", "plan.ical", ".json",
+    for (const char* path : {"plan.docx", "plan", "plan.", "plan.json.bak", "plan.jsonl", "plan.ical", ".json",
                              "plans.json/today", "/dev/stdout", ""}) {
         INFO(path);
         CHECK(format_for_path(path) == nullptr);

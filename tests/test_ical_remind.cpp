@@ -288,5 +288,5 @@ TEST_CASE("remind: only the ics format takes reminders", "[remind][formats]") {
         CHECK_THAT(e.message(), Catch::Contains("ics"));
     }
     // An unknown format is still named as such.
-    CHECK_THROWS_WITH(render(s, "pdf", o), Catch::Contains("unknown format"));
+    CHECK_THROWS_WITH(render(s, "docx", o), Catch::Contains("unknown format"));
 }

@@ -160,7 +160,7 @@ TEST_CASE("render: names dispatch, unknown names list the formats", "[render]") 
     const auto names = format_names();
     CHECK(std::find(names.begin(), names.end(), "json") != names.end());
     try {
-        (void)render(s, "pdf");
+        (void)render(s, "docx");
         FAIL("an unknown format must throw");
     } catch (const error& e) {
         const std::string message = e.what();

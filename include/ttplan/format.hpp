@@ -17,6 +17,10 @@
 
 namespace TTPLAN_API ttplan {
 
+// The sheet the one-page summary ("page") is laid out for.
+enum class paper_size : std::uint8_t { a4, letter };
+enum class paper_orientation : std::uint8_t { landscape, portrait };
+
 struct render_options {
     // iCalendar: an opaque id chosen by the caller (never a name or record number); UIDs are
     // derived from it and from stable protocol keys, so a re-planned calendar updates the
@@ -25,7 +29,8 @@ struct render_options {
     // such re-plans.
     std::string calendar_id;
     std::string calendar_name;                // default: the protocol title
-    std::optional<std::int64_t> timestamp;    // DTSTAMP/LAST-MODIFIED, seconds since 1970;
+    std::optional<std::int64_t> timestamp;    // DTSTAMP/LAST-MODIFIED, and a PDF's creation
+                                              // date, seconds since 1970;
                                               // default: the start date (the library never
                                               // reads the environment; the CLI passes
                                               // $SOURCE_DATE_EPOCH here)
@@ -54,6 +59,10 @@ struct render_options {
     std::optional<day_point> today;
     // CSV: one row per event, or one row per phase occurrence and span.
     enum class csv_rows : std::uint8_t { events, phases } csv = csv_rows::events;
+    // page: the paper and how it is turned; unset = A4, landscape. Only "page" takes them:
+    // render() refuses them for another format (parse_paper, parse_orientation in picture.hpp).
+    std::optional<paper_size> paper;
+    std::optional<paper_orientation> orientation;
 };
 
 // One output format: the name render() takes, the file suffixes that stand for it and a
@@ -64,12 +73,15 @@ struct format_info {
     // month calendar is plain text, and ".txt" already means "text").
     std::span<const std::string_view> suffixes;
     std::string_view summary;
+    // Bytes that are no text (PNG, PDF): never for a terminal.
+    bool binary = false;
 };
 
 // Every format render() knows, text first; the suffixes of two formats never overlap.
 const std::vector<format_info>& formats();
 
-// Names accepted by render(): "text", "json", "ics", "csv", "md", "calendar", "html".
+// Names accepted by render(): "text", "json", "ics", "csv", "md", "calendar", "html", "svg",
+// "png", "pdf", "page".
 std::vector<std::string_view> format_names();
 
 // The format a file name asks for by its suffix.
@@ -78,8 +90,8 @@ std::vector<std::string_view> format_names();
 // the file name counts: "plans.json/today" has none.
 const format_info* format_for_path(const std::filesystem::path& path);
 
-// Renders a schedule in the named format. Throws error listing the format names when the
-// name is unknown.
+// Renders a schedule in the named format: text, or the bytes of a binary format (png, pdf,
+// page; format_info::binary). Throws error listing the format names when the name is unknown.
 std::string render(const schedule& s, std::string_view format, const render_options& options = {});
 
 // The JSON schedule document (the contract other tools read), with a trailing newline.

@@ -19,6 +19,7 @@
 #include <ttplan/markdown.hpp>
 #include <ttplan/model.hpp>
 #include <ttplan/month_calendar.hpp>
+#include <ttplan/picture.hpp>
 #include <ttplan/plan_check.hpp>
 #include <ttplan/planner.hpp>
 #include <ttplan/protocol_io.hpp>

@@ -44,8 +44,8 @@ void add_plan(CLI::App& app, state& st) {
     auto timestamp = std::make_shared<std::string>();
     cmd->add_option(
            "--timestamp", *timestamp,
-           "iCalendar: DTSTAMP as seconds since 1970, 0 to 253402300799 (default: $SOURCE_DATE_EPOCH, "
-           "else the start date)")
+           "iCalendar: DTSTAMP, PDF: creation date, as seconds since 1970, 0 to 253402300799 (default: "
+           "$SOURCE_DATE_EPOCH, else the start date)")
         ->check(CLI::Validator(
             [](const std::string& text) {
                 try {
@@ -97,8 +97,34 @@ void add_plan(CLI::App& app, state& st) {
     cmd->add_option("--csv-rows", *csv_rows, "CSV: events (one row per event) or phases")
         ->check(CLI::IsMember({"events", "phases"}))
         ->capture_default_str();
-    cmd->callback([&st, cmd, in, format, output, options, csv_rows, no_cancelled, timestamp, remind, today] {
-        st.run = [cmd, in, format, output, options, csv_rows, no_cancelled, timestamp, remind, today] {
+    auto paper = std::make_shared<std::string>();
+    cmd->add_option("--paper", *paper, "page: the paper, a4 or letter (default: a4)")
+        ->check(CLI::Validator(
+            [](const std::string& text) {
+                try {
+                    parse_paper(text);
+                    return std::string();
+                } catch (const value_error& e) {
+                    return e.message();
+                }
+            },
+            "PAPER", "paper size"));
+    auto orientation = std::make_shared<std::string>();
+    cmd->add_option("--orientation", *orientation, "page: landscape or portrait (default: landscape)")
+        ->check(CLI::Validator(
+            [](const std::string& text) {
+                try {
+                    parse_orientation(text);
+                    return std::string();
+                } catch (const value_error& e) {
+                    return e.message();
+                }
+            },
+            "ORIENTATION", "paper orientation"));
+    cmd->callback([&st, cmd, in, format, output, options, csv_rows, no_cancelled, timestamp, remind, today, paper,
+                   orientation] {
+        st.run = [cmd, in, format, output, options, csv_rows, no_cancelled, timestamp, remind, today, paper,
+                  orientation] {
             if (!timestamp->empty()) options->timestamp = parse_epoch_seconds(*timestamp, "--timestamp");
             // The reader's day, for the formats that show it; the others never change with it.
             if (*today != "none") options->today = today->empty() ? local_today() : parse_date(*today);
@@ -111,6 +137,17 @@ void add_plan(CLI::App& app, state& st) {
                                               name),
                                   location{"--remind", {}, 0, 0});
             }
+            // The sheet is the printed page's alone.
+            for (const auto& [given, option] : {std::pair{paper, "--paper"}, std::pair{orientation, "--orientation"}}) {
+                if (!given->empty() && name != "page") {
+                    throw usage_error(fmt::format("{} lays out the printed page: give it with --format page, not {}",
+                                                  option, name),
+                                      location{option, {}, 0, 0});
+                }
+            }
+            if (!paper->empty()) options->paper = parse_paper(*paper);
+            if (!orientation->empty()) options->orientation = parse_orientation(*orientation);
+            refuse_binary_on_terminal(*output, name);
             for (const auto& text : *remind) options->remind.push_back(parse_remind(text));
             try {
                 check_remind(options->remind);
@@ -123,9 +160,10 @@ void add_plan(CLI::App& app, state& st) {
             } catch (const value_error& e) {
                 throw usage_error(std::string("--time-zone: ") + e.message());
             }
-            // Only iCalendar carries a timestamp, so a malformed variable fails only the
+            // Only iCalendar and PDF carry a timestamp, so a malformed variable fails only the
             // output that would use it.
-            if (name == "ics" && !options->timestamp) options->timestamp = source_date_epoch();
+            if ((name == "ics" || name == "pdf" || name == "page") && !options->timestamp)
+                options->timestamp = source_date_epoch();
             options->csv =
                 *csv_rows == "phases" ? render_options::csv_rows::phases : render_options::csv_rows::events;
             // A record names its own calendar and revision, so a re-imported calendar updates

@@ -93,6 +93,10 @@ std::int64_t parse_epoch_seconds(std::string_view text, std::string_view where);
 // located at standard output when it cannot be written (a full disk, a closed pipe).
 void emit(const std::string& output, std::string_view content);
 
+// usage_error naming -o when format `name` is binary (PNG, PDF) and `output` is standard
+// output on a terminal: those bytes would garble it.
+void refuse_binary_on_terminal(const std::string& output, std::string_view name);
+
 // Standard output written so far, flushed: io_error located at standard output when any of it
 // was lost, so no command exits 0 with its output gone (main checks it after every command).
 void check_standard_output();

@@ -14,6 +14,8 @@
 #include <ctime>
 #include <filesystem>
 
+#include <unistd.h>
+
 namespace ttplan::cli {
 
 namespace {
@@ -251,6 +253,17 @@ void emit(const std::string& output, std::string_view content) {
         return;
     }
     write_file_atomic(output, content);
+}
+
+void refuse_binary_on_terminal(const std::string& output, std::string_view name) {
+    if (!output.empty() && output != "-") return;
+    const auto& all = formats();
+    const auto f = std::find_if(all.begin(), all.end(), [&](const format_info& i) { return i.name == name; });
+    if (f == all.end() || !f->binary || isatty(STDOUT_FILENO) == 0) return;
+    throw usage_error(fmt::format("{} is binary and standard output is a terminal: write it to a file with -o "
+                                  "FILE{} (or redirect standard output)",
+                                  name, f->suffixes.empty() ? ".pdf" : f->suffixes.front()),
+                      location{"-o", {}, 0, 0});
 }
 
 void check_standard_output() {

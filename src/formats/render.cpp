@@ -7,6 +7,7 @@
 #include <ttplan/ical.hpp>
 #include <ttplan/markdown.hpp>
 #include <ttplan/month_calendar.hpp>
+#include <ttplan/picture.hpp>
 
 #include <fmt/format.h>
 
@@ -32,24 +33,35 @@ constexpr std::string_view ics_suffixes[] = {".ics"};
 constexpr std::string_view html_suffixes[] = {".html", ".htm"};
 constexpr std::string_view csv_suffixes[] = {".csv"};
 constexpr std::string_view md_suffixes[] = {".md", ".markdown"};
+constexpr std::string_view svg_suffixes[] = {".svg"};
+constexpr std::string_view png_suffixes[] = {".png"};
+constexpr std::string_view pdf_suffixes[] = {".pdf"};
 
 const auto& table() {
     static const std::array entries{
-        format_entry{{"text", text_suffixes, "a readable agenda by phase and week"},
+        format_entry{{"text", text_suffixes, "a readable agenda by phase and week", false},
                      [](const schedule& s, const render_options& o) { return to_text(s, o); }},
-        format_entry{{"json", json_suffixes, "the schedule document (schema/schedule.schema.json)"},
+        format_entry{{"json", json_suffixes, "the schedule document (schema/schedule.schema.json)", false},
                      [](const schedule& s, const render_options&) { return to_json(s); }},
-        format_entry{{"ics", ics_suffixes, "iCalendar (RFC 5545) all-day events for calendar clients"},
+        format_entry{{"ics", ics_suffixes, "iCalendar (RFC 5545) all-day events for calendar clients", false},
                      [](const schedule& s, const render_options& o) { return to_ical(s, o); }},
         format_entry{
-            {"html", html_suffixes, "one self-contained page with an SVG timeline and month calendars"},
+            {"html", html_suffixes, "one self-contained page with an SVG timeline and month calendars", false},
             [](const schedule& s, const render_options& o) { return to_html(s, o); }},
-        format_entry{{"csv", csv_suffixes, "RFC 4180 rows, one per event or per phase and span"},
+        format_entry{{"csv", csv_suffixes, "RFC 4180 rows, one per event or per phase and span", false},
                      [](const schedule& s, const render_options& o) { return to_csv(s, o); }},
-        format_entry{{"md", md_suffixes, "Markdown tables"},
+        format_entry{{"md", md_suffixes, "Markdown tables", false},
                      [](const schedule& s, const render_options& o) { return to_markdown(s, o); }},
-        format_entry{{"calendar", {}, "month grids like cal(1), treatment days marked"},
+        format_entry{{"calendar", {}, "month grids like cal(1), treatment days marked", false},
                      [](const schedule& s, const render_options&) { return to_month_calendar(s); }},
+        format_entry{{"svg", svg_suffixes, "the timeline as one SVG picture, with its legend and dates", false},
+                     [](const schedule& s, const render_options&) { return to_svg(s); }},
+        format_entry{{"png", png_suffixes, "the SVG timeline drawn as a PNG image (2400 pixels wide)", true},
+                     [](const schedule& s, const render_options&) { return to_png(s); }},
+        format_entry{{"pdf", pdf_suffixes, "the SVG timeline drawn as a one-page vector PDF", true},
+                     [](const schedule& s, const render_options& o) { return to_pdf(s, o); }},
+        format_entry{{"page", {}, "a one-page PDF summary for paper, A4 or Letter, landscape or portrait", true},
+                     [](const schedule& s, const render_options& o) { return to_page(s, o); }},
     };
     return entries;
 }
@@ -96,6 +108,19 @@ std::string render(const schedule& s, std::string_view format, const render_opti
         if (!options.remind.empty() && format != "ics") {
             throw value_error(fmt::format("only the ics format (iCalendar) carries reminders, not \"{}\"", format),
                               location{"remind", {}, 0, 0});
+        }
+        // The sheet is the page's alone: another format would ignore it without a word.
+        if (format != "page") {
+            if (options.paper) {
+                throw value_error(
+                    fmt::format("only the page format (one printed page) takes a paper size, not \"{}\"", format),
+                    location{"paper", {}, 0, 0});
+            }
+            if (options.orientation) {
+                throw value_error(
+                    fmt::format("only the page format (one printed page) takes an orientation, not \"{}\"", format),
+                    location{"orientation", {}, 0, 0});
+            }
         }
         return f.render(s, options);
     }

@@ -493,6 +493,8 @@ std::string today_line(const axis& ax, const metrics& m, day_point today, double
 
 }  // namespace
 
+std::string svg_number(double v) { return num(v); }
+
 std::string day_anchor(day_point d) {
     const date::year_month_day ymd{d};
     return fmt::format("d-{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
@@ -501,6 +503,11 @@ std::string day_anchor(day_point d) {
 
 std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_view id, timeline_layout layout,
                          const std::optional<day_point>& today) {
+    return draw_timeline(groups, id, layout, today).markup;
+}
+
+timeline_picture draw_timeline(const std::vector<timeline_group>& groups, std::string_view id,
+                               timeline_layout layout, const std::optional<day_point>& today) {
     const metrics& m = layout == timeline_layout::narrow ? narrow_metrics : wide_metrics;
     const axis ax = make_axis(groups, m);
     lanes_writer lanes{ax, m, id, {}, {}, axis_height, 0};
@@ -591,7 +598,7 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
     if (today_shown) out += today_line(ax, m, *today, lanes_bottom);
     out += legend_markup;
     out += "</svg>\n";
-    return out;
+    return {std::move(out), m.width, height};
 }
 
 }  // namespace ttplan::detail

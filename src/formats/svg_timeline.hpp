@@ -41,4 +41,18 @@ std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_
                          timeline_layout layout = timeline_layout::wide,
                          const std::optional<day_point>& today = std::nullopt);
 
+// The same picture with its size in SVG user units, for documents that place it: the SVG file
+// and the printed page draw this one picture, translated and scaled, never a second drawing.
+struct timeline_picture {
+    std::string markup;  // the <svg> element svg_timeline returns
+    double width = 0;
+    double height = 0;
+};
+timeline_picture draw_timeline(const std::vector<timeline_group>& groups, std::string_view id,
+                               timeline_layout layout = timeline_layout::wide,
+                               const std::optional<day_point>& today = std::nullopt);
+
+// A coordinate as the timeline writes them: at most two decimals, no trailing zeros.
+std::string svg_number(double v);
+
 }  // namespace ttplan::detail

@@ -122,6 +122,7 @@ void walk(const ttplan_schedule* schedule, const operations& ops) {
     for (size_t i = 0; i < ttplan_format_count(); ++i) {
         const char* name = nullptr;
         TTPLAN_FUZZ_CALL(ttplan_format_info(i, &name, nullptr, nullptr));
+        if (ttplan_format_is_binary(i) != 0) continue;  // as fuzzed_format
         char* text = nullptr;
         size_t length = 0;
         const ttplan_status status = ttplan_schedule_render(schedule, name, &options, &text, &length);
@@ -230,6 +231,7 @@ void fuzz_record(const std::string& json, const operations& ops) {
         for (size_t i = 0; i < ttplan_format_count(); ++i) {
             const char* name = nullptr;
             TTPLAN_FUZZ_CALL(ttplan_format_info(i, &name, nullptr, nullptr));
+            if (ttplan_format_is_binary(i) != 0) continue;  // as fuzzed_format
             if (ttplan_record_render(record, name, nullptr, clinic, &text, &length) == TTPLAN_OK) {
                 take(text, length);
             }

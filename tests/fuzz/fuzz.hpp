@@ -5,6 +5,7 @@
 #pragma once
 
 #include <ttplan/error.hpp>
+#include <ttplan/format.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -102,6 +103,16 @@ inline void check_error(const ttplan::error& e, const char* file, int line) {
     if (to_string(e.code()) == "unknown") {
         fail("an error carries a known code", file, line, what);
     }
+}
+
+// The formats the targets write: the text ones. PNG, PDF and the printed page are the svg
+// format's drawing (and the page's sheet) handed to librsvg and cairo, which are not this
+// project's to fuzz; the SVG they are drawn from is written and checked as text.
+inline bool fuzzed_format(std::string_view format) {
+    for (const auto& f : ttplan::formats()) {
+        if (f.name == format) return !f.binary;
+    }
+    return true;
 }
 
 // What the formats promise of what they write: JSON that reads back as JSON; iCalendar content

@@ -355,8 +355,8 @@ def test_thousands_of_daily_cycles_render_every_cycle(tmp_path):
 
 
 def test_unknown_format_lists_formats():
-    proc = run("plan", "--start", START, "--format", "pdf", check=False)
-    assert_clean_failure(proc, "pdf", "json", "text")
+    proc = run("plan", "--start", START, "--format", "docx", check=False)
+    assert_clean_failure(proc, "docx", "json", "text", "png", "page")
 
 
 def test_unknown_builtin_or_path():
@@ -393,11 +393,11 @@ def test_output_suffix_picks_the_format(tmp_path, name, starts):
 
 
 def test_output_suffix_no_format_has_is_a_usage_error(tmp_path):
-    out = tmp_path / "plan.pdf"
+    out = tmp_path / "plan.docx"
     proc = run("plan", "--start", START, "-o", out, check=False)
     assert proc.returncode == 2, proc.stderr
-    assert_clean_failure(proc, "--output", "plan.pdf", '".pdf"', "--format")
-    for suffix in (".txt", ".json", ".ics", ".csv", ".md", ".markdown", ".html", ".htm"):
+    assert_clean_failure(proc, "--output", "plan.docx", '".docx"', "--format")
+    for suffix in (".txt", ".json", ".ics", ".csv", ".md", ".markdown", ".html", ".htm", ".svg", ".png", ".pdf"):
         assert suffix in proc.stderr, suffix
     assert proc.stderr.count("\n") == 1, proc.stderr
     assert not proc.stdout
@@ -410,8 +410,8 @@ def test_output_suffix_no_format_has_is_a_usage_error(tmp_path):
 
 def test_output_suffix_is_checked_before_planning(tmp_path):
     # The usage error comes first, even when the plan itself would fail too.
-    proc = run("plan", "--start", "2027-02-30", "-o", tmp_path / "plan.pdf", check=False)
-    assert proc.returncode == 2 and ".pdf" in proc.stderr and "2027-02-30" not in proc.stderr
+    proc = run("plan", "--start", "2027-02-30", "-o", tmp_path / "plan.docx", check=False)
+    assert proc.returncode == 2 and ".docx" in proc.stderr and "2027-02-30" not in proc.stderr
 
 
 def test_output_without_suffix_is_text(tmp_path):

@@ -44,7 +44,10 @@ def test_completion_of_commands_and_record_commands():
 def test_completion_of_options_and_their_values():
     assert "--start" in complete("plan", "--st")
     assert set(complete("plan", "--ti")) == {"--timestamp", "--time-zone"}
-    assert complete("plan", "--format", "") == ["text", "json", "ics", "csv", "md", "calendar", "html"]
+    assert complete("plan", "--format", "") == ["text", "json", "ics", "csv", "md", "calendar", "html", "svg", "png",
+                                                "pdf", "page"]
+    assert complete("plan", "--paper", "") == ["a4", "letter"]
+    assert complete("plan", "--orientation", "") == ["landscape", "portrait"]
     assert complete("graph", "-f", "") == ["dot", "mermaid"]
     assert complete("plan", "--closed", "s") == ["sat", "sun"]
     assert complete("record", "add", "patient.json", "--de") == ["--delay", "--decide"]

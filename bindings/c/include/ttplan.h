@@ -91,6 +91,9 @@ ttplan_status ttplan_format_info(size_t index, const char** name, const char** s
  * ignored ("plan.JSON" -> "json"); NULL when the name has no suffix or one no format has
  * (not an error). The string lives as long as the program. */
 ttplan_status ttplan_format_for_path(const char* path, const char** name);
+/* 1 when format `index` (< ttplan_format_count()) writes bytes that are no text (PNG, PDF),
+ * else 0; -1 for an index out of range. */
+int ttplan_format_is_binary(size_t index);
 
 /* ---- protocols ---------------------------------------------------------------------- */
 
@@ -374,12 +377,20 @@ typedef struct ttplan_render_options {
      * NULL = none (the library never reads the clock). Other formats ignore it. A date that does
      * not read fails rendering with TTPLAN_ERROR_VALUE naming today. Borrowed. */
     const char* today;
+    /* "page" (the one-page PDF summary): the paper, "a4" or "letter", and its orientation,
+     * "landscape" or "portrait"; NULL = A4, landscape. A value that does not read, or either
+     * with a format other than "page", fails rendering with TTPLAN_ERROR_VALUE naming paper or
+     * orientation. */
+    const char* paper;
+    const char* orientation;
 } ttplan_render_options;
 
 void ttplan_render_options_init(ttplan_render_options* options);
 
 /* The schedule in the named format ("text", "json", "ics", ...) into a malloc'd,
- * NUL-terminated buffer; free it with ttplan_free. options NULL = defaults; length may be NULL. */
+ * NUL-terminated buffer; free it with ttplan_free. options NULL = defaults; length may be NULL.
+ * "png", "pdf" and "page" are binary (ttplan_format_is_binary): they hold NUL bytes, so read
+ * *length bytes. */
 ttplan_status ttplan_schedule_render(const ttplan_schedule* schedule, const char* format,
                                      const ttplan_render_options* options, char** out, size_t* length);
 /* The same, written to `path` atomically (a failure leaves any existing file untouched). */

@@ -272,6 +272,8 @@ render_options options_arg(const ttplan_render_options* c) {
             throw value_error(e.message(), location{"today", {}, 0, 0});
         }
     }
+    if (c->paper != nullptr) o.paper = parse_paper(c->paper);
+    if (c->orientation != nullptr) o.orientation = parse_orientation(c->orientation);
     return o;
 }
 
@@ -391,6 +393,11 @@ ttplan_status ttplan_format_for_path(const char* path, const char** name) {
             if (c.name == f->name) *name = c.name.c_str();
         }
     });
+}
+
+int ttplan_format_is_binary(size_t index) {
+    const auto& all = ttplan::formats();
+    return index < all.size() ? (all[index].binary ? 1 : 0) : -1;
 }
 
 const char* ttplan_default_protocol_id(void) {
@@ -665,7 +672,7 @@ ttplan_status ttplan_schedule_segment_parameter(const ttplan_schedule* schedule,
 
 void ttplan_render_options_init(ttplan_render_options* options) {
     if (options == nullptr) return;
-    *options = ttplan_render_options{nullptr, nullptr, 0, 0, 0, 0, nullptr, nullptr, nullptr, 0, nullptr};
+    *options = ttplan_render_options{nullptr, nullptr, 0, 0, 0, 0, nullptr, nullptr, nullptr, 0, nullptr, nullptr, nullptr};
 }
 
 ttplan_status ttplan_schedule_render(const ttplan_schedule* schedule, const char* format,

@@ -157,7 +157,7 @@ static void test_formats(void) {
     CHECK_FAILS(ttplan_format_info(n, &name, NULL, NULL), TTPLAN_ERROR_INVALID_ARGUMENT, "out of range");
     CHECK_OK(ttplan_format_for_path("out/PLAN.Markdown", &name));
     CHECK(name != NULL && strcmp(name, "md") == 0);
-    CHECK_OK(ttplan_format_for_path("plan.pdf", &name));
+    CHECK_OK(ttplan_format_for_path("plan.docx", &name));
     CHECK(name == NULL);
     CHECK_OK(ttplan_format_for_path("plan", &name));
     CHECK(name == NULL);
@@ -533,9 +533,9 @@ static void test_output(void) {
     path_in(path, sizeof path, scratch_dir, "no-such-dir/plan.ics");
     CHECK_FAILS(ttplan_schedule_write(s, "ics", NULL, path), TTPLAN_ERROR_IO, "no-such-dir");
     CHECK(read_file(path) == NULL);
-    CHECK_FAILS(ttplan_schedule_render(s, "pdf", NULL, &text, NULL), TTPLAN_ERROR, "pdf");
+    CHECK_FAILS(ttplan_schedule_render(s, "docx", NULL, &text, NULL), TTPLAN_ERROR, "docx");
     CHECK(contains(ttplan_last_error(), "ics") && text == NULL);
-    CHECK_FAILS(ttplan_schedule_write(s, "pdf", NULL, path), TTPLAN_ERROR, "allowed");
+    CHECK_FAILS(ttplan_schedule_write(s, "docx", NULL, path), TTPLAN_ERROR, "allowed");
     options.calendar_id = "has spaces";
     CHECK_FAILS(ttplan_schedule_render(s, "ics", &options, &text, NULL), TTPLAN_ERROR_VALUE, "calendar_id");
     options.calendar_id = "clinic-42";
@@ -951,7 +951,7 @@ static void test_error_families(void) {
     CHECK_OK(ttplan_profile_create(&pr));
     CHECK_OK(ttplan_profile_set_start(pr, "2027-01-04"));
     CHECK_OK(ttplan_plan(p, pr, &s));
-    CHECK_FAILS(ttplan_schedule_render(s, "pdf", NULL, &text, NULL), TTPLAN_ERROR, "pdf");
+    CHECK_FAILS(ttplan_schedule_render(s, "docx", NULL, &text, NULL), TTPLAN_ERROR, "docx");
     CHECK(text == NULL);
 
     CHECK(n == sizeof seen / sizeof seen[0]);

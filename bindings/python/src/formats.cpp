@@ -68,7 +68,8 @@ std::vector<std::chrono::minutes> python_remind(py::handle remind) {
 render_options make_options(const std::string& calendar_id, const std::string& calendar_name,
                             std::optional<std::int64_t> timestamp, std::int32_t sequence,
                             const std::string& csv_rows, const std::string& time_zone, const schedule* previous,
-                            py::handle remind, py::handle today) {
+                            py::handle remind, py::handle today, const std::optional<std::string>& paper,
+                            const std::optional<std::string>& orientation) {
     render_options o;
     o.remind = python_remind(remind);
     if (!today.is_none()) {
@@ -83,6 +84,8 @@ render_options make_options(const std::string& calendar_id, const std::string& c
                               location{"today", {}, 0, 0});
         }
     }
+    if (paper) o.paper = parse_paper(*paper);
+    if (orientation) o.orientation = parse_orientation(*orientation);
     if (previous != nullptr) o.previous.push_back(previous);
     o.time_zone = time_zone;
     o.calendar_id = calendar_id;
@@ -97,6 +100,13 @@ render_options make_options(const std::string& calendar_id, const std::string& c
         throw value_error("unknown csv_rows \"" + csv_rows + "\"; allowed: events, phases");
     }
     return o;
+}
+
+py::object rendered(std::string_view format, const std::string& output) {
+    for (const auto& f : formats()) {
+        if (f.name == format && f.binary) return py::bytes(output);
+    }
+    return py::str(output);
 }
 
 namespace {
@@ -115,7 +125,9 @@ constexpr const char* options_doc =
     "datetime.timedelta, 1 minute to 4 weeks; one VALARM each on every treatment-day event; another format "
     "refuses them), today (text, md and html: the reader's day, as start dates are given, for a \"What's "
     "next\" section and, in html, a today line and today marked in the month grids; default None: none, "
-    "the clock is never read; other formats ignore it).";
+    "the clock is never read; other formats ignore it), paper and orientation (\"page\": \"a4\" or "
+    "\"letter\", \"landscape\" or \"portrait\"; default A4 landscape; another format refuses them). png, pdf "
+    "and page give bytes, every other format str.";
 
 }  // namespace
 
@@ -130,6 +142,9 @@ void bind_formats(py::module_& m) {
             },
             "Lower-case suffixes with the dot ([\".html\", \".htm\"]); empty when none is the format's own.")
         .def_property_readonly("summary", [](const format_info& f) { return std::string(f.summary); })
+        .def_property_readonly(
+            "binary", [](const format_info& f) { return f.binary; },
+            "True for bytes that are no text (png, pdf, page): Schedule.render() gives them as bytes.")
         .def("__repr__", [](const format_info& f) { return "<ttplan.Format " + std::string(f.name) + ">"; });
     m.def(
         "formats",
@@ -155,15 +170,17 @@ void bind_formats(py::module_& m) {
         [](const schedule& s, const std::string& format, const std::string& calendar_id,
            const std::string& calendar_name, std::optional<std::int64_t> timestamp, std::int32_t sequence,
            const std::string& csv_rows, const std::string& time_zone, const schedule* previous,
-           py::handle remind, py::handle today) {
-            return render(s, format,
-                          make_options(calendar_id, calendar_name, timestamp, sequence, csv_rows, time_zone,
-                                       previous, remind, today));
+           py::handle remind, py::handle today, const std::optional<std::string>& paper,
+           const std::optional<std::string>& orientation) {
+            return rendered(format, render(s, format,
+                                           make_options(calendar_id, calendar_name, timestamp, sequence, csv_rows,
+                                                        time_zone, previous, remind, today, paper, orientation)));
         },
         "format"_a = "text", py::kw_only(), "calendar_id"_a = "", "calendar_name"_a = "",
         "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events", "time_zone"_a = "",
-        "previous"_a = py::none(), "remind"_a = py::none(), "today"_a = py::none(),
-        (std::string("The schedule as text in the named format (see ttplan.format_names()).") + options_doc)
+        "previous"_a = py::none(), "remind"_a = py::none(), "today"_a = py::none(), "paper"_a = py::none(),
+        "orientation"_a = py::none(),
+        (std::string("The schedule in the named format (see ttplan.format_names()).") + options_doc)
             .c_str());
     cls.def("to_json", [](const schedule& s) { return to_json(s); },
             "The JSON schedule document (schema/schedule.schema.json), the same text as `ttplan plan --format json`.");
@@ -172,14 +189,16 @@ void bind_formats(py::module_& m) {
         [](const schedule& s, const std::string& path, const std::string& format,
            const std::string& calendar_id, const std::string& calendar_name,
            std::optional<std::int64_t> timestamp, std::int32_t sequence, const std::string& csv_rows,
-           const std::string& time_zone, const schedule* previous, py::handle remind, py::handle today) {
+           const std::string& time_zone, const schedule* previous, py::handle remind, py::handle today,
+           const std::optional<std::string>& paper, const std::optional<std::string>& orientation) {
             write_file_atomic(path, render(s, format,
-                                           make_options(calendar_id, calendar_name, timestamp, sequence,
-                                                        csv_rows, time_zone, previous, remind, today)));
+                                           make_options(calendar_id, calendar_name, timestamp, sequence, csv_rows,
+                                                        time_zone, previous, remind, today, paper, orientation)));
         },
         "path"_a, "format"_a = "text", py::kw_only(), "calendar_id"_a = "", "calendar_name"_a = "",
         "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events", "time_zone"_a = "",
-        "previous"_a = py::none(), "remind"_a = py::none(), "today"_a = py::none(),
+        "previous"_a = py::none(), "remind"_a = py::none(), "today"_a = py::none(), "paper"_a = py::none(),
+        "orientation"_a = py::none(),
         "Writes render(format, ...) to path atomically: a failure leaves any existing file untouched.");
     cls.def(
         "changes",

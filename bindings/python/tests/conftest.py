@@ -20,6 +20,9 @@ def cli():
         # Bytes, decoded without newline translation: iCalendar lines end in CRLF.
         proc = subprocess.run([binary, *map(str, args)], capture_output=True, env=env)
         assert proc.returncode == 0, proc.stderr.decode()
-        return proc.stdout.decode()
+        try:
+            return proc.stdout.decode()
+        except UnicodeDecodeError:  # png, pdf and page: bytes, as render() gives them
+            return proc.stdout
 
     return run

@@ -76,8 +76,8 @@ def test_write_is_atomic(tmp_path):
     s.write(str(out), "ics", calendar_id="c1")
     assert out.read_bytes().decode() == s.render("ics", calendar_id="c1")
     out.write_text("old")
-    with pytest.raises(ttplan.Error, match="pdf"):
-        s.write(str(out), "pdf")
+    with pytest.raises(ttplan.Error, match="docx"):
+        s.write(str(out), "docx")
     assert out.read_text() == "old"
     with pytest.raises(ttplan.IoError, match="no-such-dir"):
         s.write(str(tmp_path / "no-such-dir" / "plan.txt"))
@@ -102,7 +102,7 @@ def test_format_table_names_suffixes_and_lookup():
         for suffix in f.suffixes:
             assert ttplan.format_for_path("plan" + suffix.upper()).name == f.name
     assert ttplan.format_for_path("out/plan.markdown").name == "md"
-    assert ttplan.format_for_path("plan.pdf") is None
+    assert ttplan.format_for_path("plan.docx") is None
     assert ttplan.format_for_path("plan") is None
 
 
