@@ -300,7 +300,8 @@ TEST_CASE("html: summary in words and month calendars from start to end", "[html
         html,
         std::regex(
             R"re(<td id="d-2027-01-04" class="in tx"><span class="d">4</span><span class="ph">Short phase begins</span>[\s\S]*?Vincristine[\s\S]*?Lumbar puncture)re")));
-    CHECK(std::regex_search(html, std::regex(R"re(<td[^>]* class="in tx tent"[^>]*><span class="d">1</span>)re")));
+    CHECK(std::regex_search(html,
+                            std::regex(R"re(<td[^>]* class="in tx tent"[^>]*><span class="d">1</span>)re")));
 }
 
 TEST_CASE("html: deterministic output", "[html]") {
@@ -362,9 +363,11 @@ TEST_CASE("html: the default protocol's plan", "[html][builtin]") {
     // The narrow layout leaves out a tick that another of its row and colour would cover, and
     // only such a tick: the first tick of every row and colour is drawn.
     const std::string narrow = timeline(page, "narrow");
-    const std::regex tick(R"re(<rect class="tick" x="([0-9.]+)" y="([0-9.]+)" width="[0-9.]+" height="([0-9.]+)" fill="([^"]+)")re");
+    const std::regex tick(
+        R"re(<rect class="tick" x="([0-9.]+)" y="([0-9.]+)" width="[0-9.]+" height="([0-9.]+)" fill="([^"]+)")re");
     std::map<std::string, std::vector<double>> rows;
-    for (auto it = std::sregex_iterator(narrow.begin(), narrow.end(), tick); it != std::sregex_iterator(); ++it)
+    for (auto it = std::sregex_iterator(narrow.begin(), narrow.end(), tick); it != std::sregex_iterator();
+         ++it)
         rows[(*it)[2].str() + "/" + (*it)[3].str() + "/" + (*it)[4].str()].push_back(number((*it)[1]));
     REQUIRE(!rows.empty());
     std::size_t drawn = 0;
@@ -403,7 +406,8 @@ TEST_CASE("html: a narrow layout of the same timeline for phones", "[html][svg][
     const auto widths = attribute_values(narrow, R"re(rect class="phase[^"]*")re", "width");
     REQUIRE(widths.size() == days.size());
     for (std::size_t i = 0; i < days.size(); ++i) {
-        CHECK(number(widths[i]) / number(days[i]) == Approx(number(widths[0]) / number(days[0])).epsilon(0.01));
+        CHECK(number(widths[i]) / number(days[i]) ==
+              Approx(number(widths[0]) / number(days[0])).epsilon(0.01));
     }
     // Labels above the bars: each lane's label baseline is above its first bar's top, and the
     // bars start at the left edge instead of after a label column.
@@ -425,13 +429,17 @@ TEST_CASE("html: every bar links to its first day in the month grids", "[html][s
     for (const std::string layout : {"wide", "narrow"}) {
         const std::string svg = timeline(page, layout);
         // A link around each bar, named by the bar's description with its dates.
-        const std::regex link(R"re(<a href="#(d-[0-9]{4}-[0-9]{2}-[0-9]{2})"><title>([^<]*)</title><rect class="(phase|span))re");
+        // (In the narrow layout the lane's label comes first in its first link.)
+        const std::regex link(
+            R"re(<a href="#(d-[0-9]{4}-[0-9]{2}-[0-9]{2})"><title>([^<]*)</title>(?:<text class="lane-label"[^>]*>[^<]*(?:<title>[^<]*</title>)?</text>\n)?<rect class="(phase|span))re");
         std::vector<std::string> phase_targets;
         std::vector<std::string> span_targets;
-        for (auto it = std::sregex_iterator(svg.begin(), svg.end(), link); it != std::sregex_iterator(); ++it) {
+        for (auto it = std::sregex_iterator(svg.begin(), svg.end(), link); it != std::sregex_iterator();
+             ++it) {
             const std::string target = (*it)[1];
             ((*it)[3] == "phase" ? phase_targets : span_targets).push_back(target);
-            CHECK(std::regex_search((*it)[2].str(), std::regex(" to [A-Z][a-z]{2} [0-9]+ [A-Z][a-z]{2} 2027")));
+            CHECK(
+                std::regex_search((*it)[2].str(), std::regex(" to [A-Z][a-z]{2} [0-9]+ [A-Z][a-z]{2} 2027")));
             // The target is one cell of the month grids.
             CHECK(count_of(page, "id=\"" + target + "\"") == 1);
             CHECK(page.find("<td id=\"" + target + "\"") != std::string::npos);
@@ -443,6 +451,17 @@ TEST_CASE("html: every bar links to its first day in the month grids", "[html][s
         // With links inside, the picture is a labelled group, not an image whose parts are hidden.
         CHECK(svg.find("role=\"group\" aria-labelledby=\"timeline-svg") != std::string::npos);
     }
+    // In the narrow layout each lane's label is part of its first bar's link, a target a finger
+    // can hit; in the wide one labels stand apart.
+    const std::regex label_link(
+        R"re(<a href="#d-[0-9-]+"><title>[^<]*</title><text class="lane-label" data-lane="([^"]*)")re");
+    std::vector<std::string> linked;
+    const std::string narrow = timeline(page, "narrow");
+    for (auto it = std::sregex_iterator(narrow.begin(), narrow.end(), label_link);
+         it != std::sregex_iterator(); ++it)
+        linked.push_back((*it)[1]);
+    CHECK(linked == std::vector<std::string>{"phase:short", "phase:long", "span:Imatinib"});
+    CHECK_FALSE(std::regex_search(timeline(page, "wide"), label_link));
     // Only the days that bars link to carry an id.
     CHECK(count_of(page, "<td id=") == 5);
 }

@@ -241,7 +241,8 @@ TEST_CASE("multi html: one lane per phase of each protocol, switches drawn and n
     REQUIRE(wide.find("class=\"timeline wide\"") != std::string::npos);
     const std::string narrow = html.substr(html.rfind("<svg"), html.rfind("</svg>") - html.rfind("<svg"));
     REQUIRE(narrow.find("class=\"timeline narrow\"") != std::string::npos);
-    CHECK(all_of(narrow, R"re(data-lane="(phase:[^"]*)")re") == all_of(wide, R"re(data-lane="(phase:[^"]*)")re"));
+    CHECK(all_of(narrow, R"re(data-lane="(phase:[^"]*)")re") ==
+          all_of(wide, R"re(data-lane="(phase:[^"]*)")re"));
     CHECK(all_of(narrow, R"re(class="segment-label" data-protocol="([^"]*)")re") ==
           all_of(wide, R"re(class="segment-label" data-protocol="([^"]*)")re"));
     const auto lanes = all_of(wide, R"re(data-lane="(phase:[^"]*)")re");

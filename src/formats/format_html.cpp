@@ -157,7 +157,8 @@ std::string html_head(std::string_view title) {
 
 std::string html_footer() {
     return fmt::format(
-        "</main>\n<footer><p class=\"disclaimer\">{}</p><p>Made with ttplan {}.</p></footer>\n</body>\n</html>\n",
+        "</main>\n<footer><p class=\"disclaimer\">{}</p><p>Made with ttplan {}.</p></footer>\n"
+        "</body>\n</html>\n",
         escape_xml(disclaimer), version_string);
 }
 
@@ -209,26 +210,28 @@ std::string lengths_table(const schedule& s) {
     const bool several = s.segments().size() > 1;
     const double total = static_cast<double>(s.total_days());
     std::string out = fmt::format(
-        "<table class=\"facts lengths\"><thead><tr><th scope=\"col\">Phase</th>{}<th scope=\"col\">Cycles</th>"
+        "<table class=\"facts lengths\"><thead><tr><th scope=\"col\">Phase</th>{}"
+        "<th scope=\"col\">Cycles</th>"
         "<th scope=\"col\">Calendar days</th><th scope=\"col\">Share</th><th scope=\"col\">From</th>"
         "<th scope=\"col\">To</th></tr></thead><tbody>\n",
         several ? "<th scope=\"col\">Protocol</th>" : "");
     for (const auto& t : s.totals_by_phase()) {
-        const std::string protocol =
-            several ? "<td data-label=\"Protocol\"><code>" + escape_xml(s.segment_of(t).protocol.id) + "</code></td>"
-                    : std::string();
+        const std::string protocol = several ? "<td data-label=\"Protocol\"><code>" +
+                                                   escape_xml(s.segment_of(t).protocol.id) + "</code></td>"
+                                             : std::string();
         // data-label: on a phone each row is a card whose cells name their column.
         out += fmt::format(
             "<tr><td>{}</td>{}<td class=\"n\" data-label=\"Cycles\">{}</td>"
-            "<td class=\"n\" data-label=\"Calendar days\">{}</td><td class=\"n\" data-label=\"Share\">{:.0f}%</td>"
+            "<td class=\"n\" data-label=\"Calendar days\">{}</td>"
+            "<td class=\"n\" data-label=\"Share\">{:.0f}%</td>"
             "<td data-label=\"From\">{}</td><td data-label=\"To\">{}</td></tr>\n",
             escape_xml(t.name), protocol, t.occurrences, t.days, 100.0 * static_cast<double>(t.days) / total,
             long_date(t.first), long_date(t.last));
     }
     out += fmt::format(
-        "<tr><th scope=\"row\">Whole treatment</th><td></td>{}<td class=\"n\" data-label=\"Calendar days\">{}</td>"
-        "<td class=\"n\" data-label=\"Share\">100%</td><td data-label=\"From\">{}</td><td data-label=\"To\">{}</td>"
-        "</tr>\n</tbody></table>\n",
+        "<tr><th scope=\"row\">Whole treatment</th><td></td>{}"
+        "<td class=\"n\" data-label=\"Calendar days\">{}</td><td class=\"n\" data-label=\"Share\">100%</td>"
+        "<td data-label=\"From\">{}</td><td data-label=\"To\">{}</td></tr>\n</tbody></table>\n",
         several ? "<td></td>" : "", s.total_days(), long_date(s.start()), long_date(s.end()));
     return out;
 }

@@ -120,19 +120,23 @@ struct lanes_writer {
                                                    text_width(m, 1));
         const std::string shown = shorten(text, std::min<std::size_t>(room, m.label_row > 0 ? 60 : 34));
         // Above the bars a label crosses month lines: a white outline keeps it readable.
-        out += fmt::format(R"~(<text class="lane-label" data-lane="{}" x="{}" y="{}"{}>{})~", escape_xml(lane),
-                           num(x), num(baseline),
-                           m.label_row > 0 ? R"~( stroke="#fff" stroke-width="3" paint-order="stroke")~" : "",
-                           escape_xml(shown));
-        if (shown != text) out += fmt::format("<title>{}</title>", escape_xml(text));
-        out += "</text>\n";
+        std::string markup = fmt::format(
+            R"~(<text class="lane-label" data-lane="{}" x="{}" y="{}"{}>{})~", escape_xml(lane), num(x),
+            num(baseline), m.label_row > 0 ? R"~( stroke="#fff" stroke-width="3" paint-order="stroke")~" : "",
+            escape_xml(shown));
+        if (shown != text) markup += fmt::format("<title>{}</title>", escape_xml(text));
+        markup += "</text>\n";
+        // Above the bars, the label joins its lane's first link: a target a finger can hit where
+        // a short phase is a few pixels wide.
+        (links && m.label_row > 0 ? pending_label : out) += markup;
     }
 
     void heading(const timeline_group& g) {
         const schedule& s = g.plan->plan();
-        out += fmt::format(
-            R"~(<text class="group-label" x="8" y="{}" font-weight="bold">{} — {} ({})</text>)~", num(y + 6 + m.font),
-            escape_xml(g.label), escape_xml(describe_length(s.start(), s.end())), day_words(s.total_days()));
+        out +=
+            fmt::format(R"~(<text class="group-label" x="8" y="{}" font-weight="bold">{} — {} ({})</text>)~",
+                        num(y + 6 + m.font), escape_xml(g.label),
+                        escape_xml(describe_length(s.start(), s.end())), day_words(s.total_days()));
         out += '\n';
         y += heading_row;
     }
@@ -169,7 +173,7 @@ struct lanes_writer {
             const std::string protocol_attr =
                 plan.several() ? fmt::format(R"~( data-protocol="{}")~", escape_xml(protocol))
                                : std::string();
-            if (links) out += link_open(p.first, tip);
+            if (links) out += link_open(p.first, tip) + std::exchange(pending_label, {});
             out += fmt::format(
                 R"~(<rect class="{}" data-phase="{}"{} data-days="{}" x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}" stroke-width="1")~",
                 cls, escape_xml(p.phase), protocol_attr, p.days(), num(x), num(bar_y), num(w), num(bar_h),
@@ -262,8 +266,8 @@ struct lanes_writer {
         const bool above = m.label_row > 0;
         out += fmt::format(R"~(<rect class="swatch" x="8" y="{}" width="12" height="12" fill="url(#{})"/>)~",
                            num(above ? y + 3 : y + 6), pattern_id(id, kind));
-        label("span:" + activity, fmt::format("{} {}", style_of(kind).code, activity), above ? y + m.font : y + 16,
-              26);
+        label("span:" + activity, fmt::format("{} {}", style_of(kind).code, activity),
+              above ? y + m.font : y + 16, 26);
         const double bar_y = y + m.label_row + 5;
         for (const span* item : spans) {
             const span& sp = *item;
@@ -281,7 +285,7 @@ struct lanes_writer {
             if (plan.several()) tip += "; protocol " + plan.segments().at(seg).protocol.id;
             if (sp.ended_early()) tip += "; " + ending_words(sp.ending, plan.stopped_for(sp));
             if (sp.tentative) tip += "; tentative: may move later";
-            if (links) out += link_open(sp.first, tip);
+            if (links) out += link_open(sp.first, tip) + std::exchange(pending_label, {});
             out += fmt::format(
                 R"~(<rect class="span{}" x="{}" y="{}" width="{}" height="14" fill="url(#{})" stroke="{}")~",
                 sp.tentative ? " tentative" : "", num(ax.x(sp.first)), num(bar_y),
@@ -307,7 +311,8 @@ struct lanes_writer {
             if (!seg.reason.empty()) tip += " (" + seg.reason + ")";
             out += fmt::format(
                 R"~(<text class="segment-label" data-protocol="{}" x="{}" y="{}" font-style="italic">{}<title>{}</title></text>)~",
-                escape_xml(seg.protocol.id), num(x + 3), num(y + m.font + 1), escape_xml(shown), escape_xml(tip));
+                escape_xml(seg.protocol.id), num(x + 3), num(y + m.font + 1), escape_xml(shown),
+                escape_xml(tip));
             out += '\n';
         }
         y += segment_row + m.font - 12;
@@ -377,6 +382,7 @@ struct lanes_writer {
     }
 
     bool links = false;
+    std::string pending_label{};  // a lane label waiting for the lane's first link
 };
 
 std::string axis_marks(const axis& ax, double bottom) {
@@ -396,9 +402,9 @@ std::string axis_marks(const axis& ax, double bottom) {
             out += '\n';
             if (per_month >= text_width(m, 1) + 4) {
                 const auto name = month_abbrev(static_cast<unsigned>(ym.month()));
-                out += fmt::format(
-                    R"~(<text class="month" x="{}" y="36" text-anchor="middle">{}</text>)~",
-                    num(x + (ax.x(next) - x) / 2), per_month >= text_width(m, 3) + 6 ? name : name.substr(0, 1));
+                out += fmt::format(R"~(<text class="month" x="{}" y="36" text-anchor="middle">{}</text>)~",
+                                   num(x + (ax.x(next) - x) / 2),
+                                   per_month >= text_width(m, 3) + 6 ? name : name.substr(0, 1));
                 out += '\n';
             }
         }
@@ -469,7 +475,8 @@ std::pair<std::string, double> legend(const std::vector<legend_item>& items, dou
         std::string text;
         for (std::size_t l = 0; l < lines.size(); ++l) {
             text += l == 0 ? escape_xml(lines[l])
-                           : fmt::format(R"~(<tspan x="20" dy="{}">{}</tspan>)~", num(line), escape_xml(lines[l]));
+                           : fmt::format(R"~(<tspan x="20" dy="{}">{}</tspan>)~", num(line),
+                                         escape_xml(lines[l]));
         }
         out += fmt::format(R"~(<g transform="translate({} {})">{}<text x="20" y="{}">{}</text></g>)~", num(x),
                            num(row_top), items[i].swatch, num(m.font - 1), text);
@@ -497,8 +504,8 @@ std::string svg_number(double v) { return num(v); }
 
 std::string day_anchor(day_point d) {
     const date::year_month_day ymd{d};
-    return fmt::format("d-{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                       static_cast<unsigned>(ymd.day()));
+    return fmt::format("d-{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
 std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_view id, timeline_layout layout,
