@@ -7,8 +7,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <regex>
 #include <string>
+#include <vector>
 
 using namespace ttplan;
 
@@ -160,5 +164,56 @@ TEST_CASE("pictures: formats by suffix, binary ones marked", "[formats]") {
     for (const auto& f : formats()) {
         const bool binary = f.name == "png" || f.name == "pdf" || f.name == "page";
         CHECK(f.binary == binary);
+    }
+}
+
+TEST_CASE("pictures: a plan too long for the sheet is condensed, never spilled over", "[page]") {
+    // One phase a week for three years, each with a hospital stay: far more rows than fit.
+    std::vector<phase_occurrence> phases;
+    std::vector<span> stays;
+    const day_point start = samples::day("2027-01-04");
+    for (int i = 0; i < 150; ++i) {
+        const day_point first = start + date::days{7 * i};
+        const std::string id = "block" + std::to_string(i);
+        phase_occurrence p;
+        p.phase = id;
+        p.name = "Block " + std::to_string(i);
+        p.kind = id;
+        p.first = first;
+        p.last = first + date::days{6};
+        phases.push_back(p);
+        span stay;
+        stay.activity = "Admission";
+        stay.category = category::hospital_stay;
+        stay.first = first;
+        stay.last = first + date::days{2};
+        stay.phase = id;
+        stays.push_back(stay);
+    }
+    const schedule s({segment{{"long", "A long plan", "1"}, {}, start, {}}}, std::move(phases), {},
+                     std::move(stays));
+    for (const auto orientation : {paper_orientation::landscape, paper_orientation::portrait}) {
+        const std::string svg = page_svg(s, paper_size::a4, orientation);
+        // Rows left out are counted, in both tables.
+        CHECK(std::regex_search(svg, std::regex("… and [0-9]+ more: see the full plan")));
+        // The tables come after the (scaled) timeline, which has a lane for every block.
+        const auto tables = svg.find("</svg>\n</g>\n");
+        REQUIRE(tables != std::string::npos);
+        CHECK(svg.find("Block 0<", tables) != std::string::npos);
+        CHECK(svg.find("Block 149<", tables) == std::string::npos);
+        // They end above the footer.
+        std::smatch m;
+        std::string rest = svg.substr(tables);
+        double lowest = 0;
+        while (std::regex_search(rest, m, std::regex(R"~(<text[^>]* y="([0-9.]+)")~"))) {
+            lowest = std::max(lowest, std::stod(m[1]));
+            rest = m.suffix();
+        }
+        const double height = orientation == paper_orientation::landscape ? 595.28 : 841.89;
+        CHECK(lowest < height - 10);
+        render_options o;
+        o.orientation = orientation;
+        const std::string pdf = render(s, "page", o);
+        CHECK(pdf.find("/Count 1\n") != std::string::npos);
     }
 }

@@ -140,9 +140,10 @@ void add_plan(CLI::App& app, state& st) {
             // The sheet is the printed page's alone.
             for (const auto& [given, option] : {std::pair{paper, "--paper"}, std::pair{orientation, "--orientation"}}) {
                 if (!given->empty() && name != "page") {
-                    throw usage_error(fmt::format("{} lays out the printed page: give it with --format page, not {}",
-                                                  option, name),
-                                      location{option, {}, 0, 0});
+                    throw usage_error(
+                        fmt::format("only the printed page has a sheet to lay out: give it with --format page, not {}",
+                                    name),
+                        location{option, {}, 0, 0});
                 }
             }
             if (!paper->empty()) options->paper = parse_paper(*paper);

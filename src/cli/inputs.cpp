@@ -260,9 +260,12 @@ void refuse_binary_on_terminal(const std::string& output, std::string_view name)
     const auto& all = formats();
     const auto f = std::find_if(all.begin(), all.end(), [&](const format_info& i) { return i.name == name; });
     if (f == all.end() || !f->binary || isatty(STDOUT_FILENO) == 0) return;
-    throw usage_error(fmt::format("{} is binary and standard output is a terminal: write it to a file with -o "
-                                  "FILE{} (or redirect standard output)",
-                                  name, f->suffixes.empty() ? ".pdf" : f->suffixes.front()),
+    // A format without a suffix of its own (the page, a PDF) keeps its --format: -o plan.pdf alone is "pdf".
+    const std::string file =
+        f->suffixes.empty() ? fmt::format("--format {} -o FILE.pdf", name) : fmt::format("-o FILE{}", f->suffixes.front());
+    throw usage_error(fmt::format("{} is binary and standard output is a terminal: write it to a file with {} (or "
+                                  "redirect standard output)",
+                                  name, file),
                       location{"-o", {}, 0, 0});
 }
 

@@ -224,3 +224,13 @@ def test_bad_paper_is_a_usage_error(tmp_path, args, option):
     assert proc.returncode == 2
     assert option in proc.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_page_of_a_continued_plan_names_every_protocol(tmp_path):
+    out = tmp_path / "page.pdf"
+    run("plan", "--start", START, "--then", "blinatumomab@2027-05-01", "--then", "allo-hsct", "-f", "page",
+        "--orientation", "portrait", "-o", out)
+    assert pdf_info(out)["Pages"] == "1"
+    text = " ".join(pdf_text(out).split())
+    assert "then Blinatumomab" in text and "allo-hsct" in text
+    assert "Hospital stay" in text and "Decision" in text

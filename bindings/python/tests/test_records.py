@@ -130,8 +130,8 @@ def test_the_calendar_cancels_what_earlier_revisions_had(tmp_path):
     r.write(str(tmp_path / "patient.ics"))
     assert (tmp_path / "patient.ics").read_bytes().decode() == ics
     with pytest.raises(ttplan.InvalidValueError, match="no format has its suffix"):
-        r.write(str(tmp_path / "patient.pdf"))
-    assert not (tmp_path / "patient.pdf").exists()
+        r.write(str(tmp_path / "patient.docx"))
+    assert not (tmp_path / "patient.docx").exists()
     r.write(str(tmp_path / "patient.txt"), "csv")
     assert (tmp_path / "patient.txt").read_text().startswith("date,weekday,phase")
 
