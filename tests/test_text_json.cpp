@@ -164,7 +164,7 @@ TEST_CASE("render: names dispatch, unknown names list the formats", "[render]") 
         FAIL("an unknown format must throw");
     } catch (const error& e) {
         const std::string message = e.what();
-        CHECK(message.find("\"pdf\"") != std::string::npos);
+        CHECK(message.find("\"docx\"") != std::string::npos);
         for (auto n : names) CHECK(message.find(std::string(n)) != std::string::npos);
     }
 }
