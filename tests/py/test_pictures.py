@@ -82,10 +82,17 @@ def test_svg_is_a_standalone_document_with_the_phases():
 
 def test_svg_timeline_is_the_html_pages_drawing():
     svg = render("cog-sr-b-all", "--start", START, "-f", "svg").decode()
-    html = run("plan", "cog-sr-b-all", "--start", START, "-f", "html").stdout
-    inline = re.search(r"<svg .*?</svg>", html, re.S).group(0)
-    # Apart from its id (which prefixes the pattern ids), the drawing is the page's.
-    assert inline.replace("timeline-svg", "timeline") in svg
+    html = run("plan", "cog-sr-b-all", "--start", START, "--today", "none", "-f", "html").stdout
+    inline = re.search(r'<svg [^>]*id="timeline-svg".*?</svg>', html, re.S).group(0)
+    drawn = re.search(r'<svg [^>]*id="timeline".*?</svg>', svg, re.S).group(0)
+    # The page's bars are also links to its month grids; the bars, ticks and lanes are drawn at
+    # the same places, with the same texts.
+    shape = re.compile(r'<rect class="([a-z -]+)"[^>]*? x="([0-9.]+)" y="([0-9.]+)" width="([0-9.]+)" '
+                       r'height="([0-9.]+)"')
+    text = re.compile(r"<text[^>]*>([^<]*)</text>")
+    assert len(shape.findall(inline)) > 50
+    assert shape.findall(drawn) == shape.findall(inline)
+    assert text.findall(drawn) == text.findall(inline)
 
 
 def test_png_is_the_svg_at_twice_its_size():
