@@ -11,6 +11,22 @@ namespace ttplan::cli {
 
 namespace {
 
+// A check that reads an option's value as `read` does, with the library's message when it
+// cannot: the option is refused before any work, with what is wrong in its words.
+template <typename Read>
+CLI::Validator read_as(Read read, std::string type, std::string description) {
+    return CLI::Validator(
+        [read](const std::string& text) {
+            try {
+                read(text);
+                return std::string();
+            } catch (const value_error& e) {
+                return e.message();
+            }
+        },
+        std::move(type), std::move(description));
+}
+
 void add_plan(CLI::App& app, state& st) {
     auto* cmd = app.add_subcommand("plan", "Plan a calendar for one patient and print or write it");
     auto in = std::make_shared<plan_inputs>();
@@ -46,16 +62,8 @@ void add_plan(CLI::App& app, state& st) {
            "--timestamp", *timestamp,
            "iCalendar: DTSTAMP, PDF: creation date, as seconds since 1970, 0 to 253402300799 (default: "
            "$SOURCE_DATE_EPOCH, else the start date)")
-        ->check(CLI::Validator(
-            [](const std::string& text) {
-                try {
-                    parse_epoch_seconds(text, "--timestamp");
-                    return std::string();
-                } catch (const value_error& e) {
-                    return e.message();
-                }
-            },
-            "SECONDS", "epoch seconds"));
+        ->check(read_as([](const std::string& text) { parse_epoch_seconds(text, "--timestamp"); }, "SECONDS",
+                        "epoch seconds"));
     cmd->add_option(
            "--time-zone", options->time_zone,
            "iCalendar: time zone of clock times, such as Europe/Berlin (default: floating local times)")
@@ -65,64 +73,34 @@ void add_plan(CLI::App& app, state& st) {
                     "iCalendar: an alarm this long before each treatment day, such as 30m, 2h, 1d or 1w "
                     "(up to 4 weeks; all-day events count from the start of the day; repeatable)")
         ->take_all()
-        ->check(CLI::Validator(
-            [](const std::string& text) {
-                try {
-                    parse_remind(text);
-                    return std::string();
-                } catch (const value_error& e) {
-                    return e.message();
-                }
-            },
-            "LENGTH", "reminder length"));
+        ->check(read_as([](const std::string& text) { parse_remind(text); }, "LENGTH", "reminder length"));
     auto today = std::make_shared<std::string>();
-    cmd->add_option("--today", *today,
-                    "Text, md and html: the day to show \"What's next\" for and mark as today, YYYY-MM-DD, or "
-                    "none for no today marks (default: today, local time)")
-        ->check(CLI::Validator(
+    cmd->add_option(
+           "--today", *today,
+           "Text, md and html: the day to show \"What's next\" for and mark as today, YYYY-MM-DD, or "
+           "none for no today marks (default: today, local time)")
+        ->check(read_as(
             [](const std::string& text) {
-                if (text == "none") return std::string();
-                try {
-                    parse_date(text);
-                    return std::string();
-                } catch (const value_error& e) {
-                    return e.message();
-                }
+                if (text != "none") parse_date(text);
             },
             "DATE", "date"));
     auto no_cancelled = std::make_shared<bool>(false);
-    cmd->add_flag("--no-cancelled", *no_cancelled,
-                  "iCalendar of a treatment record: leave out the cancelled events of earlier revisions, for a "
-                  "client that keeps no UIDs and is given a fresh calendar each time (calcurse)");
+    cmd->add_flag(
+        "--no-cancelled", *no_cancelled,
+        "iCalendar of a treatment record: leave out the cancelled events of earlier revisions, for a "
+        "client that keeps no UIDs and is given a fresh calendar each time (calcurse)");
     cmd->add_option("--csv-rows", *csv_rows, "CSV: events (one row per event) or phases")
         ->check(CLI::IsMember({"events", "phases"}))
         ->capture_default_str();
     auto paper = std::make_shared<std::string>();
     cmd->add_option("--paper", *paper, "page: the paper, a4 or letter (default: a4)")
-        ->check(CLI::Validator(
-            [](const std::string& text) {
-                try {
-                    parse_paper(text);
-                    return std::string();
-                } catch (const value_error& e) {
-                    return e.message();
-                }
-            },
-            "PAPER", "paper size"));
+        ->check(read_as([](const std::string& text) { parse_paper(text); }, "PAPER", "paper size"));
     auto orientation = std::make_shared<std::string>();
     cmd->add_option("--orientation", *orientation, "page: landscape or portrait (default: landscape)")
-        ->check(CLI::Validator(
-            [](const std::string& text) {
-                try {
-                    parse_orientation(text);
-                    return std::string();
-                } catch (const value_error& e) {
-                    return e.message();
-                }
-            },
-            "ORIENTATION", "paper orientation"));
-    cmd->callback([&st, cmd, in, format, output, options, csv_rows, no_cancelled, timestamp, remind, today, paper,
-                   orientation] {
+        ->check(read_as([](const std::string& text) { parse_orientation(text); }, "ORIENTATION",
+                        "paper orientation"));
+    cmd->callback([&st, cmd, in, format, output, options, csv_rows, no_cancelled, timestamp, remind, today,
+                   paper, orientation] {
         st.run = [cmd, in, format, output, options, csv_rows, no_cancelled, timestamp, remind, today, paper,
                   orientation] {
             if (!timestamp->empty()) options->timestamp = parse_epoch_seconds(*timestamp, "--timestamp");
@@ -132,18 +110,20 @@ void add_plan(CLI::App& app, state& st) {
             const std::string name = format->empty() ? format_for_output(*output, format_names()) : *format;
             // Alarms exist in iCalendar alone: any other format would drop them without a word.
             if (!remind->empty() && name != "ics") {
-                throw usage_error(fmt::format("reminders are alarms in a calendar: give them with the ics format "
-                                              "(--format ics, or -o FILE.ics), not {}",
-                                              name),
-                                  location{"--remind", {}, 0, 0});
+                throw usage_error(
+                    fmt::format("reminders are alarms in a calendar: give them with the ics format "
+                                "(--format ics, or -o FILE.ics), not {}",
+                                name),
+                    location{"--remind", {}, 0, 0});
             }
             // The sheet is the printed page's alone.
-            for (const auto& [given, option] : {std::pair{paper, "--paper"}, std::pair{orientation, "--orientation"}}) {
+            for (const auto& [given, option] :
+                 {std::pair{paper, "--paper"}, std::pair{orientation, "--orientation"}}) {
                 if (!given->empty() && name != "page") {
-                    throw usage_error(
-                        fmt::format("only the printed page has a sheet to lay out: give it with --format page, not {}",
-                                    name),
-                        location{option, {}, 0, 0});
+                    throw usage_error(fmt::format("only the printed page has a sheet to lay out: give it "
+                                                  "with --format page, not {}",
+                                                  name),
+                                      location{option, {}, 0, 0});
                 }
             }
             if (!paper->empty()) options->paper = parse_paper(*paper);
@@ -216,7 +196,8 @@ void add_protocols(CLI::App& app, state& st) {
                 std::string line = fmt::format("{:<{}}  {}", e.id, width, e.title);
                 if (e.id == default_protocol_id()) line += " (default)";
                 std::puts(line.c_str());
-                if (!e.summary.empty()) std::printf("%*s  %s\n", static_cast<int>(width), "", e.summary.c_str());
+                if (!e.summary.empty())
+                    std::printf("%*s  %s\n", static_cast<int>(width), "", e.summary.c_str());
             }
             return 0;
         };
