@@ -119,7 +119,7 @@ install(FILES "${PROJECT_BINARY_DIR}/ttplan.pc"
 if(TARGET ttplan_c)
   include(TtplanCxxRuntime)
   ttplan_cxx_runtime_flags(_ttplan_cxx_runtime_flags)
-  set(_ttplan_c_pc_needs "-lttplan -ldate-tz ${_ttplan_cxx_runtime_flags}")
+  set(_ttplan_c_pc_needs "-lttplan -ldate-tz -lboost_locale ${_ttplan_cxx_runtime_flags}")
   get_target_property(_ttplan_c_type ttplan_c TYPE)
   if(_ttplan_c_type STREQUAL "STATIC_LIBRARY")
     set(_ttplan_c_pc_link "Requires: fmt librsvg-2.0 cairo\nLibs: -L\${libdir} -lttplan_c ${_ttplan_c_pc_needs}")

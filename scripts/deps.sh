@@ -7,13 +7,14 @@ build_packages=(
   ca-certificates g++ make cmake pkg-config
   libhowardhinnant-date-dev libdate-tz3 tzdata libfmt-dev libboost-graph-dev nlohmann-json3-dev libcli11-dev
   libutfcpp-dev help2man librsvg2-dev libcairo2-dev fonts-dejavu-core
+  libboost-locale-dev gettext
 )
 test_packages=(
   catch2 python3 python3-dev python3-pytest pybind11-dev
   libical-dev libical3 python3-icalendar calcurse khal libxml2-utils chromium
   libbenchmark-dev python3-jsonschema graphviz cmark-gfm python3-recurring-ical-events
   python3-pandas python3-venv python3-setuptools python3-wheel python3-build
-  clang libclang-rt-dev python3-pil poppler-utils
+  clang libclang-rt-dev python3-pil poppler-utils python3-polib
 )
 
 wanted=("${build_packages[@]}")

@@ -4,6 +4,7 @@
 #include <ttplan/version.hpp>
 
 #include "formats/words.hpp"
+#include "i18n/language.hpp"
 #include "utf8_text.hpp"
 
 #include <fmt/format.h>
@@ -30,28 +31,43 @@ void lines(std::string& out, std::string_view text) {
     out += '\n';
 }
 
-std::string unit_text(std::int64_t n, const char* singular) {
-    return fmt::format("{} {}{}", n, singular, n == 1 ? "" : "s");
+enum class length_unit : std::uint8_t { days, weeks, months, years };
+
+std::string unit_text(std::int64_t n, length_unit unit) {
+    using detail::trnf;
+    switch (unit) {
+        case length_unit::days:
+            return trnf("{n} day", "{n} days", n, fmt::arg("n", n));
+        case length_unit::weeks:
+            return trnf("{n} week", "{n} weeks", n, fmt::arg("n", n));
+        case length_unit::months:
+            return trnf("{n} month", "{n} months", n, fmt::arg("n", n));
+        case length_unit::years:
+            break;
+    }
+    return trnf("{n} year", "{n} years", n, fmt::arg("n", n));
 }
 
+// "2 years, 2 months and 3 days"
 std::string join_words(const std::vector<std::string>& parts) {
-    if (parts.empty()) return "0 days";
-    std::string out = parts.front();
-    for (std::size_t i = 1; i < parts.size(); ++i) {
-        out += (i + 1 == parts.size()) ? " and " : ", ";
-        out += parts[i];
-    }
-    return out;
+    if (parts.empty()) return unit_text(0, length_unit::days);
+    std::string first = parts.front();
+    for (std::size_t i = 1; i + 1 < parts.size(); ++i) first += ", " + parts[i];
+    if (parts.size() == 1) return first;
+    // TRANSLATORS: the last part of a length in words: "{first} and {last}", "2 years, 2 months and 3 days".
+    return detail::trf("{first} and {last}", fmt::arg("first", first), fmt::arg("last", parts.back()));
 }
 
 std::string parameter_line(const parameter& p) {
     switch (p.type) {
-    case parameter_type::boolean:
-        return fmt::format("{} (true or false; default {})", p.name, p.default_value);
-    case parameter_type::choice:
-        return fmt::format("{} (one of {}; default {})", p.name, fmt::join(p.choices, ", "), p.default_value);
-    case parameter_type::integer:
-        return fmt::format("{} (integer {} to {}; default {})", p.name, p.minimum, p.maximum, p.default_value);
+        case parameter_type::boolean:
+            return fmt::format("{} (true or false; default {})", p.name, p.default_value);
+        case parameter_type::choice:
+            return fmt::format("{} (one of {}; default {})", p.name, fmt::join(p.choices, ", "),
+                               p.default_value);
+        case parameter_type::integer:
+            return fmt::format("{} (integer {} to {}; default {})", p.name, p.minimum, p.maximum,
+                               p.default_value);
     }
     return p.name;
 }
@@ -60,9 +76,12 @@ std::string anchor_text(const anchor& a) {
     if (a.phase.empty()) return "the plan start";
     std::string cycle = a.cycle ? fmt::format(" cycle {}", *a.cycle) : std::string();
     switch (a.at) {
-    case anchor::edge::start: return fmt::format("the start of {}{}", a.phase, cycle);
-    case anchor::edge::end: return fmt::format("the end of {}{}", a.phase, cycle);
-    case anchor::edge::day: return fmt::format("{}{} Day {}", a.phase, cycle, a.day);
+        case anchor::edge::start:
+            return fmt::format("the start of {}{}", a.phase, cycle);
+        case anchor::edge::end:
+            return fmt::format("the end of {}{}", a.phase, cycle);
+        case anchor::edge::day:
+            return fmt::format("{}{} Day {}", a.phase, cycle, a.day);
     }
     return a.phase;
 }
@@ -92,13 +111,13 @@ std::string until_text(const std::vector<until_rule>& rules) {
 std::string describe_length(day_point first, day_point last) {
     const day_point end = last + date::days{1};  // exclusive
     const std::int64_t total = (end - first).count();
-    if (total <= 0) return "0 days";
+    if (total <= 0) return unit_text(0, length_unit::days);
     std::vector<std::string> parts;
     if (total < 61) {
         const std::int64_t weeks = total / 7;
         const std::int64_t days = total % 7;
-        if (weeks > 0) parts.push_back(unit_text(weeks, "week"));
-        if (days > 0) parts.push_back(unit_text(days, "day"));
+        if (weeks > 0) parts.push_back(unit_text(weeks, length_unit::weeks));
+        if (days > 0) parts.push_back(unit_text(days, length_unit::days));
         return join_words(parts);
     }
     // Count whole months with the same clamping rule the planner uses, so that a phase of
@@ -107,9 +126,9 @@ std::string describe_length(day_point first, day_point last) {
     while (add(first, length{months + 1, length::unit::months}) <= end) ++months;
     const day_point after_months = add(first, length{months, length::unit::months});
     const std::int64_t days = (end - after_months).count();
-    if (months / 12 > 0) parts.push_back(unit_text(months / 12, "year"));
-    if (months % 12 > 0) parts.push_back(unit_text(months % 12, "month"));
-    if (days > 0) parts.push_back(unit_text(days, "day"));
+    if (months / 12 > 0) parts.push_back(unit_text(months / 12, length_unit::years));
+    if (months % 12 > 0) parts.push_back(unit_text(months % 12, length_unit::months));
+    if (days > 0) parts.push_back(unit_text(days, length_unit::days));
     return join_words(parts);
 }
 
@@ -218,8 +237,8 @@ std::string summary_text(const schedule& s) {
                            100.0 * static_cast<double>(t.days) / total, format_date(t.first),
                            format_date(t.last), cycles);
     }
-    out += fmt::format("\n  Whole treatment: {} to {}, {} days\n", format_date(s.start()), format_date(s.end()),
-                       s.total_days());
+    out += fmt::format("\n  Whole treatment: {} to {}, {} days\n", format_date(s.start()),
+                       format_date(s.end()), s.total_days());
     std::string words = describe_length(s.start(), s.end());
     if (!totals.empty()) {
         const auto longest = std::max_element(totals.begin(), totals.end(),

@@ -2,6 +2,8 @@
 // lengths by parameter, lookups and parameter resolution. check() lives in check.cpp.
 #include <ttplan/model.hpp>
 
+#include "i18n/language.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -16,33 +18,38 @@ namespace ttplan {
 
 namespace {
 
+using detail::N_;
+
 struct category_names {
     category value;
     std::string_view file;
-    std::string_view display;
+    const char* display;  // English; display_name() gives it in the current language
 };
 
 constexpr std::array<category_names, 11> category_table{{
-    {category::chemotherapy, "chemotherapy", "Chemotherapy"},
-    {category::targeted, "targeted", "Targeted therapy"},
-    {category::intrathecal, "intrathecal", "Intrathecal therapy"},
-    {category::radiation, "radiation", "Radiation"},
-    {category::immunotherapy, "immunotherapy", "Immunotherapy"},
-    {category::cell_therapy, "cell-therapy", "Cell therapy"},
-    {category::transplant, "transplant", "Transplant"},
-    {category::assessment, "assessment", "Assessment"},
-    {category::hospital_stay, "hospital-stay", "Hospital stay"},
-    {category::restriction, "restriction", "Restriction"},
-    {category::milestone, "milestone", "Milestone"},
+    {category::chemotherapy, "chemotherapy", N_("Chemotherapy")},
+    {category::targeted, "targeted", N_("Targeted therapy")},
+    {category::intrathecal, "intrathecal", N_("Intrathecal therapy")},
+    {category::radiation, "radiation", N_("Radiation")},
+    {category::immunotherapy, "immunotherapy", N_("Immunotherapy")},
+    {category::cell_therapy, "cell-therapy", N_("Cell therapy")},
+    {category::transplant, "transplant", N_("Transplant")},
+    {category::assessment, "assessment", N_("Assessment")},
+    {category::hospital_stay, "hospital-stay", N_("Hospital stay")},
+    {category::restriction, "restriction", N_("Restriction")},
+    {category::milestone, "milestone", N_("Milestone")},
 }};
 
 const category_names& names_of(category c) {
-    return category_table[static_cast<std::size_t>(c) < category_table.size() ? static_cast<std::size_t>(c) : 0];
+    return category_table[static_cast<std::size_t>(c) < category_table.size() ? static_cast<std::size_t>(c)
+                                                                              : 0];
 }
 
 }  // namespace
 
-std::string_view to_string(category c) { return names_of(c).file; }
+std::string_view to_string(category c) {
+    return names_of(c).file;
+}
 
 std::optional<category> parse_category(std::string_view name) {
     for (const auto& entry : category_table) {
@@ -51,7 +58,9 @@ std::optional<category> parse_category(std::string_view name) {
     return std::nullopt;
 }
 
-std::string_view display_name(category c) { return names_of(c).display; }
+std::string_view display_name(category c) {
+    return detail::tr(names_of(c).display);
+}
 
 // ---------------------------------------------------------------------------------------
 // Conditions
@@ -152,7 +161,8 @@ day_pattern::step_range read_part(pattern_reader& in) {
         // "-7--1": after the first number a '-' can only be the range separator.
         if (in.accept("..") || in.accept("-")) part.last = day_or_end(in);
     }
-    if (part.last < part.first) in.fail(fmt::format("the range {}..{} runs backwards", part.first, part.last));
+    if (part.last < part.first)
+        in.fail(fmt::format("the range {}..{} runs backwards", part.first, part.last));
     return part;
 }
 

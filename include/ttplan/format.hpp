@@ -63,7 +63,23 @@ struct render_options {
     // render() refuses them for another format (parse_paper, parse_orientation in picture.hpp).
     std::optional<paper_size> paper;
     std::optional<paper_orientation> orientation;
+    // The language of every fixed text the human formats write (headings, legends, lengths in
+    // words, month and weekday names, the safety line): a code of languages(); "" = English.
+    // The protocol's own texts come in that language where the protocol file translates them
+    // ("translations", docs/protocol-format.md). Machine-read fields (JSON keys, CSV columns,
+    // iCalendar properties, ids) never change. render() refuses a language it does not know.
+    std::string language;
 };
+
+// A language the fixed texts are written in: its code (render_options::language, `--lang`) and
+// its name in itself.
+struct language_info {
+    std::string_view code;  // "en", "es", "fr"
+    std::string_view name;  // "English", "Español", "Français"
+};
+
+// Every language, English first.
+const std::vector<language_info>& languages();
 
 // One output format: the name render() takes, the file suffixes that stand for it and a
 // line that says what it is for (help texts, bindings).

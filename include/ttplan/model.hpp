@@ -43,7 +43,8 @@ inline constexpr category all_categories[] = {
 std::string_view to_string(category c);
 // Inverse of to_string; nullopt for an unknown name.
 std::optional<category> parse_category(std::string_view name);
-// "Chemotherapy", "Cell therapy", "Hospital stay": for readers.
+// "Chemotherapy", "Cell therapy", "Hospital stay": for readers, in the language of the format
+// being written (render_options::language), English otherwise.
 std::string_view display_name(category c);
 
 // Parameter values are kept as text in their canonical form: "true"/"false" for bool,

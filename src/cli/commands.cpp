@@ -27,6 +27,25 @@ CLI::Validator read_as(Read read, std::string type, std::string description) {
         std::move(type), std::move(description));
 }
 
+}  // namespace
+
+void add_language_option(CLI::App& cmd, std::string& language) {
+    std::vector<std::string> codes;
+    std::string listed;
+    for (const language_info& l : languages()) {
+        codes.emplace_back(l.code);
+        listed += fmt::format("{}{} ({})", listed.empty() ? "" : ", ", l.code, l.name);
+    }
+    cmd.add_option(
+           "--lang", language,
+           "Language of the fixed texts (headings, dates, lengths, legends, the safety line) and, where "
+           "the protocol translates them, of its names and explanations: " +
+               listed + " (default: en; json and csv are the same in every language)")
+        ->check(CLI::IsMember(codes));
+}
+
+namespace {
+
 void add_plan(CLI::App& app, state& st) {
     auto* cmd = app.add_subcommand("plan", "Plan a calendar for one patient and print or write it");
     auto in = std::make_shared<plan_inputs>();
@@ -84,6 +103,7 @@ void add_plan(CLI::App& app, state& st) {
                 if (text != "none") parse_date(text);
             },
             "DATE", "date"));
+    add_language_option(*cmd, options->language);
     auto no_cancelled = std::make_shared<bool>(false);
     cmd->add_flag(
         "--no-cancelled", *no_cancelled,

@@ -48,6 +48,8 @@ struct fact_inputs {
 // A check for options whose empty value would quietly mean their default (--start '' today,
 // -o '' standard output): CLI11 reports "OPTION: is empty; give WHAT", a usage error.
 CLI::Validator not_empty(const std::string& what);
+// --lang: the language of the human formats' fixed texts, one of ttplan::languages().
+void add_language_option(CLI::App& cmd, std::string& language);
 void add_plan_inputs(CLI::App& cmd, plan_inputs& in, bool with_protocol = true);
 protocol load_input_protocol(const plan_inputs& in);
 parameter_values parse_sets(const std::vector<std::string>& sets);

@@ -175,7 +175,7 @@ variant_summary summarize(const schedule& s) {
 
 std::string comparison_text(const labelled_schedules& plans) {
     std::string out = "Comparison of treatment timelines\n";
-    if (plans.empty()) return out + "\nNo plans to compare.\n\n" + disclaimer + "\n";
+    if (plans.empty()) return out + "\nNo plans to compare.\n\n" + detail::safety_line() + "\n";
     const schedule& first = plans.front().second;
     if (same_protocol(plans))
         out +=
@@ -221,13 +221,13 @@ std::string comparison_text(const labelled_schedules& plans) {
     out += "\nPlans\n";
     for (const auto& [label, s] : plans)
         out += fmt::format("  {}: {}\n", detail::one_line(label), detail::one_line(plan_description(s)));
-    out += fmt::format("\n{}\n", disclaimer);
+    out += fmt::format("\n{}\n", detail::safety_line());
     return out;
 }
 
 std::string comparison_markdown(const labelled_schedules& plans) {
     std::string out = "# Comparison of treatment timelines\n\n";
-    if (plans.empty()) return out + "No plans to compare.\n\n> " + disclaimer + "\n";
+    if (plans.empty()) return out + "No plans to compare.\n\n> " + detail::safety_line() + "\n";
     const schedule& first = plans.front().second;
     if (same_protocol(plans))
         out += fmt::format("Protocol: **{}** ({})  \n", md(first.protocol().title), md(first.protocol().id));
@@ -241,7 +241,7 @@ std::string comparison_markdown(const labelled_schedules& plans) {
         out += "  \n";
     }
     if (same_start(plans)) out += fmt::format("Start: {}\n", detail::long_date(first.start()));
-    out += fmt::format("\n> {}\n\n", disclaimer);
+    out += fmt::format("\n> {}\n\n", detail::safety_line());
 
     const auto rows = comparison_rows(plans, summaries(plans));
     out += "| |";

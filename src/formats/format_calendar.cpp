@@ -253,7 +253,7 @@ void header(std::string& out, const schedule& s, const detail::agenda& plan,
     out += wrap(fmt::format("From {} to {}: {} ({} days)", detail::long_date(s.start()),
                             detail::long_date(s.end()), describe_length(s.start(), s.end()), s.total_days()),
                 "", "");
-    out += wrap(disclaimer, "", "");
+    out += wrap(detail::safety_line(), "", "");
 
     std::set<char> used;
     for (const auto& [d, letters] : marks) used.insert(letters.begin(), letters.end());

@@ -81,7 +81,7 @@ std::string event_rows(const schedule& s) {
     std::string out = "date,weekday,phase,phase_name,cycle,day,activity,category,tentative,protocol\r\n";
     for (const auto& e : s.events()) {
         const detail::occurrence_entry* entry = plan.entry_of(e);
-        append_row(out, {format_date(e.date), text_cell(detail::weekday_abbrev(e.date)), text_cell(e.phase),
+        append_row(out, {format_date(e.date), text_cell(detail::weekday_abbrev(date::weekday{e.date})), text_cell(e.phase),
                          text_cell(entry ? entry->occurrence->name : s.phase_name(e.segment, e.phase)),
                          cycle_text(e.cycle), std::to_string(e.day), text_cell(e.activity),
                          text_cell(to_string(e.category)), bool_text(e.tentative),

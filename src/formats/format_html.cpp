@@ -159,7 +159,7 @@ std::string html_footer() {
     return fmt::format(
         "</main>\n<footer><p class=\"disclaimer\">{}</p><p>Made with ttplan {}.</p></footer>\n"
         "</body>\n</html>\n",
-        escape_xml(disclaimer), version_string);
+        escape_xml(detail::safety_line()), version_string);
 }
 
 }  // namespace detail
@@ -472,7 +472,7 @@ std::string to_html(const schedule& s, const render_options& options) {
             escape_xml(seg.protocol.title.empty() ? seg.protocol.id : seg.protocol.title),
             escape_xml(seg.protocol.id), escape_xml(seg.protocol.version));
     }
-    out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n", escape_xml(disclaimer));
+    out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n", escape_xml(detail::safety_line()));
     const std::string next = detail::whats_next_html(plan, options.today);
     const std::string phases = detail::phases_section(plan);
     out += fmt::format(
@@ -567,7 +567,7 @@ namespace detail {
 std::string comparison_body(const std::vector<std::pair<std::string, schedule>>& labelled) {
     std::string out = "<header>\n<h1>Comparison of treatment timelines</h1>\n";
     out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n</header>\n<main>\n",
-                       escape_xml(disclaimer));
+                       escape_xml(detail::safety_line()));
     if (labelled.empty()) return out + "<p>No plans to compare.</p>\n";
 
     out +=

@@ -77,7 +77,7 @@ std::string ical_offset(std::chrono::seconds offset) {
 struct item {
     std::string uid;
     std::string summary;
-    std::vector<std::string> description;  // lines; the disclaimer is appended on output
+    std::vector<std::string> description;  // lines; the safety line is appended on output
     std::vector<std::string> categories;
     day_point first;
     day_point last;  // inclusive
@@ -457,7 +457,7 @@ void write_event(ical_writer& w, const item& it, event_status status, const std:
         w.property("DURATION", fmt::format("P{}D", (it.last - it.first).count() + 1));
     }
     w.title("SUMMARY", it.summary);
-    w.text("DESCRIPTION", join_lines(it.description) + "\n" + disclaimer);
+    w.text("DESCRIPTION", join_lines(it.description) + "\n" + detail::safety_line());
     std::string categories;
     for (const auto& c : it.categories)
         categories += (categories.empty() ? "" : ",") + detail::escape_text(c);
@@ -520,7 +520,7 @@ std::string to_ical(const schedule& s, const render_options& options) {
     w.property("METHOD", "PUBLISH");
     w.title("NAME", name);
     w.title("X-WR-CALNAME", name);
-    w.text("X-WR-CALDESC", disclaimer);
+    w.text("X-WR-CALDESC", detail::safety_line());
 
     const std::vector<item> items = layout(s, calendar_id, options.time_zone).items();
     const std::vector<item> cancelled = cancelled_items(options, items);

@@ -83,7 +83,7 @@ void header(std::string& out, const schedule& s, const agenda& plan, const std::
     }
     out += fmt::format("From {} to {}: {} ({} days).\n\n", long_date(s.start()), long_date(s.end()),
                        describe_length(s.start(), s.end()), s.total_days());
-    out += fmt::format("> {}\n", disclaimer);
+    out += fmt::format("> {}\n", detail::safety_line());
     if (plan.any_tentative_phase()) {
         out +=
             "\nDates marked tentative depend on recovery (for example of blood counts) and may move later.\n";

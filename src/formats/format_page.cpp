@@ -309,7 +309,7 @@ std::string page_svg(const schedule& s, paper_size paper, paper_orientation orie
         body += '\n';
     }
     y += 6;
-    const std::vector<std::string> safety = detail::wrap_text(disclaimer, content - 12, line_size);
+    const std::vector<std::string> safety = detail::wrap_text(detail::safety_line(), content - 12, line_size);
     const double box = line_size * 1.4 * static_cast<double>(safety.size()) + 6;
     body += fmt::format(R"~(<rect class="safety-box" x="{}" y="{}" width="{}" height="{}" rx="2"/>)~", num(margin),
                         num(y), num(content), num(box));
@@ -375,7 +375,7 @@ std::string page_svg(const schedule& s, paper_size paper, paper_orientation orie
         R"~(<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{}" height="{}" viewBox="0 0 {} {}" font-family="{}" font-size="{}" fill="#1a1a1a">)~",
         sh.width_attr, sh.height_attr, num(sh.width), num(sh.height), detail::picture_fonts, num(line_size));
     out += fmt::format("\n<title>Treatment plan on one page: {}</title>\n", escape_xml(title));
-    out += fmt::format("<desc>{}. {}</desc>\n", escape_xml(detail::dates_line(s)), escape_xml(disclaimer));
+    out += fmt::format("<desc>{}. {}</desc>\n", escape_xml(detail::dates_line(s)), escape_xml(detail::safety_line()));
     out += fmt::format(
         "<style>\n.title {{ font-size: {}px; font-weight: bold; }}\n.h {{ font-weight: bold; }}\n"
         ".th {{ font-weight: bold; }}\n.safety {{ font-weight: bold; fill: #5c3d00; }}\n"

@@ -82,7 +82,7 @@ std::string to_svg(const schedule& s) {
 
     std::vector<std::string> lines = detail::wrap_text(detail::dates_line(s), text_width, line_size);
     for (auto& l : detail::wrap_text(detail::parameters_line(s), text_width, line_size)) lines.push_back(std::move(l));
-    const std::vector<std::string> safety = detail::wrap_text(disclaimer, text_width - 16, line_size);
+    const std::vector<std::string> safety = detail::wrap_text(detail::safety_line(), text_width - 16, line_size);
 
     double y = margin + title_size;
     std::string body = fmt::format(R"~(<text class="doc-title" x="{}" y="{}">{}</text>)~", num(margin), num(y),
@@ -118,7 +118,7 @@ std::string to_svg(const schedule& s) {
                                    detail::one_line(s.protocol().id), detail::one_line(s.protocol().version),
                                    detail::dates_line(s));
     if (const std::string p = detail::parameters_line(s); !p.empty()) desc += " " + p + ".";
-    desc += fmt::format(" {} Made by ttplan {}.", disclaimer, version_string);
+    desc += fmt::format(" {} Made by ttplan {}.", detail::safety_line(), version_string);
     out += fmt::format("<desc>{}</desc>\n<style>{}</style>\n", escape_xml(desc), style_sheet);
     out += fmt::format(R"~(<rect width="{}" height="{}" fill="#fff"/>)~", num(doc_width), num(height));
     out += '\n';

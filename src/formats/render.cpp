@@ -9,6 +9,8 @@
 #include <ttplan/month_calendar.hpp>
 #include <ttplan/picture.hpp>
 
+#include "i18n/language.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -45,23 +47,25 @@ const auto& table() {
                      [](const schedule& s, const render_options&) { return to_json(s); }},
         format_entry{{"ics", ics_suffixes, "iCalendar (RFC 5545) all-day events for calendar clients", false},
                      [](const schedule& s, const render_options& o) { return to_ical(s, o); }},
-        format_entry{
-            {"html", html_suffixes, "one self-contained page with an SVG timeline and month calendars", false},
-            [](const schedule& s, const render_options& o) { return to_html(s, o); }},
+        format_entry{{"html", html_suffixes,
+                      "one self-contained page with an SVG timeline and month calendars", false},
+                     [](const schedule& s, const render_options& o) { return to_html(s, o); }},
         format_entry{{"csv", csv_suffixes, "RFC 4180 rows, one per event or per phase and span", false},
                      [](const schedule& s, const render_options& o) { return to_csv(s, o); }},
         format_entry{{"md", md_suffixes, "Markdown tables", false},
                      [](const schedule& s, const render_options& o) { return to_markdown(s, o); }},
         format_entry{{"calendar", {}, "month grids like cal(1), treatment days marked", false},
                      [](const schedule& s, const render_options&) { return to_month_calendar(s); }},
-        format_entry{{"svg", svg_suffixes, "the timeline as one SVG picture, with its legend and dates", false},
-                     [](const schedule& s, const render_options&) { return to_svg(s); }},
+        format_entry{
+            {"svg", svg_suffixes, "the timeline as one SVG picture, with its legend and dates", false},
+            [](const schedule& s, const render_options&) { return to_svg(s); }},
         format_entry{{"png", png_suffixes, "the SVG timeline drawn as a PNG image (2400 pixels wide)", true},
                      [](const schedule& s, const render_options&) { return to_png(s); }},
         format_entry{{"pdf", pdf_suffixes, "the SVG timeline drawn as a one-page vector PDF", true},
                      [](const schedule& s, const render_options& o) { return to_pdf(s, o); }},
-        format_entry{{"page", {}, "a one-page PDF summary for paper, A4 or Letter, landscape or portrait", true},
-                     [](const schedule& s, const render_options& o) { return to_page(s, o); }},
+        format_entry{
+            {"page", {}, "a one-page PDF summary for paper, A4 or Letter, landscape or portrait", true},
+            [](const schedule& s, const render_options& o) { return to_page(s, o); }},
     };
     return entries;
 }
@@ -106,22 +110,26 @@ std::string render(const schedule& s, std::string_view format, const render_opti
         if (f.info.name != format) continue;
         // Reminders are alarms in a calendar: another format would quietly drop what was asked for.
         if (!options.remind.empty() && format != "ics") {
-            throw value_error(fmt::format("only the ics format (iCalendar) carries reminders, not \"{}\"", format),
-                              location{"remind", {}, 0, 0});
+            throw value_error(
+                fmt::format("only the ics format (iCalendar) carries reminders, not \"{}\"", format),
+                location{"remind", {}, 0, 0});
         }
         // The sheet is the page's alone: another format would ignore it without a word.
         if (format != "page") {
             if (options.paper) {
                 throw value_error(
-                    fmt::format("only the page format (one printed page) takes a paper size, not \"{}\"", format),
+                    fmt::format("only the page format (one printed page) takes a paper size, not \"{}\"",
+                                format),
                     location{"paper", {}, 0, 0});
             }
             if (options.orientation) {
                 throw value_error(
-                    fmt::format("only the page format (one printed page) takes an orientation, not \"{}\"", format),
+                    fmt::format("only the page format (one printed page) takes an orientation, not \"{}\"",
+                                format),
                     location{"orientation", {}, 0, 0});
             }
         }
+        const detail::language_scope language(options.language);
         return f.render(s, options);
     }
     std::string allowed;

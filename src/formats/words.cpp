@@ -1,6 +1,9 @@
 #include "words.hpp"
 
+#include "i18n/language.hpp"
 #include "utf8_text.hpp"
+
+#include <ttplan/version.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -11,22 +14,146 @@
 
 namespace ttplan::detail {
 
+namespace {
+
+constexpr const char* safety_english =
+    N_("For planning and education only. ttplan computes no doses; check every date against the "
+       "treating team's protocol.");
+static_assert(std::string_view(safety_english) == std::string_view(disclaimer),
+              "the safety line in the catalogs is ttplan::disclaimer");
+
+}  // namespace
+
+const char* safety_line() {
+    return tr(safety_english);
+}
+
+namespace {
+
+// The names in the reader's language. date_names.hpp keeps the English ones for reading input.
+const char* weekday_abbrev_of(date::weekday wd) {
+    switch (wd.c_encoding() % 7) {
+        case 0:
+            return trc("weekday abbreviation", "Sun");
+        case 1:
+            return trc("weekday abbreviation", "Mon");
+        case 2:
+            return trc("weekday abbreviation", "Tue");
+        case 3:
+            return trc("weekday abbreviation", "Wed");
+        case 4:
+            return trc("weekday abbreviation", "Thu");
+        case 5:
+            return trc("weekday abbreviation", "Fri");
+        default:
+            return trc("weekday abbreviation", "Sat");
+    }
+}
+
+const char* month_abbrev_of(unsigned month) {
+    switch (month) {
+        case 1:
+            return trc("month abbreviation", "Jan");
+        case 2:
+            return trc("month abbreviation", "Feb");
+        case 3:
+            return trc("month abbreviation", "Mar");
+        case 4:
+            return trc("month abbreviation", "Apr");
+        case 5:
+            return trc("month abbreviation", "May");
+        case 6:
+            return trc("month abbreviation", "Jun");
+        case 7:
+            return trc("month abbreviation", "Jul");
+        case 8:
+            return trc("month abbreviation", "Aug");
+        case 9:
+            return trc("month abbreviation", "Sep");
+        case 10:
+            return trc("month abbreviation", "Oct");
+        case 11:
+            return trc("month abbreviation", "Nov");
+        default:
+            return trc("month abbreviation", "Dec");
+    }
+}
+
+}  // namespace
+
 std::string_view weekday_abbrev(day_point d) {
-    return weekday_abbrev(date::weekday{d});
+    return weekday_abbrev_of(date::weekday{d});
+}
+
+std::string_view weekday_name_words(date::weekday wd) {
+    switch (wd.c_encoding() % 7) {
+        case 0:
+            return trc("weekday", "Sunday");
+        case 1:
+            return trc("weekday", "Monday");
+        case 2:
+            return trc("weekday", "Tuesday");
+        case 3:
+            return trc("weekday", "Wednesday");
+        case 4:
+            return trc("weekday", "Thursday");
+        case 5:
+            return trc("weekday", "Friday");
+        default:
+            return trc("weekday", "Saturday");
+    }
+}
+
+std::string_view month_name_words(unsigned month) {
+    switch (month) {
+        case 1:
+            return trc("month", "January");
+        case 2:
+            return trc("month", "February");
+        case 3:
+            return trc("month", "March");
+        case 4:
+            return trc("month", "April");
+        case 5:
+            return trc("month", "May");
+        case 6:
+            return trc("month", "June");
+        case 7:
+            return trc("month", "July");
+        case 8:
+            return trc("month", "August");
+        case 9:
+            return trc("month", "September");
+        case 10:
+            return trc("month", "October");
+        case 11:
+            return trc("month", "November");
+        default:
+            return trc("month", "December");
+    }
 }
 
 std::string long_date(day_point d) {
-    return fmt::format("{} {}", weekday_abbrev(d), short_date(d));
+    const date::year_month_day ymd{d};
+    // TRANSLATORS: a date with its weekday, "Mon 4 Jan 2027"; each field is a short name or a number.
+    return trf("{weekday} {day} {month} {year}", fmt::arg("weekday", weekday_abbrev(d)),
+               fmt::arg("day", static_cast<unsigned>(ymd.day())),
+               fmt::arg("month", month_abbrev_of(static_cast<unsigned>(ymd.month()))),
+               fmt::arg("year", static_cast<int>(ymd.year())));
 }
 
 std::string short_date(day_point d) {
     const date::year_month_day ymd{d};
-    return fmt::format("{} {} {}", static_cast<unsigned>(ymd.day()),
-                       month_abbrev(static_cast<unsigned>(ymd.month())), static_cast<int>(ymd.year()));
+    // TRANSLATORS: a date, "4 Jan 2027".
+    return trf("{day} {month} {year}", fmt::arg("day", static_cast<unsigned>(ymd.day())),
+               fmt::arg("month", month_abbrev_of(static_cast<unsigned>(ymd.month()))),
+               fmt::arg("year", static_cast<int>(ymd.year())));
 }
 
 std::string month_title(date::year_month ym) {
-    return fmt::format("{} {}", month_name(static_cast<unsigned>(ym.month())), static_cast<int>(ym.year()));
+    // TRANSLATORS: a month's heading, "January 2027".
+    return trf("{month} {year}", fmt::arg("month", month_name_words(static_cast<unsigned>(ym.month()))),
+               fmt::arg("year", static_cast<int>(ym.year())));
 }
 
 std::string one_line(std::string_view text) {
@@ -34,8 +161,9 @@ std::string one_line(std::string_view text) {
 }
 
 std::string day_range(std::int32_t first_day, std::int32_t last_day) {
-    return first_day == last_day ? fmt::format("Day {}", first_day)
-                                 : fmt::format("Days {} to {}", first_day, last_day);
+    return first_day == last_day
+               ? trf("Day {day}", fmt::arg("day", first_day))
+               : trf("Days {first} to {last}", fmt::arg("first", first_day), fmt::arg("last", last_day));
 }
 
 std::string parameters_text(const typed_values& values, std::string_view assign, text_filter clean) {
@@ -58,8 +186,8 @@ std::string condition_text(const condition& c) {
     std::vector<std::string> terms;
     terms.reserve(c.all_of.size());
     for (const auto& [name, values] : c.all_of)
-        terms.push_back(fmt::format("{}={}", name, fmt::join(values, " or ")));
-    return fmt::format("{}", fmt::join(terms, " and "));
+        terms.push_back(fmt::format("{}={}", name, fmt::join(values, tr(" or "))));
+    return fmt::format("{}", fmt::join(terms, tr(" and ")));
 }
 
 std::string protocol_words(const segment& seg) {
@@ -77,7 +205,7 @@ namespace {
 std::string times_list(const std::vector<clock_time>& times) {
     std::string out;
     for (std::size_t i = 0; i < times.size(); ++i) {
-        if (i > 0) out += i + 1 == times.size() ? " and " : ", ";
+        if (i > 0) out += i + 1 == times.size() ? tr(" and ") : ", ";
         out += times[i].to_string();
     }
     return out;
@@ -85,23 +213,24 @@ std::string times_list(const std::vector<clock_time>& times) {
 
 // "30 minutes", "2 hours 30 minutes", "28 days", "36 hours".
 std::string span_of(std::chrono::minutes d) {
-    const auto count = d.count();
-    const auto plural = [](long long n, std::string_view unit) {
-        return fmt::format("{} {}{}", n, unit, n == 1 ? "" : "s");
-    };
-    if (count >= 2 * 1440 && count % 1440 == 0) return plural(count / 1440, "day");
+    const long long count = d.count();
+    if (count >= 2 * 1440 && count % 1440 == 0)
+        return trnf("{n} day", "{n} days", count / 1440, fmt::arg("n", count / 1440));
     std::string out;
-    if (count >= 60) out = plural(count / 60, "hour");
-    if (count % 60 != 0 || out.empty()) out += (out.empty() ? "" : " ") + plural(count % 60, "minute");
+    if (count >= 60) out = trnf("{n} hour", "{n} hours", count / 60, fmt::arg("n", count / 60));
+    if (count % 60 != 0 || out.empty())
+        out += (out.empty() ? "" : " ") +
+               trnf("{n} minute", "{n} minutes", count % 60, fmt::arg("n", count % 60));
     return out;
 }
 
 // "30-minute", "24-hour", "28-day", or "" for a mixed length ("2 hours 30 minutes").
 std::string compound(std::chrono::minutes d) {
-    const auto count = d.count();
-    if (count >= 2 * 1440 && count % 1440 == 0) return fmt::format("{}-day", count / 1440);
-    if (count >= 60 && count % 60 == 0) return fmt::format("{}-hour", count / 60);
-    if (count < 60) return fmt::format("{}-minute", count);
+    const long long count = d.count();
+    // TRANSLATORS: "{n}-day infusion"; the whole phrase is "{length} infusion" below.
+    if (count >= 2 * 1440 && count % 1440 == 0) return trf("{n}-day", fmt::arg("n", count / 1440));
+    if (count >= 60 && count % 60 == 0) return trf("{n}-hour", fmt::arg("n", count / 60));
+    if (count < 60) return trf("{n}-minute", fmt::arg("n", count));
     return {};
 }
 
@@ -124,30 +253,49 @@ std::string timing_words(const timing& t, category kind, bool continuous, text_f
     std::vector<std::string> parts;
     std::string often;
     if (t.every_hours) {
-        often = *t.every_hours == 24 ? "once daily" : fmt::format("every {} hours", *t.every_hours);
+        often = *t.every_hours == 24 ? std::string(tr("once daily"))
+                                     : trnf("every {n} hour", "every {n} hours", *t.every_hours,
+                                            fmt::arg("n", *t.every_hours));
     } else if (t.per_day && !(*t.per_day == 1 && !t.times.empty())) {
-        static constexpr std::string_view words[] = {"", "once daily", "twice daily", "three times daily",
-                                                     "four times daily"};
-        often = *t.per_day >= 1 && *t.per_day <= 4 ? std::string(words[*t.per_day])
-                                                   : fmt::format("{} times daily", *t.per_day);
+        switch (*t.per_day) {
+            case 1:
+                often = tr("once daily");
+                break;
+            case 2:
+                often = tr("twice daily");
+                break;
+            case 3:
+                often = tr("three times daily");
+                break;
+            case 4:
+                often = tr("four times daily");
+                break;
+            default:
+                often = trf("{n} times daily", fmt::arg("n", *t.per_day));
+        }
     }
     if (t.after) {
-        parts.push_back(fmt::format("{} hour{} after {}", t.after->hours, t.after->hours == 1 ? "" : "s",
-                                    clean ? clean(t.after->activity) : one_line(t.after->activity)));
-        if (!t.times.empty()) parts.push_back("at " + times_list(t.times));
+        parts.push_back(
+            trnf("{n} hour after {activity}", "{n} hours after {activity}", t.after->hours,
+                 fmt::arg("n", t.after->hours),
+                 fmt::arg("activity", clean ? clean(t.after->activity) : one_line(t.after->activity))));
+        if (!t.times.empty()) parts.push_back(trf("at {times}", fmt::arg("times", times_list(t.times))));
     } else if (!t.times.empty()) {
-        parts.push_back((often.empty() ? "" : often + " ") + "at " + times_list(t.times));
+        const std::string at = trf("at {times}", fmt::arg("times", times_list(t.times)));
+        parts.push_back(often.empty() ? at : often + " " + at);
     } else if (!often.empty()) {
         parts.push_back(often);
     }
     if (t.duration) {
+        const std::string span = span_of(*t.duration);
         if (continuous) {
-            parts.push_back(infused(kind) ? "continuous infusion over " + span_of(*t.duration)
-                                          : "lasting " + span_of(*t.duration));
+            parts.push_back(infused(kind) ? trf("continuous infusion over {length}", fmt::arg("length", span))
+                                          : trf("lasting {length}", fmt::arg("length", span)));
         } else if (const std::string c = compound(*t.duration); !c.empty() && infused(kind)) {
-            parts.push_back(c + " infusion");
+            parts.push_back(trf("{length} infusion", fmt::arg("length", c)));
         } else {
-            parts.push_back((infused(kind) ? "infusion over " : "lasting ") + span_of(*t.duration));
+            parts.push_back(infused(kind) ? trf("infusion over {length}", fmt::arg("length", span))
+                                          : trf("lasting {length}", fmt::arg("length", span)));
         }
     }
     return fmt::format("{}", fmt::join(parts, ", "));
@@ -159,14 +307,15 @@ std::string timing_suffix(const timing& t, category kind, bool continuous, text_
 }
 
 std::string moved_words(const event& e, std::string (*date_text)(day_point)) {
-    if (e.planned_date) return "moved from " + date_text(*e.planned_date);
-    return e.recorded ? "added" : std::string();
+    if (e.planned_date) return trf("moved from {date}", fmt::arg("date", date_text(*e.planned_date)));
+    return e.recorded ? std::string(tr("added")) : std::string();
 }
 
 std::string ending_words(ending_reason ending, const segment* next) {
-    if (ending == ending_reason::stopped) return "stopped early";
-    return next ? "stopped early on switching to " + one_line(next->protocol.id)
-                : "cut at the end of treatment";
+    if (ending == ending_reason::stopped) return tr("stopped early");
+    return next ? trf("stopped early on switching to {protocol}",
+                      fmt::arg("protocol", one_line(next->protocol.id)))
+                : std::string(tr("cut at the end of treatment"));
 }
 
 }  // namespace ttplan::detail
@@ -174,16 +323,18 @@ std::string ending_words(ending_reason ending, const segment* next) {
 namespace ttplan::detail {
 
 std::string or_words(const std::vector<std::string>& items) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i > 0) out += i + 1 == items.size() ? " or " : ", ";
-        out += items[i];
-    }
-    return out;
+    if (items.empty()) return {};
+    std::string first;
+    for (std::size_t i = 0; i + 1 < items.size(); ++i) first += (i > 0 ? ", " : "") + items[i];
+    // TRANSLATORS: the last of alternatives: "{first} or {last}", where first may be "A, B".
+    return first.empty() ? items.back()
+                         : trf("{first} or {last}", fmt::arg("first", first), fmt::arg("last", items.back()));
 }
 
 std::string window_dates_words(const date_window& w, std::string (*date_text)(day_point)) {
-    if (!w.is_list()) return fmt::format("{} to {}", date_text(w.earliest), date_text(w.latest));
+    if (!w.is_list())
+        return trf("{first} to {last}", fmt::arg("first", date_text(w.earliest)),
+                   fmt::arg("last", date_text(w.latest)));
     std::vector<std::string> dates;
     dates.reserve(w.dates.size());
     for (const day_point d : w.dates) dates.push_back(date_text(d));
@@ -191,34 +342,48 @@ std::string window_dates_words(const date_window& w, std::string (*date_text)(da
 }
 
 std::string window_words(const date_window& w) {
-    return "may be " + window_dates_words(w);
+    return trf("may be {dates}", fmt::arg("dates", window_dates_words(w)));
 }
 
 std::string length_words(const length& l) {
-    static constexpr std::string_view units[] = {"day", "week", "month", "year"};
-    return fmt::format("{} {}{}", l.count, units[static_cast<std::size_t>(l.units)], l.count == 1 ? "" : "s");
+    const long long n = l.count;
+    switch (l.units) {
+        case length::unit::days:
+            return trnf("{n} day", "{n} days", n, fmt::arg("n", n));
+        case length::unit::weeks:
+            return trnf("{n} week", "{n} weeks", n, fmt::arg("n", n));
+        case length::unit::months:
+            return trnf("{n} month", "{n} months", n, fmt::arg("n", n));
+        case length::unit::years:
+            break;
+    }
+    return trnf("{n} year", "{n} years", n, fmt::arg("n", n));
 }
 
 std::string range_words(const length_range& r) {
-    std::string out = fmt::format("from {} to {}", length_words(r.shortest), length_words(r.longest));
+    std::string out = trf("from {shortest} to {longest}", fmt::arg("shortest", length_words(r.shortest)),
+                          fmt::arg("longest", length_words(r.longest)));
     if (!r.reason.empty()) out += fmt::format(" ({})", one_line(r.reason));
     return out;
 }
 
 std::string possible_words(const std::optional<date_window>& first, const std::optional<date_window>& last) {
-    std::string out;
-    if (first) out = fmt::format("may start {} to {}", long_date(first->earliest), long_date(first->latest));
-    if (last) {
-        out += out.empty() ? "may end " : " and end ";
-        out += fmt::format("{} to {}", long_date(last->earliest), long_date(last->latest));
+    const auto from = [](const date_window& w) { return fmt::arg("first", long_date(w.earliest)); };
+    const auto to = [](const date_window& w) { return fmt::arg("last", long_date(w.latest)); };
+    if (first && last) {
+        return trf("may start {first} to {last} and end {end_first} to {end_last}", from(*first), to(*first),
+                   fmt::arg("end_first", long_date(last->earliest)),
+                   fmt::arg("end_last", long_date(last->latest)));
     }
-    return out;
+    if (first) return trf("may start {first} to {last}", from(*first), to(*first));
+    if (last) return trf("may end {first} to {last}", from(*last), to(*last));
+    return {};
 }
 
 std::string possible_words(const std::optional<date_window>& date) {
     if (!date) return {};
-    return fmt::format("may move to any date from {} to {}", long_date(date->earliest),
-                       long_date(date->latest));
+    return trf("may move to any date from {first} to {last}", fmt::arg("first", long_date(date->earliest)),
+               fmt::arg("last", long_date(date->latest)));
 }
 
 std::string uncertain_note(const schedule& s) {
@@ -227,45 +392,60 @@ std::string uncertain_note(const schedule& s) {
                          return p.possible_last.has_value();
                      });
     if (!any) return {};
-    std::string out = "Some phase lengths are uncertain: this plan uses the expected lengths";
-    if (end)
-        out += fmt::format(" and may end from {} to {}", long_date(end->earliest), long_date(end->latest));
-    return out + "; dates that can move with them are tentative.";
+    if (end) {
+        return trf(
+            "Some phase lengths are uncertain: this plan uses the expected lengths and may end from "
+            "{first} to {last}; dates that can move with them are tentative.",
+            fmt::arg("first", long_date(end->earliest)), fmt::arg("last", long_date(end->latest)));
+    }
+    return tr(
+        "Some phase lengths are uncertain: this plan uses the expected lengths; dates that can move with "
+        "them are tentative.");
 }
 
 std::string decision_place(const decision& d, std::string_view phase_name) {
-    std::string out = fmt::format(
-        "{} Day {}", one_line(phase_name.empty() ? std::string_view(d.phase) : phase_name), d.day);
-    if (d.cycle) out += fmt::format(", cycle {}", *d.cycle);
-    return out;
+    const std::string phase = one_line(phase_name.empty() ? std::string_view(d.phase) : phase_name);
+    if (d.cycle) {
+        return trf("{phase} Day {day}, cycle {cycle}", fmt::arg("phase", phase), fmt::arg("day", d.day),
+                   fmt::arg("cycle", *d.cycle));
+    }
+    return trf("{phase} Day {day}", fmt::arg("phase", phase), fmt::arg("day", d.day));
 }
 
 std::string decision_words(const decision& d) {
     const std::string by = one_line(d.decided_by);
     const std::string parameter = one_line(d.parameter);
-    if (!d.pending()) return fmt::format("{} = {}, decided by {}", parameter, one_line(*d.value), by);
+    if (!d.pending()) {
+        return trf("{parameter} = {value}, decided by {by}", fmt::arg("parameter", parameter),
+                   fmt::arg("value", one_line(*d.value)), fmt::arg("by", by));
+    }
     std::vector<std::string> options;
     for (const auto& o : d.options) options.push_back(one_line(o));
-    return fmt::format("{}, decided by {}: not known yet; this plan follows {} (options: {})", parameter, by,
-                       one_line(d.assumed), fmt::join(options, ", "));
+    return trf(
+        "{parameter}, decided by {by}: not known yet; this plan follows {assumed} (options: {options})",
+        fmt::arg("parameter", parameter), fmt::arg("by", by), fmt::arg("assumed", one_line(d.assumed)),
+        fmt::arg("options", fmt::join(options, ", ")));
 }
 
 std::string pending_note(const schedule& s, std::string_view marker) {
     std::vector<std::string> pending;
     for (const decision& d : s.decisions()) {
-        if (d.pending()) pending.push_back(fmt::format("{} on {}", one_line(d.parameter), long_date(d.date)));
+        if (d.pending()) {
+            pending.push_back(trf("{parameter} on {date}", fmt::arg("parameter", one_line(d.parameter)),
+                                  fmt::arg("date", long_date(d.date))));
+        }
     }
     if (pending.empty()) return {};
     if (marker.empty()) {
-        return fmt::format(
-            "What comes after a decision not taken yet ({}) follows the branch this plan assumes; "
-            "it changes with the decision.",
-            fmt::join(pending, "; "));
+        return trf(
+            "What comes after a decision not taken yet ({decisions}) follows the branch this plan "
+            "assumes; it changes with the decision.",
+            fmt::arg("decisions", fmt::join(pending, "; ")));
     }
-    return fmt::format(
-        "Dates marked {} come after a decision not taken yet ({}) and follow the branch this plan "
-        "assumes; they change with the decision.",
-        marker, fmt::join(pending, "; "));
+    return trf(
+        "Dates marked {marker} come after a decision not taken yet ({decisions}) and follow the branch "
+        "this plan assumes; they change with the decision.",
+        fmt::arg("marker", marker), fmt::arg("decisions", fmt::join(pending, "; ")));
 }
 
 }  // namespace ttplan::detail

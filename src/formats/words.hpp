@@ -16,7 +16,11 @@
 
 namespace ttplan::detail {
 
-// "Mon" ... "Sun" of a date (the names themselves are in date_names.hpp).
+// ttplan::disclaimer in the current language: every human format prints it.
+const char* safety_line();
+
+// "Mon" ... "Sun" of a date, in the current language (date_names.hpp keeps the English names,
+// for input and machine formats).
 std::string_view weekday_abbrev(day_point d);
 // "Mon 4 Jan 2027"
 std::string long_date(day_point d);
