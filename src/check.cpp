@@ -1,10 +1,12 @@
+#include <ttplan/format.hpp>
 #include <ttplan/model.hpp>
 
 #include "check_timing.hpp"
-#include "phase_index.hpp"
+#include "i18n/protocol_texts.hpp"
 #include "json_pointer.hpp"
 #include "parameter_space.hpp"
 #include "phase_graph.hpp"
+#include "phase_index.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -108,12 +110,47 @@ public:
         for (std::size_t i = 0; i < p_.dependencies.size(); ++i) dependency_at(i);
         cycle();
         for (std::size_t i = 0; i < p_.tracks.size(); ++i) track_at(i);
+        translations();
         return std::move(problems_);
     }
 
 private:
     void fail(std::string pointer, std::string message) {
         problems_.push_back({{"", std::move(pointer), 0, 0}, std::move(message)});
+    }
+
+    // Each language one ttplan writes besides English, each text one of the protocol's own.
+    void translations() {
+        if (p_.translations.empty()) return;
+        const auto texts = detail::translatable_texts(p_);
+        std::string others;
+        for (const language_info& l : languages()) {
+            if (l.code != "en") others += fmt::format("{}{}", others.empty() ? "" : ", ", l.code);
+        }
+        for (const auto& [language, entries] : p_.translations) {
+            const std::string at = "/translations/" + detail::pointer_token(language);
+            const bool known = std::any_of(languages().begin(), languages().end(),
+                                           [&](const language_info& l) { return l.code == language; });
+            if (language == "en") {
+                fail(at, fmt::format("the protocol is written in English: translations are for the other "
+                                     "languages ({})",
+                                     others));
+            } else if (!known) {
+                fail(at, fmt::format("unknown language \"{}\" (languages: {})", language, others));
+            }
+            for (const auto& [text, translated] : entries) {
+                const std::string here = at + "/" + detail::pointer_token(text);
+                if (texts.find(text) == texts.end()) {
+                    fail(here,
+                         "no text of the protocol reads so: a translation's key is one of its texts exactly "
+                         "as written (the title, a phase's name, description or what to expect, a "
+                         "parameter's label, description, value label or what decides it, an activity's or "
+                         "track's name or note, an uncertain length's reason)");
+                } else if (translated.empty()) {
+                    fail(here, "the translation is empty: leave the text out to keep it as written");
+                }
+            }
+        }
     }
 
     static std::string id_message(std::string_view what, std::string_view id) {
@@ -313,8 +350,9 @@ private:
         if (ph.repeat) repeat_at(*ph.repeat, at + "/repeat");
         if (ph.activities.empty()) fail(at + "/activities", "phase has no activities");
         if (ph.activities.size() > max_phase_activities) {
-            fail(at + "/activities", fmt::format("the phase has {} activities; at most {} are planned (docs/limits.md)",
-                                                 ph.activities.size(), max_phase_activities));
+            fail(at + "/activities",
+                 fmt::format("the phase has {} activities; at most {} are planned (docs/limits.md)",
+                             ph.activities.size(), max_phase_activities));
             return;
         }
         const detail::activity_names names(ph);
@@ -411,7 +449,8 @@ private:
         }
     }
 
-    void activity_at(const phase& ph, const detail::activity_names& names, const activity& a, const std::string& at) {
+    void activity_at(const phase& ph, const detail::activity_names& names, const activity& a,
+                     const std::string& at) {
         if (a.name.empty()) fail(at + "/name", "activity name is empty");
         const auto days = bounds(a.days);
         if (!days && !a.days.uses_end() && !a.timing.after) fail(at + "/days", "activity has no days");

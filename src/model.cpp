@@ -276,8 +276,8 @@ std::vector<std::string> parameter::options() const {
 
 std::string parameter::value_words(std::string_view value) const {
     if (const auto it = value_labels.find(value); it != value_labels.end()) return it->second;
-    if (type == parameter_type::boolean && value == "true") return "yes";
-    if (type == parameter_type::boolean && value == "false") return "no";
+    if (type == parameter_type::boolean && value == "true") return detail::tr("yes");
+    if (type == parameter_type::boolean && value == "false") return detail::tr("no");
     return std::string(value);
 }
 

@@ -65,8 +65,9 @@ public:
 
     protocol read(const json& doc) {
         protocol p;
-        const keys allowed = {"format", "id",      "title",      "version", "summary",      "description",
-                              "notes",  "sources", "parameters", "phases",  "dependencies", "tracks"};
+        const keys allowed = {"format",       "id",     "title",       "version",    "summary",
+                              "description",  "notes",  "sources",     "parameters", "phases",
+                              "dependencies", "tracks", "translations"};
         if (!object(doc, "", allowed, {"format", "id", "title", "phases"})) return p;
         read_string(doc, "", "id", p.id);
         read_string(doc, "", "title", p.title);
@@ -81,6 +82,7 @@ public:
         read_list(doc, "", "phases", p.phases, &reader::read_phase);
         read_list(doc, "", "dependencies", p.dependencies, &reader::read_dependency);
         read_list(doc, "", "tracks", p.tracks, &reader::read_track);
+        read_translations(doc, p.translations);
         return p;
     }
 
@@ -346,11 +348,11 @@ private:
                      fmt::format("unknown parameter type {} (allowed: bool, choice, integer)", t->dump()));
             }
         }
-        const keys any = {"name",    "type",    "label",   "description", "value_labels", "choices",
-                          "minimum", "maximum", "default", "decided"};
+        const keys any = {"name",    "type",    "label",   "description", "value_labels",
+                          "choices", "minimum", "maximum", "default",     "decided"};
         const keys boolean = {"name", "type", "label", "description", "value_labels", "default", "decided"};
-        const keys choice = {"name",    "type",    "label",  "description", "value_labels",
-                             "choices", "default", "decided"};
+        const keys choice = {"name",         "type",    "label",   "description",
+                             "value_labels", "choices", "default", "decided"};
         const keys integer = {"name", "type", "label", "description", "minimum", "maximum", "default"};
         if (!type) {
             object(j, ptr, any, {"name", "type", "default"});
@@ -387,8 +389,9 @@ private:
         for (const auto& [value, words] : v->items()) {
             const std::string value_ptr = at(here, value);
             if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
-                fail(value_ptr, fmt::format("\"{}\" is not a value of this parameter (allowed: {})", value,
-                                            allowed.empty() ? "none" : fmt::format("{}", fmt::join(allowed, ", "))));
+                fail(value_ptr,
+                     fmt::format("\"{}\" is not a value of this parameter (allowed: {})", value,
+                                 allowed.empty() ? "none" : fmt::format("{}", fmt::join(allowed, ", "))));
                 continue;
             }
             if (!words.is_string() || words.get<std::string>().empty()) {
@@ -637,8 +640,8 @@ private:
 
     phase read_phase(const json& j, const std::string& ptr) {
         phase p;
-        const keys allowed = {"id",          "name",   "kind", "length", "length_when", "until", "first_day",
-                              "description", "expect", "when", "repeat", "activities"};
+        const keys allowed = {"id",        "name",        "kind",   "length", "length_when", "until",
+                              "first_day", "description", "expect", "when",   "repeat",      "activities"};
         // A phase that runs until a limit takes its length from the limit.
         const bool limited = j.is_object() && j.contains("until");
         if (!object(j, ptr, allowed, limited ? keys{"id", "name"} : keys{"id", "name", "length"})) return p;
@@ -713,6 +716,32 @@ private:
         }
         read_when(j, ptr, d.when);
         return d;
+    }
+
+    // "translations": {"es": {"Induction": "Inducción", ...}, "fr": {...}}: texts as written, each
+    // with its translation. Which languages and texts are allowed is check()'s.
+    void read_translations(const json& doc, protocol_translations& out) {
+        const json* v = member(doc, "translations");
+        if (v == nullptr) return;
+        if (!v->is_object()) {
+            wrong_type(*v, "/translations", "an object of languages");
+            return;
+        }
+        for (const auto& [language, texts] : v->items()) {
+            const std::string here = at("/translations", language);
+            if (!texts.is_object()) {
+                wrong_type(texts, here, "an object of texts, each with its translation");
+                continue;
+            }
+            text_translations& into = out[language];
+            for (const auto& [text, translated] : texts.items()) {
+                if (!translated.is_string()) {
+                    wrong_type(translated, at(here, text), "a string");
+                    continue;
+                }
+                into.emplace(text, translated.get<std::string>());
+            }
+        }
     }
 
     track read_track(const json& j, const std::string& ptr) {

@@ -107,7 +107,8 @@ ojson parameter_json(const parameter& param) {
         // In the parameter's order of values, as a reader expects them.
         ojson labels = ojson::object();
         for (const std::string& v : param.options()) {
-            if (const auto it = param.value_labels.find(v); it != param.value_labels.end()) labels[v] = it->second;
+            if (const auto it = param.value_labels.find(v); it != param.value_labels.end())
+                labels[v] = it->second;
         }
         j["value_labels"] = std::move(labels);
     }
@@ -314,6 +315,15 @@ ojson write_protocol(const protocol& p) {
         ojson tracks = ojson::array();
         for (const track& t : p.tracks) tracks.push_back(track_json(p, t));
         j["tracks"] = std::move(tracks);
+    }
+    if (!p.translations.empty()) {
+        ojson translations = ojson::object();
+        for (const auto& [language, texts] : p.translations) {
+            ojson entries = ojson::object();
+            for (const auto& [text, translated] : texts) entries[text] = translated;
+            translations[language] = std::move(entries);
+        }
+        j["translations"] = std::move(translations);
     }
     return j;
 }

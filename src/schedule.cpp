@@ -132,7 +132,7 @@ std::vector<span> schedule::spans_on(day_point d) const {
 }
 
 protocol_info info_of(const protocol& p) {
-    protocol_info info{p.id, p.title, p.version, {}, p.parameters};
+    protocol_info info{p.id, p.title, p.version, {}, p.parameters, p.translations};
     info.phases.reserve(p.phases.size());
     for (const phase& ph : p.phases) info.phases.push_back({ph.id, ph.name, ph.description, ph.expect});
     return info;

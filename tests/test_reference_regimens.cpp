@@ -299,8 +299,9 @@ TEST_CASE("catalog: the reference protocols are listed, sourced and free of dose
         CHECK(listed.count(id) == 1);
     }
 
-    // Doses in any unit, and any mention of a dose: ttplan plans days, never amounts.
-    const std::regex dose_words(R"(\bmg\b|/m2|/m²|units/kg|\bdose|\bc?gy\b|\bmcg\b|\bµg\b)",
+    // Doses in any unit, and any mention of a dose (also in the translations: "dosis", "doses"):
+    // ttplan plans days, never amounts.
+    const std::regex dose_words(R"(\bmg\b|/m2|/m²|units/kg|\bdose|\bdosis|\bc?gy\b|\bmcg\b|\bµg\b)",
                                 std::regex::icase);
     for (const auto& e : ttplan::builtin_protocols()) {
         INFO(e.id);

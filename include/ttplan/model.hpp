@@ -95,7 +95,8 @@ struct parameter {
 
     // The label, or the name when there is none.
     const std::string& label_or_name() const noexcept { return label.empty() ? name : label; }
-    // A value in words: its value label, "yes"/"no" for an unlabelled bool, else the value.
+    // A value in words: its value label, "yes"/"no" (in the language of the format being written)
+    // for an unlabelled bool, else the value.
     std::string value_words(std::string_view value) const;
 
     // Every value, in declaration order: false and true, the choices; empty for integers.
@@ -333,6 +334,14 @@ struct source {
     friend bool operator==(const source&, const source&) = default;
 };
 
+// The protocol's own texts in other languages (protocol files' "translations"): for each
+// language code of languages() other than English, its texts as written (title, summary,
+// description, phase names, descriptions and what to expect, parameter labels, descriptions,
+// value labels and what decides them, activity and track names and notes, the reasons of
+// uncertain lengths), each with its translation. A text left out stays as written.
+using text_translations = std::map<std::string, std::string, std::less<>>;
+using protocol_translations = std::map<std::string, text_translations, std::less<>>;
+
 struct protocol {
     std::string id;
     std::string title;
@@ -345,6 +354,7 @@ struct protocol {
     std::vector<phase> phases;
     std::vector<dependency> dependencies;
     std::vector<track> tracks;
+    protocol_translations translations;
 
     const phase* find_phase(std::string_view phase_id) const noexcept;
     const parameter* find_parameter(std::string_view name) const noexcept;

@@ -175,6 +175,9 @@ struct protocol_info {
     // declaration order) and each declared parameter with its label, meaning and value labels.
     std::vector<phase_words> phases{};
     std::vector<parameter> parameters{};
+    // The protocol's translations of its own texts (model.hpp): the human formats write a
+    // language's texts where it gives them (render_options::language).
+    protocol_translations translations{};
 
     // The phase or parameter of that id or name; nullptr when the protocol has none.
     const phase_words* find_phase(std::string_view phase_id) const noexcept;

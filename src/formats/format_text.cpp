@@ -4,6 +4,7 @@
 
 #include "agenda.hpp"
 #include "i18n/language.hpp"
+#include "i18n/protocol_texts.hpp"
 #include "plain_words.hpp"
 #include "whats_next.hpp"
 #include "words.hpp"
@@ -61,8 +62,10 @@ void parameter_section(std::string& out, const schedule& s) {
 
 }  // namespace
 
-std::string to_text(const schedule& s, const render_options& options) {
+std::string to_text(const schedule& in, const render_options& options) {
     const detail::language_scope language(options.language);
+    const detail::in_language translated(in, options.language);
+    const schedule& s = translated.get();
     const detail::agenda plan(s);
     std::string out;
     const auto& info = s.protocol();

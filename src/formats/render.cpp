@@ -10,6 +10,7 @@
 #include <ttplan/picture.hpp>
 
 #include "i18n/language.hpp"
+#include "i18n/protocol_texts.hpp"
 
 #include <fmt/format.h>
 
@@ -55,12 +56,18 @@ const auto& table() {
         format_entry{{"md", md_suffixes, "Markdown tables", false},
                      [](const schedule& s, const render_options& o) { return to_markdown(s, o); }},
         format_entry{{"calendar", {}, "month grids like cal(1), treatment days marked", false},
-                     [](const schedule& s, const render_options&) { return to_month_calendar(s); }},
+                     [](const schedule& s, const render_options& o) {
+                         return to_month_calendar(detail::in_language(s, o.language).get());
+                     }},
         format_entry{
             {"svg", svg_suffixes, "the timeline as one SVG picture, with its legend and dates", false},
-            [](const schedule& s, const render_options&) { return to_svg(s); }},
+            [](const schedule& s, const render_options& o) {
+                return to_svg(detail::in_language(s, o.language).get());
+            }},
         format_entry{{"png", png_suffixes, "the SVG timeline drawn as a PNG image (2400 pixels wide)", true},
-                     [](const schedule& s, const render_options&) { return to_png(s); }},
+                     [](const schedule& s, const render_options& o) {
+                         return to_png(detail::in_language(s, o.language).get());
+                     }},
         format_entry{{"pdf", pdf_suffixes, "the SVG timeline drawn as a one-page vector PDF", true},
                      [](const schedule& s, const render_options& o) { return to_pdf(s, o); }},
         format_entry{

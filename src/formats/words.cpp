@@ -341,8 +341,8 @@ std::string window_dates_words(const date_window& w, std::string (*date_text)(da
     return or_words(dates);
 }
 
-std::string window_words(const date_window& w) {
-    return trf("may be {dates}", fmt::arg("dates", window_dates_words(w)));
+std::string window_words(const date_window& w, std::string (*date_text)(day_point)) {
+    return trf("may be {dates}", fmt::arg("dates", window_dates_words(w, date_text)));
 }
 
 std::string length_words(const length& l) {

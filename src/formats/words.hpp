@@ -72,7 +72,7 @@ std::string ending_words(ending_reason ending, const segment* next);
 
 // "may be Thu 7 Jan 2027 to Sat 9 Jan 2027": the dates an event's window allows; of a window
 // that lists them, "may be Mon 11 Jan 2027 or Mon 18 Jan 2027" (", " between more than two).
-std::string window_words(const date_window& w);
+std::string window_words(const date_window& w, std::string (*date_text)(day_point) = long_date);
 // The dates alone, each written by `date_text`: "7 Jan 2027 to 9 Jan 2027" for a range, "11 Jan
 // 2027 or 18 Jan 2027" or "A, B or C" for a list.
 std::string window_dates_words(const date_window& w, std::string (*date_text)(day_point) = long_date);
