@@ -325,20 +325,29 @@ TEST_CASE("languages, pictures: the sheet's words in Spanish and French", "[lang
     CHECK(has(es, "Maintenance (7 ciclos)"));
     CHECK(has(es, "* provisional: espera a la recuperación"));
     CHECK(has(es, "Decisión (Induction, día 29)"));
-    CHECK(has(es, "la longitud de las barras es proporcional al tiempo de calendario"));
+    CHECK(has(es, "barras proporcionales al tiempo de calendario"));
     CHECK(has(es, "4\u00a0ene\u00a02027 a 10\u00a0ene\u00a02027"));
     check_none(es, page_english);
     check_none(es, picture_english);
     CHECK(has(fr, ">Dates clés<"));
     CHECK(has(fr, ">Début<"));
     CHECK(has(fr, "Maintenance (7 cycles)"));
-    CHECK(has(fr, "la longueur des barres est proportionnelle au temps calendaire"));
+    CHECK(has(fr, "barres proportionnelles au temps calendaire"));
     // French writes "Phases", "Phase" and "cycles" as English does.
     std::vector<std::string> french_differs;
     for (const auto& words : page_english) {
         if (words != ">Phases<" && words != ">Phase<" && words != " cycles)") french_differs.push_back(words);
     }
     check_none(fr, french_differs);
+    // The footer is whole on the narrowest sheet, A4 portrait, as the English one is.
+    for (const auto& [language, end] :
+         {std::pair<std::string, std::string>{"en", "the full plan has every day</text>"},
+          {"es", "el plan completo tiene cada día</text>"},
+          {"fr", "le plan complet donne chaque jour</text>"}}) {
+        CAPTURE(language);
+        const detail::language_scope scope(language);
+        CHECK(has(page_svg(s, paper_size::a4, paper_orientation::portrait), end));
+    }
     // English again once the scopes end.
     CHECK(has(page_svg(s), ">Key dates<"));
 }
