@@ -252,8 +252,10 @@ std::string month_notes(const schedule& s, const detail::agenda& plan, const det
             occurrence_label(occ) + " " + within_month(p.first, p.last, month_first, month_last);
         if (p.ended_early() || p.tentative) {
             const bool switched = occ.stopped_for != nullptr;
-            // TRANSLATORS: a cycle an until limit cut, in brackets after its dates.
-            const char* ended = switched ? tr("stopped early") : tr("cut short");
+            const char* ended = switched
+                                    ? tr("stopped early")
+                                    // TRANSLATORS: a cycle an until limit cut, in brackets after its dates.
+                                    : tr("cut short");
             const std::string tag = p.ended_early() && p.tentative
                                         ? trf("{ended}, {tentative}", fmt::arg("ended", ended),
                                               fmt::arg("tentative", tr("tentative")))
