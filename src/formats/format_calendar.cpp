@@ -7,6 +7,8 @@
 
 #include "agenda.hpp"
 #include "category_style.hpp"
+#include "i18n/language.hpp"
+#include "picture_text.hpp"
 #include "span_marks.hpp"
 #include "utf8_text.hpp"
 #include "words.hpp"
@@ -22,11 +24,16 @@ namespace ttplan {
 
 namespace {
 
+using detail::tr;
+using detail::trc;
+using detail::trf;
+using detail::trnf;
+
 constexpr std::size_t page_width = 80;
 constexpr std::size_t cell_width = 4;                   // "31CI"
 constexpr std::size_t grid_width = 7 * cell_width + 6;  // cells joined by one space
 constexpr std::size_t grid_gap = 4;
-constexpr std::size_t label_width = 16;  // "September 2027" + 2
+constexpr std::size_t label_width = 16;  // "September 2027" + 2, at least
 // Joins words wrap() keeps on one line ("from 8 Feb (tentative)"); printed as a space. Names
 // cannot contain it: one_line() turns control characters into spaces first.
 constexpr char glue = '\x01';
@@ -86,6 +93,55 @@ std::string pad(std::string text, std::size_t width) {
     return text;
 }
 
+// `text` with its spaces as glue: words wrap() keeps on one line.
+std::string glued(std::string text) {
+    std::replace(text.begin(), text.end(), ' ', glue);
+    return text;
+}
+
+// The label column of the lines under the months: as wide as the longest month title and two
+// spaces, and at least label_width.
+std::size_t month_label_width(date::year year) {
+    std::size_t width = label_width;
+    for (unsigned m = 1; m <= 12; ++m)
+        width = std::max(width, columns(detail::month_title(year / date::month{m})) + 2);
+    return width;
+}
+
+// "Mo" ... "Su": the weekday over each column of a month grid.
+const char* weekday_heading(unsigned iso) {
+    switch (iso) {
+        case 1:
+            // TRANSLATORS: the column headings of a month grid (like cal), Monday to Sunday, at
+            // most four letters each, usually two: "lu", "ma", ...
+            return trc("weekday two letters", "Mo");
+        case 2:
+            return trc("weekday two letters", "Tu");
+        case 3:
+            return trc("weekday two letters", "We");
+        case 4:
+            return trc("weekday two letters", "Th");
+        case 5:
+            return trc("weekday two letters", "Fr");
+        case 6:
+            return trc("weekday two letters", "Sa");
+        default:
+            return trc("weekday two letters", "Su");
+    }
+}
+
+// "Mo   Tu   We   Th   Fr   Sa   Su": each name at the left of its day's cell, in columns (a
+// name of more than a cell is cut to it).
+std::string weekday_headings() {
+    std::string out;
+    for (unsigned iso = 1; iso <= 7; ++iso) {
+        const std::string_view name = weekday_heading(iso);
+        const std::string shown(name.substr(0, detail::prefix_within(name, cell_width)));
+        out += iso < 7 ? pad(shown, cell_width + 1) : shown;
+    }
+    return out;
+}
+
 using month_days = std::vector<std::vector<detail::marked_day>>;
 
 // What runs all day, as it stands under a day number: "Ha", or three keys and "+" for more.
@@ -106,8 +162,9 @@ std::vector<std::string> month_grid(date::year_month ym, const std::map<day_poin
                                     const month_days* under) {
     std::vector<std::string> lines;
     const std::string title = detail::month_title(ym);
-    lines.push_back(pad(std::string((grid_width - title.size()) / 2, ' ') + title, grid_width));
-    lines.push_back(pad("Mo   Tu   We   Th   Fr   Sa   Su", grid_width));
+    const std::size_t title_columns = std::min(columns(title), grid_width);
+    lines.push_back(pad(std::string((grid_width - title_columns) / 2, ' ') + title, grid_width));
+    lines.push_back(pad(weekday_headings(), grid_width));
     const day_point first = date::sys_days{ym / 1};
     const day_point last = date::sys_days{ym / date::last};
     std::string row(static_cast<std::size_t>(date::weekday{first}.iso_encoding() - 1) * (cell_width + 1),
@@ -135,16 +192,37 @@ std::vector<std::string> month_grid(date::year_month ym, const std::map<day_poin
 // glued so that it never breaks across lines.
 std::string within_month(day_point first, day_point last, day_point month_first, day_point month_last) {
     auto day_of = [](day_point d) { return static_cast<unsigned>(date::year_month_day{d}.day()); };
-    const auto month = detail::month_abbrev(static_cast<unsigned>(date::year_month_day{month_first}.month()));
+    const auto month =
+        detail::month_abbrev_words(static_cast<unsigned>(date::year_month_day{month_first}.month()));
     const bool starts = first >= month_first;
     const bool ends = last <= month_last;
     if (starts && ends) {
-        return first == last ? fmt::format("{}{}{}", day_of(first), glue, month)
-                             : fmt::format("{}-{}{}{}", day_of(first), day_of(last), glue, month);
+        // TRANSLATORS: a day of a month under the month grids, "4 Jan".
+        return first == last
+                   ? glued(trf("{day} {month}", fmt::arg("day", day_of(first)), fmt::arg("month", month)))
+                   // TRANSLATORS: days of one month under the month grids, "4-31 Jan".
+                   : glued(trf("{first}-{last} {month}", fmt::arg("first", day_of(first)),
+                               fmt::arg("last", day_of(last)), fmt::arg("month", month)));
     }
-    if (starts) return fmt::format("from{}{}{}{}", glue, day_of(first), glue, month);
-    if (ends) return fmt::format("to{}{}{}{}", glue, day_of(last), glue, month);
-    return fmt::format("all{}month", glue);
+    // TRANSLATORS: a phase or therapy that goes on past the end of the month, "from 8 Feb".
+    if (starts)
+        return glued(trf("from {day} {month}", fmt::arg("day", day_of(first)), fmt::arg("month", month)));
+    // TRANSLATORS: a phase or therapy that began in an earlier month, "to 1 Feb".
+    if (ends) return glued(trf("to {day} {month}", fmt::arg("day", day_of(last)), fmt::arg("month", month)));
+    // TRANSLATORS: a phase or therapy that runs the whole month.
+    return glued(tr("all month"));
+}
+
+// "From 8 Feb: Blinatumomab (blinatumomab)": the words before the protocol kept on one line.
+std::string continuation_entry(std::string_view when, const std::string& protocol) {
+    const std::string line =
+        trf("From {date}: {protocol}", fmt::arg("date", when), fmt::arg("protocol", "\x02"));
+    const auto at = std::min(line.find('\x02'), line.size());
+    std::string head = line.substr(0, at);
+    std::size_t keep = head.size();
+    while (keep > 0 && head[keep - 1] == ' ') --keep;
+    std::replace(head.begin(), head.begin() + static_cast<std::ptrdiff_t>(keep), ' ', glue);
+    return head + protocol + (at < line.size() ? line.substr(at + 1) : std::string());
 }
 
 std::string occurrence_label(const detail::occurrence_entry& entry) {
@@ -163,10 +241,9 @@ std::string month_notes(const schedule& s, const detail::agenda& plan, const det
     for (std::size_t i = 1; i < s.segments().size(); ++i) {
         const segment& seg = s.segments()[i];
         if (seg.start < month_first || seg.start > month_last) continue;
-        entries.emplace_back(
-            seg.start,
-            fmt::format("From{}{}:", glue, within_month(seg.start, seg.start, month_first, month_last)) +
-                " " + detail::one_line(detail::protocol_words(seg)));
+        entries.emplace_back(seg.start,
+                             continuation_entry(within_month(seg.start, seg.start, month_first, month_last),
+                                                detail::one_line(detail::protocol_words(seg))));
     }
     for (const auto& occ : plan.occurrences()) {
         const phase_occurrence& p = *occ.occurrence;
@@ -175,11 +252,16 @@ std::string month_notes(const schedule& s, const detail::agenda& plan, const det
             occurrence_label(occ) + " " + within_month(p.first, p.last, month_first, month_last);
         if (p.ended_early() || p.tentative) {
             const bool switched = occ.stopped_for != nullptr;
-            std::string tag =
-                fmt::format(" ({}{}{})", p.ended_early() ? (switched ? "stopped early" : "cut short") : "",
-                            p.ended_early() && p.tentative ? ", " : "", p.tentative ? "tentative" : "");
-            std::replace(tag.begin(), tag.end(), ' ', glue);
-            entry += tag;
+            const char* ended = switched
+                                    ? tr("stopped early")
+                                    // TRANSLATORS: a cycle an until limit cut, in brackets after its dates.
+                                    : tr("cut short");
+            const std::string tag = p.ended_early() && p.tentative
+                                        ? trf("{ended}, {tentative}", fmt::arg("ended", ended),
+                                              fmt::arg("tentative", tr("tentative")))
+                                    : p.ended_early() ? std::string(ended)
+                                                      : std::string(tr("tentative"));
+            entry += glue + glued(fmt::format("({})", tag));
         }
         entries.emplace_back(p.first, std::move(entry));
     }
@@ -195,15 +277,20 @@ std::string month_notes(const schedule& s, const detail::agenda& plan, const det
                         detail::one_line(t.activity), within_month(t.first, t.last, month_first, month_last));
         // Therapy within a phase is as tentative (and as cut) as its phase, which the line above
         // says.
-        if (t.tentative && t.phase.empty()) spans += std::string(1, glue) + "(tentative)";
-        if (t.ended_early() && t.phase.empty()) spans += fmt::format("{}(stopped{}early)", glue, glue);
+        if (t.tentative && t.phase.empty()) spans += glue + glued(fmt::format("({})", tr("tentative")));
+        if (t.ended_early() && t.phase.empty())
+            spans += glue + glued(fmt::format("({})", tr("stopped early")));
     }
     if (phases.empty() && spans.empty()) return {};
-    const std::string label = pad(detail::month_title(ym), label_width);
-    const std::string indent(label_width, ' ');
+    const std::size_t width = month_label_width(ym.year());
+    const std::string label = pad(detail::month_title(ym), width);
+    const std::string indent(width, ' ');
     std::string out;
     if (!phases.empty()) out += wrap(phases, label, indent);
-    if (!spans.empty()) out += wrap("Continuous: " + spans, out.empty() ? label : indent, indent);
+    // TRANSLATORS: under a month, the continuous therapies that run in it.
+    if (!spans.empty())
+        out += wrap(trf("Continuous: {therapies}", fmt::arg("therapies", spans)),
+                    out.empty() ? label : indent, indent);
     return out;
 }
 
@@ -217,19 +304,21 @@ std::string span_key(const detail::span_marks& keys, bool more) {
     const bool restrictions = std::any_of(keys.marks().begin(), keys.marks().end(),
                                           [](const auto& m) { return m.kind == category::restriction; });
     std::string out =
-        wrap(fmt::format("Under a day number, hospital stays and continuous therapy{}, on every "
-                         "day they run:",
-                         restrictions ? " (and restrictions)" : ""),
+        wrap(restrictions ? tr("Under a day number, hospital stays and continuous therapy (and "
+                               "restrictions), on every day they run:")
+                          : tr("Under a day number, hospital stays and continuous therapy, on every "
+                               "day they run:"),
              "", "");
     for (const auto& mark : keys.marks()) {
         std::string names;
         for (const auto name : mark.activities) names += (names.empty() ? "" : ", ") + detail::one_line(name);
-        std::string line = mark.stay         ? "in hospital (" + names + ")"
-                           : mark.key == '*' ? "other continuous therapy: " + names
-                                             : detail::labelled_activity(names, mark.kind);
+        std::string line = mark.stay ? trf("in hospital ({names})", fmt::arg("names", names))
+                           : mark.key == '*'
+                               ? trf("other continuous therapy: {names}", fmt::arg("names", names))
+                               : detail::labelled_activity(names, mark.kind);
         out += wrap(line, fmt::format("  {}  ", mark.key), "     ");
     }
-    if (more) out += wrap("more than four that day: the first three are shown", "  +  ", "     ");
+    if (more) out += wrap(tr("more than four that day: the first three are shown"), "  +  ", "     ");
     return out;
 }
 
@@ -237,48 +326,63 @@ void header(std::string& out, const schedule& s, const detail::agenda& plan,
             const std::map<day_point, std::string>& marks, const detail::span_marks& keys, bool more) {
     const auto& info = s.protocol();
     out += wrap(detail::one_line(info.title.empty() ? info.id : info.title), "", "");
-    out += wrap(
-        fmt::format("Protocol {} (version {})", detail::one_line(info.id), detail::one_line(info.version)),
-        "", "");
-    if (!s.parameters().empty()) out += wrap("Parameters: " + parameters_text(s.parameters()), "", "  ");
+    out += wrap(trf("Protocol {id} (version {version})", fmt::arg("id", detail::one_line(info.id)),
+                    fmt::arg("version", detail::one_line(info.version))),
+                "", "");
+    if (!s.parameters().empty())
+        out +=
+            wrap(trf("Parameters: {values}", fmt::arg("values", parameters_text(s.parameters()))), "", "  ");
     for (std::size_t i = 1; i < s.segments().size(); ++i) {
         const segment& seg = s.segments()[i];
-        std::string line = fmt::format("Then from {}", detail::long_date(seg.start));
+        std::string line = trf("Then from {date}", fmt::arg("date", detail::long_date(seg.start)));
         if (!seg.reason.empty()) line += " (" + detail::one_line(seg.reason) + ")";
         line += ": " + detail::one_line(detail::protocol_words(seg));
-        if (!seg.protocol.version.empty()) line += ", version " + detail::one_line(seg.protocol.version);
-        if (!seg.parameters.empty()) line += "; parameters " + parameters_text(seg.parameters);
+        if (!seg.protocol.version.empty())
+            line +=
+                ", " + trf("version {version}", fmt::arg("version", detail::one_line(seg.protocol.version)));
+        if (!seg.parameters.empty())
+            line += "; " + trf("parameters {values}", fmt::arg("values", parameters_text(seg.parameters)));
         out += wrap(line, "", "  ");
     }
-    out += wrap(fmt::format("From {} to {}: {} ({} days)", detail::long_date(s.start()),
-                            detail::long_date(s.end()), describe_length(s.start(), s.end()), s.total_days()),
-                "", "");
+    out += wrap(
+        trnf("From {first} to {last}: {length} ({days} day)",
+             "From {first} to {last}: {length} ({days} days)", s.total_days(),
+             fmt::arg("first", detail::long_date(s.start())), fmt::arg("last", detail::long_date(s.end())),
+             fmt::arg("length", describe_length(s.start(), s.end())), fmt::arg("days", s.total_days())),
+        "", "");
     out += wrap(detail::safety_line(), "", "");
 
     std::set<char> used;
     for (const auto& [d, letters] : marks) used.insert(letters.begin(), letters.end());
-    std::string legend = "Letters after a day number mark its dated activities:";
+    std::string legend = tr("Letters after a day number mark its dated activities:");
     for (const category kind : all_categories) {
         const char letter = detail::style_of(kind).letter;
         if (used.count(letter)) legend += fmt::format(" {} {},", letter, display_name(kind));
     }
-    if (used.count('+')) legend += " + more kinds that day,";
-    if (used.empty()) legend += " none in this plan,";
+    // TRANSLATORS: in the key to the letters after a day number, after "+".
+    if (used.count('+')) legend += fmt::format(" + {},", tr("more kinds that day"));
+    // TRANSLATORS: in the key to the letters after a day number, when no day has one.
+    if (used.empty()) legend += fmt::format(" {},", tr("none in this plan"));
     legend.back() = '.';
-    legend += " Phases and continuous therapy are listed under each pair of months.";
+    legend += " ";
+    legend += tr("Phases and continuous therapy are listed under each pair of months.");
     out += "\n" + wrap(legend, "", "");
     out += span_key(keys, more);
     if (plan.any_tentative_phase()) {
-        out += wrap(
-            "Phases marked (tentative) depend on recovery (for example of blood counts) and may "
-            "move later.",
-            "", "");
+        // TRANSLATORS: "(tentative)" is the mark after such a phase's dates: the translation of
+        // "tentative" in brackets.
+        out += wrap(tr("Phases marked (tentative) depend on recovery (for example of blood counts) and may "
+                       "move later."),
+                    "", "");
     }
     for (const decision& d : s.decisions()) {
-        out += wrap(fmt::format("Decision on {} ({}): {}.", detail::long_date(d.date),
-                                detail::decision_place(d, detail::one_line(s.phase_name(d.segment, d.phase))),
-                                detail::decision_words(d)),
-                    "", "  ");
+        out +=
+            wrap(trf("Decision on {date} ({place}): {decision}", fmt::arg("date", detail::long_date(d.date)),
+                     fmt::arg("place",
+                              detail::decision_place(d, detail::one_line(s.phase_name(d.segment, d.phase)))),
+                     fmt::arg("decision", detail::decision_words(d))) +
+                     ".",
+                 "", "  ");
     }
     if (const std::string note = detail::pending_note(s, ""); !note.empty()) out += wrap(note, "", "");
     if (const std::string note = detail::uncertain_note(s); !note.empty()) out += wrap(note, "", "");
@@ -333,7 +437,7 @@ std::string to_month_calendar(const schedule& s) {
         out += "\n";
         std::string notes = month_notes(s, plan, keys, left);
         if (right <= last) notes += month_notes(s, plan, keys, right);
-        out += notes.empty() ? "No phases in these months.\n" : notes;
+        out += notes.empty() ? std::string(tr("No phases in these months.")) + "\n" : notes;
     }
     std::string head;
     header(head, s, plan, marks, keys, more);

@@ -5,6 +5,7 @@
 #include <ttplan/version.hpp>
 
 #include "agenda.hpp"
+#include "i18n/language.hpp"
 #include "markup_escape.hpp"
 #include "picture_text.hpp"
 #include "svg_render.hpp"
@@ -22,8 +23,14 @@ namespace ttplan {
 namespace {
 
 using detail::escape_xml;
+using detail::tr;
+using detail::trc;
+using detail::trf;
+using detail::trnf;
 
-std::string num(double v) { return detail::svg_number(v); }
+std::string num(double v) {
+    return detail::svg_number(v);
+}
 
 // Everything below is in points (1/72 inch), the viewBox's unit.
 struct sheet {
@@ -34,7 +41,8 @@ struct sheet {
 };
 
 sheet sheet_of(paper_size paper, paper_orientation orientation) {
-    sheet s = paper == paper_size::letter ? sheet{"8.5in", "11in", 612, 792} : sheet{"210mm", "297mm", 595.28, 841.89};
+    sheet s = paper == paper_size::letter ? sheet{"8.5in", "11in", 612, 792}
+                                          : sheet{"210mm", "297mm", 595.28, 841.89};
     if (orientation == paper_orientation::landscape) {
         std::swap(s.width_attr, s.height_attr);
         std::swap(s.width, s.height);
@@ -48,7 +56,7 @@ constexpr double line_size = 8.5;
 constexpr double largest_type = 8.5;
 constexpr double smallest_type = 5.5;  // still readable when printed
 constexpr double comfortable_type = 7.5;
-constexpr double row_step = 1.45;      // row height in ems
+constexpr double row_step = 1.45;  // row height in ems
 constexpr double footer_size = 6.5;
 
 // A table row: its cells, and whether it stands for rows left out.
@@ -69,8 +77,14 @@ struct table {
 // One row per phase, as the timeline has one lane per phase: its first and last day over all
 // its cycles.
 table phase_table(const detail::agenda& plan) {
-    table t{"Phases", {"Phase", "From", "To", "Length"}, {0.32, 0.21, 0.21, 0.26}, {true, false, false, true},
-            {},       {}};
+    // TRANSLATORS: the page's table of phases: its heading, then its column headings.
+    table t{tr("Phases"),
+            {trc("page column", "Phase"), trc("page column", "From"), trc("page column", "To"),
+             trc("page column", "Length")},
+            {0.32, 0.21, 0.21, 0.26},
+            {true, false, false, true},
+            {},
+            {}};
     std::vector<std::vector<const detail::occurrence_entry*>> lanes;
     std::map<std::pair<std::size_t, std::string_view>, std::size_t> lane_at;
     for (const auto& entry : plan.occurrences()) {
@@ -85,13 +99,15 @@ table phase_table(const detail::agenda& plan) {
         const phase_occurrence& last = *entries.back()->occurrence;
         any_tentative |= first.tentative || last.tentative;
         std::string name = entries.front()->phase_label;
-        if (entries.size() > 1) name += fmt::format(" ({} cycles)", entries.size());
+        if (entries.size() > 1)
+            name += " " + trnf("({n} cycle)", "({n} cycles)", static_cast<long long>(entries.size()),
+                               fmt::arg("n", entries.size()));
         t.rows.push_back({{name, detail::short_date(first.first) + (first.tentative ? " *" : ""),
                            detail::short_date(last.last) + (last.tentative ? " *" : ""),
                            describe_length(first.first, last.last)},
                           false});
     }
-    if (any_tentative) t.note = "* tentative: waits for recovery or an uncertain length, may move later";
+    if (any_tentative) t.note = tr("* tentative: waits for recovery or an uncertain length, may move later");
     return t;
 }
 
@@ -103,13 +119,22 @@ std::string table_date(day_point d) {
 }
 
 std::string date_range(day_point first, day_point last) {
-    return first == last ? table_date(first) : table_date(first) + " to " + table_date(last);
+    return first == last ? table_date(first)
+                         : trf("{first} to {last}", fmt::arg("first", table_date(first)),
+                               fmt::arg("last", table_date(last)));
 }
 
 // Hospital stays, decisions and milestones, in date order.
 table key_dates(const detail::agenda& plan) {
     const schedule& s = plan.plan();
-    table t{"Key dates", {"When", "What"}, {0.34, 0.66}, {true, true}, {}, {}};
+    // TRANSLATORS: the page's table of hospital stays, decisions and milestones: its heading,
+    // then its column headings.
+    table t{tr("Key dates"),
+            {trc("page column", "When"), trc("page column", "What")},
+            {0.34, 0.66},
+            {true, true},
+            {},
+            {}};
     std::vector<std::pair<day_point, row>> dated;
     for (const span& sp : s.spans()) {
         if (sp.category != category::hospital_stay) continue;
@@ -118,23 +143,26 @@ table key_dates(const detail::agenda& plan) {
             const auto* entry = plan.entry_of(sp);
             what += " (" + (entry ? entry->title() : plan.phase_label(sp.segment, sp.phase)) + ")";
         }
-        if (sp.tentative) what += ", tentative";
+        if (sp.tentative) what += fmt::format(", {}", tr("tentative"));
         dated.push_back({sp.first, {{date_range(sp.first, sp.last), what}, false}});
     }
     for (const event& e : s.events()) {
         if (e.category != category::hospital_stay && e.category != category::milestone) continue;
         std::string what = detail::labelled_activity(e.activity, e.category);
-        if (e.tentative) what += ", tentative";
+        if (e.tentative) what += fmt::format(", {}", tr("tentative"));
         dated.push_back({e.date, {{table_date(e.date), what}, false}});
     }
     for (const decision& d : s.decisions()) {
-        std::string what = fmt::format("Decision ({}): {}", detail::decision_place(d, s.phase_name(d.segment, d.phase)),
-                                       detail::decision_words(d));
+        std::string what = trf("Decision ({place}): {decision}",
+                               fmt::arg("place", detail::decision_place(d, s.phase_name(d.segment, d.phase))),
+                               fmt::arg("decision", detail::decision_words(d)));
         dated.push_back({d.date, {{table_date(d.date), what}, false}});
     }
-    std::stable_sort(dated.begin(), dated.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::stable_sort(dated.begin(), dated.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& [when, r] : dated) t.rows.push_back(std::move(r));
-    if (t.rows.empty()) t.rows.push_back({{"", "No hospital stays, decisions or milestones in this plan."}, false});
+    if (t.rows.empty())
+        t.rows.push_back({{"", tr("No hospital stays, decisions or milestones in this plan.")}, false});
     return t;
 }
 
@@ -197,13 +225,17 @@ laid_table lay_out(const table& t, double width, double size) {
 // Keeps the rows that fit in `height`, the last of them saying how many more there are.
 void cut_to(laid_table& t, double height) {
     if (t.height() <= height) return;
-    const auto room = static_cast<std::size_t>(std::max(0.0, std::floor(height / (t.size * row_step) - t.extra())));
+    const auto room =
+        static_cast<std::size_t>(std::max(0.0, std::floor(height / (t.size * row_step) - t.extra())));
     std::size_t used = 1;  // the "more" row
     std::size_t keep = 0;
     while (keep < t.rows.size() && used + t.rows[keep].lines <= room) used += t.rows[keep++].lines;
     const std::size_t left_out = t.rows.size() - keep;
     t.rows.resize(keep);
-    const row more{{fmt::format("… and {} more: see the full plan (HTML, text or calendar)", left_out)}, true};
+    const row more{{trnf("… and {n} more: see the full plan (HTML, text or calendar)",
+                         "… and {n} more: see the full plan (HTML, text or calendar)",
+                         static_cast<long long>(left_out), fmt::arg("n", left_out))},
+                   true};
     t.rows.push_back(lay_row(*t.source, more, t.width, t.size));
 }
 
@@ -218,14 +250,15 @@ std::string draw_table(const laid_table& t, double x, double y) {
     y += step * 1.4;
     double cx = x;
     for (std::size_t i = 0; i < source.columns.size(); ++i) {
-        out += fmt::format(R"~(<text class="th" x="{}" y="{}" font-size="{}">{}</text>)~", num(cx + 2),
-                           num(y + size), num(size), escape_xml(source.columns[i]));
+        out += fmt::format(
+            R"~(<text class="th" x="{}" y="{}" font-size="{}">{}</text>)~", num(cx + 2), num(y + size),
+            num(size), escape_xml(detail::fit_text(source.columns[i], width * source.shares[i] - 4, size)));
         cx += width * source.shares[i];
     }
     out += '\n';
     y += step;
-    out += fmt::format(R"~(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#333" stroke-width="0.6"/>)~", num(x),
-                       num(y - size * 0.2), num(x + width), num(y - size * 0.2));
+    out += fmt::format(R"~(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#333" stroke-width="0.6"/>)~",
+                       num(x), num(y - size * 0.2), num(x + width), num(y - size * 0.2));
     out += '\n';
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         const laid_row& r = t.rows[i];
@@ -256,6 +289,11 @@ std::string draw_table(const laid_table& t, double x, double y) {
     return out;
 }
 
+// The sheet's title, also the PDF's: "Treatment plan on one page: ALL overview".
+std::string page_title(std::string_view title) {
+    return trf("Treatment plan on one page: {title}", fmt::arg("title", title));
+}
+
 // The tables' widths and where they go: side by side on a landscape sheet, one under the other
 // on a portrait one.
 struct table_layout {
@@ -267,7 +305,8 @@ struct table_layout {
 
 // The height the two tables take at `size`.
 double tables_height(const table_layout& l, const laid_table& phases, const laid_table& keys) {
-    return l.side_by_side ? std::max(phases.height(), keys.height()) : phases.height() + keys.height() + keys.size;
+    return l.side_by_side ? std::max(phases.height(), keys.height())
+                          : phases.height() + keys.height() + keys.size;
 }
 
 }  // namespace
@@ -277,7 +316,8 @@ std::string page_svg(const schedule& s, paper_size paper, paper_orientation orie
     const bool landscape = orientation == paper_orientation::landscape;
     const double content = sh.width - 2 * margin;
     const detail::agenda plan(s);
-    const std::string title = detail::one_line(s.protocol().title.empty() ? s.protocol().id : s.protocol().title);
+    const std::string title =
+        detail::one_line(s.protocol().title.empty() ? s.protocol().id : s.protocol().title);
 
     std::string body;
     double y = margin;
@@ -311,12 +351,13 @@ std::string page_svg(const schedule& s, paper_size paper, paper_orientation orie
     y += 6;
     const std::vector<std::string> safety = detail::wrap_text(detail::safety_line(), content - 12, line_size);
     const double box = line_size * 1.4 * static_cast<double>(safety.size()) + 6;
-    body += fmt::format(R"~(<rect class="safety-box" x="{}" y="{}" width="{}" height="{}" rx="2"/>)~", num(margin),
-                        num(y), num(content), num(box));
+    body += fmt::format(R"~(<rect class="safety-box" x="{}" y="{}" width="{}" height="{}" rx="2"/>)~",
+                        num(margin), num(y), num(content), num(box));
     body += '\n';
     for (std::size_t i = 0; i < safety.size(); ++i) {
-        body += fmt::format(R"~(<text class="safety" x="{}" y="{}">{}</text>)~", num(margin + 6),
-                            num(y + 3 + line_size * (1.1 + 1.4 * static_cast<double>(i))), escape_xml(safety[i]));
+        body +=
+            fmt::format(R"~(<text class="safety" x="{}" y="{}">{}</text>)~", num(margin + 6),
+                        num(y + 3 + line_size * (1.1 + 1.4 * static_cast<double>(i))), escape_xml(safety[i]));
         body += '\n';
     }
     y += box + 8;
@@ -329,7 +370,8 @@ std::string page_svg(const schedule& s, paper_size paper, paper_orientation orie
     const double room = footer_top - 6 - y;
     // The timeline gets what the tables leave at a comfortable size, between a third and
     // seven tenths of the room, and never more than the sheet's width.
-    const detail::timeline_picture timeline = detail::draw_timeline({detail::timeline_group{{}, &plan}}, "timeline");
+    const detail::timeline_picture timeline =
+        detail::draw_timeline({detail::timeline_group{{}, &plan}}, "timeline");
     const double comfortable = tables_height(layout, lay_out(phases, layout.left_width, comfortable_type),
                                              lay_out(keys, layout.right_width, comfortable_type));
     const double timeline_room = std::clamp(room - comfortable - 10, room / 3, room * 0.7);
@@ -361,12 +403,14 @@ std::string page_svg(const schedule& s, paper_size paper, paper_orientation orie
         body += draw_table(right, margin, y + left.height() + size);
     }
 
-    body += fmt::format(R"~(<text class="footer" x="{}" y="{}">{}</text>)~", num(margin), num(sh.height - margin / 2),
+    body += fmt::format(R"~(<text class="footer" x="{}" y="{}">{}</text>)~", num(margin),
+                        num(sh.height - margin / 2),
                         escape_xml(detail::fit_text(
-                            fmt::format("Protocol {}, version {} · ttplan {} · bar lengths are proportional to "
-                                        "calendar time; the full plan has every day",
-                                        detail::one_line(s.protocol().id), detail::one_line(s.protocol().version),
-                                        version_string),
+                            trf("Protocol {id}, version {version} · ttplan {ttplan} · bar lengths are "
+                                "proportional to calendar time; the full plan has every day",
+                                fmt::arg("id", detail::one_line(s.protocol().id)),
+                                fmt::arg("version", detail::one_line(s.protocol().version)),
+                                fmt::arg("ttplan", version_string)),
                             content, footer_size)));
     body += '\n';
 
@@ -374,8 +418,9 @@ std::string page_svg(const schedule& s, paper_size paper, paper_orientation orie
     out += fmt::format(
         R"~(<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{}" height="{}" viewBox="0 0 {} {}" font-family="{}" font-size="{}" fill="#1a1a1a">)~",
         sh.width_attr, sh.height_attr, num(sh.width), num(sh.height), detail::picture_fonts, num(line_size));
-    out += fmt::format("\n<title>Treatment plan on one page: {}</title>\n", escape_xml(title));
-    out += fmt::format("<desc>{}. {}</desc>\n", escape_xml(detail::dates_line(s)), escape_xml(detail::safety_line()));
+    out += fmt::format("\n<title>{}</title>\n", escape_xml(page_title(title)));
+    out += fmt::format("<desc>{}. {}</desc>\n", escape_xml(detail::dates_line(s)),
+                       escape_xml(detail::safety_line()));
     out += fmt::format(
         "<style>\n.title {{ font-size: {}px; font-weight: bold; }}\n.h {{ font-weight: bold; }}\n"
         ".th {{ font-weight: bold; }}\n.safety {{ font-weight: bold; fill: #5c3d00; }}\n"
@@ -390,10 +435,12 @@ std::string page_svg(const schedule& s, paper_size paper, paper_orientation orie
 }
 
 std::string to_page(const schedule& s, const render_options& options) {
+    const detail::language_scope language(options.language);
     const std::string svg = page_svg(s, options.paper.value_or(paper_size::a4),
                                      options.orientation.value_or(paper_orientation::landscape));
-    const std::string title = detail::one_line(s.protocol().title.empty() ? s.protocol().id : s.protocol().title);
-    return detail::svg_to_pdf(svg, detail::picture_time(s, options.timestamp), "Treatment plan on one page: " + title);
+    const std::string title =
+        detail::one_line(s.protocol().title.empty() ? s.protocol().id : s.protocol().title);
+    return detail::svg_to_pdf(svg, detail::picture_time(s, options.timestamp), page_title(title));
 }
 
 }  // namespace ttplan

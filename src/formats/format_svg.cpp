@@ -5,6 +5,7 @@
 #include <ttplan/version.hpp>
 
 #include "agenda.hpp"
+#include "i18n/language.hpp"
 #include "markup_escape.hpp"
 #include "picture_text.hpp"
 #include "svg_render.hpp"
@@ -21,8 +22,17 @@ namespace ttplan {
 namespace {
 
 using detail::escape_xml;
+using detail::tr;
+using detail::trf;
 
-std::string num(double v) { return detail::svg_number(v); }
+// The picture's title, also the PDF's: "Treatment timeline: ALL overview".
+std::string timeline_title(std::string_view title) {
+    return trf("Treatment timeline: {title}", fmt::arg("title", detail::one_line(title)));
+}
+
+std::string num(double v) {
+    return detail::svg_number(v);
+}
 
 constexpr double doc_width = 1200;
 constexpr double margin = 8;
@@ -44,9 +54,8 @@ constexpr std::string_view style_sheet = R"(
 
 bool equal_ignoring_case(std::string_view a, std::string_view b) {
     const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) {
-               return lower(x) == lower(y);
-           });
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
 }
 
 }  // namespace
@@ -68,7 +77,9 @@ paper_orientation parse_orientation(std::string_view text) {
         location{"orientation", {}, 0, 0});
 }
 
-std::string_view to_string(paper_size p) { return p == paper_size::letter ? "letter" : "a4"; }
+std::string_view to_string(paper_size p) {
+    return p == paper_size::letter ? "letter" : "a4";
+}
 
 std::string_view to_string(paper_orientation o) {
     return o == paper_orientation::portrait ? "portrait" : "landscape";
@@ -76,17 +87,21 @@ std::string_view to_string(paper_orientation o) {
 
 std::string to_svg(const schedule& s) {
     const detail::agenda plan(s);
-    const detail::timeline_picture timeline = detail::draw_timeline({detail::timeline_group{{}, &plan}}, "timeline");
+    const detail::timeline_picture timeline =
+        detail::draw_timeline({detail::timeline_group{{}, &plan}}, "timeline");
     const std::string& title = s.protocol().title.empty() ? s.protocol().id : s.protocol().title;
     const double text_width = doc_width - 2 * margin;
 
     std::vector<std::string> lines = detail::wrap_text(detail::dates_line(s), text_width, line_size);
-    for (auto& l : detail::wrap_text(detail::parameters_line(s), text_width, line_size)) lines.push_back(std::move(l));
-    const std::vector<std::string> safety = detail::wrap_text(detail::safety_line(), text_width - 16, line_size);
+    for (auto& l : detail::wrap_text(detail::parameters_line(s), text_width, line_size))
+        lines.push_back(std::move(l));
+    const std::vector<std::string> safety =
+        detail::wrap_text(detail::safety_line(), text_width - 16, line_size);
 
     double y = margin + title_size;
-    std::string body = fmt::format(R"~(<text class="doc-title" x="{}" y="{}">{}</text>)~", num(margin), num(y),
-                                   escape_xml(detail::fit_text(detail::one_line(title), text_width, title_size)));
+    std::string body =
+        fmt::format(R"~(<text class="doc-title" x="{}" y="{}">{}</text>)~", num(margin), num(y),
+                    escape_xml(detail::fit_text(detail::one_line(title), text_width, title_size)));
     body += '\n';
     y += 6;
     for (const auto& line : lines) {
@@ -101,8 +116,9 @@ std::string to_svg(const schedule& s) {
                         num(margin), num(y), num(text_width), num(box_height));
     body += '\n';
     for (std::size_t i = 0; i < safety.size(); ++i) {
-        body += fmt::format(R"~(<text class="doc-safety" x="{}" y="{}">{}</text>)~", num(margin + 8),
-                            num(y + 5 + line_size + line_step * static_cast<double>(i)), escape_xml(safety[i]));
+        body +=
+            fmt::format(R"~(<text class="doc-safety" x="{}" y="{}">{}</text>)~", num(margin + 8),
+                        num(y + 5 + line_size + line_step * static_cast<double>(i)), escape_xml(safety[i]));
         body += '\n';
     }
     y += box_height + 8;
@@ -113,12 +129,17 @@ std::string to_svg(const schedule& s) {
     out += fmt::format(
         R"~(<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{0}" height="{1}" viewBox="0 0 {0} {1}" font-family="{2}" font-size="12" fill="#1a1a1a">)~",
         num(doc_width), num(height), detail::picture_fonts);
-    out += fmt::format("\n<title>Treatment timeline: {}</title>\n", escape_xml(detail::one_line(title)));
-    std::string desc = fmt::format("{} (protocol {}, version {}), {}.", detail::one_line(title),
-                                   detail::one_line(s.protocol().id), detail::one_line(s.protocol().version),
-                                   detail::dates_line(s));
+    out += fmt::format("\n<title>{}</title>\n", escape_xml(timeline_title(title)));
+    // TRANSLATORS: the picture's description, "ALL overview (protocol all-overview, version 1), Mon 4
+    // Jan 2027 to ...".
+    std::string desc =
+        trf("{title} (protocol {id}, version {version}), {dates}.",
+            fmt::arg("title", detail::one_line(title)), fmt::arg("id", detail::one_line(s.protocol().id)),
+            fmt::arg("version", detail::one_line(s.protocol().version)),
+            fmt::arg("dates", detail::dates_line(s)));
     if (const std::string p = detail::parameters_line(s); !p.empty()) desc += " " + p + ".";
-    desc += fmt::format(" {} Made by ttplan {}.", detail::safety_line(), version_string);
+    desc += fmt::format(" {} {}", detail::safety_line(),
+                        trf("Made by ttplan {version}.", fmt::arg("version", version_string)));
     out += fmt::format("<desc>{}</desc>\n<style>{}</style>\n", escape_xml(desc), style_sheet);
     out += fmt::format(R"~(<rect width="{}" height="{}" fill="#fff"/>)~", num(doc_width), num(height));
     out += '\n';
@@ -133,9 +154,9 @@ std::string to_png(const schedule& s) {
 }
 
 std::string to_pdf(const schedule& s, const render_options& options) {
+    const detail::language_scope language(options.language);
     const std::string& title = s.protocol().title.empty() ? s.protocol().id : s.protocol().title;
-    return detail::svg_to_pdf(to_svg(s), detail::picture_time(s, options.timestamp),
-                              "Treatment timeline: " + detail::one_line(title));
+    return detail::svg_to_pdf(to_svg(s), detail::picture_time(s, options.timestamp), timeline_title(title));
 }
 
 }  // namespace ttplan

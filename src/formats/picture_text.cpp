@@ -3,6 +3,7 @@
 
 #include <ttplan/calendar.hpp>
 
+#include "i18n/language.hpp"
 #include "markup_escape.hpp"
 #include "utf8_text.hpp"
 #include "words.hpp"
@@ -29,7 +30,8 @@ std::vector<std::string> wrap_text(std::string_view text, double width, double f
     std::size_t at = 0;
     while (at < text.size()) {
         const std::size_t space = text.find(' ', at);
-        const std::string_view word = text.substr(at, space == std::string_view::npos ? text.npos : space - at);
+        const std::string_view word =
+            text.substr(at, space == std::string_view::npos ? text.npos : space - at);
         at = space == std::string_view::npos ? text.size() : space + 1;
         if (word.empty()) continue;
         const std::size_t cols = columns(word);
@@ -54,13 +56,51 @@ std::string fit_text(std::string_view text, double width, double font_size) {
     return shorten(text, columns_in(width, font_size));
 }
 
+std::string_view month_abbrev_words(unsigned month) {
+    switch (month) {
+        case 1:
+            return trc("month abbreviation", "Jan");
+        case 2:
+            return trc("month abbreviation", "Feb");
+        case 3:
+            return trc("month abbreviation", "Mar");
+        case 4:
+            return trc("month abbreviation", "Apr");
+        case 5:
+            return trc("month abbreviation", "May");
+        case 6:
+            return trc("month abbreviation", "Jun");
+        case 7:
+            return trc("month abbreviation", "Jul");
+        case 8:
+            return trc("month abbreviation", "Aug");
+        case 9:
+            return trc("month abbreviation", "Sep");
+        case 10:
+            return trc("month abbreviation", "Oct");
+        case 11:
+            return trc("month abbreviation", "Nov");
+        default:
+            return trc("month abbreviation", "Dec");
+    }
+}
+
 std::string dates_line(const schedule& s) {
-    std::string out = fmt::format("{} to {}: {} ({} calendar days, {} of them with treatment, {} with a dated "
-                                  "activity to attend)",
-                                  long_date(s.start()), long_date(s.end()), describe_length(s.start(), s.end()),
-                                  s.total_days(), s.treatment_days(), s.clinic_days());
+    std::string out = trnf(
+        "{first} to {last}: {length} ({days} calendar day, {treatment} of them with treatment, {clinic} with "
+        "a "
+        "dated activity to attend)",
+        "{first} to {last}: {length} ({days} calendar days, {treatment} of them with treatment, {clinic} "
+        "with a "
+        "dated activity to attend)",
+        s.total_days(), fmt::arg("first", long_date(s.start())), fmt::arg("last", long_date(s.end())),
+        fmt::arg("length", describe_length(s.start(), s.end())), fmt::arg("days", s.total_days()),
+        fmt::arg("treatment", s.treatment_days()), fmt::arg("clinic", s.clinic_days()));
     for (std::size_t i = 1; i < s.segments().size(); ++i) {
-        out += fmt::format("; then {} from {}", protocol_words(s.segments()[i]), long_date(s.segments()[i].start));
+        // TRANSLATORS: after the plan's dates, each protocol a continued plan switches to.
+        out +=
+            "; " + trf("then {protocol} from {date}", fmt::arg("protocol", protocol_words(s.segments()[i])),
+                       fmt::arg("date", long_date(s.segments()[i].start)));
     }
     return out;
 }
@@ -75,12 +115,13 @@ std::string parameters_line(const schedule& s) {
         else
             out += values;
     }
-    return out.empty() ? out : "Parameters: " + out;
+    return out.empty() ? out : trf("Parameters: {values}", fmt::arg("values", out));
 }
 
 std::int64_t picture_time(const schedule& s, const std::optional<std::int64_t>& timestamp) {
     if (timestamp) return *timestamp;
-    return std::chrono::duration_cast<std::chrono::seconds>(date::sys_days{s.start()}.time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::seconds>(date::sys_days{s.start()}.time_since_epoch())
+        .count();
 }
 
 }  // namespace ttplan::detail

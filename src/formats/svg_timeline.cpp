@@ -4,6 +4,9 @@
 
 #include "agenda.hpp"
 #include "category_style.hpp"
+#include "i18n/language.hpp"
+#include "picture_text.hpp"
+#include "utf8_text.hpp"
 #include "words.hpp"
 
 #include <fmt/format.h>
@@ -59,7 +62,7 @@ std::string pattern_id(std::string_view id, category c) {
 }
 
 std::string day_words(std::int64_t days) {
-    return days == 1 ? "1 day" : fmt::format("{} days", days);
+    return trnf("{n} day", "{n} days", days, fmt::arg("n", days));
 }
 
 // The width of a text of `chars` characters, roughly: DejaVu Sans averages 0.6 of its size.
@@ -158,13 +161,20 @@ struct lanes_writer {
             const phase_occurrence& p = *entry->occurrence;
             const double x = ax.x(p.first);
             const double w = ax.w(p.first, p.last);
-            std::string tip = fmt::format("{}: {} to {}, {}", entry->title(), long_date(p.first),
-                                          long_date(p.last), day_words(p.days()));
+            // TRANSLATORS: a phase bar's description, "Induction: Mon 4 Jan 2027 to Sun 31 Jan 2027, 28
+            // days".
+            std::string tip = trf("{phase}: {first} to {last}, {length}", fmt::arg("phase", entry->title()),
+                                  fmt::arg("first", long_date(p.first)), fmt::arg("last", long_date(p.last)),
+                                  fmt::arg("length", day_words(p.days())));
             if (p.ended_early()) tip += "; " + ending_words(p.ending, entry->stopped_for);
-            if (p.tentative)
-                tip += p.possible_first ? "; tentative: may move with an uncertain length"
-                                        : "; tentative: waits for recovery, may move later";
-            if (p.uncertain_length) tip += "; its length is uncertain: " + range_words(*p.uncertain_length);
+            if (p.tentative) {
+                tip += "; ";
+                tip += p.possible_first ? tr("tentative: may move with an uncertain length")
+                                        : tr("tentative: waits for recovery, may move later");
+            }
+            if (p.uncertain_length)
+                tip += "; " + trf("its length is uncertain: {range}",
+                                  fmt::arg("range", range_words(*p.uncertain_length)));
             if (const std::string moves = possible_words(p.possible_first, p.possible_last); !moves.empty())
                 tip += "; " + moves;
             std::string cls = "phase";
@@ -209,8 +219,10 @@ struct lanes_writer {
             out += fmt::format(
                 R"~(<path class="range" d="M{0} {1}v-5v10v-5H{2}v-5v10" fill="none" stroke="#1f2d3a" stroke-width="1.5"><title>{3}</title></path>)~",
                 num(x0), num(wy), num(x1),
-                escape_xml(fmt::format("{}: with uncertain lengths it may end {} to {}",
-                                       entries.back()->title(), long_date(w.earliest), long_date(w.latest))));
+                escape_xml(trf("{phase}: with uncertain lengths it may end {first} to {last}",
+                               fmt::arg("phase", entries.back()->title()),
+                               fmt::arg("first", long_date(w.earliest)),
+                               fmt::arg("last", long_date(w.latest)))));
             out += '\n';
         }
         y += phase_lane + m.label_row;
@@ -245,10 +257,18 @@ struct lanes_writer {
                 const event& first = *events.front();
                 std::string names;
                 for (const event* e : events) names += (names.empty() ? "" : ", ") + e->activity;
-                std::string tip = fmt::format("{}, {}{} Day {}: {} ({})", long_date(d), phase_label,
-                                              first.cycle ? fmt::format(" cycle {}", *first.cycle) : "",
-                                              first.day, names, display_name(kind));
-                if (first.tentative) tip += "; tentative";
+                // TRANSLATORS: a treatment day's tick, "Mon 4 Jan 2027, Induction Day 1: Vincristine
+                // (Chemotherapy)"; with a cycle, "..., Maintenance cycle 2 Day 1: ...".
+                std::string tip =
+                    first.cycle ? trf("{date}, {phase} cycle {cycle} Day {day}: {activities} ({category})",
+                                      fmt::arg("date", long_date(d)), fmt::arg("phase", phase_label),
+                                      fmt::arg("cycle", *first.cycle), fmt::arg("day", first.day),
+                                      fmt::arg("activities", names), fmt::arg("category", display_name(kind)))
+                                : trf("{date}, {phase} Day {day}: {activities} ({category})",
+                                      fmt::arg("date", long_date(d)), fmt::arg("phase", phase_label),
+                                      fmt::arg("day", first.day), fmt::arg("activities", names),
+                                      fmt::arg("category", display_name(kind)));
+                if (first.tentative) tip += fmt::format("; {}", tr("tentative"));
                 out += fmt::format(R"~(<rect class="tick" x="{}" y="{}" width="{}" height="{}" fill="{}")~",
                                    num(ax.x(d)), num(ty), num(tick_w), num(h), style_of(kind).colour);
                 out += m.tick_titles ? fmt::format("><title>{}</title></rect>", escape_xml(tip)) : "/>";
@@ -275,16 +295,25 @@ struct lanes_writer {
             std::string where;
             if (!sp.phase.empty()) {
                 const occurrence_entry* entry = plan.entry_of(sp);
-                where = fmt::format(
-                    "; {}{} Days {} to {}", entry ? entry->phase_label : plan.phase_label(seg, sp.phase),
-                    sp.cycle ? fmt::format(" cycle {}", *sp.cycle) : "", sp.first_day, sp.last_day);
+                const std::string& phase = entry ? entry->phase_label : plan.phase_label(seg, sp.phase);
+                where =
+                    "; " + (sp.cycle ? trf("{phase} cycle {cycle} Days {first} to {last}",
+                                           fmt::arg("phase", phase), fmt::arg("cycle", *sp.cycle),
+                                           fmt::arg("first", sp.first_day), fmt::arg("last", sp.last_day))
+                                     : trf("{phase} Days {first} to {last}", fmt::arg("phase", phase),
+                                           fmt::arg("first", sp.first_day), fmt::arg("last", sp.last_day)));
             }
+            // TRANSLATORS: a continuous therapy's bar, "Imatinib (Targeted therapy): Mon 4 Jan 2027 to
+            // Sun 31 Jan 2027, 28 days".
             std::string tip =
-                fmt::format("{} ({}): {} to {}, {}{}", sp.activity, display_name(sp.category),
-                            long_date(sp.first), long_date(sp.last), day_words(sp.days()), where);
-            if (plan.several()) tip += "; protocol " + plan.segments().at(seg).protocol.id;
+                trf("{activity} ({category}): {first} to {last}, {length}", fmt::arg("activity", sp.activity),
+                    fmt::arg("category", display_name(sp.category)), fmt::arg("first", long_date(sp.first)),
+                    fmt::arg("last", long_date(sp.last)), fmt::arg("length", day_words(sp.days()))) +
+                where;
+            if (plan.several())
+                tip += "; " + trf("protocol {id}", fmt::arg("id", plan.segments().at(seg).protocol.id));
             if (sp.ended_early()) tip += "; " + ending_words(sp.ending, plan.stopped_for(sp));
-            if (sp.tentative) tip += "; tentative: may move later";
+            if (sp.tentative) tip += fmt::format("; {}", tr("tentative: may move later"));
             if (links) out += link_open(sp.first, tip) + std::exchange(pending_label, {});
             out += fmt::format(
                 R"~(<rect class="span{}" x="{}" y="{}" width="{}" height="14" fill="url(#{})" stroke="{}")~",
@@ -305,9 +334,12 @@ struct lanes_writer {
             const double x = ax.x(seg.start);
             const double next = i + 1 < segments.size() ? ax.x(segments[i + 1].start) : m.plot_right;
             const auto room = static_cast<std::size_t>(std::max(1.0, (next - x - 6) / text_width(m, 1)));
-            const std::string text = i == 0 ? seg.protocol.id : "then " + seg.protocol.id;
+            // TRANSLATORS: over the timeline, where a continued plan switches to another protocol.
+            const std::string text =
+                i == 0 ? seg.protocol.id : trf("then {id}", fmt::arg("id", seg.protocol.id));
             const std::string shown = shorten(text, room);
-            std::string tip = fmt::format("{} from {}", protocol_words(seg), long_date(seg.start));
+            std::string tip = trf("{protocol} from {date}", fmt::arg("protocol", protocol_words(seg)),
+                                  fmt::arg("date", long_date(seg.start)));
             if (!seg.reason.empty()) tip += " (" + seg.reason + ")";
             out += fmt::format(
                 R"~(<text class="segment-label" data-protocol="{}" x="{}" y="{}" font-style="italic">{}<title>{}</title></text>)~",
@@ -365,8 +397,9 @@ struct lanes_writer {
         for (const decision& d : s.decisions()) {
             const double x = ax.x(d.date) + ax.per_day / 2;
             const std::string tip =
-                fmt::format("Decision on {} ({}): {}", long_date(d.date),
-                            decision_place(d, s.phase_name(d.segment, d.phase)), decision_words(d));
+                trf("Decision on {date} ({place}): {decision}", fmt::arg("date", long_date(d.date)),
+                    fmt::arg("place", decision_place(d, s.phase_name(d.segment, d.phase))),
+                    fmt::arg("decision", decision_words(d)));
             out += fmt::format(
                 R"~(<line class="decision{}" data-parameter="{}" x1="{}" y1="{}" x2="{}" y2="{}" stroke="#7b2d8b" stroke-width="2" stroke-dasharray="2 2"><title>{}</title></line>)~",
                 d.pending() ? " pending" : "", escape_xml(d.parameter), num(x), num(top), num(x), num(y),
@@ -385,6 +418,23 @@ struct lanes_writer {
     std::string pending_label{};  // a lane label waiting for the lane's first link
 };
 
+// A month's name over its column `room` wide: the short name ("Jan", "févr."), else without its
+// full stop ("févr"), else its first letter. Month names are lower case in most languages,
+// narrower than the average text_width() allows for; a name of three letters is measured as
+// any text.
+std::string_view month_label(std::string_view name, double room, const metrics& m) {
+    const auto fits = [&](std::string_view text) {
+        const std::size_t n = columns(text);
+        return room >=
+               std::max(text_width(m, std::min<std::size_t>(n, 3)), 0.55 * m.font * static_cast<double>(n)) +
+                   6;
+    };
+    if (fits(name)) return name;
+    if (name.size() > 1 && name.back() == '.' && fits(name.substr(0, name.size() - 1)))
+        return name.substr(0, name.size() - 1);
+    return name.substr(0, decode_at(name, 0).bytes);
+}
+
 std::string axis_marks(const axis& ax, double bottom) {
     const metrics& m = ax.m;
     std::string out;
@@ -401,10 +451,10 @@ std::string axis_marks(const axis& ax, double bottom) {
                                num(x), num(x), num(bottom), january ? "#8a8a8a" : "#dcdcdc");
             out += '\n';
             if (per_month >= text_width(m, 1) + 4) {
-                const auto name = month_abbrev(static_cast<unsigned>(ym.month()));
                 out += fmt::format(R"~(<text class="month" x="{}" y="36" text-anchor="middle">{}</text>)~",
                                    num(x + (ax.x(next) - x) / 2),
-                                   per_month >= text_width(m, 3) + 6 ? name : name.substr(0, 1));
+                                   escape_xml(month_label(
+                                       month_abbrev_words(static_cast<unsigned>(ym.month())), per_month, m)));
                 out += '\n';
             }
         }
@@ -444,7 +494,7 @@ std::vector<std::string> wrap(std::string_view text, std::size_t chars) {
     while (!text.empty()) {
         const auto space = text.find(' ');
         const std::string_view word = text.substr(0, space);
-        if (!lines.back().empty() && lines.back().size() + 1 + word.size() > chars) lines.emplace_back();
+        if (!lines.back().empty() && columns(lines.back()) + 1 + columns(word) > chars) lines.emplace_back();
         if (!lines.back().empty()) lines.back() += ' ';
         lines.back() += word;
         text = space == std::string_view::npos ? std::string_view() : text.substr(space + 1);
@@ -486,21 +536,25 @@ std::pair<std::string, double> legend(const std::vector<legend_item>& items, dou
     return {out, row_top + legend_row + line * static_cast<double>(row_lines - 1)};
 }
 
-
 // The today line: the middle of the day, from the top of the axis down through the lanes, with
 // its label on the side that has room.
 std::string today_line(const axis& ax, const metrics& m, day_point today, double bottom) {
     const double x = ax.x(today) + ax.per_day / 2;
-    const bool left = x > m.plot_right - 60;
+    const std::string_view label = tr("Today");
+    const bool left = x > m.plot_right - std::max(60.0, text_width(m, columns(label)) + 8);
     return fmt::format(
-        R"~(<g class="today" data-date="{0}"><title>Today: {1}</title><line x1="{2}" y1="20" x2="{2}" y2="{3}" stroke="{4}" stroke-width="2"/><text x="{5}" y="28" text-anchor="{6}" font-size="{7}" font-weight="bold" fill="{4}">Today</text></g>)~",
-        format_date(today), long_date(today), num(x), num(bottom), today_colour, num(left ? x - 4 : x + 4),
-        left ? "end" : "start", num(m.font)) + "\n";
+               R"~(<g class="today" data-date="{0}"><title>{1}</title><line x1="{2}" y1="20" x2="{2}" y2="{3}" stroke="{4}" stroke-width="2"/><text x="{5}" y="28" text-anchor="{6}" font-size="{7}" font-weight="bold" fill="{4}">{8}</text></g>)~",
+               format_date(today), escape_xml(trf("Today: {date}", fmt::arg("date", long_date(today)))),
+               num(x), num(bottom), today_colour, num(left ? x - 4 : x + 4), left ? "end" : "start",
+               num(m.font), escape_xml(label)) +
+           "\n";
 }
 
 }  // namespace
 
-std::string svg_number(double v) { return num(v); }
+std::string svg_number(double v) {
+    return num(v);
+}
 
 std::string day_anchor(day_point d) {
     const date::year_month_day ymd{d};
@@ -508,8 +562,8 @@ std::string day_anchor(day_point d) {
                        static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
-std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_view id, timeline_layout layout,
-                         const std::optional<day_point>& today) {
+std::string svg_timeline(const std::vector<timeline_group>& groups, std::string_view id,
+                         timeline_layout layout, const std::optional<day_point>& today) {
     return draw_timeline(groups, id, layout, today).markup;
 }
 
@@ -542,35 +596,36 @@ timeline_picture draw_timeline(const std::vector<timeline_group>& groups, std::s
     std::vector<legend_item> items;
     items.push_back(
         {fmt::format(R"~(<rect width="14" height="14" fill="{}" stroke="{}"/>)~", bar_fill, bar_stroke),
-         "Phase (cycle numbers inside)"});
+         tr("Phase (cycle numbers inside)")});
     if (any_tentative) {
         items.push_back(
             {fmt::format(R"~(<rect width="14" height="14" fill="{}" stroke="{}" stroke-dasharray="4 3"/>)~",
                          tentative_fill, bar_stroke),
-             "Dashed: tentative, may move later"});
+             tr("Dashed: tentative, may move later")});
     }
     if (any_range) {
         items.push_back({R"~(<path d="M1 4v6v-3H13v-3v6" fill="none" stroke="#444" stroke-width="1.2"/>)~",
-                         "Whisker: uncertain end"});
+                         tr("Whisker: uncertain end")});
     }
     if (any_cut) {
         items.push_back(
             {R"~(<path d="M10 0l-4 3.5l4 3.5l-4 3.5l4 3.5" fill="none" stroke="#000" stroke-width="1.5"/>)~",
-             "Zigzag: last cycle cut short"});
+             tr("Zigzag: last cycle cut short")});
     }
     if (any_switch) {
         items.push_back({R"~(<path d="M7 0V14" stroke="#000" stroke-width="1.5" stroke-dasharray="4 2"/>)~",
-                         "Dashed line: switch to another protocol"});
+                         tr("Dashed line: switch to another protocol")});
     }
     if (any_decision) {
         items.push_back({R"~(<path d="M7 0V14" stroke="#7b2d8b" stroke-width="2" stroke-dasharray="2 2"/>)~",
-                         "Dotted line: a decision during treatment"});
+                         tr("Dotted line: a decision during treatment")});
     }
     if (today_shown) {
         items.push_back({fmt::format(R"~(<path d="M7 0V14" stroke="{}" stroke-width="2"/>)~", today_colour),
-                         "Red line: today, " + long_date(*today)});
+                         trf("Red line: today, {date}", fmt::arg("date", long_date(*today)))});
     }
-    items.push_back({R"~(<rect x="5" y="3" width="3" height="8" fill="#333"/>)~", "Tick: a treatment day"});
+    items.push_back(
+        {R"~(<rect x="5" y="3" width="3" height="8" fill="#333"/>)~", tr("Tick: a treatment day")});
     for (category c : used) {
         items.push_back({fmt::format(R"~(<rect width="14" height="14" fill="url(#{})" stroke="{}"/>)~",
                                      pattern_id(id, c), style_of(c).colour),
@@ -580,11 +635,13 @@ timeline_picture draw_timeline(const std::vector<timeline_group>& groups, std::s
     const auto [legend_markup, legend_height] = legend(items, legend_top, m);
     const double height = legend_top + legend_height + 6;
 
-    std::string title = "Timeline";
-    for (const auto& g : groups) {
-        title += fmt::format("{} {}", title == "Timeline" ? ":" : ";",
-                             g.label.empty() ? g.plan->plan().protocol().title : g.label);
-    }
+    std::string names;
+    for (std::size_t i = 0; i < groups.size(); ++i)
+        names += (i == 0 ? "" : "; ") +
+                 (groups[i].label.empty() ? groups[i].plan->plan().protocol().title : groups[i].label);
+    // TRANSLATORS: the picture's title, with the plan's title (several, between semicolons).
+    const std::string title =
+        groups.empty() ? std::string(tr("Timeline")) : trf("Timeline: {titles}", fmt::arg("titles", names));
 
     std::string out = fmt::format(
         R"~(<svg xmlns="http://www.w3.org/2000/svg" id="{}" class="timeline {}" viewBox="0 0 {} {}" width="{}" height="{}" role="{}" aria-labelledby="{}-title" font-family="DejaVu Sans, Verdana, Arial, sans-serif" font-size="{}" fill="#1a1a1a">)~",
