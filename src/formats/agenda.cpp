@@ -1,5 +1,7 @@
 #include "agenda.hpp"
 
+#include "i18n/language.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -10,7 +12,11 @@ namespace ttplan::detail {
 
 std::string occurrence_entry::title(std::string_view cycle_separator) const {
     std::string out = phase_label;
-    if (occurrence->cycle) out += fmt::format("{}cycle {}", cycle_separator, *occurrence->cycle);
+    if (occurrence->cycle) {
+        out += cycle_separator;
+        // TRANSLATORS: after a phase's name: "Maintenance, cycle 3".
+        out += trf("cycle {cycle}", fmt::arg("cycle", *occurrence->cycle));
+    }
     if (!occurrence->variant.empty()) out += fmt::format(" ({})", occurrence->variant);
     return out;
 }

@@ -7,6 +7,7 @@
 #include "agenda.hpp"
 #include "category_style.hpp"
 #include "html_page.hpp"
+#include "i18n/language.hpp"
 #include "plain_words.hpp"
 #include "span_marks.hpp"
 #include "svg_timeline.hpp"
@@ -29,8 +30,14 @@ namespace {
 
 using detail::agenda;
 using detail::escape_xml;
+using detail::html_format;
+using detail::html_text;
 using detail::long_date;
 using detail::style_of;
+using detail::tr;
+using detail::trc;
+using detail::trf;
+using detail::trn;
 
 constexpr std::string_view style_sheet = R"(
 body { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; color: #1a1a1a; background: #fff;
@@ -110,14 +117,10 @@ ul.key .day { display: inline-block; min-width: 2em; border: 2px solid #1a1a1a; 
   .cal td { display: block; height: auto; font-size: 1em; border-width: 0 0 1px; padding: 0.3em 0.2em; }
   .cal td.tx { border-width: 0 0 1px 5px; padding-left: 0.4em; }
   .cal td.out, .cal td.off, .cal td.in:not(.tx):not(:has(.ph, .bar.from, .bar.to, .bar.stay)) { display: none; }
-  .cal tr td:nth-child(1) .d::before { content: "Mon "; }
-  .cal tr td:nth-child(2) .d::before { content: "Tue "; }
-  .cal tr td:nth-child(3) .d::before { content: "Wed "; }
-  .cal tr td:nth-child(4) .d::before { content: "Thu "; }
-  .cal tr td:nth-child(5) .d::before { content: "Fri "; }
-  .cal tr td:nth-child(6) .d::before { content: "Sat "; }
-  .cal tr td:nth-child(7) .d::before { content: "Sun "; }
-  ul.key .bar { min-width: 0; }
+)";
+
+// The style sheet goes on after the weekday rules.
+constexpr std::string_view style_sheet_end = R"(  ul.key .bar { min-width: 0; }
 }
 .vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden;
       clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
@@ -132,6 +135,38 @@ ul.key .day { display: inline-block; min-width: 2em; border: 2px solid #1a1a1a; 
 }
 )";
 
+// The inside of a double-quoted CSS string: a quote, a backslash and the characters markup
+// gives meaning to as CSS escapes, so a name cannot end the string or the <style> element.
+std::string css_string(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        if (c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' ||
+            static_cast<unsigned char>(c) < 0x20) {
+            out += fmt::format("\\{:x} ", static_cast<unsigned char>(c));
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// "Mon" ... "Sun" in the reader's language, for iso_day 1 (Monday) to 7 (Sunday).
+std::string_view weekday_name(unsigned iso_day) {
+    // 4 January 2027 is a Monday.
+    return detail::weekday_abbrev(day_point{date::year{2027} / date::January / 4} + date::days{iso_day - 1});
+}
+
+// On a phone each listed day is named by its weekday (the grid's columns are Monday to Sunday),
+// in the reader's language.
+std::string weekday_rules() {
+    std::string out;
+    for (unsigned wd = 1; wd <= 7; ++wd) {
+        out += fmt::format("  .cal tr td:nth-child({}) .d::before {{ content: \"{} \"; }}\n", wd,
+                           css_string(weekday_name(wd)));
+    }
+    return out;
+}
+
 std::string category_rules() {
     std::string out;
     for (category c : all_categories) {
@@ -144,22 +179,34 @@ std::string category_rules() {
 
 namespace detail {
 
+std::string html_text(std::string_view text) {
+    std::string out = escape_xml(text);
+    // escape_xml's spellings of the two characters content may hold as they are.
+    for (const auto& [from, to] : {std::pair<std::string_view, char>{"&quot;", '"'}, {"&#39;", '\''}}) {
+        for (auto at = out.find(from); at != std::string::npos; at = out.find(from, at + 1))
+            out.replace(at, from.size(), 1, to);
+    }
+    return out;
+}
+
 std::string html_head(std::string_view title) {
+    const std::string language = escape_xml(current_language());
     return fmt::format(
         "<!DOCTYPE html>\n"
-        "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n"
+        "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"{0}\" xml:lang=\"{0}\">\n"
         "<head>\n<meta charset=\"utf-8\"/>\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-        "<meta name=\"generator\" content=\"ttplan {}\"/>\n"
-        "<title>{}</title>\n<style>{}{}</style>\n</head>\n<body>\n",
-        version_string, escape_xml(title), style_sheet, category_rules());
+        "<meta name=\"generator\" content=\"ttplan {1}\"/>\n"
+        "<title>{2}</title>\n<style>{3}{4}{5}{6}</style>\n</head>\n<body>\n",
+        language, version_string, escape_xml(title), style_sheet, weekday_rules(), style_sheet_end,
+        category_rules());
 }
 
 std::string html_footer() {
     return fmt::format(
-        "</main>\n<footer><p class=\"disclaimer\">{}</p><p>Made with ttplan {}.</p></footer>\n"
-        "</body>\n</html>\n",
-        escape_xml(detail::safety_line()), version_string);
+        "</main>\n<footer><p class=\"disclaimer\">{}</p><p>{}</p></footer>\n</body>\n</html>\n",
+        escape_xml(detail::safety_line()),
+        html_format(tr("Made with ttplan {version}."), fmt::arg("version", version_string)));
 }
 
 }  // namespace detail
@@ -176,19 +223,28 @@ std::string code_badge(category c) {
 
 // Each parameter by its label, the value in words and what it means; the setting as --set takes
 // it in small print, for whoever plans again.
-std::string parameters_table(const protocol_info& info, const typed_values& values, std::string_view of = {}) {
+std::string parameters_table(const protocol_info& info, const typed_values& values,
+                             std::string_view of = {}) {
     if (values.empty()) {
-        return of.empty() ? "<p>This protocol has no parameters.</p>\n"
-                          : fmt::format("<p>{} has no parameters.</p>\n", escape_xml(of));
+        return fmt::format("<p>{}</p>\n", of.empty() ? html_text(tr("This protocol has no parameters."))
+                                                     : html_format(tr("{protocol} has no parameters."),
+                                                                   fmt::arg("protocol", escape_xml(of))));
     }
     std::string out = fmt::format(
-        "<table class=\"facts params\"><caption>Parameters{}</caption><thead><tr><th scope=\"col\">What</th>"
-        "<th scope=\"col\">Chosen, and what it means</th></tr></thead><tbody>\n",
-        of.empty() ? "" : " of " + escape_xml(of));
+        "<table class=\"facts params\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>"
+        "<th scope=\"col\">{}</th></tr></thead><tbody>\n",
+        of.empty() ? html_text(tr("Parameters"))
+                   : html_format(tr("Parameters of {protocol}"), fmt::arg("protocol", escape_xml(of))),
+        // TRANSLATORS: the heading of the parameters table's first column, the parameters' names.
+        html_text(trc("parameters table", "What")),
+        // TRANSLATORS: the heading of the parameters table's second column.
+        html_text(tr("Chosen, and what it means")));
     for (const auto& p : detail::parameter_lines(info, values)) {
-        out += fmt::format("<tr><th scope=\"row\">{}</th><td><strong>{}</strong> <code class=\"set\">{}</code>{}</td></tr>\n",
-                           escape_xml(p.label), escape_xml(p.value), escape_xml(p.setting),
-                           p.meaning.empty() ? "" : "<span class=\"meaning\">" + escape_xml(p.meaning) + "</span>");
+        out += fmt::format(
+            "<tr><th scope=\"row\">{}</th><td><strong>{}</strong> <code "
+            "class=\"set\">{}</code>{}</td></tr>\n",
+            escape_xml(p.label), escape_xml(p.value), escape_xml(p.setting),
+            p.meaning.empty() ? "" : "<span class=\"meaning\">" + escape_xml(p.meaning) + "</span>");
     }
     return out + "</tbody></table>\n";
 }
@@ -197,51 +253,80 @@ std::string text_legend(const std::set<category>& used, bool any_switch) {
     std::string out = "<ul class=\"legend\">\n";
     for (category c : used)
         out += fmt::format("<li>{} {}</li>\n", code_badge(c), escape_xml(display_name(c)));
-    out += "<li>Dashed outline: tentative (waits for recovery, may move later)</li>\n";
-    out += any_switch
-               ? "<li>Zigzag end: a cycle cut short, at the end of treatment or by a switch to another "
-                 "protocol</li>\n<li>Dashed vertical line: the plan switches to another protocol</li>\n"
-               : "<li>Zigzag end: a last cycle cut short at the end of treatment</li>\n";
+    const auto item = [&](const char* text) { out += fmt::format("<li>{}</li>\n", html_text(text)); };
+    item(tr("Dashed outline: tentative (waits for recovery, may move later)"));
+    if (any_switch) {
+        item(tr("Zigzag end: a cycle cut short, at the end of treatment or by a switch to another protocol"));
+        item(tr("Dashed vertical line: the plan switches to another protocol"));
+    } else {
+        item(tr("Zigzag end: a last cycle cut short at the end of treatment"));
+    }
     return out + "</ul>\n";
 }
+
+// The column headings of a lengths table, in the reader's language: each as a heading's content
+// and as a data-label attribute.
+struct column {
+    std::string text;   // html_text
+    std::string label;  // escape_xml
+    explicit column(const char* translated) : text(html_text(translated)), label(escape_xml(translated)) {}
+};
 
 // A continued plan gets a Protocol column, as in the Markdown format.
 std::string lengths_table(const schedule& s) {
     const bool several = s.segments().size() > 1;
     const double total = static_cast<double>(s.total_days());
+    const column phase(tr("Phase"));
+    const column protocol_column(tr("Protocol"));
+    const column cycles(tr("Cycles"));
+    const column days(tr("Calendar days"));
+    // TRANSLATORS: a column heading: a phase's share of the whole treatment, in per cent.
+    const column share(tr("Share"));
+    // TRANSLATORS: a column heading: the date a phase begins.
+    const column from(trc("column", "From"));
+    // TRANSLATORS: a column heading: the date a phase ends.
+    const column to(trc("column", "To"));
     std::string out = fmt::format(
-        "<table class=\"facts lengths\"><thead><tr><th scope=\"col\">Phase</th>{}"
-        "<th scope=\"col\">Cycles</th>"
-        "<th scope=\"col\">Calendar days</th><th scope=\"col\">Share</th><th scope=\"col\">From</th>"
-        "<th scope=\"col\">To</th></tr></thead><tbody>\n",
-        several ? "<th scope=\"col\">Protocol</th>" : "");
+        "<table class=\"facts lengths\"><thead><tr><th scope=\"col\">{}</th>{}"
+        "<th scope=\"col\">{}</th>"
+        "<th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>"
+        "<th scope=\"col\">{}</th></tr></thead><tbody>\n",
+        phase.text, several ? "<th scope=\"col\">" + protocol_column.text + "</th>" : "", cycles.text,
+        days.text, share.text, from.text, to.text);
     for (const auto& t : s.totals_by_phase()) {
-        const std::string protocol = several ? "<td data-label=\"Protocol\"><code>" +
+        const std::string protocol = several ? "<td data-label=\"" + protocol_column.label + "\"><code>" +
                                                    escape_xml(s.segment_of(t).protocol.id) + "</code></td>"
                                              : std::string();
         // data-label: on a phone each row is a card whose cells name their column.
         out += fmt::format(
-            "<tr><td>{}</td>{}<td class=\"n\" data-label=\"Cycles\">{}</td>"
-            "<td class=\"n\" data-label=\"Calendar days\">{}</td>"
-            "<td class=\"n\" data-label=\"Share\">{:.0f}%</td>"
-            "<td data-label=\"From\">{}</td><td data-label=\"To\">{}</td></tr>\n",
-            escape_xml(t.name), protocol, t.occurrences, t.days, 100.0 * static_cast<double>(t.days) / total,
-            long_date(t.first), long_date(t.last));
+            "<tr><td>{}</td>{}<td class=\"n\" data-label=\"{}\">{}</td>"
+            "<td class=\"n\" data-label=\"{}\">{}</td>"
+            "<td class=\"n\" data-label=\"{}\">{:.0f}%</td>"
+            "<td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td></tr>\n",
+            escape_xml(t.name), protocol, cycles.label, t.occurrences, days.label, t.days, share.label,
+            100.0 * static_cast<double>(t.days) / total, from.label, escape_xml(long_date(t.first)), to.label,
+            escape_xml(long_date(t.last)));
     }
     out += fmt::format(
-        "<tr><th scope=\"row\">Whole treatment</th><td></td>{}"
-        "<td class=\"n\" data-label=\"Calendar days\">{}</td><td class=\"n\" data-label=\"Share\">100%</td>"
-        "<td data-label=\"From\">{}</td><td data-label=\"To\">{}</td></tr>\n</tbody></table>\n",
-        several ? "<td></td>" : "", s.total_days(), long_date(s.start()), long_date(s.end()));
+        "<tr><th scope=\"row\">{}</th><td></td>{}"
+        "<td class=\"n\" data-label=\"{}\">{}</td><td class=\"n\" data-label=\"{}\">100%</td>"
+        "<td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td></tr>\n</tbody></table>\n",
+        html_text(tr("Whole treatment")), several ? "<td></td>" : "", days.label, s.total_days(), share.label,
+        from.label, escape_xml(long_date(s.start())), to.label, escape_xml(long_date(s.end())));
     return out;
 }
 
 std::string category_table(const schedule& s) {
     const auto by_kind = s.days_by_category();
     if (by_kind.empty()) return {};
-    std::string out =
-        "<table class=\"facts\"><caption>Days with each kind of activity</caption><thead><tr>"
-        "<th scope=\"col\">Kind</th><th scope=\"col\">Days</th></tr></thead><tbody>\n";
+    std::string out = fmt::format(
+        "<table class=\"facts\"><caption>{}</caption><thead><tr>"
+        "<th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
+        html_text(tr("Days with each kind of activity")),
+        // TRANSLATORS: a column heading: the kind (category) of an activity.
+        html_text(tr("Kind")),
+        // TRANSLATORS: a column heading: how many days have an activity of that kind.
+        html_text(trc("column", "Days")));
     for (const auto& [kind, days] : by_kind) {
         out += fmt::format("<tr><td>{} {}</td><td class=\"n\">{}</td></tr>\n", code_badge(kind),
                            escape_xml(display_name(kind)), days);
@@ -280,8 +365,10 @@ std::string cell_notes(const agenda& plan, const edges_by_date& edges, day_point
     std::string out;
     for (std::size_t i = 1; i < s.segments().size(); ++i) {
         if (s.segments()[i].start != d) continue;
-        out += fmt::format("<span class=\"ph seg\">Switch to {}</span>",
-                           escape_xml(detail::protocol_words(s.segments()[i])));
+        out += fmt::format(
+            "<span class=\"ph seg\">{}</span>",
+            html_format(tr("Switch to {protocol}"),
+                        fmt::arg("protocol", escape_xml(detail::protocol_words(s.segments()[i])))));
     }
     // On the first day shown every occurrence is looked at (one may be running); on the others
     // only those that begin or end that day.
@@ -294,19 +381,45 @@ std::string cell_notes(const agenda& plan, const edges_by_date& edges, day_point
         const detail::occurrence_entry& entry = plan.occurrences()[i];
         const phase_occurrence& p = *entry.occurrence;
         if (p.first != d && p.last != d && !(p.first < d && d < p.last)) continue;
-        const bool switched = entry.stopped_for != nullptr;
-        const std::string cut = p.ended_early() ? (switched ? " (stopped early)" : " (cut short)") : "";
-        const std::string label = escape_xml(entry.title());
-        if (p.first == d) {
-            out += fmt::format("<span class=\"ph\">{} begins{}</span>", label,
-                               p.last == d ? " and ends" + cut : "");
+        const char* note = nullptr;
+        if (p.first == d && p.last != d) {
+            note = tr("{phase} begins");
         } else if (p.last == d) {
-            out += fmt::format("<span class=\"ph\">{} ends{}</span>", label, cut);
+            // How the occurrence ends that day: a switch to another protocol stopped it early, or
+            // the end of treatment cut it short.
+            const bool begins = p.first == d;
+            if (!p.ended_early()) {
+                note = begins ? tr("{phase} begins and ends") : tr("{phase} ends");
+            } else if (entry.stopped_for != nullptr) {
+                note = begins ? tr("{phase} begins and ends (stopped early)")
+                              : tr("{phase} ends (stopped early)");
+            } else {
+                note = begins ? tr("{phase} begins and ends (cut short)") : tr("{phase} ends (cut short)");
+            }
         } else if (first_shown && p.first < d && d < p.last) {
-            out += fmt::format("<span class=\"ph\">{} continues</span>", label);
+            // TRANSLATORS: on the first day of the month grids, a phase that began before it.
+            note = tr("{phase} continues");
+        }
+        if (note != nullptr) {
+            out += fmt::format("<span class=\"ph\">{}</span>",
+                               html_format(note, fmt::arg("phase", escape_xml(entry.title()))));
         }
     }
     return out;
+}
+
+// Section headings the plan page and the comparison page share.
+const char* overview_heading() {
+    return tr("Overview");
+}
+const char* timeline_heading() {
+    return tr("Timeline");
+}
+const char* lengths_heading() {
+    return tr("How long each part takes");
+}
+const char* comparison_title() {
+    return tr("Comparison of treatment timelines");
 }
 
 // The key letter of a mark, in the colour of its category; a screen reader reads the words next
@@ -314,6 +427,31 @@ std::string cell_notes(const agenda& plan, const edges_by_date& edges, day_point
 std::string key_box(const detail::span_mark& mark) {
     return fmt::format(R"(<span class="k c-{}" aria-hidden="true">{}</span>)", to_string(mark.kind),
                        mark.key);
+}
+
+// The word the month grids write in today's cell.
+const char* today_word() {
+    // TRANSLATORS: written in today's cell of the month grids.
+    return tr("Today");
+}
+
+// What a hospital stay's bar says, in the grids and in their key.
+std::string in_hospital() {
+    return html_text(tr("In hospital"));
+}
+
+// What a bar says on the first and last day of a stay or therapy.
+const char* starts() {
+    // TRANSLATORS: after a therapy's name in the month grids, on its first day.
+    return trc("day bar", "starts");
+}
+const char* ends() {
+    // TRANSLATORS: after a therapy's name in the month grids, on its last day.
+    return trc("day bar", "ends");
+}
+const char* starts_and_ends() {
+    // TRANSLATORS: after a therapy's name in the month grids, when it lasts one day.
+    return trc("day bar", "starts and ends");
 }
 
 // One day of a hospital stay or continuous therapy: a bar with the mark's key and what runs, its
@@ -325,50 +463,80 @@ std::string day_bar(const detail::marked_day& m) {
     if (m.starts) cls += " from";
     if (m.ends) cls += " to";
     if (m.tentative) cls += " tent";
+    // TRANSLATORS: read by screen readers before a restriction's name on a day of the month grids.
+    const char* restriction = tr("Restriction:");
+    // TRANSLATORS: read by screen readers before a continuous therapy's name on a day of the month grids.
+    const char* continuous = tr("Continuous:");
     const std::string what =
         m.mark->stay
-            ? std::string("In hospital")
-            : fmt::format("<span class=\"vh\">{}: </span>",
-                          t.category == category::restriction ? "Restriction" : "Continuous") +
+            ? in_hospital()
+            : fmt::format("<span class=\"vh\">{} </span>",
+                          html_text(t.category == category::restriction ? restriction : continuous)) +
                   escape_xml(t.activity) + detail::timing_suffix(t.timing, t.category, true, escape_xml);
-    const char* edge = m.starts && m.ends ? " starts and ends" : m.starts ? " starts" : m.ends ? " ends" : "";
+    const char* edge = m.starts && m.ends ? starts_and_ends()
+                       : m.starts         ? starts()
+                       : m.ends           ? ends()
+                                          : nullptr;
     return fmt::format(R"(<span class="{}">{}<span class="nm"> {}{}{}</span></span>)", cls, key_box(*m.mark),
-                       what, edge, m.tentative ? "<span class=\"vh\"> (tentative)</span>" : "");
+                       what, edge != nullptr ? " " + html_text(edge) : std::string(),
+                       m.tentative
+                           ? fmt::format("<span class=\"vh\"> ({})</span>", html_text(tr("tentative")))
+                           : std::string());
 }
 
 // The key to the month grids, shown once above them: each mark the plan uses, what a heavy
 // border, a thick bar end and a dashed line mean.
-std::string calendar_key(const detail::span_marks& keys, bool any_tentative, const std::optional<day_point>& today) {
+std::string calendar_key(const detail::span_marks& keys, bool any_tentative,
+                         const std::optional<day_point>& today) {
     std::string out = "<ul class=\"key\">\n";
-    out +=
-        "<li><span class=\"day\" aria-hidden=\"true\">4</span> Heavy border: a day with dated activities, "
-        "each listed with its "
-        "category code and day number</li>\n";
+    out += fmt::format(
+        "<li><span class=\"day\" aria-hidden=\"true\">4</span> {}</li>\n",
+        html_text(tr(
+            "Heavy border: a day with dated activities, each listed with its category code and day number")));
     for (const auto& mark : keys.marks()) {
         std::string names;
         for (const auto name : mark.activities) names += (names.empty() ? "" : ", ") + escape_xml(name);
         if (mark.stay) {
-            out += fmt::format(
-                "<li><span class=\"bar stay\">{} In hospital</span> Every day of a hospital stay ({})</li>\n",
-                key_box(mark), names);
-        } else {
-            out += fmt::format("<li><span class=\"bar\">{} {}</span> Every day {}{} ({})</li>\n",
-                               key_box(mark), mark.key == '*' ? "Other" : names,
-                               mark.kind == category::restriction ? "it applies" : "of continuous therapy",
-                               mark.key == '*' ? ": " + names : "", escape_xml(display_name(mark.kind)));
+            out += fmt::format("<li><span class=\"bar stay\">{} {}</span> {}</li>\n", key_box(mark),
+                               in_hospital(),
+                               html_format(tr("Every day of a hospital stay ({activities})"),
+                                           fmt::arg("activities", names)));
+            continue;
         }
+        // The mark '*' gathers what has no key letter of its own: it is named "Other" and its
+        // activities are listed after the words.
+        const bool other = mark.key == '*';
+        const bool restriction = mark.kind == category::restriction;
+        const char* words = nullptr;
+        if (restriction) {
+            words = other ? tr("Every day it applies: {activities}") : tr("Every day it applies");
+        } else {
+            words = other ? tr("Every day of continuous therapy: {activities}")
+                          : tr("Every day of continuous therapy");
+        }
+        // TRANSLATORS: in the key to the month grids, the bar of therapies that have no key letter of their
+        // own.
+        out += fmt::format("<li><span class=\"bar\">{} {}</span> {} ({})</li>\n", key_box(mark),
+                           other ? html_text(trc("key", "Other")) : names,
+                           html_format(words, fmt::arg("activities", names)),
+                           escape_xml(display_name(mark.kind)));
     }
     if (!keys.marks().empty()) {
-        out +=
-            "<li><span class=\"bar from to\">Thick ends</span> The first and last day of a stay or "
-            "therapy, which say \"starts\" and \"ends\"</li>\n";
-    }
-    if (any_tentative) out += "<li>Dashed border: tentative, may move later</li>\n";
-    if (today) {
+        // TRANSLATORS: {starts} and {ends} are the words a bar says on those days ("starts", "ends").
         out += fmt::format(
-            "<li><span class=\"day today\" aria-hidden=\"true\">7</span> Red outline and \"Today\": today, "
-            "{}</li>\n",
-            long_date(*today));
+            "<li><span class=\"bar from to\">{}</span> {}</li>\n", html_text(tr("Thick ends")),
+            html_format(tr("The first and last day of a stay or therapy, which say \"{starts}\" and "
+                           "\"{ends}\""),
+                        fmt::arg("starts", html_text(starts())), fmt::arg("ends", html_text(ends()))));
+    }
+    if (any_tentative)
+        out += fmt::format("<li>{}</li>\n", html_text(tr("Dashed border: tentative, may move later")));
+    if (today) {
+        // TRANSLATORS: {today} is the word the month grids write in today's cell ("Today").
+        out += fmt::format("<li><span class=\"day today\" aria-hidden=\"true\">7</span> {}</li>\n",
+                           html_format(tr("Red outline and \"{today}\": today, {date}"),
+                                       fmt::arg("today", html_text(today_word())),
+                                       fmt::arg("date", escape_xml(long_date(*today)))));
     }
     return out + "</ul>\n";
 }
@@ -380,21 +548,26 @@ std::string month_section(const agenda& plan, const edges_by_date& edges, detail
     const schedule& s = plan.plan();
     const day_point first{ym / 1};
     const day_point last{ym / date::last};
-    std::string out =
-        fmt::format("<section class=\"month\" id=\"m-{:04}-{:02}\">\n<h3>{}</h3>\n",
-                    static_cast<int>(ym.year()), static_cast<unsigned>(ym.month()), detail::month_title(ym));
+    std::string out = fmt::format("<section class=\"month\" id=\"m-{:04}-{:02}\">\n<h3>{}</h3>\n",
+                                  static_cast<int>(ym.year()), static_cast<unsigned>(ym.month()),
+                                  escape_xml(detail::month_title(ym)));
     std::string running;
     for (const auto& sp : s.spans()) {
         if (sp.first < first && sp.last >= first) {
-            running += fmt::format("{}{} {} (until {})", running.empty() ? "" : "; ", code_badge(sp.category),
-                                   escape_xml(sp.activity), long_date(sp.last));
+            running += fmt::format(
+                "{}{} {}", running.empty() ? "" : "; ", code_badge(sp.category),
+                html_format(tr("{activity} (until {date})"), fmt::arg("activity", escape_xml(sp.activity)),
+                            fmt::arg("date", escape_xml(long_date(sp.last)))));
         }
     }
-    if (!running.empty()) out += "<p>Continuing through this month: " + running + "</p>\n";
+    if (!running.empty()) {
+        out += fmt::format("<p>{}</p>\n", html_format(tr("Continuing through this month: {activities}"),
+                                                      fmt::arg("activities", running)));
+    }
 
     out += "<table class=\"cal\"><thead><tr>";
     for (unsigned wd = 1; wd <= 7; ++wd) {
-        out += fmt::format("<th scope=\"col\">{}</th>", detail::weekday_abbrev(date::weekday{wd}));
+        out += fmt::format("<th scope=\"col\">{}</th>", escape_xml(weekday_name(wd)));
     }
     out += "</tr></thead><tbody>\n<tr>";
     // Monday-first: iso_encoding() is 1 for Monday ... 7 for Sunday.
@@ -415,18 +588,21 @@ std::string month_section(const agenda& plan, const edges_by_date& edges, detail
         if (is_today) cls += " today";
         out += fmt::format("<td{} class=\"{}\"{}{}><span class=\"d\">{}</span>",
                            anchors.count(d) ? fmt::format(" id=\"{}\"", detail::day_anchor(d)) : "", cls,
-                           tentative ? " title=\"tentative\"" : "", is_today ? " aria-current=\"date\"" : "",
+                           tentative ? fmt::format(" title=\"{}\"", escape_xml(tr("tentative"))) : "",
+                           is_today ? " aria-current=\"date\"" : "",
                            static_cast<unsigned>(date::year_month_day{d}.day()));
-        if (is_today) out += "<span class=\"now\">Today</span>";
+        if (is_today) out += fmt::format("<span class=\"now\">{}</span>", html_text(today_word()));
         if (planned) out += cell_notes(plan, edges, d, d == first_shown);
         for (const auto& m : marked[static_cast<std::size_t>((d - first).count())]) out += day_bar(m);
         if (!events.empty()) {
             out += "<ul>";
             for (const auto& e : events) {
-                out += fmt::format("<li>{} {}{} <span class=\"dn\">(Day {})</span>", code_badge(e.category),
+                out += fmt::format("<li>{} {}{} <span class=\"dn\">({})</span>", code_badge(e.category),
                                    escape_xml(e.activity),
-                                   detail::timing_suffix(e.timing, e.category, false, escape_xml), e.day);
-                if (const std::string moved = detail::moved_words(e); !moved.empty()) out += " " + moved;
+                                   detail::timing_suffix(e.timing, e.category, false, escape_xml),
+                                   escape_xml(trf("Day {day}", fmt::arg("day", e.day))));
+                if (const std::string moved = detail::moved_words(e); !moved.empty())
+                    out += " " + escape_xml(moved);
                 if (e.window) {
                     // Short in a grid cell: the window in the phase's day numbers, counted from
                     // the planned date (the clinic calendar may have moved the event).
@@ -434,15 +610,21 @@ std::string month_section(const agenda& plan, const edges_by_date& edges, detail
                     const auto day_of = [&](day_point x) {
                         return std::to_string(e.day + (x - planned_on).count());
                     };
-                    std::string days;
+                    std::string window;
                     if (e.window->is_list()) {
                         std::vector<std::string> listed;
                         for (const day_point x : e.window->dates) listed.push_back(day_of(x));
-                        days = detail::or_words(listed);
+                        // TRANSLATORS: in a month grid's cell, the days an event's window allows, in
+                        // the phase's day numbers: "(window Days 8 or 15)".
+                        window = trf("(window Days {days})", fmt::arg("days", detail::or_words(listed)));
                     } else {
-                        days = day_of(e.window->earliest) + " to " + day_of(e.window->latest);
+                        // TRANSLATORS: in a month grid's cell, the days an event's window allows, in
+                        // the phase's day numbers: "(window Days 6 to 10)".
+                        window = trf("(window Days {first} to {last})",
+                                     fmt::arg("first", day_of(e.window->earliest)),
+                                     fmt::arg("last", day_of(e.window->latest)));
                     }
-                    out += fmt::format(" <span class=\"dn\">(window Days {})</span>", days);
+                    out += fmt::format(" <span class=\"dn\">{}</span>", escape_xml(window));
                 }
                 out += "</li>";
             }
@@ -459,79 +641,111 @@ std::string month_section(const agenda& plan, const edges_by_date& edges, detail
 }  // namespace
 
 std::string to_html(const schedule& s, const render_options& options) {
+    const detail::language_scope language(options.language);
     const auto& info = s.protocol();
     const agenda plan(s);
-    std::string out = html_head(info.title + " — treatment timeline");
-    out += fmt::format("<header>\n<h1>{}</h1>\n<p>Protocol <code>{}</code>, version {}.</p>\n",
-                       escape_xml(info.title), escape_xml(info.id), escape_xml(info.version));
+    // TRANSLATORS: the page's title, as a browser's tab shows it.
+    std::string out = html_head(trf("{title} — treatment timeline", fmt::arg("title", info.title)));
+    out += fmt::format("<header>\n<h1>{}</h1>\n<p>{}</p>\n", escape_xml(info.title),
+                       html_format(tr("Protocol {id}, version {version}."),
+                                   fmt::arg("id", "<code>" + escape_xml(info.id) + "</code>"),
+                                   fmt::arg("version", escape_xml(info.version))));
     for (std::size_t i = 1; i < s.segments().size(); ++i) {
         const segment& seg = s.segments()[i];
+        // TRANSLATORS: a plan that continues with another protocol: "Then from Tue 2 May 2028 (relapse):
+        // Blinatumomab (blinatumomab, version 1)."; {reason} is empty or " (relapse)".
         out += fmt::format(
-            "<p class=\"segment\">Then from <strong>{}</strong>{}: {} (<code>{}</code>, version {}).</p>\n",
-            long_date(seg.start), seg.reason.empty() ? "" : " (" + escape_xml(seg.reason) + ")",
-            escape_xml(seg.protocol.title.empty() ? seg.protocol.id : seg.protocol.title),
-            escape_xml(seg.protocol.id), escape_xml(seg.protocol.version));
+            "<p class=\"segment\">{}</p>\n",
+            html_format(tr("Then from {date}{reason}: {title} ({id}, version {version})."),
+                        fmt::arg("date", "<strong>" + escape_xml(long_date(seg.start)) + "</strong>"),
+                        fmt::arg("reason", seg.reason.empty() ? "" : " (" + escape_xml(seg.reason) + ")"),
+                        fmt::arg("title", escape_xml(seg.protocol.title.empty() ? seg.protocol.id
+                                                                                : seg.protocol.title)),
+                        fmt::arg("id", "<code>" + escape_xml(seg.protocol.id) + "</code>"),
+                        fmt::arg("version", escape_xml(seg.protocol.version))));
     }
     out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n", escape_xml(detail::safety_line()));
     const std::string next = detail::whats_next_html(plan, options.today);
     const std::string phases = detail::phases_section(plan);
-    out += fmt::format(
-        "<nav aria-label=\"Sections\"><ul>{}<li><a href=\"#overview\">Overview</a></li>{}"
-        "<li><a href=\"#timeline\">Timeline</a></li>{}<li><a href=\"#lengths\">How long each part takes</a></li>"
-        "<li><a href=\"#calendars\">Month by month</a></li></ul></nav>\n</header>\n<main>\n",
-        next.empty() ? "" : "<li><a href=\"#next\">What's next</a></li>",
-        s.decisions().empty() ? "" : "<li><a href=\"#decisions\">Decisions during treatment</a></li>",
-        phases.empty() ? "" : "<li><a href=\"#phases\">What each phase is</a></li>");
+    const auto link = [](const char* id, const char* text) {
+        return fmt::format("<li><a href=\"#{}\">{}</a></li>", id, html_text(text));
+    };
+    // TRANSLATORS: the name screen readers give the list of links to the page's sections.
+    out += fmt::format("<nav aria-label=\"{}\"><ul>{}{}{}{}{}{}{}</ul></nav>\n</header>\n<main>\n",
+                       escape_xml(tr("Sections")), next.empty() ? "" : link("next", tr("What's next")),
+                       link("overview", overview_heading()),
+                       s.decisions().empty() ? "" : link("decisions", tr("Decisions during treatment")),
+                       link("timeline", timeline_heading()),
+                       phases.empty() ? "" : link("phases", tr("What each phase is")),
+                       link("lengths", lengths_heading()), link("calendars", tr("Month by month")));
     out += next;
 
-    out += "<section id=\"overview\">\n<h2>Overview</h2>\n";
+    out += fmt::format("<section id=\"overview\">\n<h2>{}</h2>\n", html_text(overview_heading()));
     out += fmt::format(
-        "<p>From <strong>{}</strong> to <strong>{}</strong>: <strong>{}</strong> ({} calendar days, {} of "
-        "them with treatment, {} with a dated activity to attend).</p>\n",
-        long_date(s.start()), long_date(s.end()), escape_xml(describe_length(s.start(), s.end())),
-        s.total_days(), s.treatment_days(), s.clinic_days());
+        "<p>{}</p>\n",
+        html_format(
+            // TRANSLATORS: {first}, {last} and {length} are in bold; {days} chooses the plural. The English
+            // says "calendar days" also for one day, as the page always has.
+            trn("From {first} to {last}: {length} ({days} calendar days, {treatment} of them with treatment, "
+                "{clinic} with a dated activity to attend).",
+                "From {first} to {last}: {length} ({days} calendar days, {treatment} of them with treatment, "
+                "{clinic} with a dated activity to attend).",
+                s.total_days()),
+            fmt::arg("first", "<strong>" + escape_xml(long_date(s.start())) + "</strong>"),
+            fmt::arg("last", "<strong>" + escape_xml(long_date(s.end())) + "</strong>"),
+            fmt::arg("length", "<strong>" + escape_xml(describe_length(s.start(), s.end())) + "</strong>"),
+            fmt::arg("days", s.total_days()), fmt::arg("treatment", s.treatment_days()),
+            fmt::arg("clinic", s.clinic_days())));
     if (plan.any_tentative()) {
-        out +=
-            "<p>Dates drawn dashed are tentative: they depend on recovery (for example of blood counts) "
-            "and may move later.</p>\n";
+        out += fmt::format("<p>{}</p>\n",
+                           html_text(tr("Dates drawn dashed are tentative: they depend on recovery "
+                                        "(for example of blood counts) and may move later.")));
     }
     if (const std::string note = detail::pending_note(s, ""); !note.empty())
         out += "<p class=\"pending\">" + escape_xml(note) + "</p>\n";
     if (const std::string note = detail::uncertain_note(s); !note.empty())
         out += "<p class=\"uncertain\">" + escape_xml(note) + "</p>\n";
     if (plan.several()) {
-        for (const auto& seg : s.segments()) out += parameters_table(seg.protocol, seg.parameters, seg.protocol.id);
+        for (const auto& seg : s.segments())
+            out += parameters_table(seg.protocol, seg.parameters, seg.protocol.id);
     } else {
         out += parameters_table(s.protocol(), s.parameters());
     }
     out += "</section>\n";
     if (!s.decisions().empty()) {
-        out += "<section id=\"decisions\">\n<h2>Decisions during treatment</h2>\n<ul>\n";
+        out += fmt::format("<section id=\"decisions\">\n<h2>{}</h2>\n<ul>\n",
+                           html_text(tr("Decisions during treatment")));
         for (const decision& d : s.decisions()) {
-            out += fmt::format("<li><strong>{}</strong> ({}): {}{}</li>\n", long_date(d.date),
+            out += fmt::format("<li><strong>{}</strong> ({}): {}{}</li>\n", escape_xml(long_date(d.date)),
                                escape_xml(detail::decision_place(d, s.phase_name(d.segment, d.phase))),
-                               escape_xml(detail::decision_words(d)), d.tentative ? " (tentative)" : "");
+                               escape_xml(detail::decision_words(d)),
+                               d.tentative ? fmt::format(" ({})", html_text(tr("tentative"))) : "");
         }
         out += "</ul>\n</section>\n";
     }
 
-    out += "<section id=\"timeline\">\n<h2>Timeline</h2>\n<figure>\n";
+    out += fmt::format("<section id=\"timeline\">\n<h2>{}</h2>\n<figure>\n", html_text(timeline_heading()));
     // One drawing in two layouts; the style sheet shows the one that fits the screen.
     const std::vector<detail::timeline_group> groups{{{}, &plan, true}};
     out += detail::svg_timeline(groups, "timeline-svg", detail::timeline_layout::wide, options.today);
-    out += detail::svg_timeline(groups, "timeline-svg-narrow", detail::timeline_layout::narrow, options.today);
     out +=
-        "<figcaption>Bar lengths are proportional to calendar time. Each bar is a link: tap or click it, or "
-        "reach it with the Tab key, to go to its first day in the month grids below, which list every "
-        "day's activities.</figcaption>\n</figure>\n";
+        detail::svg_timeline(groups, "timeline-svg-narrow", detail::timeline_layout::narrow, options.today);
+    out += fmt::format(
+        "<figcaption>{}</figcaption>\n</figure>\n",
+        html_text(tr("Bar lengths are proportional to calendar time. Each bar is a link: tap or click "
+                     "it, or reach it with the Tab key, to go to its first day in the month grids "
+                     "below, which list every day's activities.")));
     out += text_legend(plan.categories(), plan.several());
     out += "</section>\n";
 
     out += phases;
 
-    out += "<section id=\"lengths\">\n<h2>How long each part takes</h2>\n";
-    out += fmt::format("<p>The whole treatment takes <strong>{}</strong>.</p>\n",
-                       escape_xml(describe_length(s.start(), s.end())));
+    out += fmt::format("<section id=\"lengths\">\n<h2>{}</h2>\n", html_text(lengths_heading()));
+    out += fmt::format(
+        "<p>{}</p>\n",
+        html_format(
+            tr("The whole treatment takes {length}."),
+            fmt::arg("length", "<strong>" + escape_xml(describe_length(s.start(), s.end())) + "</strong>")));
     out += lengths_table(s);
     out += category_table(s);
     out += "</section>\n";
@@ -540,10 +754,11 @@ std::string to_html(const schedule& s, const render_options& options) {
     std::set<day_point> anchors;
     for (const auto& p : s.phases()) anchors.insert(p.first);
     for (const auto& sp : s.spans()) anchors.insert(sp.first);
-    out +=
-        "<section id=\"calendars\">\n<h2>Month by month</h2>\n"
-        "<p>Treatment days have a heavy border and list their activities; phase starts and ends are noted "
-        "in italics; every day of a hospital stay or of continuous therapy has a bar.</p>\n";
+    out += fmt::format(
+        "<section id=\"calendars\">\n<h2>{}</h2>\n<p>{}</p>\n", html_text(tr("Month by month")),
+        html_text(tr("Treatment days have a heavy border and list their activities; phase starts and "
+                     "ends are noted in italics; every day of a hospital stay or of continuous therapy "
+                     "has a bar.")));
     // Today is marked, and keyed, only when one of the grids shows it.
     const date::year_month_day from{s.start()};
     const date::year_month_day to{s.end()};
@@ -565,17 +780,20 @@ std::string to_html(const schedule& s, const render_options& options) {
 namespace detail {
 
 std::string comparison_body(const std::vector<std::pair<std::string, schedule>>& labelled) {
-    std::string out = "<header>\n<h1>Comparison of treatment timelines</h1>\n";
+    std::string out = fmt::format("<header>\n<h1>{}</h1>\n", html_text(comparison_title()));
     out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n</header>\n<main>\n",
                        escape_xml(detail::safety_line()));
-    if (labelled.empty()) return out + "<p>No plans to compare.</p>\n";
+    if (labelled.empty()) return out + fmt::format("<p>{}</p>\n", html_text(tr("No plans to compare.")));
 
-    out +=
-        "<section id=\"overview\">\n<h2>Overview</h2>\n<table class=\"facts\"><thead><tr>"
-        "<th scope=\"col\">Plan</th><th scope=\"col\">Protocol</th><th scope=\"col\">Parameters</th>"
-        "<th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Length</th>"
-        "<th scope=\"col\">Calendar days</th><th scope=\"col\">Treatment days</th>"
-        "<th scope=\"col\">Clinic days</th></tr></thead><tbody>\n";
+    out += fmt::format("<section id=\"overview\">\n<h2>{}</h2>\n<table class=\"facts\"><thead><tr>",
+                       html_text(overview_heading()));
+    for (const char* heading :
+         {tr("Plan"), tr("Protocol"), tr("Parameters"), trc("column", "From"), trc("column", "To"),
+          // TRANSLATORS: a column heading: a plan's length in words ("2 years, 2 months and 4 days").
+          trc("column", "Length"), tr("Calendar days"), tr("Treatment days"), tr("Clinic days")}) {
+        out += fmt::format("<th scope=\"col\">{}</th>", html_text(heading));
+    }
+    out += "</tr></thead><tbody>\n";
     std::set<category> used;
     bool any_switch = false;
     std::vector<timeline_group> groups;
@@ -585,16 +803,19 @@ std::string comparison_body(const std::vector<std::pair<std::string, schedule>>&
         // A continued plan names every protocol: "all-overview, then blinatumomab from ...".
         std::string protocols = s.protocol().id;
         for (std::size_t i = 1; i < s.segments().size(); ++i) {
+            // TRANSLATORS: after the first protocol of a continued plan: "all-overview, then blinatumomab
+            // from Tue 2 May 2028".
             protocols +=
-                ", then " + s.segments()[i].protocol.id + " from " + long_date(s.segments()[i].start);
+                trf(", then {protocol} from {date}", fmt::arg("protocol", s.segments()[i].protocol.id),
+                    fmt::arg("date", long_date(s.segments()[i].start)));
         }
         out += fmt::format(
             "<tr><th scope=\"row\">{}</th><td>{} ({})</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
             "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
             escape_xml(label), escape_xml(s.protocol().title), escape_xml(protocols),
-            escape_xml(parameters_text(s.parameters())), long_date(s.start()), long_date(s.end()),
-            escape_xml(describe_length(s.start(), s.end())), s.total_days(), s.treatment_days(),
-            s.clinic_days());
+            escape_xml(parameters_text(s.parameters())), escape_xml(long_date(s.start())),
+            escape_xml(long_date(s.end())), escape_xml(describe_length(s.start(), s.end())), s.total_days(),
+            s.treatment_days(), s.clinic_days());
         const agenda& plan = plans.emplace_back(s);
         used.insert(plan.categories().begin(), plan.categories().end());
         any_switch |= plan.several();
@@ -602,15 +823,15 @@ std::string comparison_body(const std::vector<std::pair<std::string, schedule>>&
     }
     out += "</tbody></table>\n</section>\n";
 
-    out += "<section id=\"timeline\">\n<h2>Timeline</h2>\n<figure>\n";
+    out += fmt::format("<section id=\"timeline\">\n<h2>{}</h2>\n<figure>\n", html_text(timeline_heading()));
     out += svg_timeline(groups, "timeline-svg");
-    out +=
-        "<figcaption>All plans share one time axis; bar lengths are proportional to calendar time."
-        "</figcaption>\n</figure>\n";
+    out += fmt::format(
+        "<figcaption>{}</figcaption>\n</figure>\n",
+        html_text(tr("All plans share one time axis; bar lengths are proportional to calendar time.")));
     out += text_legend(used, any_switch);
     out += "</section>\n";
 
-    out += "<section id=\"lengths\">\n<h2>How long each part takes</h2>\n";
+    out += fmt::format("<section id=\"lengths\">\n<h2>{}</h2>\n", html_text(lengths_heading()));
     for (const auto& [label, s] : labelled) {
         out += fmt::format("<h3>{}</h3>\n", escape_xml(label));
         out += lengths_table(s);
@@ -622,8 +843,7 @@ std::string comparison_body(const std::vector<std::pair<std::string, schedule>>&
 }  // namespace detail
 
 std::string to_html_comparison(const std::vector<std::pair<std::string, schedule>>& labelled) {
-    return detail::html_head("Comparison of treatment timelines") + detail::comparison_body(labelled) +
-           detail::html_footer();
+    return detail::html_head(comparison_title()) + detail::comparison_body(labelled) + detail::html_footer();
 }
 
 }  // namespace ttplan

@@ -5,6 +5,9 @@
 #include <ttplan/schedule.hpp>
 
 #include "agenda.hpp"
+#include "i18n/language.hpp"
+
+#include <fmt/format.h>
 
 #include <string>
 #include <string_view>
@@ -12,6 +15,20 @@
 #include <vector>
 
 namespace ttplan::detail {
+
+// A fixed text in the reader's language (a tr() result) as element content: escaped as
+// escape_xml escapes, except that quotes and apostrophes stay themselves ("What's next"), as
+// they may in content. Never for attribute values: those take escape_xml.
+std::string html_text(std::string_view text);
+
+// A translated text with {fields} as element content: html_format(tr("Protocol {id}"), ...)
+// makes the translation html_text, then fills its fields with `args`, which are markup already
+// (escaped text, <code>, <strong>). The text is marked where it is written (tr, trn), so that
+// the catalogs find it.
+template <class... Args>
+std::string html_format(const char* translated, const Args&... args) {
+    return fmt::format(fmt::runtime(html_text(translated)), args...);
+}
 
 // From the doctype to the opening <body>: the title, the style sheet and the category colours.
 std::string html_head(std::string_view title);

@@ -1,6 +1,7 @@
 // The HTML page's section that says what each phase is, in the protocol's words.
 #include "agenda.hpp"
 #include "html_page.hpp"
+#include "i18n/language.hpp"
 #include "markup_escape.hpp"
 #include "plain_words.hpp"
 #include "words.hpp"
@@ -32,16 +33,28 @@ std::string phases_section(const agenda& plan) {
         const phase_words* words = notes.first_time(s, p);
         if (words == nullptr) continue;
         const auto [last, cycles] = spread.at({p.segment, p.phase});
-        items += fmt::format("<h3>{}</h3>\n<p class=\"when\">{} to {}{}</p>\n", escape_xml(entry.phase_label),
-                             long_date(p.first), long_date(last),
-                             cycles > 1 ? fmt::format(", {} cycles", cycles) : std::string());
-        if (!words->description.empty())
-            items += fmt::format("<p><strong>What this phase is:</strong> {}</p>\n", escape_xml(words->description));
-        if (!words->expect.empty())
-            items += fmt::format("<p><strong>What to expect:</strong> {}</p>\n", escape_xml(words->expect));
+        // TRANSLATORS: the dates of a phase under its name: "Mon 4 Jan 2027 to Mon 1 Feb 2027".
+        std::string when =
+            fmt::format(fmt::runtime(trc("phase dates", "{first} to {last}")),
+                        fmt::arg("first", long_date(p.first)), fmt::arg("last", long_date(last)));
+        // TRANSLATORS: after a phase's dates: "Mon 1 Mar 2027 to Sun 2 Apr 2029, 26 cycles".
+        if (cycles > 1) when += ", " + trnf("{n} cycle", "{n} cycles", cycles, fmt::arg("n", cycles));
+        items += fmt::format("<h3>{}</h3>\n<p class=\"when\">{}</p>\n", escape_xml(entry.phase_label),
+                             escape_xml(when));
+        if (!words->description.empty()) {
+            // TRANSLATORS: in bold before the protocol's description of a phase.
+            items += fmt::format("<p><strong>{}</strong> {}</p>\n", html_text(tr("What this phase is:")),
+                                 escape_xml(words->description));
+        }
+        if (!words->expect.empty()) {
+            // TRANSLATORS: in bold before the protocol's words on what a phase is like for the patient.
+            items += fmt::format("<p><strong>{}</strong> {}</p>\n", html_text(tr("What to expect:")),
+                                 escape_xml(words->expect));
+        }
     }
     if (items.empty()) return {};
-    return "<section id=\"phases\" class=\"phase-words\">\n<h2>What each phase is</h2>\n" + items + "</section>\n";
+    return fmt::format("<section id=\"phases\" class=\"phase-words\">\n<h2>{}</h2>\n{}</section>\n",
+                       html_text(tr("What each phase is")), items);
 }
 
 }  // namespace ttplan::detail

@@ -1,6 +1,24 @@
 #include "plain_words.hpp"
 
+#include "i18n/language.hpp"
+
 namespace ttplan::detail {
+
+namespace {
+
+// The value in words: the protocol's label for it, "yes" or "no" for a bool it does not label
+// (in the reader's language), else the value itself.
+std::string value_words(const parameter& p, const std::string& value) {
+    if (p.type == parameter_type::boolean && p.value_labels.find(value) == p.value_labels.end()) {
+        // TRANSLATORS: the value of a yes-or-no parameter in the list of chosen parameters.
+        if (value == "true") return tr("yes");
+        // TRANSLATORS: the value of a yes-or-no parameter in the list of chosen parameters.
+        if (value == "false") return tr("no");
+    }
+    return p.value_words(value);
+}
+
+}  // namespace
 
 std::vector<parameter_line> parameter_lines(const protocol_info& info, const typed_values& values) {
     std::vector<parameter_line> lines;
@@ -9,7 +27,7 @@ std::vector<parameter_line> parameter_lines(const protocol_info& info, const typ
         parameter_line l{name, value.text, {}, name + "=" + value.text};
         if (const parameter* p = info.find_parameter(name)) {
             l.label = p->label_or_name();
-            l.value = p->value_words(value.text);
+            l.value = value_words(*p, value.text);
             l.meaning = p->description;
         }
         lines.push_back(std::move(l));

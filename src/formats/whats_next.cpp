@@ -1,5 +1,7 @@
 #include "whats_next.hpp"
 
+#include "html_page.hpp"
+#include "i18n/language.hpp"
 #include "markup_escape.hpp"
 #include "words.hpp"
 
@@ -12,7 +14,17 @@ namespace ttplan::detail {
 namespace {
 
 std::string days_words(std::int64_t n) {
-    return n == 1 ? "1 day" : fmt::format("{} days", n);
+    return trnf("{n} day", "{n} days", n, fmt::arg("n", n));
+}
+
+// " (tentative)" after an item, or "".
+std::string tentative_words(bool tentative) {
+    return tentative ? fmt::format(" ({})", tr("tentative")) : std::string();
+}
+
+// "Induction Day 8", "Maintenance, cycle 3 Day 8".
+std::string place_words(std::string_view phase, std::int32_t day) {
+    return trf("{phase} Day {day}", fmt::arg("phase", phase), fmt::arg("day", day));
 }
 
 // The day number of `d` within an occurrence: pauses have no day numbers, so the days paused
@@ -30,35 +42,38 @@ std::string where_words(const agenda& plan, day_point today) {
     const schedule& s = plan.plan();
     if (today < s.start()) {
         const auto n = (s.start() - today).count();
-        return n == 1 ? fmt::format("Treatment starts tomorrow, {}.", long_date(s.start()))
-                      : fmt::format("Treatment starts in {}, on {}.", days_words(n), long_date(s.start()));
+        if (n == 1) return trf("Treatment starts tomorrow, {date}.", fmt::arg("date", long_date(s.start())));
+        return trnf("Treatment starts in {n} day, on {date}.", "Treatment starts in {n} days, on {date}.", n,
+                    fmt::arg("n", n), fmt::arg("date", long_date(s.start())));
     }
-    if (today > s.end()) return fmt::format("The plan ended on {}.", long_date(s.end()));
+    if (today > s.end()) return trf("The plan ended on {date}.", fmt::arg("date", long_date(s.end())));
     std::vector<std::string> in;
     const occurrence_entry* next = nullptr;
     for (const auto& entry : plan.occurrences()) {
         const phase_occurrence& p = *entry.occurrence;
         if (p.first <= today && today <= p.last) {
             const auto n = day_number(p, today);
-            in.push_back(n ? fmt::format("Day {} of {}", *n, entry.title()) : entry.title() + " (paused today)");
+            in.push_back(
+                n ? trf("Day {day} of {phase}", fmt::arg("day", *n), fmt::arg("phase", entry.title()))
+                  : trf("{phase} (paused today)", fmt::arg("phase", entry.title())));
         } else if (p.first > today && (next == nullptr || p.first < next->occurrence->first)) {
             next = &entry;
         }
     }
-    const std::string tail = fmt::format(" The plan ends on {}.", long_date(s.end()));
-    if (!in.empty()) return fmt::format("Today is {}.", fmt::join(in, "; ")) + tail;
+    const std::string tail = " " + trf("The plan ends on {date}.", fmt::arg("date", long_date(s.end())));
+    if (!in.empty())
+        return trf("Today is {where}.", fmt::arg("where", fmt::format("{}", fmt::join(in, "; ")))) + tail;
     if (next != nullptr) {
-        return fmt::format("No phase runs today; {} starts {}.", next->title(),
-                           relative_words(next->occurrence->first, today)) +
+        return trf("No phase runs today; {phase} starts {when}.", fmt::arg("phase", next->title()),
+                   fmt::arg("when", relative_words(next->occurrence->first, today))) +
                tail;
     }
-    return "No phase runs today." + tail;
+    return tr("No phase runs today.") + tail;
 }
 
 std::string event_words(const event& e) {
-    std::string text = labelled_activity(e.activity, e.category) + timing_suffix(e.timing, e.category, false);
-    if (e.tentative) text += " (tentative)";
-    return text;
+    return labelled_activity(e.activity, e.category) + timing_suffix(e.timing, e.category, false) +
+           tentative_words(e.tentative);
 }
 
 std::vector<std::string> next_days(const agenda& plan, day_point today) {
@@ -74,8 +89,8 @@ std::vector<std::string> next_days(const agenda& plan, day_point today) {
         for (; it != events.end() && it->date == date; ++it) {
             if (place.empty()) {
                 const occurrence_entry* entry = plan.entry_of(*it);
-                place = fmt::format("{} Day {}", entry ? entry->title() : plan.phase_label(it->segment, it->phase),
-                                    it->day);
+                place =
+                    place_words(entry ? entry->title() : plan.phase_label(it->segment, it->phase), it->day);
             }
             items.push_back(event_words(*it));
         }
@@ -109,30 +124,37 @@ std::string next_stay(const agenda& plan, day_point today) {
     }
     if (admission != nullptr) {
         const occurrence_entry* entry = plan.entry_of(*admission);
-        return fmt::format("{}: {} ({} Day {})", relative_words(admission->date, today), admission->activity,
-                           entry ? entry->title() : plan.phase_label(admission->segment, admission->phase),
-                           admission->day);
+        return fmt::format(
+            "{}: {} ({})", relative_words(admission->date, today), admission->activity,
+            place_words(entry ? entry->title() : plan.phase_label(admission->segment, admission->phase),
+                        admission->day));
     }
     if (stay == nullptr) return {};
     if (stay->first <= today) {
-        return fmt::format("In hospital now, until {}{}{}", long_date(stay->last), stay_place(plan, *stay),
-                           stay->tentative ? " (tentative)" : "");
+        return trf("In hospital now, until {date}", fmt::arg("date", long_date(stay->last))) +
+               stay_place(plan, *stay) + tentative_words(stay->tentative);
     }
-    return fmt::format("From {} to {} ({}){}{}", relative_words(stay->first, today), long_date(stay->last),
-                       days_words(stay->days()), stay_place(plan, *stay), stay->tentative ? " (tentative)" : "");
+    // TRANSLATORS: a hospital stay to come; {first} is a date with how far off it is: "Mon 11 Jan 2027
+    // (in 4 days)", {length} its length in days.
+    return trf("From {first} to {last} ({length})", fmt::arg("first", relative_words(stay->first, today)),
+               fmt::arg("last", long_date(stay->last)), fmt::arg("length", days_words(stay->days()))) +
+           stay_place(plan, *stay) + tentative_words(stay->tentative);
 }
 
 std::vector<std::string> decisions(const schedule& s, day_point today) {
     std::vector<std::string> out;
     bool next_given = false;
     for (const decision& d : s.decisions()) {
-        const std::string what = fmt::format("{}: {}", decision_place(d, s.phase_name(d.segment, d.phase)),
-                                             decision_words(d));
+        const std::string what =
+            fmt::format("{}: {}", decision_place(d, s.phase_name(d.segment, d.phase)), decision_words(d));
         if (d.date < today) {
-            if (d.pending()) out.push_back(fmt::format("Still to be given (due {}): {}", long_date(d.date), what));
+            if (d.pending()) {
+                out.push_back(trf("Still to be given (due {date}): {decision}",
+                                  fmt::arg("date", long_date(d.date)), fmt::arg("decision", what)));
+            }
         } else if (!next_given) {
-            out.push_back(fmt::format("{}, {}{}", relative_words(d.date, today), what,
-                                      d.tentative ? " (tentative)" : ""));
+            out.push_back(
+                fmt::format("{}, {}{}", relative_words(d.date, today), what, tentative_words(d.tentative)));
             next_given = true;
         }
     }
@@ -144,8 +166,10 @@ std::vector<std::string> running(const schedule& s, day_point today) {
     for (const span& t : s.spans()) {
         if (t.first > today) break;  // spans are in date order
         if (t.last < today || t.category == category::hospital_stay) continue;
-        out.push_back(fmt::format("{}{}, until {}", labelled_activity(t.activity, t.category),
-                                  timing_suffix(t.timing, t.category, true), long_date(t.last)));
+        out.push_back(trf("{activity}, until {date}",
+                          fmt::arg("activity", labelled_activity(t.activity, t.category) +
+                                                   timing_suffix(t.timing, t.category, true)),
+                          fmt::arg("date", long_date(t.last))));
     }
     return out;
 }
@@ -154,9 +178,12 @@ std::vector<std::string> running(const schedule& s, day_point today) {
 
 std::string relative_words(day_point date, day_point today) {
     const auto n = (date - today).count();
-    if (n == 0) return long_date(date) + " (today)";
-    if (n == 1) return long_date(date) + " (tomorrow)";
-    if (n > 1) return fmt::format("{} (in {})", long_date(date), days_words(n));
+    if (n == 0) return trf("{date} (today)", fmt::arg("date", long_date(date)));
+    if (n == 1) return trf("{date} (tomorrow)", fmt::arg("date", long_date(date)));
+    if (n > 1) {
+        return trnf("{date} (in {n} day)", "{date} (in {n} days)", n, fmt::arg("date", long_date(date)),
+                    fmt::arg("n", n));
+    }
     return long_date(date);
 }
 
@@ -178,6 +205,12 @@ whats_next make_whats_next(const agenda& plan, day_point today) {
 
 namespace {
 
+// "(today: Mon 4 Jan 2027)" after the section's heading.
+std::string today_words(day_point today) {
+    // TRANSLATORS: after the heading "What's next".
+    return trf("(today: {date})", fmt::arg("date", long_date(today)));
+}
+
 // The parts of the section with their headings, in the order every format shows them.
 struct part {
     const char* heading;
@@ -186,12 +219,14 @@ struct part {
 
 std::vector<part> parts(const whats_next& w) {
     std::vector<part> out;
-    if (!w.running.empty()) out.push_back({"Running today", w.running});
-    if (!w.next_days.empty()) out.push_back({"Next treatment days", w.next_days});
+    if (!w.running.empty()) out.push_back({tr("Running today"), w.running});
+    if (!w.next_days.empty()) out.push_back({tr("Next treatment days"), w.next_days});
     if (w.when != whats_next::stage::after) {
-        out.push_back({"Next hospital stay", {w.next_stay.empty() ? "None planned" : w.next_stay}});
+        // TRANSLATORS: under "Next hospital stay": no stay is planned from today on.
+        const char* none = tr("None planned");
+        out.push_back({tr("Next hospital stay"), {w.next_stay.empty() ? none : w.next_stay}});
     }
-    if (!w.decisions.empty()) out.push_back({"Next decision", w.decisions});
+    if (!w.decisions.empty()) out.push_back({tr("Next decision"), w.decisions});
     return out;
 }
 
@@ -200,7 +235,7 @@ std::vector<part> parts(const whats_next& w) {
 std::string whats_next_text(const agenda& plan, const std::optional<day_point>& today) {
     if (!today) return {};
     const whats_next w = make_whats_next(plan, *today);
-    std::string out = fmt::format("\nWhat's next (today: {})\n", long_date(w.today));
+    std::string out = fmt::format("\n{} {}\n", tr("What's next"), today_words(w.today));
     out += "  " + one_line(w.where) + "\n";
     for (const part& p : parts(w)) {
         out += fmt::format("  {}:\n", p.heading);
@@ -213,7 +248,7 @@ std::string whats_next_markdown(const agenda& plan, const std::optional<day_poin
     if (!today) return {};
     const whats_next w = make_whats_next(plan, *today);
     std::string out =
-        fmt::format("\n## What's next (today: {})\n\n{}\n", long_date(w.today), escape_markdown(w.where));
+        fmt::format("\n## {} {}\n\n{}\n", tr("What's next"), today_words(w.today), escape_markdown(w.where));
     for (const part& p : parts(w)) {
         out += fmt::format("\n### {}\n\n", p.heading);
         for (const auto& l : p.lines) out += "- " + escape_markdown(l) + "\n";
@@ -225,11 +260,11 @@ std::string whats_next_html(const agenda& plan, const std::optional<day_point>& 
     if (!today) return {};
     const whats_next w = make_whats_next(plan, *today);
     std::string out = fmt::format(
-        "<section id=\"next\" class=\"next\" aria-labelledby=\"next-h\">\n<h2 id=\"next-h\">What's next "
-        "<span class=\"asof\">(today: {})</span></h2>\n<p class=\"where\">{}</p>\n",
-        long_date(w.today), escape_xml(w.where));
+        "<section id=\"next\" class=\"next\" aria-labelledby=\"next-h\">\n<h2 id=\"next-h\">{} "
+        "<span class=\"asof\">{}</span></h2>\n<p class=\"where\">{}</p>\n",
+        html_text(tr("What's next")), escape_xml(today_words(w.today)), escape_xml(w.where));
     for (const part& p : parts(w)) {
-        out += fmt::format("<h3>{}</h3>\n<ul>\n", p.heading);
+        out += fmt::format("<h3>{}</h3>\n<ul>\n", html_text(p.heading));
         for (const auto& l : p.lines) out += "<li>" + escape_xml(l) + "</li>\n";
         out += "</ul>\n";
     }
