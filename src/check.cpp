@@ -142,10 +142,9 @@ private:
                 const std::string here = at + "/" + detail::pointer_token(text);
                 if (texts.find(text) == texts.end()) {
                     fail(here,
-                         "no text of the protocol reads so: a translation's key is one of its texts exactly "
-                         "as written (the title, a phase's name, description or what to expect, a "
-                         "parameter's label, description, value label or what decides it, an activity's or "
-                         "track's name or note, an uncertain length's reason)");
+                         "no text of the protocol reads so: a translation's key is one of its texts, exactly "
+                         "as "
+                         "written (docs/protocol-format.md, Translations)");
                 } else if (translated.empty()) {
                     fail(here, "the translation is empty: leave the text out to keep it as written");
                 }

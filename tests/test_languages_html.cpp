@@ -153,15 +153,16 @@ TEST_CASE("languages html: the page in Spanish", "[languages][html]") {
     const std::string page = render(s, "html", in("es", in_induction));
     CHECK(has(page, R"(<html xmlns="http://www.w3.org/1999/xhtml" lang="es" xml:lang="es">)"));
     CHECK(has(page,
-              "<title>ALL therapy overview (COG-style standard/average risk) — cronograma del "
+              "<title>Resumen del tratamiento de la LLA (riesgo estándar/medio, según el modelo COG) — "
+              "cronograma del "
               "tratamiento</title>"));
     CHECK(has(page, "<nav aria-label=\"Secciones\">"));
     CHECK(has(page, "<li><a href=\"#next\">Próximos pasos</a></li>"));
     CHECK(has(page,
               "<h2 id=\"next-h\">Próximos pasos <span class=\"asof\">(hoy: mié 20 ene 2027)</span></h2>"));
-    CHECK(has(page, "<p class=\"where\">Hoy: Induction, día 17. El plan termina el mié 7 mar 2029.</p>"));
+    CHECK(has(page, "<p class=\"where\">Hoy: Inducción, día 17. El plan termina el mié 7 mar 2029.</p>"));
     CHECK(has(page, "<h3>En curso hoy</h3>"));
-    CHECK(has(page, "lun 25 ene 2027 (dentro de 5 días), Induction, día 22: Vincristine (Quimioterapia)"));
+    CHECK(has(page, "lun 25 ene 2027 (dentro de 5 días), Inducción, día 22: Vincristina (Quimioterapia)"));
     CHECK(has(page, "<li>Ninguna prevista</li>"));
     CHECK(has(page, "<h2>Resumen</h2>"));
     CHECK(has(page,
@@ -184,13 +185,13 @@ TEST_CASE("languages html: the page in Spanish", "[languages][html]") {
     CHECK(has(page, "<h3>enero de 2027</h3>"));
     CHECK(has(page, "<th scope=\"col\">lun</th>"));
     CHECK(has(page, ".cal tr td:nth-child(6) .d::before { content: \"sáb \"; }"));
-    CHECK(has(page, "<span class=\"ph\">Induction: empieza</span>"));
-    CHECK(has(page, "<span class=\"ph\">Consolidation: continúa</span>"));
+    CHECK(has(page, "<span class=\"ph\">Inducción: empieza</span>"));
+    CHECK(has(page, "<span class=\"ph\">Consolidación: continúa</span>"));
     CHECK(has(page, "<span class=\"now\">Hoy</span>"));
     CHECK(has(page, "<span class=\"dn\">(Día 1)</span>"));
     CHECK(has(page, "<span class=\"dn\">(margen: días 4 a 6)</span>"));
     CHECK(has(page, "<span class=\"vh\">Continuo: </span>"));
-    CHECK(has(page, "Maintenance, ciclo 2: empieza"));
+    CHECK(has(page, "Mantenimiento, ciclo 2: empieza"));
     CHECK(has(page, " title=\"provisional\""));
     CHECK(has(page, "<p>Hecho con ttplan " + std::string(version_string) + ".</p>"));
 }
@@ -200,9 +201,9 @@ TEST_CASE("languages html: the page in French", "[languages][html]") {
     const std::string page = render(s, "html", in("fr", in_induction));
     CHECK(has(page, R"(<html xmlns="http://www.w3.org/1999/xhtml" lang="fr" xml:lang="fr">)"));
     CHECK(has(page, "<li><a href=\"#next\">Prochaines étapes</a></li>"));
-    CHECK(has(page, "<span class=\"asof\">(aujourd’hui : mer. 20 janv. 2027)</span>"));
+    CHECK(has(page, "<span class=\"asof\">(aujourd’hui : mer. 20 janv. 2027)</span>"));
     CHECK(has(page,
-              "<p class=\"where\">Aujourd’hui : Induction, jour 17. Le plan se termine le mer. 7 mars "
+              "<p class=\"where\">Aujourd’hui : Induction, jour 17. Le plan se termine le mer. 7 mars "
               "2029.</p>"));
     CHECK(has(page, "<h3>Prochains jours de traitement</h3>"));
     CHECK(has(page, "<h2>Vue d’ensemble</h2>"));
@@ -211,14 +212,14 @@ TEST_CASE("languages html: the page in French", "[languages][html]") {
     CHECK(has(page, "<h2>Mois par mois</h2>"));
     CHECK(has(page, "<th scope=\"col\">Début</th>"));
     CHECK(has(page, "data-label=\"Jours calendaires\""));
-    CHECK(has(page, "<strong>À quoi s’attendre :</strong>"));
+    CHECK(has(page, "<strong>À quoi s’attendre :</strong>"));
     CHECK(has(page, "<h3>janvier 2027</h3>"));
     CHECK(has(page, ".cal tr td:nth-child(1) .d::before { content: \"lun. \"; }"));
-    CHECK(has(page, "<span class=\"ph\">Induction : début</span>"));
-    CHECK(has(page, "<span class=\"ph\">Induction : fin</span>"));
+    CHECK(has(page, "<span class=\"ph\">Induction : début</span>"));
+    CHECK(has(page, "<span class=\"ph\">Induction : fin</span>"));
     CHECK(has(page, "<span class=\"now\">Aujourd’hui</span>"));
     CHECK(has(page, "<span class=\"dn\">(Jour 1)</span>"));
-    CHECK(has(page, "<span class=\"vh\">En continu : </span>"));
+    CHECK(has(page, "<span class=\"vh\">En continu : </span>"));
     CHECK(has(page, "À l’hôpital"));
     CHECK(has(page, "<p>Réalisé avec ttplan " + std::string(version_string) + ".</p>"));
 }
@@ -257,7 +258,7 @@ TEST_CASE("languages html: What's next before and after the plan, in each langua
     CHECK(has(text, "Próxima hospitalización:"));
     CHECK_FALSE(has(text, "What's next"));
     const std::string md = render(s, "md", in("fr", in_induction));
-    CHECK(has(md, "## Prochaines étapes (aujourd’hui : mer. 20 janv. 2027)"));
+    CHECK(has(md, "## Prochaines étapes (aujourd’hui : mer. 20 janv. 2027)"));
     CHECK(has(md, "### En cours aujourd’hui"));
 }
 
@@ -307,7 +308,7 @@ TEST_CASE("languages html: translated texts are escaped like every text of the p
     }
     CHECK(has(render(s, "html"), "&lt;Course&gt; &amp; &#39;more&#39; begins"));
     CHECK(has(render(s, "html", in("es")), "<p>Protocolo <code>escaped</code>, versión 1&lt;2.</p>"));
-    CHECK(has(render(s, "html", in("fr")), "&lt;Course&gt; &amp; &#39;more&#39; : début"));
+    CHECK(has(render(s, "html", in("fr")), "&lt;Course&gt; &amp; &#39;more&#39; : début"));
 }
 
 TEST_CASE("languages html: a plan that continues with other protocols", "[languages][html]") {
@@ -318,17 +319,17 @@ TEST_CASE("languages html: a plan that continues with other protocols", "[langua
     const std::string es = render(s, "html", in("es"));
     CHECK(has(es, "<p class=\"segment\">Después, desde el <strong>mar 2 may 2028</strong>"));
     CHECK(has(es, "<span class=\"ph seg\">Cambio a Blinatumomab"));
-    CHECK(has(es, "Maintenance, ciclo 4: empieza y termina (interrupción anticipada)"));
+    CHECK(has(es, "Mantenimiento, ciclo 4: empieza y termina (interrupción anticipada)"));
     CHECK(has(es, "<caption>Parámetros de blinatumomab</caption>"));
     CHECK(has(es, "<th scope=\"col\">Protocolo</th>"));
     CHECK(has(es, "data-label=\"Protocolo\""));
     CHECK(has(es, "Línea vertical discontinua: el plan pasa a otro protocolo"));
     const std::string fr = render(s, "html", in("fr"));
     CHECK(has(fr, "<span class=\"ph seg\">Passage à Blinatumomab"));
-    CHECK(has(fr, "Maintenance, cycle 4 : début et fin (arrêt anticipé)"));
+    CHECK(has(fr, "Maintenance, cycle 4 : début et fin (arrêt anticipé)"));
     CHECK(has(
         fr,
-        "Fin en zigzag : un cycle écourté, à la fin du traitement ou par un passage à un autre protocole"));
+        "Fin en zigzag : un cycle écourté, à la fin du traitement ou par un passage à un autre protocole"));
     for (const std::string& page : {es, fr}) {
         const std::string text = visible_text(page);
         for (const std::string english_text : {"Switch to", "Then from", "Parameters of", "(stopped early)",

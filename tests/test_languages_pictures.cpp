@@ -241,7 +241,7 @@ TEST_CASE("languages, pictures: month grids stay aligned with names of more byte
 TEST_CASE("languages, pictures: the SVG timeline in Spanish and French", "[languages][svg]") {
     const schedule s = samples::default_plan();
     const std::string es = render(s, "svg", in("es"));
-    CHECK(has(es, "<title>Cronología del tratamiento: ALL therapy overview"));
+    CHECK(has(es, "<title>Cronología del tratamiento: Resumen del tratamiento de la LLA"));
     CHECK(has(es, "Del lun 4 ene 2027 al mié 7 mar 2029: 2 años, 2 meses y 4 días (794 días naturales"));
     CHECK(has(es, "Parámetros: cns_prophylaxis = intrathecal"));
     CHECK(has(es, "Fase (con el número de ciclo dentro)"));
@@ -255,7 +255,7 @@ TEST_CASE("languages, pictures: the SVG timeline in Spanish and French", "[langu
     check_none(es, picture_english);
 
     const std::string fr = render(s, "svg", in("fr"));
-    CHECK(has(fr, "<title>Chronologie du traitement\u00a0: ALL therapy overview"));
+    CHECK(has(fr, "<title>Chronologie du traitement\u00a0: Aperçu du traitement de la LAL"));
     CHECK(has(fr, "794 jours calendaires, dont 659 avec traitement"));
     CHECK(has(fr, "Trait\u00a0: un jour de traitement"));
     CHECK(has(fr, "provisoire\u00a0: attend la récupération"));

@@ -61,14 +61,16 @@ labelled_schedules plan_branches(const protocol& p, const profile& pr,
 // A plain-text table, one column per plan and one row per phase and figure, with the protocol
 // and start above it and each plan's full parameter values and the disclaimer below.
 // A phase a plan does not have shows "-".
-std::string comparison_text(const labelled_schedules& plans);
+// `language`: as render_options::language ("" = English); throws value_error for one that
+// languages() does not list.
+std::string comparison_text(const labelled_schedules& plans, std::string_view language = {});
 
 // The same as a Markdown document (GitHub table). Protocol text and labels are inert: no
 // HTML, emphasis, links or extra table cells can come from them.
-std::string comparison_markdown(const labelled_schedules& plans);
+std::string comparison_markdown(const labelled_schedules& plans, std::string_view language = {});
 
 // to_html_comparison() (one timeline per plan on a shared axis) with the comparison table
 // added as its last section: one self-contained, XML-well-formed page.
-std::string comparison_html(const labelled_schedules& plans);
+std::string comparison_html(const labelled_schedules& plans, std::string_view language = {});
 
 }  // namespace ttplan

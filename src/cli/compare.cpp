@@ -115,6 +115,7 @@ void add_compare(CLI::App& app, state& st) {
     auto variants = std::make_shared<std::vector<std::string>>();
     auto format = std::make_shared<std::string>();
     auto output = std::make_shared<std::string>();
+    auto language = std::make_shared<std::string>();
     add_plan_inputs(*cmd, *in);
     cmd->add_option(
            "others", *others,
@@ -144,7 +145,8 @@ void add_compare(CLI::App& app, state& st) {
     cmd->add_option("-o,--output", *output,
                     "Write to FILE (atomically) instead of standard output (-: standard output)")
         ->check(not_empty("a file name, or - for standard output"));
-    cmd->callback([&st, in, others, variants, branches, all_branches, format, output] {
+    add_language_option(*cmd, *language);
+    cmd->callback([&st, in, others, variants, branches, all_branches, format, output, language] {
         if (!others->empty()) {
             const char* one_protocol = !variants->empty()   ? "--variant"
                                        : !branches->empty() ? "--branch"
@@ -159,16 +161,16 @@ void add_compare(CLI::App& app, state& st) {
         } else if (variants->empty() && branches->empty() && !*all_branches) {
             throw CLI::RequiredError("--variant, --branch or --branches (or a second protocol)");
         }
-        st.run = [in, others, variants, branches, all_branches, format, output] {
+        st.run = [in, others, variants, branches, all_branches, format, output, language] {
             const std::string chosen =
                 format->empty() ? format_for_output(*output, {"text", "md", "html"}) : *format;
             if (!others->empty()) {
                 std::vector<std::string> inputs{in->protocol};
                 inputs.insert(inputs.end(), others->begin(), others->end());
                 const labelled_schedules plans = plan_protocols(inputs, *in);
-                emit(*output, chosen == "md"     ? comparison_markdown(plans)
-                              : chosen == "html" ? comparison_html(plans)
-                                                 : comparison_text(plans));
+                emit(*output, chosen == "md"     ? comparison_markdown(plans, *language)
+                              : chosen == "html" ? comparison_html(plans, *language)
+                                                 : comparison_text(plans, *language));
                 return 0;
             }
             const protocol p = load_input_protocol(*in);
@@ -196,9 +198,9 @@ void add_compare(CLI::App& app, state& st) {
                                       location{"--variant", {}, 0, 0});
                 }
             }
-            emit(*output, chosen == "md"     ? comparison_markdown(plans)
-                          : chosen == "html" ? comparison_html(plans)
-                                             : comparison_text(plans));
+            emit(*output, chosen == "md"     ? comparison_markdown(plans, *language)
+                          : chosen == "html" ? comparison_html(plans, *language)
+                                             : comparison_text(plans, *language));
             return 0;
         };
     });

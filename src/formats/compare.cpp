@@ -5,6 +5,8 @@
 #include <ttplan/version.hpp>
 
 #include "html_page.hpp"
+#include "i18n/language.hpp"
+#include "i18n/protocol_texts.hpp"
 #include "markup_escape.hpp"
 #include "utf8_text.hpp"
 #include "words.hpp"
@@ -38,7 +40,9 @@ struct phase_key {
 };
 
 std::string days_cell(const phase_length& p) {
-    return p.cycles > 1 ? fmt::format("{} ({} cycles)", p.days, p.cycles) : std::to_string(p.days);
+    return p.cycles > 1 ? detail::trf("{days} ({cycles} cycles)", fmt::arg("days", p.days),
+                                      fmt::arg("cycles", p.cycles))
+                        : std::to_string(p.days);
 }
 
 bool same_protocol(const labelled_schedules& plans) {
@@ -64,7 +68,8 @@ std::vector<std::pair<std::string, std::string>> protocols_of(const labelled_sch
 }
 
 std::string parameters_text(const typed_values& values) {
-    return values.empty() ? "(no parameters)" : detail::parameters_text(values);
+    return values.empty() ? fmt::format("({})", detail::tr("no parameters"))
+                          : detail::parameters_text(values);
 }
 
 // What a plan is: its protocols in order, each with its parameter values.
@@ -72,7 +77,8 @@ std::string plan_description(const schedule& s) {
     std::string out;
     for (std::size_t i = 0; i < s.segments().size(); ++i) {
         const segment& seg = s.segments()[i];
-        if (i > 0) out += fmt::format("; then from {} ", format_date(seg.start));
+        if (i > 0)
+            out += "; " + detail::trf("then from {date}", fmt::arg("date", format_date(seg.start))) + " ";
         out += fmt::format("{} ({})", seg.protocol.id, parameters_text(seg.parameters));
     }
     return out;
@@ -98,7 +104,8 @@ std::vector<row> comparison_rows(const labelled_schedules& plans, const std::vec
         for (const auto& sum : sums) r.cells.push_back(cell(sum));
         rows.push_back(std::move(r));
     };
-    rows.push_back({"Days per phase", {}, false, true});
+    using detail::tr;
+    rows.push_back({tr("Days per phase"), {}, false, true});
     for (const auto& k : keys) {
         const std::string label = protocols.size() > 1 ? fmt::format("{} ({})", k.name, k.protocol) : k.name;
         add(label, [&](const variant_summary& sum) {
@@ -108,18 +115,19 @@ std::vector<row> comparison_rows(const labelled_schedules& plans, const std::vec
             return std::string("-");
         });
     }
-    rows.push_back({"Whole treatment", {}, false, true});
-    if (!same_start(plans)) add("First day", [](const auto& sum) { return format_date(sum.start); });
-    add("Last day", [](const auto& sum) { return format_date(sum.end); });
-    add("Calendar days", [](const auto& sum) { return std::to_string(sum.total_days); });
+    rows.push_back({tr("Whole treatment"), {}, false, true});
+    if (!same_start(plans)) add(tr("First day"), [](const auto& sum) { return format_date(sum.start); });
+    add(tr("Last day"), [](const auto& sum) { return format_date(sum.end); });
+    add(tr("Calendar days"), [](const auto& sum) { return std::to_string(sum.total_days); });
     add(
-        "In words", [](const auto& sum) { return sum.length_in_words; }, false);
-    add("Treatment days", [](const auto& sum) { return std::to_string(sum.treatment_days); });
-    add("Clinic days", [](const auto& sum) { return std::to_string(sum.clinic_days); });
-    add("Hospital days", [](const auto& sum) { return std::to_string(sum.hospital_days); });
-    add("Intrathecal procedures", [](const auto& sum) { return std::to_string(sum.intrathecal_procedures); });
-    add("Radiation days", [](const auto& sum) { return std::to_string(sum.radiation_days); });
-    add("Targeted-therapy days", [](const auto& sum) { return std::to_string(sum.targeted_days); });
+        tr("In words"), [](const auto& sum) { return sum.length_in_words; }, false);
+    add(tr("Treatment days"), [](const auto& sum) { return std::to_string(sum.treatment_days); });
+    add(tr("Clinic days"), [](const auto& sum) { return std::to_string(sum.clinic_days); });
+    add(tr("Hospital days"), [](const auto& sum) { return std::to_string(sum.hospital_days); });
+    add(tr("Intrathecal procedures"),
+        [](const auto& sum) { return std::to_string(sum.intrathecal_procedures); });
+    add(tr("Radiation days"), [](const auto& sum) { return std::to_string(sum.radiation_days); });
+    add(tr("Targeted-therapy days"), [](const auto& sum) { return std::to_string(sum.targeted_days); });
     return rows;
 }
 
@@ -141,6 +149,14 @@ std::string pad(const std::string& text, std::size_t width, bool right) {
 
 std::string md(std::string_view text) {
     return detail::escape_markdown(text);
+}
+
+// The plans with their protocols' texts in `language` where the protocols translate them.
+labelled_schedules in_language(const labelled_schedules& plans, std::string_view language) {
+    labelled_schedules out;
+    out.reserve(plans.size());
+    for (const auto& [label, s] : plans) out.emplace_back(label, detail::in_language(s, language).get());
+    return out;
 }
 
 }  // namespace
@@ -173,21 +189,26 @@ variant_summary summarize(const schedule& s) {
     return out;
 }
 
-std::string comparison_text(const labelled_schedules& plans) {
-    std::string out = "Comparison of treatment timelines\n";
-    if (plans.empty()) return out + "\nNo plans to compare.\n\n" + detail::safety_line() + "\n";
+std::string comparison_text(const labelled_schedules& given, std::string_view language) {
+    using detail::tr;
+    using detail::trf;
+    const detail::language_scope scope(language);
+    const labelled_schedules plans = in_language(given, language);
+    std::string out = std::string(tr("Comparison of treatment timelines")) + "\n";
+    if (plans.empty()) return out + "\n" + tr("No plans to compare.") + "\n\n" + detail::safety_line() + "\n";
     const schedule& first = plans.front().second;
     if (same_protocol(plans))
-        out +=
-            detail::one_line(fmt::format("Protocol: {} ({})", first.protocol().title, first.protocol().id)) +
-            "\n";
+        out += detail::one_line(trf("Protocol: {title} ({id})", fmt::arg("title", first.protocol().title),
+                                    fmt::arg("id", first.protocol().id))) +
+               "\n";
     else {
         std::string list;
         for (const auto& [title, id] : protocols_of(plans))
             list += fmt::format("{}{} ({})", list.empty() ? "" : "; ", title, id);
-        out += detail::one_line("Protocols: " + list) + "\n";
+        out += detail::one_line(trf("Protocols: {list}", fmt::arg("list", list))) + "\n";
     }
-    if (same_start(plans)) out += fmt::format("Start: {}\n", detail::long_date(first.start()));
+    if (same_start(plans))
+        out += trf("Start: {date}", fmt::arg("date", detail::long_date(first.start()))) + "\n";
 
     // Labels and cells quote phase names: printable before they are measured.
     auto rows = comparison_rows(plans, summaries(plans));
@@ -218,29 +239,33 @@ std::string comparison_text(const labelled_schedules& plans) {
         for (std::size_t c = 0; c < plans.size(); ++c) out += "  " + pad(r.cells[c], widths[c], true);
         out += "\n";
     }
-    out += "\nPlans\n";
+    out += "\n" + std::string(tr("Plans")) + "\n";
     for (const auto& [label, s] : plans)
         out += fmt::format("  {}: {}\n", detail::one_line(label), detail::one_line(plan_description(s)));
     out += fmt::format("\n{}\n", detail::safety_line());
     return out;
 }
 
-std::string comparison_markdown(const labelled_schedules& plans) {
-    std::string out = "# Comparison of treatment timelines\n\n";
-    if (plans.empty()) return out + "No plans to compare.\n\n> " + detail::safety_line() + "\n";
+std::string comparison_markdown(const labelled_schedules& given, std::string_view language) {
+    using detail::tr;
+    using detail::trf;
+    const detail::language_scope scope(language);
+    const labelled_schedules plans = in_language(given, language);
+    std::string out = "# " + std::string(tr("Comparison of treatment timelines")) + "\n\n";
+    if (plans.empty()) return out + tr("No plans to compare.") + "\n\n> " + detail::safety_line() + "\n";
     const schedule& first = plans.front().second;
     if (same_protocol(plans))
-        out += fmt::format("Protocol: **{}** ({})  \n", md(first.protocol().title), md(first.protocol().id));
+        out += trf("Protocol: **{title}** ({id})", fmt::arg("title", md(first.protocol().title)),
+                   fmt::arg("id", md(first.protocol().id))) +
+               "  \n";
     else {
-        out += "Protocols:";
-        bool more = false;
-        for (const auto& [title, id] : protocols_of(plans)) {
-            out += fmt::format("{} **{}** ({})", more ? ";" : "", md(title), md(id));
-            more = true;
-        }
-        out += "  \n";
+        std::string list;
+        for (const auto& [title, id] : protocols_of(plans))
+            list += fmt::format("{}**{}** ({})", list.empty() ? "" : "; ", md(title), md(id));
+        out += trf("Protocols: {list}", fmt::arg("list", list)) + "  \n";
     }
-    if (same_start(plans)) out += fmt::format("Start: {}\n", detail::long_date(first.start()));
+    if (same_start(plans))
+        out += trf("Start: {date}", fmt::arg("date", detail::long_date(first.start()))) + "\n";
     out += fmt::format("\n> {}\n\n", detail::safety_line());
 
     const auto rows = comparison_rows(plans, summaries(plans));
@@ -260,21 +285,25 @@ std::string comparison_markdown(const labelled_schedules& plans) {
         for (const auto& cell : r.cells) out += " " + md(cell) + " |";
         out += "\n";
     }
-    out += "\n## Plans\n\n";
+    out += "\n## " + std::string(tr("Plans")) + "\n\n";
     for (const auto& [label, s] : plans)
         out += fmt::format("- **{}**: {}\n", md(label), md(plan_description(s)));
     return out;
 }
 
-std::string comparison_html(const labelled_schedules& plans) {
+std::string comparison_html(const labelled_schedules& given, std::string_view language) {
+    using detail::tr;
+    const detail::language_scope scope(language);
+    const labelled_schedules plans = in_language(given, language);
     std::string page =
-        detail::html_head("Comparison of treatment timelines") + detail::comparison_body(plans);
+        detail::html_head(tr("Comparison of treatment timelines")) + detail::comparison_body(plans);
     if (plans.empty()) return page + detail::html_footer();
     using detail::escape_xml;
     const auto rows = comparison_rows(plans, summaries(plans));
-    std::string table =
-        "<section id=\"comparison\">\n<h2>Side by side</h2>\n<table class=\"facts\"><thead><tr>"
-        "<th scope=\"col\">Days and counts</th>";
+    std::string table = fmt::format(
+        "<section id=\"comparison\">\n<h2>{}</h2>\n<table class=\"facts\"><thead><tr>"
+        "<th scope=\"col\">{}</th>",
+        escape_xml(tr("Side by side")), escape_xml(tr("Days and counts")));
     for (const auto& [label, s] : plans) table += fmt::format("<th scope=\"col\">{}</th>", escape_xml(label));
     table += "</tr></thead><tbody>\n";
     for (const auto& r : rows) {

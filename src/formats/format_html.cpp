@@ -8,6 +8,7 @@
 #include "category_style.hpp"
 #include "html_page.hpp"
 #include "i18n/language.hpp"
+#include "i18n/protocol_texts.hpp"
 #include "plain_words.hpp"
 #include "span_marks.hpp"
 #include "svg_timeline.hpp"
@@ -640,8 +641,10 @@ std::string month_section(const agenda& plan, const edges_by_date& edges, detail
 
 }  // namespace
 
-std::string to_html(const schedule& s, const render_options& options) {
+std::string to_html(const schedule& in, const render_options& options) {
     const detail::language_scope language(options.language);
+    const detail::in_language translated(in, options.language);
+    const schedule& s = translated.get();
     const auto& info = s.protocol();
     const agenda plan(s);
     // TRANSLATORS: the page's title, as a browser's tab shows it.

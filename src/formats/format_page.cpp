@@ -6,6 +6,7 @@
 
 #include "agenda.hpp"
 #include "i18n/language.hpp"
+#include "i18n/protocol_texts.hpp"
 #include "markup_escape.hpp"
 #include "picture_text.hpp"
 #include "svg_render.hpp"
@@ -434,8 +435,10 @@ std::string page_svg(const schedule& s, paper_size paper, paper_orientation orie
     return out;
 }
 
-std::string to_page(const schedule& s, const render_options& options) {
+std::string to_page(const schedule& in, const render_options& options) {
     const detail::language_scope language(options.language);
+    const detail::in_language translated(in, options.language);
+    const schedule& s = translated.get();
     const std::string svg = page_svg(s, options.paper.value_or(paper_size::a4),
                                      options.orientation.value_or(paper_orientation::landscape));
     const std::string title =

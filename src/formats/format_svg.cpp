@@ -6,6 +6,7 @@
 
 #include "agenda.hpp"
 #include "i18n/language.hpp"
+#include "i18n/protocol_texts.hpp"
 #include "markup_escape.hpp"
 #include "picture_text.hpp"
 #include "svg_render.hpp"
@@ -153,8 +154,10 @@ std::string to_png(const schedule& s) {
     return detail::svg_to_png(svg, png_scale, png_max_height);
 }
 
-std::string to_pdf(const schedule& s, const render_options& options) {
+std::string to_pdf(const schedule& in, const render_options& options) {
     const detail::language_scope language(options.language);
+    const detail::in_language translated(in, options.language);
+    const schedule& s = translated.get();
     const std::string& title = s.protocol().title.empty() ? s.protocol().id : s.protocol().title;
     return detail::svg_to_pdf(to_svg(s), detail::picture_time(s, options.timestamp), timeline_title(title));
 }

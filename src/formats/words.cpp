@@ -368,15 +368,20 @@ std::string range_words(const length_range& r) {
 }
 
 std::string possible_words(const std::optional<date_window>& first, const std::optional<date_window>& last) {
-    const auto from = [](const date_window& w) { return fmt::arg("first", long_date(w.earliest)); };
-    const auto to = [](const date_window& w) { return fmt::arg("last", long_date(w.latest)); };
     if (first && last) {
-        return trf("may start {first} to {last} and end {end_first} to {end_last}", from(*first), to(*first),
+        return trf("may start {first} to {last} and end {end_first} to {end_last}",
+                   fmt::arg("first", long_date(first->earliest)), fmt::arg("last", long_date(first->latest)),
                    fmt::arg("end_first", long_date(last->earliest)),
                    fmt::arg("end_last", long_date(last->latest)));
     }
-    if (first) return trf("may start {first} to {last}", from(*first), to(*first));
-    if (last) return trf("may end {first} to {last}", from(*last), to(*last));
+    if (first) {
+        return trf("may start {first} to {last}", fmt::arg("first", long_date(first->earliest)),
+                   fmt::arg("last", long_date(first->latest)));
+    }
+    if (last) {
+        return trf("may end {first} to {last}", fmt::arg("first", long_date(last->earliest)),
+                   fmt::arg("last", long_date(last->latest)));
+    }
     return {};
 }
 

@@ -81,6 +81,20 @@ void write_every_format(const ttplan::schedule& s) {
             TTPLAN_FUZZ_CHECK_ERROR(e);
         }
     }
+    // The protocol's translations replace its texts in a copy of the schedule: every human
+    // format again in a language the fuzzed file may translate into.
+    ttplan::render_options spanish;
+    spanish.language = "es";
+    for (const auto name : ttplan::format_names()) {
+        if (!ttplan::fuzz::fuzzed_format(name)) continue;
+        try {
+            const std::string text = ttplan::render(s, name, spanish);
+            TTPLAN_FUZZ_CHECK(!text.empty());
+            TTPLAN_FUZZ_CHECK_OUTPUT(name, text);
+        } catch (const ttplan::error& e) {
+            TTPLAN_FUZZ_CHECK_ERROR(e);
+        }
+    }
     ttplan::render_options phases;
     phases.csv = ttplan::render_options::csv_rows::phases;
     TTPLAN_FUZZ_CHECK(!ttplan::render(s, "csv", phases).empty());

@@ -95,6 +95,7 @@ def test_ph_branch_adds_the_tki_lane(pages):
 
 def hostile_protocol(tmp_path):
     doc = json.loads(run("show", "--format", "json").stdout)
+    doc.pop("translations")  # they translate the texts renamed here: check() refuses them
     doc["title"] = HOSTILE
     doc["phases"][0]["name"] = "Induction " + HOSTILE
     doc["phases"][0]["activities"][0]["name"] = "Drug " + HOSTILE

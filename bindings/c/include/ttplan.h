@@ -383,6 +383,12 @@ typedef struct ttplan_render_options {
      * orientation. */
     const char* paper;
     const char* orientation;
+    /* The language of the fixed texts of the human formats and, where the protocol translates
+     * them, of its own texts: a code of `ttplan languages` ("en", "es", "fr"); NULL or "" =
+     * English. json and csv are the same in every language; ics keeps the protocol's names (its
+     * UIDs do not change). An unknown code fails rendering with TTPLAN_ERROR_VALUE naming
+     * language. Borrowed. */
+    const char* language;
 } ttplan_render_options;
 
 void ttplan_render_options_init(ttplan_render_options* options);

@@ -274,6 +274,7 @@ render_options options_arg(const ttplan_render_options* c) {
     }
     if (c->paper != nullptr) o.paper = parse_paper(c->paper);
     if (c->orientation != nullptr) o.orientation = parse_orientation(c->orientation);
+    if (c->language != nullptr) o.language = c->language;
     return o;
 }
 
@@ -672,7 +673,8 @@ ttplan_status ttplan_schedule_segment_parameter(const ttplan_schedule* schedule,
 
 void ttplan_render_options_init(ttplan_render_options* options) {
     if (options == nullptr) return;
-    *options = ttplan_render_options{nullptr, nullptr, 0, 0, 0, 0, nullptr, nullptr, nullptr, 0, nullptr, nullptr, nullptr};
+    *options =
+        ttplan_render_options{nullptr, nullptr, 0, 0, 0, 0, nullptr, nullptr, nullptr, 0, nullptr, nullptr, nullptr, nullptr};
 }
 
 ttplan_status ttplan_schedule_render(const ttplan_schedule* schedule, const char* format,

@@ -1,5 +1,6 @@
 /* Pictures from C99: PNG and PDF bytes (with NUL bytes inside, so read by length), binary
- * formats marked, and the one-page summary's paper and orientation, checked by name. */
+ * formats marked, the one-page summary's paper and orientation, checked by name, and the
+ * language of the human formats. */
 #include "check.h"
 
 #include <stdio.h>
@@ -73,6 +74,31 @@ int main(void) {
     options.orientation = NULL;
     CHECK(ttplan_schedule_render(s, "pdf", &options, &out, &length) == TTPLAN_ERROR_VALUE);
     CHECK(strstr(ttplan_last_error(), "paper") != NULL);
+
+    /* Languages: the fixed texts and the default protocol's own texts in Spanish, a page that says
+     * so, English for NULL, and an unknown code refused at "language". */
+    ttplan_render_options_init(&options);
+    CHECK(options.language == NULL);
+    options.language = "es";
+    CHECK(ttplan_schedule_render(s, "text", &options, &out, &length) == TTPLAN_OK);
+    CHECK(strstr(out, "lun 4 ene 2027") != NULL && strstr(out, "Inducción") != NULL);
+    ttplan_free(out);
+    CHECK(ttplan_schedule_render(s, "svg", &options, &out, &length) == TTPLAN_OK);
+    CHECK(strstr(out, "Inducción") != NULL);
+    ttplan_free(out);
+    options.language = NULL;
+    CHECK(ttplan_schedule_render(s, "text", &options, &out, &length) == TTPLAN_OK);
+    CHECK(strstr(out, "Mon 4 Jan 2027") != NULL && strstr(out, "Inducción") == NULL);
+    ttplan_free(out);
+    options.language = "de";
+    out = NULL;
+    CHECK(ttplan_schedule_render(s, "text", &options, &out, &length) == TTPLAN_ERROR_VALUE);
+    CHECK(out == NULL && strstr(ttplan_last_error(), "en, es, fr") != NULL);
+    {
+        const char* file = NULL;
+        ttplan_last_error_location(&file, NULL, NULL, NULL);
+        CHECK(file != NULL && strcmp(file, "language") == 0);
+    }
 
     ttplan_schedule_destroy(&s);
     ttplan_profile_destroy(&pr);

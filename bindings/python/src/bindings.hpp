@@ -31,13 +31,14 @@ clinic_calendar make_calendar(const std::vector<int>& closed, const std::vector<
 // Render options from the keywords of Schedule.render(); value_error for csv_rows other than
 // "events" or "phases", as python_remind() for `remind`, located at "today" for a `today`
 // that is not None or a date python_date() takes, and as parse_paper() and parse_orientation()
-// for `paper` and `orientation`. `previous` may be null.
+// for `paper` and `orientation`; `language` as render_options::language. `previous` may be null.
 render_options make_options(const std::string& calendar_id, const std::string& calendar_name,
                             std::optional<std::int64_t> timestamp, std::int32_t sequence,
                             const std::string& csv_rows, const std::string& time_zone, const schedule* previous,
                             pybind11::handle remind, pybind11::handle today,
                             const std::optional<std::string>& paper = std::nullopt,
-                            const std::optional<std::string>& orientation = std::nullopt);
+                            const std::optional<std::string>& orientation = std::nullopt,
+                            const std::string& language = {});
 
 // What render() gave, as Python holds it: bytes for a binary format (PNG, PDF), else str.
 pybind11::object rendered(std::string_view format, const std::string& output);

@@ -69,8 +69,9 @@ render_options make_options(const std::string& calendar_id, const std::string& c
                             std::optional<std::int64_t> timestamp, std::int32_t sequence,
                             const std::string& csv_rows, const std::string& time_zone, const schedule* previous,
                             py::handle remind, py::handle today, const std::optional<std::string>& paper,
-                            const std::optional<std::string>& orientation) {
+                            const std::optional<std::string>& orientation, const std::string& language) {
     render_options o;
+    o.language = language;
     o.remind = python_remind(remind);
     if (!today.is_none()) {
         try {
@@ -126,8 +127,10 @@ constexpr const char* options_doc =
     "refuses them), today (text, md and html: the reader's day, as start dates are given, for a \"What's "
     "next\" section and, in html, a today line and today marked in the month grids; default None: none, "
     "the clock is never read; other formats ignore it), paper and orientation (\"page\": \"a4\" or "
-    "\"letter\", \"landscape\" or \"portrait\"; default A4 landscape; another format refuses them). png, pdf "
-    "and page give bytes, every other format str.";
+    "\"letter\", \"landscape\" or \"portrait\"; default A4 landscape; another format refuses them), language (the "
+    "language of the fixed texts of the human formats and, where the protocol translates them, of its own "
+    "texts: a code of ttplan.languages(), default \"\" English; json and csv are the same in every language). "
+    "png, pdf and page give bytes, every other format str.";
 
 }  // namespace
 
@@ -163,6 +166,11 @@ void bind_formats(py::module_& m) {
         for (auto n : format_names()) names.emplace_back(n);
         return names;
     }, "Names Schedule.render() accepts.");
+    m.def("languages", [] {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const language_info& l : languages()) out.emplace_back(l.code, l.name);
+        return out;
+    }, "The languages Schedule.render(language=...) writes, English first: (code, name in that language) pairs.");
 
     auto cls = py::reinterpret_borrow<py::class_<schedule>>(m.attr("Schedule"));
     cls.def(
@@ -171,15 +179,16 @@ void bind_formats(py::module_& m) {
            const std::string& calendar_name, std::optional<std::int64_t> timestamp, std::int32_t sequence,
            const std::string& csv_rows, const std::string& time_zone, const schedule* previous,
            py::handle remind, py::handle today, const std::optional<std::string>& paper,
-           const std::optional<std::string>& orientation) {
+           const std::optional<std::string>& orientation, const std::string& language) {
             return rendered(format, render(s, format,
                                            make_options(calendar_id, calendar_name, timestamp, sequence, csv_rows,
-                                                        time_zone, previous, remind, today, paper, orientation)));
+                                                        time_zone, previous, remind, today, paper, orientation,
+                                                        language)));
         },
         "format"_a = "text", py::kw_only(), "calendar_id"_a = "", "calendar_name"_a = "",
         "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events", "time_zone"_a = "",
         "previous"_a = py::none(), "remind"_a = py::none(), "today"_a = py::none(), "paper"_a = py::none(),
-        "orientation"_a = py::none(),
+        "orientation"_a = py::none(), "language"_a = "",
         (std::string("The schedule in the named format (see ttplan.format_names()).") + options_doc)
             .c_str());
     cls.def("to_json", [](const schedule& s) { return to_json(s); },
@@ -190,15 +199,17 @@ void bind_formats(py::module_& m) {
            const std::string& calendar_id, const std::string& calendar_name,
            std::optional<std::int64_t> timestamp, std::int32_t sequence, const std::string& csv_rows,
            const std::string& time_zone, const schedule* previous, py::handle remind, py::handle today,
-           const std::optional<std::string>& paper, const std::optional<std::string>& orientation) {
+           const std::optional<std::string>& paper, const std::optional<std::string>& orientation,
+           const std::string& language) {
             write_file_atomic(path, render(s, format,
                                            make_options(calendar_id, calendar_name, timestamp, sequence, csv_rows,
-                                                        time_zone, previous, remind, today, paper, orientation)));
+                                                        time_zone, previous, remind, today, paper, orientation,
+                                                        language)));
         },
         "path"_a, "format"_a = "text", py::kw_only(), "calendar_id"_a = "", "calendar_name"_a = "",
         "timestamp"_a = py::none(), "sequence"_a = 0, "csv_rows"_a = "events", "time_zone"_a = "",
         "previous"_a = py::none(), "remind"_a = py::none(), "today"_a = py::none(), "paper"_a = py::none(),
-        "orientation"_a = py::none(),
+        "orientation"_a = py::none(), "language"_a = "",
         "Writes render(format, ...) to path atomically: a failure leaves any existing file untouched.");
     cls.def(
         "changes",

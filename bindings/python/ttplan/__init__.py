@@ -47,6 +47,7 @@ from ._ttplan import (
     default_protocol_id,
     format_for_path,
     format_names,
+    languages,
     formats,
     load_builtin,
     load_protocol,
@@ -76,7 +77,7 @@ __all__ = [
     "IoError", "Location", "Parameter", "ParameterError", "ParseError", "Phase", "PhaseTotal",
     "PlanningError", "Problem", "Protocol", "ProtocolInfo", "Record", "Revision", "Schedule", "Segment", "Span",
     "ValidationError", "__version__", "FACT_KINDS", "SCHEMA_DIR", "schema_path",
-    "default_protocol_id", "format_for_path", "format_names", "formats", "load_builtin", "load_protocol",
+    "default_protocol_id", "format_for_path", "format_names", "formats", "languages", "load_builtin", "load_protocol",
     "load_record", "new_record", "parse_protocol", "parse_record", "plan", "plan_branches", "protocols",
     "validate_protocol_file",
 ]
