@@ -131,14 +131,16 @@ void bind_record(py::module_& m) {
         [](const treatment_record& r, const std::string& format, const std::string& calendar_name,
            std::optional<std::int64_t> timestamp, const std::string& csv_rows, const std::string& time_zone,
            const std::vector<int>& closed, const std::vector<day_point>& holidays,
-           const std::map<std::string, std::string>& shift, py::handle remind, py::handle today) {
+           const std::map<std::string, std::string>& shift, py::handle remind, py::handle today,
+           const std::string& language) {
             return rendered(format, render(r, format,
                                            make_options("", calendar_name, timestamp, 0, csv_rows, time_zone,
-                                                        nullptr, remind, today),
+                                                        nullptr, remind, today, std::nullopt, std::nullopt,
+                                                        language),
                                            make_calendar(closed, holidays, shift)));
         },
         "record"_a, "format"_a, "calendar_name"_a, "timestamp"_a, "csv_rows"_a, "time_zone"_a, "closed_weekdays"_a,
-        "holidays"_a, "shift"_a, "remind"_a, "today"_a);
+        "holidays"_a, "shift"_a, "remind"_a, "today"_a, "language"_a = "");
     m.def(
         "record_changes",
         [](const treatment_record& r, std::optional<std::int32_t> since, const std::string& format, const std::vector<int>& closed,

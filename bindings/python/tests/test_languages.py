@@ -57,3 +57,12 @@ def test_an_unknown_language_is_located(plan, bad):
     with pytest.raises(ttplan.InvalidValueError, match="en, es, fr") as e:
         plan.render("text", language=bad)
     assert e.value.location.file == "language"
+
+
+def test_a_record_renders_in_a_language(tmp_path):
+    record = ttplan.new_record("all-overview", START, recorded_at=0)
+    assert "Inducción" in record.render("text", language="es")
+    assert record.render("text", language="") == record.render("text")
+    path = tmp_path / "plan.md"
+    record.write(str(path), language="fr")
+    assert "lun. 4 janv. 2027" in path.read_text(encoding="utf-8")

@@ -467,14 +467,16 @@ def _record_render(
     shift: Optional[Mapping[str, str]] = None,
     remind: Union[str, _dt.timedelta, Iterable[Union[str, _dt.timedelta]], None] = None,
     today: Optional[DateLike] = None,
+    language: str = "",
 ) -> str:
     """The record's plan in a format, as `ttplan plan FILE` writes it: the record's calendar id,
     SEQUENCE its last revision, DTSTAMP `timestamp` or the time of the last revision, and
     (iCalendar) what earlier revisions had and the last has not, as cancelled events. remind:
-    alarms before each treatment day, and today: the reader's day, as for Schedule.render()."""
+    alarms before each treatment day, today: the reader's day, and language: the language of
+    the human formats, as for Schedule.render()."""
     return _render_record(
         self, format, calendar_name, timestamp, csv_rows, time_zone, [_weekday(d) for d in closed],
-        [_date(d, "holidays") for d in holidays], dict(shift or {}), remind, today,
+        [_date(d, "holidays") for d in holidays], dict(shift or {}), remind, today, language,
     )
 
 

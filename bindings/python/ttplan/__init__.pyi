@@ -491,6 +491,7 @@ class Record:
         shift: Optional[Mapping[str, str]] = None,
         remind: Union[str, datetime.timedelta, Iterable[Union[str, datetime.timedelta]], None] = None,
         today: Union[datetime.date, str, None] = None,
+        language: str = "",
     ) -> Union[str, bytes]: ...
     def write(
         self,
@@ -506,6 +507,7 @@ class Record:
         shift: Optional[Mapping[str, str]] = None,
         remind: Union[str, datetime.timedelta, Iterable[Union[str, datetime.timedelta]], None] = None,
         today: Union[datetime.date, str, None] = None,
+        language: str = "",
     ) -> None: ...
     def changes(
         self,
