@@ -129,8 +129,9 @@ private:
         }
         for (const auto& [language, entries] : p_.translations) {
             const std::string at = "/translations/" + detail::pointer_token(language);
+            const std::string_view code = language;  // a structured binding, which clang 14 cannot capture
             const bool known = std::any_of(languages().begin(), languages().end(),
-                                           [&](const language_info& l) { return l.code == language; });
+                                           [code](const language_info& l) { return l.code == code; });
             if (language == "en") {
                 fail(at, fmt::format("the protocol is written in English: translations are for the other "
                                      "languages ({})",
