@@ -94,12 +94,7 @@ void header(std::string& out, const schedule& s, const agenda& plan, const std::
                 : "; " + trf("parameters: {values}", fmt::arg("values", parameters_text(seg.parameters))));
         if (i + 1 == s.segments().size()) out += "\n";
     }
-    out += detail::trnf("From {first} to {last}: {length} ({days} day).",
-                        "From {first} to {last}: {length} ({days} days).", s.total_days(),
-                        fmt::arg("first", long_date(s.start())), fmt::arg("last", long_date(s.end())),
-                        fmt::arg("length", describe_length(s.start(), s.end())),
-                        fmt::arg("days", s.total_days())) +
-           "\n\n";
+    out += detail::plan_length_words(s) + ".\n\n";
     out += fmt::format("> {}\n", detail::safety_line());
     if (plan.any_tentative_phase()) {
         out +=

@@ -73,12 +73,7 @@ std::string to_text(const schedule& in, const render_options& options) {
     line(out, trf("Protocol {id} (version {version})", fmt::arg("id", info.id),
                   fmt::arg("version", info.version)));
     for (std::size_t i = 1; i < s.segments().size(); ++i) line(out, segment_line(s.segments()[i]));
-    out += detail::trnf("From {first} to {last}: {length} ({days} day)",
-                        "From {first} to {last}: {length} ({days} days)", s.total_days(),
-                        fmt::arg("first", long_date(s.start())), fmt::arg("last", long_date(s.end())),
-                        fmt::arg("length", describe_length(s.start(), s.end())),
-                        fmt::arg("days", s.total_days())) +
-           "\n";
+    out += detail::plan_length_words(s) + "\n";
     out += fmt::format("{}\n", detail::safety_line());
     if (plan.any_tentative_phase()) {
         out += tr(

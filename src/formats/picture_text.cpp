@@ -56,35 +56,6 @@ std::string fit_text(std::string_view text, double width, double font_size) {
     return shorten(text, columns_in(width, font_size));
 }
 
-std::string_view month_abbrev_words(unsigned month) {
-    switch (month) {
-        case 1:
-            return trc("month abbreviation", "Jan");
-        case 2:
-            return trc("month abbreviation", "Feb");
-        case 3:
-            return trc("month abbreviation", "Mar");
-        case 4:
-            return trc("month abbreviation", "Apr");
-        case 5:
-            return trc("month abbreviation", "May");
-        case 6:
-            return trc("month abbreviation", "Jun");
-        case 7:
-            return trc("month abbreviation", "Jul");
-        case 8:
-            return trc("month abbreviation", "Aug");
-        case 9:
-            return trc("month abbreviation", "Sep");
-        case 10:
-            return trc("month abbreviation", "Oct");
-        case 11:
-            return trc("month abbreviation", "Nov");
-        default:
-            return trc("month abbreviation", "Dec");
-    }
-}
-
 std::string dates_line(const schedule& s) {
     std::string out = trnf(
         "{first} to {last}: {length} ({days} calendar day, {treatment} of them with treatment, {clinic} with "

@@ -33,10 +33,6 @@ std::string dates_line(const schedule& s);
 // "Parameters: risk = standard, ...", or "" when the plan has none.
 std::string parameters_line(const schedule& s);
 
-// "Jan" ... "Dec" in the current language ("ene", "janv."), for the month grids' notes and the
-// timeline's axis: the same catalog entries as the dates words.hpp writes.
-std::string_view month_abbrev_words(unsigned month);
-
 // The creation date of a PDF: the timestamp, else the start date at midnight UTC.
 std::int64_t picture_time(const schedule& s, const std::optional<std::int64_t>& timestamp);
 

@@ -50,7 +50,13 @@ const char* weekday_abbrev_of(date::weekday wd) {
     }
 }
 
-const char* month_abbrev_of(unsigned month) {
+}  // namespace
+
+std::string_view weekday_abbrev(day_point d) {
+    return weekday_abbrev_of(date::weekday{d});
+}
+
+std::string_view month_abbrev_words(unsigned month) {
     switch (month) {
         case 1:
             return trc("month abbreviation", "Jan");
@@ -79,30 +85,7 @@ const char* month_abbrev_of(unsigned month) {
     }
 }
 
-}  // namespace
-
-std::string_view weekday_abbrev(day_point d) {
-    return weekday_abbrev_of(date::weekday{d});
-}
-
-std::string_view weekday_name_words(date::weekday wd) {
-    switch (wd.c_encoding() % 7) {
-        case 0:
-            return trc("weekday", "Sunday");
-        case 1:
-            return trc("weekday", "Monday");
-        case 2:
-            return trc("weekday", "Tuesday");
-        case 3:
-            return trc("weekday", "Wednesday");
-        case 4:
-            return trc("weekday", "Thursday");
-        case 5:
-            return trc("weekday", "Friday");
-        default:
-            return trc("weekday", "Saturday");
-    }
-}
+namespace {
 
 std::string_view month_name_words(unsigned month) {
     switch (month) {
@@ -133,12 +116,14 @@ std::string_view month_name_words(unsigned month) {
     }
 }
 
+}  // namespace
+
 std::string long_date(day_point d) {
     const date::year_month_day ymd{d};
     // TRANSLATORS: a date with its weekday, "Mon 4 Jan 2027"; each field is a short name or a number.
     return trf("{weekday} {day} {month} {year}", fmt::arg("weekday", weekday_abbrev(d)),
                fmt::arg("day", static_cast<unsigned>(ymd.day())),
-               fmt::arg("month", month_abbrev_of(static_cast<unsigned>(ymd.month()))),
+               fmt::arg("month", month_abbrev_words(static_cast<unsigned>(ymd.month()))),
                fmt::arg("year", static_cast<int>(ymd.year())));
 }
 
@@ -146,7 +131,7 @@ std::string short_date(day_point d) {
     const date::year_month_day ymd{d};
     // TRANSLATORS: a date, "4 Jan 2027".
     return trf("{day} {month} {year}", fmt::arg("day", static_cast<unsigned>(ymd.day())),
-               fmt::arg("month", month_abbrev_of(static_cast<unsigned>(ymd.month()))),
+               fmt::arg("month", month_abbrev_words(static_cast<unsigned>(ymd.month()))),
                fmt::arg("year", static_cast<int>(ymd.year())));
 }
 
@@ -158,6 +143,13 @@ std::string month_title(date::year_month ym) {
 
 std::string one_line(std::string_view text) {
     return one_line_text(text);
+}
+
+std::string plan_length_words(const schedule& s) {
+    return trnf("From {first} to {last}: {length} ({days} day)",
+                "From {first} to {last}: {length} ({days} days)", s.total_days(),
+                fmt::arg("first", long_date(s.start())), fmt::arg("last", long_date(s.end())),
+                fmt::arg("length", describe_length(s.start(), s.end())), fmt::arg("days", s.total_days()));
 }
 
 std::string day_range(std::int32_t first_day, std::int32_t last_day) {

@@ -22,6 +22,8 @@ const char* safety_line();
 // "Mon" ... "Sun" of a date, in the current language (date_names.hpp keeps the English names,
 // for input and machine formats).
 std::string_view weekday_abbrev(day_point d);
+// "Jan" ... "Dec" of month 1..12, in the current language ("ene", "janv.").
+std::string_view month_abbrev_words(unsigned month);
 // "Mon 4 Jan 2027"
 std::string long_date(day_point d);
 // "4 Jan 2027"
@@ -35,6 +37,10 @@ std::string month_title(date::year_month ym);
 // it; invalid UTF-8 becomes U+FFFD (utf8_text.hpp's one_line_text). The words below that quote
 // a protocol's ids (decision and protocol words, ending words) pass them through it.
 std::string one_line(std::string_view text);
+
+// "From Mon 4 Jan 2027 to Wed 7 Mar 2029: 2 years, 2 months and 4 days (794 days)": the dates
+// and length a plan's text and Markdown open with.
+std::string plan_length_words(const schedule& s);
 
 // "Day 8" or "Days 1 to 28".
 std::string day_range(std::int32_t first_day, std::int32_t last_day);
