@@ -89,6 +89,34 @@ inline schedule default_plan(const parameter_values& values = {}) {
     return make_schedule(load_builtin(default_protocol_id()), pr);
 }
 
+// One phase a week for three years from 2027-01-04, each with a hospital stay: a plan far too
+// long for one printed sheet.
+inline schedule weekly_blocks() {
+    std::vector<phase_occurrence> phases;
+    std::vector<span> stays;
+    const day_point start = day("2027-01-04");
+    for (int i = 0; i < 150; ++i) {
+        const day_point first = start + date::days{7 * i};
+        const std::string id = "block" + std::to_string(i);
+        phase_occurrence p;
+        p.phase = id;
+        p.name = "Block " + std::to_string(i);
+        p.kind = id;
+        p.first = first;
+        p.last = first + date::days{6};
+        phases.push_back(p);
+        span stay;
+        stay.activity = "Admission";
+        stay.category = category::hospital_stay;
+        stay.first = first;
+        stay.last = first + date::days{2};
+        stay.phase = id;
+        stays.push_back(stay);
+    }
+    return schedule({segment{{"long", "A long plan", "1"}, {}, start, {}}}, std::move(phases), {},
+                    std::move(stays));
+}
+
 // The branch the golden files cover besides the defaults.
 inline const parameter_values ph_dasatinib{{"ph_positive", "true"}, {"tki", "dasatinib"}};
 

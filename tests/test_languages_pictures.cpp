@@ -354,30 +354,7 @@ TEST_CASE("languages, pictures: the sheet's words in Spanish and French", "[lang
 
 TEST_CASE("languages, pictures: a long plan is condensed in every language, its rows counted",
           "[languages][page]") {
-    // One phase a week for three years, each with a hospital stay: far more rows than fit.
-    std::vector<phase_occurrence> phases;
-    std::vector<span> stays;
-    const day_point start = samples::day("2027-01-04");
-    for (int i = 0; i < 150; ++i) {
-        const day_point first = start + date::days{7 * i};
-        const std::string id = "block" + std::to_string(i);
-        phase_occurrence p;
-        p.phase = id;
-        p.name = "Block " + std::to_string(i);
-        p.kind = id;
-        p.first = first;
-        p.last = first + date::days{6};
-        phases.push_back(p);
-        span stay;
-        stay.activity = "Admission";
-        stay.category = category::hospital_stay;
-        stay.first = first;
-        stay.last = first + date::days{2};
-        stay.phase = id;
-        stays.push_back(stay);
-    }
-    const schedule s({segment{{"long", "A long plan", "1"}, {}, start, {}}}, std::move(phases), {},
-                     std::move(stays));
+    const schedule s = samples::weekly_blocks();
     for (const auto& [language, more] :
          {std::pair<std::string, std::string>{"es", "… y [0-9]+ más: vea el plan completo"},
           {"fr", "… et [0-9]+ autres\u00a0: voir le plan complet"}}) {

@@ -187,30 +187,7 @@ TEST_CASE("pictures: formats by suffix, binary ones marked", "[formats]") {
 }
 
 TEST_CASE("pictures: a plan too long for the sheet is condensed, never spilled over", "[page]") {
-    // One phase a week for three years, each with a hospital stay: far more rows than fit.
-    std::vector<phase_occurrence> phases;
-    std::vector<span> stays;
-    const day_point start = samples::day("2027-01-04");
-    for (int i = 0; i < 150; ++i) {
-        const day_point first = start + date::days{7 * i};
-        const std::string id = "block" + std::to_string(i);
-        phase_occurrence p;
-        p.phase = id;
-        p.name = "Block " + std::to_string(i);
-        p.kind = id;
-        p.first = first;
-        p.last = first + date::days{6};
-        phases.push_back(p);
-        span stay;
-        stay.activity = "Admission";
-        stay.category = category::hospital_stay;
-        stay.first = first;
-        stay.last = first + date::days{2};
-        stay.phase = id;
-        stays.push_back(stay);
-    }
-    const schedule s({segment{{"long", "A long plan", "1"}, {}, start, {}}}, std::move(phases), {},
-                     std::move(stays));
+    const schedule s = samples::weekly_blocks();
     for (const auto orientation : {paper_orientation::landscape, paper_orientation::portrait}) {
         const std::string svg = page_svg(s, paper_size::a4, orientation);
         // Rows left out are counted, in both tables.
