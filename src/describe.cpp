@@ -58,18 +58,30 @@ std::string join_words(const std::vector<std::string>& parts) {
     return detail::trf("{first} and {last}", fmt::arg("first", first), fmt::arg("last", parts.back()));
 }
 
+// "ph_positive, Philadelphia chromosome (true or false; default false)": the name as --set takes
+// it, the label readers see, the values it takes.
 std::string parameter_line(const parameter& p) {
+    const std::string name = p.label.empty() ? p.name : fmt::format("{}, {}", p.name, p.label);
     switch (p.type) {
         case parameter_type::boolean:
-            return fmt::format("{} (true or false; default {})", p.name, p.default_value);
+            return fmt::format("{} (true or false; default {})", name, p.default_value);
         case parameter_type::choice:
-            return fmt::format("{} (one of {}; default {})", p.name, fmt::join(p.choices, ", "),
-                               p.default_value);
+            return fmt::format("{} (one of {}; default {})", name, fmt::join(p.choices, ", "), p.default_value);
         case parameter_type::integer:
-            return fmt::format("{} (integer {} to {}; default {})", p.name, p.minimum, p.maximum,
-                               p.default_value);
+            return fmt::format("{} (integer {} to {}; default {})", name, p.minimum, p.maximum, p.default_value);
     }
-    return p.name;
+    return name;
+}
+
+// "values in words: false = negative, true = positive", for the values the protocol labels; empty
+// when it labels none.
+std::string value_labels_line(const parameter& p) {
+    std::vector<std::string> labelled;
+    for (const std::string& v : p.options()) {
+        if (const auto it = p.value_labels.find(v); it != p.value_labels.end())
+            labelled.push_back(fmt::format("{} = {}", v, it->second));
+    }
+    return labelled.empty() ? std::string() : fmt::format("values in words: {}", fmt::join(labelled, ", "));
 }
 
 std::string anchor_text(const anchor& a) {
@@ -142,6 +154,7 @@ std::string describe(const protocol& p) {
     if (p.parameters.empty()) out += "  (none)\n";
     for (const auto& param : p.parameters) {
         line(out, "  " + parameter_line(param));
+        if (const std::string words = value_labels_line(param); !words.empty()) line(out, "      " + words);
         if (param.decided) {
             line(out, fmt::format("      decided during treatment, at {}, by {}",
                                   anchor_text(param.decided->at), param.decided->decided_by));
@@ -260,7 +273,7 @@ std::string summary_text(const schedule& s) {
     for (const decision& d : s.decisions()) {
         line(out, fmt::format("  Decision on {} ({}): {}", format_date(d.date),
                               detail::decision_place(d, s.phase_name(d.segment, d.phase)),
-                              detail::decision_words(d)));
+                              detail::decision_words(s, d)));
     }
     out += fmt::format("\n{}\n", disclaimer);
     return out;

@@ -286,7 +286,7 @@ TEST_CASE("decisions: every human format says when a decision falls and what wai
     const std::string place = "Mon 1 Feb 2027 (Induction Day 29)";
     const std::string open =
         "induction_response, decided by Bone-marrow MRD on induction Day 29: not known yet; "
-        "this plan follows mrd_negative (options: mrd_negative, mrd_positive)";
+        "this plan follows mrd_negative; the other possible result is mrd_positive";
     // The month calendar wraps its lines: compare with line breaks taken out.
     const auto flat = [](std::string text) {
         for (std::size_t at = 0; (at = text.find("\n  ", at)) != std::string::npos;) text.replace(at, 3, " ");
@@ -305,7 +305,7 @@ TEST_CASE("decisions: every human format says when a decision falls and what wai
         CHECK(out.find("a decision not taken yet (induction_response on Mon 1 Feb 2027)") !=
               std::string::npos);
         const std::string given = flat(render(known, name));
-        CHECK(given.find("induction_response = mrd_positive, decided by Bone-marrow MRD") !=
+        CHECK(given.find("induction_response: mrd_positive, decided by Bone-marrow MRD") !=
               std::string::npos);
         CHECK(given.find("not taken yet") == std::string::npos);
     }

@@ -60,6 +60,8 @@ TEST_CASE("describe: parameters list their values, conditions join with or and a
     arm.type = parameter_type::choice;
     arm.choices = {"left", "right", "centre"};
     arm.default_value = "right";
+    arm.label = "Arm of the study";
+    arm.value_labels = {{"centre", "in the middle"}, {"left", "to the left"}};
     parameter age;
     age.name = "age";
     age.type = parameter_type::integer;
@@ -74,7 +76,9 @@ TEST_CASE("describe: parameters list their values, conditions join with or and a
     p.phases[0].repeat->variants = {"A", "B", "C"};
 
     const std::string text = describe(p);
-    CHECK(has(text, "\n  arm (one of left, right, centre; default right)\n"));
+    // The name --set takes, then the label readers see; the labelled values in declaration order.
+    CHECK(has(text, "\n  arm, Arm of the study (one of left, right, centre; default right)\n"
+                    "      values in words: left = to the left, centre = in the middle\n"));
     CHECK(has(text, "\n  age (integer 1 to 120; default 10)\n      Years.\n"));
     // Conditions name their parameters in name order.
     CHECK(has(text, ", up to 4 cycles, alternating A/B/C — only if age=3 and arm=left or centre\n"));

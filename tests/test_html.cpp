@@ -321,8 +321,12 @@ TEST_CASE("html: comparison puts every plan on one time axis", "[html][compare]"
     CHECK(xml_problem(html).empty());
     CHECK(html.find("Early &lt;start&gt;") != std::string::npos);
     CHECK(html.find("<section class=\"month\"") == std::string::npos);
-    const auto xs = attribute_values(html, R"re(rect class="phase[^"]*")re", "x");
-    const auto widths = attribute_values(html, R"re(rect class="phase[^"]*")re", "width");
+    // The wide layout, the first of the two drawings.
+    const auto from = html.find("id=\"timeline-svg\"");
+    REQUIRE(from != std::string::npos);
+    const std::string wide = html.substr(from, html.find("</svg>", from) - from);
+    const auto xs = attribute_values(wide, R"re(rect class="phase[^"]*")re", "x");
+    const auto widths = attribute_values(wide, R"re(rect class="phase[^"]*")re", "width");
     REQUIRE(xs.size() == 8);
     const double per_day = number(widths[0]) / 28.0;
     for (std::size_t i = 0; i < 4; ++i) {
@@ -489,6 +493,41 @@ TEST_CASE("html: landmarks, section links, and no hover-only advice", "[html][a1
     for (const char* label : {"Cycles", "Calendar days", "Share", "From", "To"})
         CHECK(count_of(table, std::string("data-label=\"") + label + "\"") >= 2);
     CHECK(page.find("td[data-label]::before { content: attr(data-label)") != std::string::npos);
+}
+
+TEST_CASE("html: the comparison page draws its timeline for phones too and names parameters in words",
+          "[html][compare][phones]") {
+    const protocol p = load_builtin(default_protocol_id());
+    profile negative;
+    negative.start = d("2027-01-04");
+    profile positive = negative;
+    positive.values = {{"induction_response", "mrd_positive"}};
+    const std::string html = to_html_comparison(
+        {{"MRD negative", make_schedule(p, negative)}, {"MRD positive", make_schedule(p, positive)}});
+    CHECK(xml_problem(html).empty());
+    // Both layouts of one drawing, each with a lane group per plan; the style sheet picks one.
+    for (const char* id : {"id=\"timeline-svg\" class=\"timeline wide\"",
+                           "id=\"timeline-svg-narrow\" class=\"timeline narrow\""}) {
+        INFO(id);
+        const auto from = html.find(id);
+        REQUIRE(from != std::string::npos);
+        const std::string svg = html.substr(from, html.find("</svg>", from) - from);
+        const bool narrow = std::string_view(id).find("narrow") != std::string_view::npos;
+        if (narrow) {
+            // On a phone the label and the length take a line each.
+            CHECK(svg.find(">MRD negative</text>\n<text class=\"group-length\" x=\"8\" y=\"") != std::string::npos);
+            CHECK(svg.find(">2 years, 2 months and 4 days</text>") != std::string::npos);
+        } else {
+            CHECK(svg.find(">MRD negative — 2 years, 2 months and 4 days (794 days)</text>") != std::string::npos);
+            CHECK(svg.find("group-length") == std::string::npos);
+        }
+        CHECK(svg.find(">MRD positive") != std::string::npos);
+    }
+    // The overview's Parameters cell reads as the page does elsewhere, not as --set takes it.
+    CHECK(html.find("<td>Protecting the brain and spinal cord: chemotherapy into the spinal fluid "
+                    "(intrathecal); Response at the end of induction: MRD-positive (remaining leukemia "
+                    "found); ") != std::string::npos);
+    CHECK(html.find("induction_response=") == std::string::npos);
 }
 
 TEST_CASE("html: the comparison page's timeline has no links", "[html][compare][phones]") {

@@ -241,7 +241,9 @@ TEST_CASE("ical: one event per phase occurrence, span, treatment day and decisio
     // The pending decision is a day of its own, and what comes after it says it waits.
     const auto& decision = by_summary(cal, "Decision: induction_response");
     CHECK(decision.value("DTSTART") == "20270201");
-    CHECK(unescape(decision.value("DESCRIPTION")).find("not known yet; this plan follows mrd_negative") !=
+    CHECK(unescape(decision.value("DESCRIPTION")).find(
+              "not known yet; this plan follows MRD-negative (no remaining leukemia found); the other "
+              "possible result is MRD-positive") !=
           std::string::npos);
     const auto& consolidation = by_summary(cal, "Consolidation");
     CHECK(

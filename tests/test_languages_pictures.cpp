@@ -243,7 +243,10 @@ TEST_CASE("languages, pictures: the SVG timeline in Spanish and French", "[langu
     const std::string es = render(s, "svg", in("es"));
     CHECK(has(es, "<title>Cronología del tratamiento: Resumen del tratamiento de la LLA"));
     CHECK(has(es, "Del lun 4 ene 2027 al mié 7 mar 2029: 2 años, 2 meses y 4 días (794 días naturales"));
-    CHECK(has(es, "Parámetros: cns_prophylaxis = intrathecal"));
+    // Parameters by their labels and values in words, in Spanish: no setting name is left.
+    CHECK(has(es, "Parámetros: Protección del cerebro y la médula espinal: quimioterapia en el"));
+    CHECK(!has(es, "cns_prophylaxis"));
+    CHECK(!has(es, "mrd_negative"));
     CHECK(has(es, "Fase (con el número de ciclo dentro)"));
     CHECK(has(es, "Marca: un día de tratamiento"));
     CHECK(has(es, "Línea de puntos: una decisión durante"));

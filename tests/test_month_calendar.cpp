@@ -60,7 +60,7 @@ void check_plain(const std::string& text) {
 
 TEST_CASE("calendar: header, disclaimer and a legend of the letters used", "[calendar]") {
     const std::string out = to_month_calendar(hand_built());
-    CHECK(out.rfind("Demo protocol\nProtocol demo (version 1)\nParameters: ph_positive=true\n"
+    CHECK(out.rfind("Demo protocol\nProtocol demo (version 1)\nParameters: ph_positive: true\n"
                     "From Mon 4 Jan 2027 to Sun 7 Mar 2027: 2 months and 4 days (63 days)\n",
                     0) == 0);
     CHECK(out.find("For planning and education only.") != std::string::npos);

@@ -67,9 +67,9 @@ TEST_CASE("whats next: before the start, the days to go and what comes first", "
           "  Next hospital stay:\n"
           "    From Mon 4 Jan 2027 (in 10 days) to Sun 10 Jan 2027 (7 days) (Induction)\n"
           "  Next decision:\n"
-          "    Mon 1 Feb 2027 (in 38 days), Induction Day 29: induction_response, decided by bone-marrow MRD "
-          "assessment on induction Day 29: not known yet; this plan follows mrd_negative (options: mrd_negative, "
-          "mrd_positive)\n");
+          "    Mon 1 Feb 2027 (in 38 days), Induction Day 29: Response at the end of induction, decided by "
+          "bone-marrow MRD assessment on induction Day 29: not known yet; this plan follows MRD-negative (no "
+          "remaining leukemia found); the other possible result is MRD-positive (remaining leukemia found)\n");
     CHECK(next_section(to_text(default_plan(), on("2027-01-03"))).find("Treatment starts tomorrow, Mon 4 Jan 2027.") !=
           std::string::npos);
 }
@@ -103,7 +103,7 @@ TEST_CASE("whats next: during treatment, the phase and its day, what runs, what 
 TEST_CASE("whats next: a decision past its day and still pending is still to be given", "[text]") {
     const std::string next = next_section(to_text(default_plan(), on("2027-02-10")));
     CHECK(next.find("  Next decision:\n    Still to be given (due Mon 1 Feb 2027): Induction Day 29: "
-                    "induction_response") != std::string::npos);
+                    "Response at the end of induction") != std::string::npos);
 }
 
 TEST_CASE("whats next: after the end, only that it ended", "[text][markdown][html]") {

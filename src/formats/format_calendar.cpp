@@ -9,6 +9,7 @@
 #include "category_style.hpp"
 #include "i18n/language.hpp"
 #include "picture_text.hpp"
+#include "plain_words.hpp"
 #include "span_marks.hpp"
 #include "utf8_text.hpp"
 #include "words.hpp"
@@ -331,7 +332,9 @@ void header(std::string& out, const schedule& s, const detail::agenda& plan,
                 "", "");
     if (!s.parameters().empty())
         out +=
-            wrap(trf("Parameters: {values}", fmt::arg("values", parameters_text(s.parameters()))), "", "  ");
+            wrap(trf("Parameters: {values}",
+                     fmt::arg("values", detail::parameters_in_words(s.protocol(), s.parameters(), detail::one_line))),
+                 "", "  ");
     for (std::size_t i = 1; i < s.segments().size(); ++i) {
         const segment& seg = s.segments()[i];
         std::string line = trf("Then from {date}", fmt::arg("date", detail::long_date(seg.start)));
@@ -380,7 +383,7 @@ void header(std::string& out, const schedule& s, const detail::agenda& plan,
             wrap(trf("Decision on {date} ({place}): {decision}", fmt::arg("date", detail::long_date(d.date)),
                      fmt::arg("place",
                               detail::decision_place(d, detail::one_line(s.phase_name(d.segment, d.phase)))),
-                     fmt::arg("decision", detail::decision_words(d))) +
+                     fmt::arg("decision", detail::decision_words(s, d))) +
                      ".",
                  "", "  ");
     }

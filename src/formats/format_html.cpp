@@ -721,7 +721,7 @@ std::string to_html(const schedule& in, const render_options& options) {
         for (const decision& d : s.decisions()) {
             out += fmt::format("<li><strong>{}</strong> ({}): {}{}</li>\n", escape_xml(long_date(d.date)),
                                escape_xml(detail::decision_place(d, s.phase_name(d.segment, d.phase))),
-                               escape_xml(detail::decision_words(d)),
+                               escape_xml(detail::decision_words(s, d)),
                                d.tentative ? fmt::format(" ({})", html_text(tr("tentative"))) : "");
         }
         out += "</ul>\n</section>\n";
@@ -782,6 +782,19 @@ std::string to_html(const schedule& in, const render_options& options) {
 
 namespace detail {
 
+// The Parameters cell of a compared plan: each protocol's values in words, "none" without any.
+std::string parameters_cell(const schedule& s) {
+    std::string out;
+    for (const segment& seg : s.segments()) {
+        if (seg.parameters.empty()) continue;
+        const std::string values = parameters_in_words(seg.protocol, seg.parameters, one_line);
+        if (!out.empty()) out += "; ";
+        out += s.segments().size() > 1 ? fmt::format("{} ({})", seg.protocol.id, values) : values;
+    }
+    // TRANSLATORS: the Parameters cell of a compared plan whose protocol has none.
+    return out.empty() ? std::string(trc("parameters", "none")) : out;
+}
+
 std::string comparison_body(const std::vector<std::pair<std::string, schedule>>& labelled) {
     std::string out = fmt::format("<header>\n<h1>{}</h1>\n", html_text(comparison_title()));
     out += fmt::format("<p class=\"disclaimer\" role=\"note\">{}</p>\n</header>\n<main>\n",
@@ -816,7 +829,7 @@ std::string comparison_body(const std::vector<std::pair<std::string, schedule>>&
             "<tr><th scope=\"row\">{}</th><td>{} ({})</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
             "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
             escape_xml(label), escape_xml(s.protocol().title), escape_xml(protocols),
-            escape_xml(parameters_text(s.parameters())), escape_xml(long_date(s.start())),
+            escape_xml(parameters_cell(s)), escape_xml(long_date(s.start())),
             escape_xml(long_date(s.end())), escape_xml(describe_length(s.start(), s.end())), s.total_days(),
             s.treatment_days(), s.clinic_days());
         const agenda& plan = plans.emplace_back(s);
@@ -827,7 +840,9 @@ std::string comparison_body(const std::vector<std::pair<std::string, schedule>>&
     out += "</tbody></table>\n</section>\n";
 
     out += fmt::format("<section id=\"timeline\">\n<h2>{}</h2>\n<figure>\n", html_text(timeline_heading()));
+    // Both layouts, as on a plan's page: the style sheet shows the one that fits the screen.
     out += svg_timeline(groups, "timeline-svg");
+    out += svg_timeline(groups, "timeline-svg-narrow", timeline_layout::narrow);
     out += fmt::format(
         "<figcaption>{}</figcaption>\n</figure>\n",
         html_text(tr("All plans share one time axis; bar lengths are proportional to calendar time.")));

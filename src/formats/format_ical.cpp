@@ -240,7 +240,7 @@ private:
                                  : fmt::format("Decision: {} = {}", d.parameter, *d.value);
         it.description.push_back(fmt::format("{}: {}.",
                                              detail::decision_place(d, s_.phase_name(d.segment, d.phase)),
-                                             detail::decision_words(d)));
+                                             detail::decision_words(s_, d)));
         if (d.possible_date)
             it.description.push_back(
                 fmt::format("With the uncertain lengths it {}.", detail::possible_words(d.possible_date)));

@@ -113,7 +113,7 @@ void header(std::string& out, const schedule& s, const agenda& plan, const std::
     for (const decision& d : s.decisions()) {
         out += fmt::format("- {} ({}): {}{}\n", long_date(d.date),
                            md(detail::decision_place(d, s.phase_name(d.segment, d.phase))),
-                           md(detail::decision_words(d)),
+                           md(detail::decision_words(s, d)),
                            d.tentative ? fmt::format(" ({})", tr("tentative")) : "");
     }
 }

@@ -156,7 +156,7 @@ table key_dates(const detail::agenda& plan) {
     for (const decision& d : s.decisions()) {
         std::string what = trf("Decision ({place}): {decision}",
                                fmt::arg("place", detail::decision_place(d, s.phase_name(d.segment, d.phase))),
-                               fmt::arg("decision", detail::decision_words(d)));
+                               fmt::arg("decision", detail::decision_words(s, d)));
         dated.push_back({d.date, {{table_date(d.date), what}, false}});
     }
     std::stable_sort(dated.begin(), dated.end(),

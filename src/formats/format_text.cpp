@@ -91,7 +91,7 @@ std::string to_text(const schedule& in, const render_options& options) {
     for (const decision& d : s.decisions()) {
         line(out, fmt::format("  {} ({}): {}{}", long_date(d.date),
                               detail::decision_place(d, s.phase_name(d.segment, d.phase)),
-                              detail::decision_words(d), d.tentative ? tentative : ""));
+                              detail::decision_words(s, d), d.tentative ? tentative : ""));
     }
 
     if (!plan.track_spans().empty()) out += fmt::format("\n{}\n", tr("Across phases"));

@@ -5,6 +5,7 @@
 
 #include "i18n/language.hpp"
 #include "markup_escape.hpp"
+#include "plain_words.hpp"
 #include "utf8_text.hpp"
 #include "words.hpp"
 
@@ -80,9 +81,9 @@ std::string parameters_line(const schedule& s) {
     std::string out;
     for (const segment& seg : s.segments()) {
         if (seg.parameters.empty()) continue;
-        const std::string values = parameters_text(seg.parameters, " = ", one_line);
+        const std::string values = parameters_in_words(seg.protocol, seg.parameters, one_line);
         if (s.segments().size() > 1)
-            out += fmt::format("{}{}: {}", out.empty() ? "" : "; ", one_line(seg.protocol.id), values);
+            out += fmt::format("{}{} ({})", out.empty() ? "" : "; ", one_line(seg.protocol.id), values);
         else
             out += values;
     }

@@ -22,9 +22,29 @@ struct parameter_line {
     std::string setting;  // "ph_positive=false", as --set takes it
 };
 
+// The value in words: the protocol's label for it, "yes" or "no" for a bool it does not label
+// (in the reader's language), else the value itself.
+std::string value_in_words(const parameter& p, const std::string& value);
+
+// A decision as a reader sees it: its parameter's label and its values in words (each reads as
+// itself when the decision's protocol does not declare the parameter).
+struct decision_terms {
+    std::string parameter;            // "Response at the end of induction"
+    std::string value;                // the value given, in words; empty while pending
+    std::string assumed;              // the branch the plan follows, in words
+    std::vector<std::string> others;  // the other options, in words, in declaration order
+};
+decision_terms decision_in_words(const schedule& s, const decision& d);
+
 // Each of `values` in name order, in the words of `info` (a name it does not declare reads as
 // itself).
 std::vector<parameter_line> parameter_lines(const protocol_info& info, const typed_values& values);
+
+// "Philadelphia chromosome (BCR-ABL1): negative; Response at the end of induction: MRD-negative":
+// each of `values` by its label and value in words, in name order, for a line that has no room
+// for their meanings; `clean` (an escape or one_line) is applied to each label and value.
+std::string parameters_in_words(const protocol_info& info, const typed_values& values,
+                                std::string (*clean)(std::string_view));
 
 // The phase's description and what to expect, once per phase of each segment: the words of the
 // first occurrence shown, nothing for later cycles, so a two-year maintenance says it once.

@@ -134,14 +134,31 @@ struct lanes_writer {
         (links && m.label_row > 0 ? pending_label : out) += markup;
     }
 
+    // A group's label and its length: one line in the wide layout; in the narrow one the label
+    // on a line of its own and the length in words under it (the day count is in the page's
+    // table), so that neither runs off a phone's screen. A label longer than its line is
+    // shortened, its whole text kept as the line's title.
     void heading(const timeline_group& g) {
         const schedule& s = g.plan->plan();
-        out +=
-            fmt::format(R"~(<text class="group-label" x="8" y="{}" font-weight="bold">{} — {} ({})</text>)~",
-                        num(y + 6 + m.font), escape_xml(g.label),
-                        escape_xml(describe_length(s.start(), s.end())), day_words(s.total_days()));
+        const bool narrow = m.label_row > 0;
+        const std::string length =
+            narrow ? describe_length(s.start(), s.end())
+                   : fmt::format("{} ({})", describe_length(s.start(), s.end()), day_words(s.total_days()));
+        // Bold text is wider than text_width()'s average: a tenth more.
+        const auto room = static_cast<std::size_t>((m.width - 16) / (1.1 * text_width(m, 1)));
+        const std::string whole = narrow ? g.label : fmt::format("{} — {}", g.label, length);
+        const std::string shown = shorten(whole, room);
+        out += fmt::format(R"~(<text class="group-label" x="8" y="{}" font-weight="bold">{}{}</text>)~",
+                           num(y + 6 + m.font), escape_xml(shown),
+                           shown == whole ? std::string() : fmt::format("<title>{}</title>", escape_xml(whole)));
         out += '\n';
         y += heading_row;
+        if (narrow) {
+            out += fmt::format(R"~(<text class="group-length" x="8" y="{}">{}</text>)~", num(y + m.font - 4),
+                               escape_xml(shorten(length, static_cast<std::size_t>((m.width - 16) / text_width(m, 1)))));
+            out += '\n';
+            y += m.font + 4;
+        }
     }
 
     // One lane per phase of each protocol: "phase:<id>" for the first protocol's phases,
@@ -399,7 +416,7 @@ struct lanes_writer {
             const std::string tip =
                 trf("Decision on {date} ({place}): {decision}", fmt::arg("date", long_date(d.date)),
                     fmt::arg("place", decision_place(d, s.phase_name(d.segment, d.phase))),
-                    fmt::arg("decision", decision_words(d)));
+                    fmt::arg("decision", decision_words(s, d)));
             out += fmt::format(
                 R"~(<line class="decision{}" data-parameter="{}" x1="{}" y1="{}" x2="{}" y2="{}" stroke="#7b2d8b" stroke-width="2" stroke-dasharray="2 2"><title>{}</title></line>)~",
                 d.pending() ? " pending" : "", escape_xml(d.parameter), num(x), num(top), num(x), num(y),

@@ -146,7 +146,7 @@ std::vector<std::string> decisions(const schedule& s, day_point today) {
     bool next_given = false;
     for (const decision& d : s.decisions()) {
         const std::string what =
-            fmt::format("{}: {}", decision_place(d, s.phase_name(d.segment, d.phase)), decision_words(d));
+            fmt::format("{}: {}", decision_place(d, s.phase_name(d.segment, d.phase)), decision_words(s, d));
         if (d.date < today) {
             if (d.pending()) {
                 out.push_back(trf("Still to be given (due {date}): {decision}",

@@ -1,6 +1,7 @@
 #include "words.hpp"
 
 #include "i18n/language.hpp"
+#include "plain_words.hpp"
 #include "utf8_text.hpp"
 
 #include <ttplan/version.hpp>
@@ -409,26 +410,40 @@ std::string decision_place(const decision& d, std::string_view phase_name) {
     return trf("{phase} Day {day}", fmt::arg("phase", phase), fmt::arg("day", d.day));
 }
 
-std::string decision_words(const decision& d) {
+std::string decision_words(const schedule& s, const decision& d) {
+    const decision_terms t = decision_in_words(s, d);
     const std::string by = one_line(d.decided_by);
-    const std::string parameter = one_line(d.parameter);
+    const std::string parameter = one_line(t.parameter);
     if (!d.pending()) {
-        return trf("{parameter} = {value}, decided by {by}", fmt::arg("parameter", parameter),
-                   fmt::arg("value", one_line(*d.value)), fmt::arg("by", by));
+        // TRANSLATORS: a decision taken: "Response at the end of induction: MRD-positive, decided
+        // by bone-marrow MRD assessment".
+        return trf("{parameter}: {value}, decided by {by}", fmt::arg("parameter", parameter),
+                   fmt::arg("value", one_line(t.value)), fmt::arg("by", by));
     }
-    std::vector<std::string> options;
-    for (const auto& o : d.options) options.push_back(one_line(o));
-    return trf(
-        "{parameter}, decided by {by}: not known yet; this plan follows {assumed} (options: {options})",
-        fmt::arg("parameter", parameter), fmt::arg("by", by), fmt::arg("assumed", one_line(d.assumed)),
-        fmt::arg("options", fmt::join(options, ", ")));
+    if (t.others.empty()) {
+        return trf("{parameter}, decided by {by}: not known yet; this plan follows {assumed}",
+                   fmt::arg("parameter", parameter), fmt::arg("by", by),
+                   fmt::arg("assumed", one_line(t.assumed)));
+    }
+    std::vector<std::string> others;
+    for (const auto& o : t.others) others.push_back(one_line(o));
+    // TRANSLATORS: a decision not taken yet; {others} lists the other possible results, joined
+    // by "; ".
+    return trnf(
+        "{parameter}, decided by {by}: not known yet; this plan follows {assumed}; the other possible "
+        "result is {others}",
+        "{parameter}, decided by {by}: not known yet; this plan follows {assumed}; the other possible "
+        "results are {others}",
+        others.size(), fmt::arg("parameter", parameter), fmt::arg("by", by),
+        fmt::arg("assumed", one_line(t.assumed)), fmt::arg("others", fmt::join(others, "; ")));
 }
 
 std::string pending_note(const schedule& s, std::string_view marker) {
     std::vector<std::string> pending;
     for (const decision& d : s.decisions()) {
         if (d.pending()) {
-            pending.push_back(trf("{parameter} on {date}", fmt::arg("parameter", one_line(d.parameter)),
+            pending.push_back(trf("{parameter} on {date}",
+                                  fmt::arg("parameter", one_line(decision_in_words(s, d).parameter)),
                                   fmt::arg("date", long_date(d.date))));
         }
     }

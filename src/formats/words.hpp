@@ -112,13 +112,14 @@ std::string uncertain_note(const schedule& s);
 // phase named as `phase_name` gives it.
 std::string decision_place(const decision& d, std::string_view phase_name);
 
-// What a decision says, after its date and place: "induction_response = mrd_positive, decided
-// by Bone-marrow MRD" once known, or "induction_response, decided by Bone-marrow MRD: not known
-// yet; this plan follows mrd_negative (options: mrd_negative, mrd_positive)" while pending.
-std::string decision_words(const decision& d);
+// What a decision says, after its date and place, in the words of its protocol (plain_words.hpp):
+// "Response at the end of induction: MRD-positive, decided by bone-marrow MRD" once known, or
+// "Response at the end of induction, decided by bone-marrow MRD: not known yet; this plan follows
+// MRD-negative; the other possible result is MRD-positive" while pending.
+std::string decision_words(const schedule& s, const decision& d);
 
 // The note every format gives a plan with pending decisions (empty when there is none):
-// "Dates marked (pending) come after a decision not taken yet (induction_response on Mon 1 Feb
+// "Dates marked (pending) come after a decision not taken yet (Response at the end of induction on Mon 1 Feb
 // 2027) and follow the plan's assumed branch; they change with the decision." Without a
 // marker, the same said of "what comes after" the decision.
 std::string pending_note(const schedule& s, std::string_view marker);

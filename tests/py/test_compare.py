@@ -68,7 +68,8 @@ def test_html_page_is_well_formed(tmp_path):
     proc = subprocess.run(["xmllint", "--noout", str(out)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     html = out.read_text(encoding="utf-8")
-    assert html.count("<svg") == 1
+    # One drawing of the shared time axis, in its wide and its phone layout.
+    assert html.count("<svg") == 2 and 'id="timeline-svg-narrow"' in html
     assert 'id="comparison"' in html and html.index('id="timeline"') < html.index('id="comparison"')
     for label in LABELS:
         assert label in html
@@ -181,7 +182,7 @@ def test_protocols_as_markdown_and_html(tmp_path):
     proc = subprocess.run(["xmllint", "--noout", str(page)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     html = page.read_text(encoding="utf-8")
-    assert html.count("<svg") == 1  # one shared time axis
+    assert html.count("<svg") == 2  # one shared time axis, wide and for phones
     for name in ("all-overview", "hyper-cvad", "blinatumomab"):
         assert name in html
 

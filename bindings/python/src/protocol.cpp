@@ -41,6 +41,14 @@ void bind_protocol(py::module_& m) {
         .def_readonly("minimum", &parameter::minimum, "Smallest value of an integer parameter.")
         .def_readonly("maximum", &parameter::maximum, "Largest value of an integer parameter.")
         .def_readonly("default", &parameter::default_value, "The default, as canonical text.")
+        .def_readonly("label", &parameter::label,
+                      "Its short name for readers (\"Philadelphia chromosome\"); empty when the protocol "
+                      "gives none.")
+        .def_property_readonly(
+            "value_labels",
+            [](const parameter& p) { return std::map<std::string, std::string>(p.value_labels.begin(), p.value_labels.end()); },
+            "Words for values, value -> words ({\"true\": \"positive\"}); a value without any reads as "
+            "itself.")
         .def_property_readonly(
             "decided_by",
             [](const parameter& p) {
