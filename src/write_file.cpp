@@ -48,7 +48,7 @@ void write_in_place(const std::filesystem::path& path, std::string_view content)
 
 }  // namespace
 
-void write_file_atomic(const std::filesystem::path& requested, std::string_view content) {
+void write_file_atomic(const std::filesystem::path& requested, std::string_view content, file_sync sync) {
     std::error_code ec;
     const auto target = std::filesystem::status(requested, ec);  // follows symbolic links
     if (!ec && std::filesystem::exists(target) && !std::filesystem::is_regular_file(target) &&
@@ -78,7 +78,7 @@ void write_file_atomic(const std::filesystem::path& requested, std::string_view 
     struct stat existing {};
     const mode_t mode = ::stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : 0644;
     if (::fchmod(fd, mode) != 0) abandon("cannot set permissions");
-    if (::fsync(fd) != 0) abandon("cannot flush");
+    if (sync == file_sync::now && ::fsync(fd) != 0) abandon("cannot flush");
     if (::close(fd) != 0) {
         const int err = errno;
         ::unlink(tmp.c_str());

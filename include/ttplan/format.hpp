@@ -121,6 +121,12 @@ std::string to_text(const schedule& s, const render_options& options = {});
 // existing file untouched. A symbolic link is followed (the file it names is replaced, the
 // link stays); a device or FIFO (/dev/stdout, a named pipe) is written in place, never
 // replaced. Throws io_error naming the path.
-void write_file_atomic(const std::filesystem::path& path, std::string_view content);
+// `sync`: now (the default) flushes the file to the disk before it is renamed; later leaves
+// that to the caller, who writes many files into one directory and then flushes the directory
+// once (fsync), as `ttplan batch` does: a crash before that may lose the newest files, never
+// leave half of one.
+enum class file_sync { now, later };
+void write_file_atomic(const std::filesystem::path& path, std::string_view content,
+                       file_sync sync = file_sync::now);
 
 }  // namespace ttplan

@@ -33,7 +33,7 @@ def test_completion_registers_for_ttplan():
 
 def test_completion_of_commands_and_record_commands():
     assert complete("") == ["plan", "protocols", "show", "validate", "summary", "record", "changes", "graph",
-                            "compare", "fhir", "--help", "--version"]
+                            "compare", "batch", "fhir", "--help", "--version"]
     assert complete("re") == ["record"]
     assert complete("record", "") == ["new", "add", "show", "repin", "--help"]
     assert complete("fhir", "") == ["export", "export-definition", "import", "--help"]
@@ -52,6 +52,9 @@ def test_completion_of_options_and_their_values():
     assert complete("plan", "--closed", "s") == ["sat", "sun"]
     assert complete("record", "add", "patient.json", "--de") == ["--delay", "--decide"]
     assert complete("plan", "--start", "") == []  # a date: nothing to offer
+    assert complete("plan", "--lang", "") == ["en", "es", "fr"]
+    assert complete("batch", "cohort.csv", "--sh") == ["--shard"]
+    assert complete("batch", "cohort.csv", "--shard", "") == []
 
 
 def test_completion_offers_the_builtin_protocols():
@@ -77,8 +80,10 @@ def test_completion_knows_every_format_and_command():
     plan_help = subprocess.run([BIN, "plan", "--help"], capture_output=True, text=True).stdout
     for name in complete("plan", "--format", ""):
         assert name in plan_help
-    for option in complete("plan", "-"):
-        assert option in plan_help, option
+    for command in ("plan", "compare", "batch"):
+        command_help = subprocess.run([BIN, command, "--help"], capture_output=True, text=True).stdout
+        for option in complete(command, "-"):
+            assert option in command_help, (command, option)
 
 
 MAN_PAGE = os.environ.get("TTPLAN_MAN_PAGE", "")
