@@ -258,19 +258,6 @@ private:
         return it->second;
     }
 
-    // The name of a row's files, claimed once: two ids that read as the same file name are a
-    // mistake in the cohort, not a file to overwrite.
-    std::string claim_stem(const row& r, const std::string& id) {
-        const std::string stem = file_stem(id);
-        const std::lock_guard lock(mutex_);
-        const auto [it, fresh] = stems_.emplace(stem, r.line);
-        if (!fresh) {
-            throw value_error(fmt::format("id \"{}\" gives the file name \"{}\" that line {} already gives", id,
-                                          stem, it->second));
-        }
-        return stem;
-    }
-
     std::string plan_row(const row& r) {
         const auto cell = [&](std::string_view name) {
             const auto it = r.cells.find(name);
@@ -298,7 +285,7 @@ private:
             throw value_error(fmt::format("patient \"{}\": {}", id, e.what()));
         }
         if (!setup_.out.empty()) {
-            const std::string stem = claim_stem(r, id);
+            const std::string stem = file_stem(id);
             for (const auto& name : setup_.formats) {
                 render_options o = setup_.options;
                 if ((name == "ics" || name == "pdf" || name == "page") && !o.timestamp) o.timestamp = setup_.epoch;
@@ -338,7 +325,25 @@ private:
     bool table_jsonl_;
     std::mutex mutex_;
     std::map<std::string, protocol> protocols_;
-    std::map<std::string, std::size_t> stems_;
+};
+
+// The file names of the rows read so far, claimed in cohort order: two ids that read as the
+// same file name are a mistake in the cohort for the later row, not a file to overwrite. (One
+// short string a patient: the only memory that grows with the cohort.)
+class file_names {
+public:
+    void claim(row& r) {
+        const auto it = r.cells.find(id_column);
+        if (!r.problem.empty() || it == r.cells.end()) return;
+        const auto [at, fresh] = lines_.emplace(file_stem(it->second), r.line);
+        if (!fresh) {
+            r.problem = fmt::format("id \"{}\" gives the file name \"{}\" that line {} already gives", it->second,
+                                    at->first, at->second);
+        }
+    }
+
+private:
+    std::map<std::string, std::size_t> lines_;
 };
 
 // "--shard 2/8": the second of eight.
@@ -556,12 +561,15 @@ void add_batch(CLI::App& app, state& st) {
             progress bar(shown, total);
             std::size_t planned = 0, failed = 0;
             std::vector<row> chunk;
+            file_names names;
             bool more = true;
             while (more) {
                 chunk.clear();
                 row r;
                 while (chunk.size() < 64 * workers && (more = next(r))) {
-                    if (r.index % setup.shards == setup.shard - 1) chunk.push_back(std::move(r));
+                    if (r.index % setup.shards != setup.shard - 1) continue;
+                    if (!setup.out.empty()) names.claim(r);
+                    chunk.push_back(std::move(r));
                 }
                 std::vector<outcome> done(chunk.size());
                 std::atomic<std::size_t> taken{0};
