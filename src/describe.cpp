@@ -66,9 +66,11 @@ std::string parameter_line(const parameter& p) {
         case parameter_type::boolean:
             return fmt::format("{} (true or false; default {})", name, p.default_value);
         case parameter_type::choice:
-            return fmt::format("{} (one of {}; default {})", name, fmt::join(p.choices, ", "), p.default_value);
+            return fmt::format("{} (one of {}; default {})", name, fmt::join(p.choices, ", "),
+                               p.default_value);
         case parameter_type::integer:
-            return fmt::format("{} (integer {} to {}; default {})", name, p.minimum, p.maximum, p.default_value);
+            return fmt::format("{} (integer {} to {}; default {})", name, p.minimum, p.maximum,
+                               p.default_value);
     }
     return name;
 }

@@ -515,10 +515,12 @@ TEST_CASE("html: the comparison page draws its timeline for phones too and names
         const bool narrow = std::string_view(id).find("narrow") != std::string_view::npos;
         if (narrow) {
             // On a phone the label and the length take a line each.
-            CHECK(svg.find(">MRD negative</text>\n<text class=\"group-length\" x=\"8\" y=\"") != std::string::npos);
+            CHECK(svg.find(">MRD negative</text>\n<text class=\"group-length\" x=\"8\" y=\"") !=
+                  std::string::npos);
             CHECK(svg.find(">2 years, 2 months and 4 days</text>") != std::string::npos);
         } else {
-            CHECK(svg.find(">MRD negative — 2 years, 2 months and 4 days (794 days)</text>") != std::string::npos);
+            CHECK(svg.find(">MRD negative — 2 years, 2 months and 4 days (794 days)</text>") !=
+                  std::string::npos);
             CHECK(svg.find("group-length") == std::string::npos);
         }
         CHECK(svg.find(">MRD positive") != std::string::npos);

@@ -78,7 +78,8 @@ public:
         }
         r = row{at, index_++, {}, {}};
         if (values.size() != header_.size()) {
-            r.problem = fmt::format("the row has {} fields, the header row {}", values.size(), header_.size());
+            r.problem =
+                fmt::format("the row has {} fields, the header row {}", values.size(), header_.size());
             return true;
         }
         for (std::size_t i = 0; i < values.size(); ++i)
@@ -179,7 +180,8 @@ private:
                     else if (v.is_boolean() || v.is_number_integer())
                         r.cells[name] = v.dump();
                     else
-                        throw bad(fmt::format("parameter \"{}\": give a string, true, false or a whole number", name));
+                        throw bad(fmt::format(
+                            "parameter \"{}\": give a string, true, false or a whole number", name));
                 }
             } else if (key == id_column || key == protocol_column || key == start_column) {
                 if (!value.is_string()) throw bad(fmt::format("\"{}\" must be a string", key));
@@ -197,12 +199,12 @@ private:
 
 // What every row is planned and written with.
 struct batch_setup {
-    std::string cohort;                  // the file, for messages
-    fs::path out;                        // directory of per-patient files; empty: none
-    std::vector<std::string> formats;    // render() names
+    std::string cohort;                // the file, for messages
+    fs::path out;                      // directory of per-patient files; empty: none
+    std::vector<std::string> formats;  // render() names
     render_options options;
-    std::optional<std::int64_t> epoch;   // $SOURCE_DATE_EPOCH, for the formats with a timestamp
-    std::size_t shard = 1, shards = 1;   // --shard K/N
+    std::optional<std::int64_t> epoch;  // $SOURCE_DATE_EPOCH, for the formats with a timestamp
+    std::size_t shard = 1, shards = 1;  // --shard K/N
 };
 
 // A patient id as a file name: letters, digits, '-', '_' and '.' kept, anything else '_'; no
@@ -219,7 +221,8 @@ std::string file_stem(const std::string& id) {
 // quoted when it holds a separator, quote or line break.
 std::string csv_cell(const std::string& text) {
     std::string out = text;
-    if (!out.empty() && std::string_view("=+-@\t\r").find(out.front()) != std::string_view::npos) out = "'" + out;
+    if (!out.empty() && std::string_view("=+-@\t\r").find(out.front()) != std::string_view::npos)
+        out = "'" + out;
     if (out.find_first_of(",;\"\r\n") == std::string::npos) return out;
     std::string quoted = "\"";
     for (char c : out) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -234,7 +237,9 @@ struct outcome {
 
 class cohort_planner {
 public:
-    cohort_planner(const batch_setup& setup, bool table_jsonl) : setup_(setup), table_jsonl_(table_jsonl) {}
+    // `table`: whether rows for the table are wanted, and `table_jsonl` in which form.
+    cohort_planner(const batch_setup& setup, bool table, bool table_jsonl)
+        : setup_(setup), table_(table), table_jsonl_(table_jsonl) {}
 
     outcome run(const row& r) {
         outcome o;
@@ -266,7 +271,8 @@ private:
         const std::string id = cell(id_column);
         if (id.empty()) throw value_error("column \"id\": every patient needs an id");
         const std::string start_text = cell(start_column);
-        if (start_text.empty()) throw value_error(fmt::format("patient \"{}\": column \"start\" is empty", id));
+        if (start_text.empty())
+            throw value_error(fmt::format("patient \"{}\": column \"start\" is empty", id));
         profile pr;
         try {
             pr.start = parse_date(start_text);
@@ -277,7 +283,8 @@ private:
             if (name != id_column && name != protocol_column && name != start_column) pr.values[name] = value;
         }
         const std::string protocol_name = cell(protocol_column);
-        const protocol& p = protocol_of(protocol_name.empty() ? std::string(default_protocol_id()) : protocol_name);
+        const protocol& p =
+            protocol_of(protocol_name.empty() ? std::string(default_protocol_id()) : protocol_name);
         schedule s;
         try {
             s = make_schedule(p, pr);
@@ -288,14 +295,16 @@ private:
             const std::string stem = file_stem(id);
             for (const auto& name : setup_.formats) {
                 render_options o = setup_.options;
-                if ((name == "ics" || name == "pdf" || name == "page") && !o.timestamp) o.timestamp = setup_.epoch;
+                if ((name == "ics" || name == "pdf" || name == "page") && !o.timestamp)
+                    o.timestamp = setup_.epoch;
                 const auto info = std::find_if(formats().begin(), formats().end(),
-                                                [&](const format_info& f) { return f.name == name; });
-                const std::string suffix = info->suffixes.empty() ? "." + name : std::string(info->suffixes.front());
+                                               [&](const format_info& f) { return f.name == name; });
+                const std::string suffix =
+                    info->suffixes.empty() ? "." + name : std::string(info->suffixes.front());
                 write_file_atomic(setup_.out / (stem + suffix), render(s, name, o), file_sync::later);
             }
         }
-        return table_rows(id, s);
+        return table_ ? table_rows(id, s) : std::string();
     }
 
     // The patient's events as table rows: the csv format's rows with the patient id first, or
@@ -311,17 +320,24 @@ private:
             }
             return out;
         }
+        // Rows end at a CRLF outside quotes: a quoted cell keeps its line breaks (text-safety.md).
         const std::string csv = render(s, "csv", setup_.options);
-        const std::string cell = csv_cell(id);
-        for (std::size_t at = csv.find("\r\n") + 2; at < csv.size();) {
-            const std::size_t end = csv.find("\r\n", at);
-            out += cell + "," + csv.substr(at, end - at) + "\r\n";
-            at = end + 2;
+        const std::string cell = csv_cell(id) + ",";
+        bool quoted = false;
+        bool header = true;
+        std::size_t begin = 0;
+        for (std::size_t i = 0; i + 1 < csv.size(); ++i) {
+            if (csv[i] == '"') quoted = !quoted;
+            if (quoted || csv[i] != '\r' || csv[i + 1] != '\n') continue;
+            if (!header) out += cell + csv.substr(begin, i + 2 - begin);
+            header = false;
+            begin = i + 2;
         }
         return out;
     }
 
     const batch_setup& setup_;
+    bool table_;
     bool table_jsonl_;
     std::mutex mutex_;
     std::map<std::string, protocol> protocols_;
@@ -337,8 +353,8 @@ public:
         if (!r.problem.empty() || it == r.cells.end()) return;
         const auto [at, fresh] = lines_.emplace(file_stem(it->second), r.line);
         if (!fresh) {
-            r.problem = fmt::format("id \"{}\" gives the file name \"{}\" that line {} already gives", it->second,
-                                    at->first, at->second);
+            r.problem = fmt::format("id \"{}\" gives the file name \"{}\" that line {} already gives",
+                                    it->second, at->first, at->second);
         }
     }
 
@@ -351,7 +367,8 @@ std::pair<std::size_t, std::size_t> parse_shard(const std::string& text) {
     const auto slash = text.find('/');
     std::size_t k = 0, n = 0;
     const auto number = [](std::string_view s, std::size_t& v) {
-        if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string_view::npos) return false;
+        if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string_view::npos)
+            return false;
         v = std::stoul(std::string(s));
         return true;
     };
@@ -369,11 +386,14 @@ public:
     progress(bool shown, std::size_t total) : shown_(shown), total_(total) {}
     void update(std::size_t done) {
         if (!shown_) return;
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began_).count();
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - began_).count();
         const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
-        std::string line = total_ > 0 ? fmt::format("{}/{} patients", done, total_) : fmt::format("{} patients", done);
+        std::string line =
+            total_ > 0 ? fmt::format("{}/{} patients", done, total_) : fmt::format("{} patients", done);
         line += fmt::format(", {:.0f}/s", rate);
-        if (total_ > done && rate > 0) line += fmt::format(", about {:.0f} s to go", static_cast<double>(total_ - done) / rate);
+        if (total_ > done && rate > 0)
+            line += fmt::format(", about {:.0f} s to go", static_cast<double>(total_ - done) / rate);
         std::fprintf(stderr, "\r%s\033[K", line.c_str());
     }
     void done() {
@@ -417,8 +437,8 @@ public:
             throw io_error("cannot write", location{path_, {}, 0, 0});
     }
     void commit() {
-        const bool ok = std::fflush(file_) == 0 && ::fchmod(::fileno(file_), 0644) == 0 &&
-                        ::fsync(::fileno(file_)) == 0;
+        const bool ok =
+            std::fflush(file_) == 0 && ::fchmod(::fileno(file_), 0644) == 0 && ::fsync(::fileno(file_)) == 0;
         const bool closed = std::fclose(file_) == 0;
         file_ = nullptr;
         if (!ok || !closed || ::rename(tmp_.c_str(), path_.c_str()) != 0) {
@@ -493,10 +513,13 @@ void add_batch(CLI::App& app, state& st) {
             }
             setup.cohort = *cohort;
             setup.options = *options;
-            if (!timestamp->empty()) setup.options.timestamp = parse_epoch_seconds(*timestamp, "--timestamp");
-            else setup.epoch = source_date_epoch();
+            if (!timestamp->empty())
+                setup.options.timestamp = parse_epoch_seconds(*timestamp, "--timestamp");
+            else
+                setup.epoch = source_date_epoch();
             if (out->empty() && table->empty()) {
-                throw usage_error("nothing to write: give --out DIR for per-patient files, --table FILE, or both");
+                throw usage_error(
+                    "nothing to write: give --out DIR for per-patient files, --table FILE, or both");
             }
             std::string list = formats_text->empty() ? std::string("ics") : *formats_text;
             for (std::size_t at = 0; at <= list.size();) {
@@ -504,14 +527,16 @@ void add_batch(CLI::App& app, state& st) {
                 const std::string name = list.substr(at, end - at);
                 const auto names = format_names();
                 if (std::find(names.begin(), names.end(), name) == names.end()) {
-                    throw usage_error(fmt::format("unknown format \"{}\"", name), location{"--format", {}, 0, 0});
+                    throw usage_error(fmt::format("unknown format \"{}\"", name),
+                                      location{"--format", {}, 0, 0});
                 }
                 if (std::find(setup.formats.begin(), setup.formats.end(), name) == setup.formats.end())
                     setup.formats.push_back(name);
                 at = end + 1;
             }
             if (out->empty() && !formats_text->empty()) {
-                throw usage_error("per-patient formats need --out DIR to write them to", location{"--format", {}, 0, 0});
+                throw usage_error("per-patient formats need --out DIR to write them to",
+                                  location{"--format", {}, 0, 0});
             }
             if (!shard->empty()) std::tie(setup.shard, setup.shards) = parse_shard(*shard);
             const bool jsonl_table = table->ends_with(".jsonl") || table->ends_with(".ndjson");
@@ -539,10 +564,11 @@ void add_batch(CLI::App& app, state& st) {
             if (!table->empty()) {
                 table_file.emplace(*table);
                 if (!jsonl_table)
-                    table_file->write("patient,date,weekday,phase,phase_name,cycle,day,activity,category,"
-                                      "tentative,protocol\r\n");
+                    table_file->write(
+                        "patient,date,weekday,phase,phase_name,cycle,day,activity,category,"
+                        "tentative,protocol\r\n");
             }
-            cohort_planner planner(setup, jsonl_table);
+            cohort_planner planner(setup, !table->empty(), jsonl_table);
             const unsigned workers = *jobs != 0 ? *jobs : std::max(1u, std::thread::hardware_concurrency());
             // On a terminal, a first pass counts the rows, for the time still to go.
             const bool shown = ::isatty(STDERR_FILENO) != 0;
@@ -577,7 +603,8 @@ void add_batch(CLI::App& app, state& st) {
                     for (std::size_t i; (i = taken++) < chunk.size();) done[i] = planner.run(chunk[i]);
                 };
                 std::vector<std::jthread> threads;
-                for (unsigned t = 1; t < std::min<std::size_t>(workers, chunk.size()); ++t) threads.emplace_back(work);
+                for (unsigned t = 1; t < std::min<std::size_t>(workers, chunk.size()); ++t)
+                    threads.emplace_back(work);
                 work();
                 threads.clear();
                 for (const outcome& o : done) {
@@ -586,8 +613,8 @@ void add_batch(CLI::App& app, state& st) {
                         if (table_file) table_file->write(o.table);
                     } else {
                         ++failed;
-                        std::fprintf(stderr, "%sttplan: error: %s\n", ::isatty(STDERR_FILENO) ? "\r\033[K" : "",
-                                     o.problem.c_str());
+                        std::fprintf(stderr, "%sttplan: error: %s\n",
+                                     ::isatty(STDERR_FILENO) ? "\r\033[K" : "", o.problem.c_str());
                     }
                 }
                 bar.update(planned + failed);

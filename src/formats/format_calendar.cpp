@@ -331,10 +331,10 @@ void header(std::string& out, const schedule& s, const detail::agenda& plan,
                     fmt::arg("version", detail::one_line(info.version))),
                 "", "");
     if (!s.parameters().empty())
-        out +=
-            wrap(trf("Parameters: {values}",
-                     fmt::arg("values", detail::parameters_in_words(s.protocol(), s.parameters(), detail::one_line))),
-                 "", "  ");
+        out += wrap(trf("Parameters: {values}",
+                        fmt::arg("values", detail::parameters_in_words(s.protocol(), s.parameters(),
+                                                                       detail::one_line))),
+                    "", "  ");
     for (std::size_t i = 1; i < s.segments().size(); ++i) {
         const segment& seg = s.segments()[i];
         std::string line = trf("Then from {date}", fmt::arg("date", detail::long_date(seg.start)));

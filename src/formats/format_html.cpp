@@ -829,9 +829,9 @@ std::string comparison_body(const std::vector<std::pair<std::string, schedule>>&
             "<tr><th scope=\"row\">{}</th><td>{} ({})</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
             "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
             escape_xml(label), escape_xml(s.protocol().title), escape_xml(protocols),
-            escape_xml(parameters_cell(s)), escape_xml(long_date(s.start())),
-            escape_xml(long_date(s.end())), escape_xml(describe_length(s.start(), s.end())), s.total_days(),
-            s.treatment_days(), s.clinic_days());
+            escape_xml(parameters_cell(s)), escape_xml(long_date(s.start())), escape_xml(long_date(s.end())),
+            escape_xml(describe_length(s.start(), s.end())), s.total_days(), s.treatment_days(),
+            s.clinic_days());
         const agenda& plan = plans.emplace_back(s);
         used.insert(plan.categories().begin(), plan.categories().end());
         any_switch |= plan.several();

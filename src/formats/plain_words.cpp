@@ -53,7 +53,8 @@ std::string parameters_in_words(const protocol_info& info, const typed_values& v
     for (const parameter_line& l : parameter_lines(info, values)) {
         if (!out.empty()) out += "; ";
         // TRANSLATORS: a parameter and its value in a line of them: "Philadelphia chromosome: negative".
-        out += trf("{parameter}: {value}", fmt::arg("parameter", clean(l.label)), fmt::arg("value", clean(l.value)));
+        out += trf("{parameter}: {value}", fmt::arg("parameter", clean(l.label)),
+                   fmt::arg("value", clean(l.value)));
     }
     return out;
 }

@@ -148,14 +148,16 @@ struct lanes_writer {
         const auto room = static_cast<std::size_t>((m.width - 16) / (1.1 * text_width(m, 1)));
         const std::string whole = narrow ? g.label : fmt::format("{} — {}", g.label, length);
         const std::string shown = shorten(whole, room);
-        out += fmt::format(R"~(<text class="group-label" x="8" y="{}" font-weight="bold">{}{}</text>)~",
-                           num(y + 6 + m.font), escape_xml(shown),
-                           shown == whole ? std::string() : fmt::format("<title>{}</title>", escape_xml(whole)));
+        out +=
+            fmt::format(R"~(<text class="group-label" x="8" y="{}" font-weight="bold">{}{}</text>)~",
+                        num(y + 6 + m.font), escape_xml(shown),
+                        shown == whole ? std::string() : fmt::format("<title>{}</title>", escape_xml(whole)));
         out += '\n';
         y += heading_row;
         if (narrow) {
-            out += fmt::format(R"~(<text class="group-length" x="8" y="{}">{}</text>)~", num(y + m.font - 4),
-                               escape_xml(shorten(length, static_cast<std::size_t>((m.width - 16) / text_width(m, 1)))));
+            out += fmt::format(
+                R"~(<text class="group-length" x="8" y="{}">{}</text>)~", num(y + m.font - 4),
+                escape_xml(shorten(length, static_cast<std::size_t>((m.width - 16) / text_width(m, 1)))));
             out += '\n';
             y += m.font + 4;
         }

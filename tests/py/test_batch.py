@@ -65,6 +65,20 @@ def test_the_table_is_every_patient_s_events_with_the_patient_first(tmp_path):
     assert rows[1:] == expected
 
 
+def test_a_name_with_a_line_break_stays_one_table_row(tmp_path):
+    protocol = json.dumps({
+        "format": "ttplan-protocol/2", "id": "broken", "title": "Broken",
+        "phases": [{"id": "a", "name": "A", "length": "1w",
+                    "activities": [{"name": "Two\r\nlines", "category": "chemotherapy", "days": "1,3"}]}]})
+    (tmp_path / "broken.json").write_text(protocol, encoding="utf-8")
+    batch(tmp_path, "id,start,protocol\np1,2027-01-04,broken.json\np2,2027-01-11,broken.json\n",
+          "--table", "t.csv")
+    rows = list(csv.reader(io.StringIO((tmp_path / "t.csv").read_bytes().decode("utf-8"), newline="")))
+    assert [(r[0], r[1], r[7]) for r in rows[1:]] == [
+        ("p1", "2027-01-04", "Two\r\nlines"), ("p1", "2027-01-06", "Two\r\nlines"),
+        ("p2", "2027-01-11", "Two\r\nlines"), ("p2", "2027-01-13", "Two\r\nlines")]
+
+
 def test_the_table_as_json_lines(tmp_path):
     batch(tmp_path, COHORT, "--table", "events.jsonl")
     lines = [json.loads(l) for l in (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()]
