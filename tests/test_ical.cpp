@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -166,6 +167,37 @@ TEST_CASE("ical: folding never splits a multi-byte character", "[ical][fold]") {
         unfolded += unfolded.empty() ? line : line.substr(1);
     }
     CHECK(unfolded == text);
+}
+
+TEST_CASE("ical: folding fills each physical line as far as the next whole character allows",
+          "[ical][fold]") {
+    // The rule character by character: a character goes on the line when it fits, else a new
+    // line starts. fold_line works on runs; it must fold exactly where this does.
+    const auto by_character = [](std::string_view line) {
+        std::string out;
+        std::size_t room = 75;
+        for (std::size_t i = 0; i < line.size();) {
+            std::size_t n = 1;
+            while (i + n < line.size() && (static_cast<unsigned char>(line[i + n]) & 0xC0) == 0x80) ++n;
+            if (n > room) {
+                out += "\r\n ";
+                room = 74;
+            }
+            out.append(line.substr(i, n));
+            room -= n;
+            i += n;
+        }
+        return out + "\r\n";
+    };
+    const std::array<std::string_view, 5> pieces{"a", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "bc"};
+    for (std::size_t length = 0; length < 400; length += 7) {
+        for (std::size_t shift = 0; shift < pieces.size(); ++shift) {
+            std::string text = "DESCRIPTION:";
+            for (std::size_t i = 0; text.size() < length + 12; ++i) text += pieces[(i * 3 + shift + i / 5) % pieces.size()];
+            INFO(text);
+            CHECK(detail::fold_line(text) == by_character(text));
+        }
+    }
 }
 
 TEST_CASE("ical: calendar properties", "[ical]") {

@@ -338,10 +338,10 @@ private:
 class ical_writer {
 public:
     void property(std::string_view name_and_params, std::string_view value) {
-        std::string line(name_and_params);
-        line += ':';
-        line += value;
-        out_ += detail::fold_line(line);
+        line_.assign(name_and_params);
+        line_ += ':';
+        line_ += value;
+        detail::append_folded(out_, line_);
     }
     void text(std::string_view name, std::string_view value) { property(name, detail::escape_text(value)); }
     void title(std::string_view name, std::string_view value) { text(name, detail::single_line(value)); }
@@ -349,6 +349,7 @@ public:
 
 private:
     std::string out_;
+    std::string line_;  // the content line being written, reused
 };
 
 // The zone's observances (STANDARD or DAYLIGHT, one per transition, no RRULE) from the one in

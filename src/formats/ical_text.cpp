@@ -4,10 +4,24 @@
 
 namespace ttplan::detail {
 
+namespace {
+
+// Printable ASCII that TEXT takes as it is: copied in runs, not character by character.
+constexpr bool plain(char c) noexcept {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x20 && u < 0x7F && c != '\\' && c != ';' && c != ',';
+}
+
+}  // namespace
+
 std::string escape_text(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     for (std::size_t i = 0; i < text.size();) {
+        std::size_t run = i;
+        while (run < text.size() && plain(text[run])) ++run;
+        out.append(text.substr(i, run - i));
+        if ((i = run) == text.size()) break;
         const char c = text[i];
         switch (c) {
             case '\\':
@@ -60,23 +74,27 @@ std::string single_line(std::string_view text) {
     return out;
 }
 
-std::string fold_line(std::string_view line) {
+void append_folded(std::string& out, std::string_view line) {
     constexpr std::size_t limit = 75;
-    std::string out;
-    out.reserve(line.size() + line.size() / 24 + 2);
-    std::size_t room = limit;  // octets left on the current physical line
+    std::size_t room = limit;  // octets the current physical line has left
     std::size_t i = 0;
-    while (i < line.size()) {
-        const std::size_t n = decode_at(line, i).bytes;
-        if (n > room) {
-            out += "\r\n ";
-            room = limit - 1;
-        }
-        out.append(line.substr(i, n));
-        room -= n;
-        i += n;
+    while (line.size() - i > room) {
+        // As much as fits, cut before the continuation bytes of a character that does not.
+        std::size_t cut = i + room;
+        while (cut > i && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+        out.append(line.substr(i, cut - i));
+        out += "\r\n ";
+        room = limit - 1;
+        i = cut;
     }
+    out.append(line.substr(i));
     out += "\r\n";
+}
+
+std::string fold_line(std::string_view line) {
+    std::string out;
+    out.reserve(line.size() + 3 * (line.size() / 74) + 2);
+    append_folded(out, line);
     return out;
 }
 

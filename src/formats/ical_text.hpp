@@ -25,5 +25,7 @@ std::string single_line(std::string_view text);
 // is never split across physical lines. Every physical line ends with CRLF.
 // Precondition: `line` is valid UTF-8 without CR or LF (escape_text's output, or ASCII).
 std::string fold_line(std::string_view line);
+// The same, appended to `out`: whole runs at a time, never byte by byte.
+void append_folded(std::string& out, std::string_view line);
 
 }  // namespace ttplan::detail
