@@ -1,5 +1,5 @@
 // ttplan batch: a cohort, one patient a row, planned and written file by file (docs/batch.md).
-#include "commands.hpp"
+#include "cohort.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -9,15 +9,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <mutex>
-#include <set>
-#include <sstream>
 #include <thread>
 
 namespace ttplan::cli {
@@ -26,177 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The columns that are not parameters.
-constexpr std::string_view id_column = "id";
-constexpr std::string_view protocol_column = "protocol";
-constexpr std::string_view start_column = "start";
-
-// One patient as the cohort file gives it: where it is, and its cells by column name. An empty
-// CSV cell is left out, so the parameter takes its default.
-struct row {
-    std::size_t line = 0;   // of the row's first character, from 1
-    std::size_t index = 0;  // among the data rows, from 0
-    std::map<std::string, std::string, std::less<>> cells;
-    std::string problem;  // a row the file gives but that cannot be read; the others go on
-};
-
-// A row the cohort file cannot give: located at its file and line.
-[[noreturn]] void bad_input(const std::string& file, std::size_t line, const std::string& what) {
-    throw value_error(what, location{file, {}, static_cast<int>(std::min<std::size_t>(line, 2147483647)), 0});
-}
-
-// RFC 4180 CSV, read row by row: a header row names the columns; fields may be quoted, with
-// quotes doubled and line breaks inside; CRLF or LF ends a row; a UTF-8 byte order mark is
-// skipped; blank lines are skipped.
-class csv_reader {
-public:
-    csv_reader(std::istream& in, std::string file) : in_(in), file_(std::move(file)) {
-        if (in_.peek() == 0xEF) {
-            char bom[3];
-            in_.read(bom, 3);
-            if (std::string_view(bom, 3) != "\xEF\xBB\xBF") bad_input(file_, 1, "the file is not UTF-8 text");
-        }
-        std::size_t at = 0;
-        if (!fields(header_, at)) bad_input(file_, 1, "the file is empty: give a header row (id,start,...)");
-        std::set<std::string, std::less<>> seen;
-        for (const auto& name : header_) {
-            if (name.empty()) bad_input(file_, at, "a column of the header row has no name");
-            if (!seen.insert(name).second)
-                bad_input(file_, at, fmt::format("the header row names the column \"{}\" twice", name));
-        }
-    }
-
-    const std::vector<std::string>& header() const { return header_; }
-
-    // The next data row, or false at the end.
-    bool next(row& r) {
-        std::vector<std::string> values;
-        std::size_t at = 0;
-        while (true) {
-            if (!fields(values, at)) return false;
-            if (!(values.size() == 1 && values[0].empty())) break;  // a blank line
-        }
-        r = row{at, index_++, {}, {}};
-        if (values.size() != header_.size()) {
-            r.problem =
-                fmt::format("the row has {} fields, the header row {}", values.size(), header_.size());
-            return true;
-        }
-        for (std::size_t i = 0; i < values.size(); ++i)
-            if (!values[i].empty()) r.cells.emplace(header_[i], std::move(values[i]));
-        return true;
-    }
-
-private:
-    // One row's fields; `at` gets the line it starts on. False at the end of the input.
-    bool fields(std::vector<std::string>& out, std::size_t& at) {
-        out.clear();
-        int c = in_.get();
-        if (c == EOF) return false;
-        at = line_;
-        std::string field;
-        bool quoted = false;
-        bool was_quoted = false;
-        while (true) {
-            if (quoted) {
-                if (c == EOF) bad_input(file_, at, "a quoted field is not closed before the end of the file");
-                if (c == '"') {
-                    if (in_.peek() == '"') {
-                        in_.get();
-                        field += '"';
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (c == '\n') ++line_;
-                    field += static_cast<char>(c);
-                }
-            } else if (c == ',' || c == '\n' || c == EOF || (c == '\r' && in_.peek() == '\n')) {
-                out.push_back(std::move(field));
-                field.clear();
-                was_quoted = false;
-                if (c == '\r') c = in_.get();
-                if (c == '\n') ++line_;
-                if (c != ',') return true;
-            } else if (c == '"') {
-                if (!field.empty() || was_quoted)
-                    bad_input(file_, line_, "a quote inside an unquoted field: quote the whole field");
-                quoted = was_quoted = true;
-            } else {
-                if (was_quoted) bad_input(file_, line_, "text after a quoted field's closing quote");
-                field += static_cast<char>(c);
-            }
-            c = in_.get();
-        }
-    }
-
-    std::istream& in_;
-    std::string file_;
-    std::vector<std::string> header_;
-    std::size_t line_ = 1;
-    std::size_t index_ = 0;
-};
-
-// JSON Lines: one object a line, {"id": ..., "protocol": ..., "start": ..., "parameters": {...}}.
-// Parameter values may be strings, booleans or integers; blank lines are skipped.
-class jsonl_reader {
-public:
-    explicit jsonl_reader(std::istream& in) : in_(in) {}
-
-    bool next(row& r) {
-        std::string text;
-        while (std::getline(in_, text)) {
-            ++line_;
-            if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
-            r = row{line_, index_++, {}, {}};
-            try {
-                read(text, r);
-            } catch (const std::invalid_argument& e) {
-                r.cells.clear();
-                r.problem = e.what();
-            }
-            return true;
-        }
-        return false;
-    }
-
-private:
-    // One line's object into r's cells; std::invalid_argument saying what is wrong.
-    static void read(const std::string& text, row& r) {
-        using bad = std::invalid_argument;
-        nlohmann::json j;
-        try {
-            j = nlohmann::json::parse(text);
-        } catch (const nlohmann::json::parse_error& e) {
-            throw bad(fmt::format("not JSON: {}", e.what()));
-        }
-        if (!j.is_object()) throw bad("each line must be a JSON object");
-        for (const auto& [key, value] : j.items()) {
-            if (key == "parameters") {
-                if (!value.is_object()) throw bad("\"parameters\" must be an object");
-                for (const auto& [name, v] : value.items()) {
-                    if (v.is_string())
-                        r.cells[name] = v.get<std::string>();
-                    else if (v.is_boolean() || v.is_number_integer())
-                        r.cells[name] = v.dump();
-                    else
-                        throw bad(fmt::format(
-                            "parameter \"{}\": give a string, true, false or a whole number", name));
-                }
-            } else if (key == id_column || key == protocol_column || key == start_column) {
-                if (!value.is_string()) throw bad(fmt::format("\"{}\" must be a string", key));
-                r.cells[key] = value.get<std::string>();
-            } else {
-                throw bad(fmt::format("unknown key \"{}\" (keys: id, protocol, start, parameters)", key));
-            }
-        }
-    }
-
-    std::istream& in_;
-    std::size_t line_ = 0;
-    std::size_t index_ = 0;
-};
-
 // What every row is planned and written with.
 struct batch_setup {
     std::string cohort;                // the file, for messages
@@ -204,7 +27,7 @@ struct batch_setup {
     std::vector<std::string> formats;  // render() names
     render_options options;
     std::optional<std::int64_t> epoch;  // $SOURCE_DATE_EPOCH, for the formats with a timestamp
-    std::size_t shard = 1, shards = 1;  // --shard K/N
+    cohort_shard shard;
 };
 
 // A patient id as a file name: letters, digits, '-', '_' and '.' kept, anything else '_'; no
@@ -241,7 +64,7 @@ public:
     cohort_planner(const batch_setup& setup, bool table, bool table_jsonl)
         : setup_(setup), table_(table), table_jsonl_(table_jsonl) {}
 
-    outcome run(const row& r) {
+    outcome run(const cohort_row& r) {
         outcome o;
         if (!r.problem.empty()) {
             o.problem = fmt::format("{}:{}: {}", setup_.cohort, r.line, r.problem);
@@ -256,38 +79,13 @@ public:
     }
 
 private:
-    const protocol& protocol_of(const std::string& name) {
-        const std::lock_guard lock(mutex_);
-        auto it = protocols_.find(name);
-        if (it == protocols_.end()) it = protocols_.emplace(name, load_protocol_input(name)).first;
-        return it->second;
-    }
-
-    std::string plan_row(const row& r) {
-        const auto cell = [&](std::string_view name) {
-            const auto it = r.cells.find(name);
-            return it == r.cells.end() ? std::string() : it->second;
-        };
-        const std::string id = cell(id_column);
-        if (id.empty()) throw value_error("column \"id\": every patient needs an id");
-        const std::string start_text = cell(start_column);
-        if (start_text.empty())
-            throw value_error(fmt::format("patient \"{}\": column \"start\" is empty", id));
-        profile pr;
-        try {
-            pr.start = parse_date(start_text);
-        } catch (const value_error& e) {
-            throw value_error(fmt::format("patient \"{}\": column \"start\": {}", id, e.message()));
-        }
-        for (const auto& [name, value] : r.cells) {
-            if (name != id_column && name != protocol_column && name != start_column) pr.values[name] = value;
-        }
-        const std::string protocol_name = cell(protocol_column);
-        const protocol& p =
-            protocol_of(protocol_name.empty() ? std::string(default_protocol_id()) : protocol_name);
+    std::string plan_row(const cohort_row& r) {
+        const cohort_patient patient = read_patient(r);
+        const std::string& id = patient.id;
+        const protocol& p = protocols_.get(patient.protocol);
         schedule s;
         try {
-            s = make_schedule(p, pr);
+            s = make_schedule(p, patient.pr);
         } catch (const error& e) {
             throw value_error(fmt::format("patient \"{}\": {}", id, e.what()));
         }
@@ -339,8 +137,7 @@ private:
     const batch_setup& setup_;
     bool table_;
     bool table_jsonl_;
-    std::mutex mutex_;
-    std::map<std::string, protocol> protocols_;
+    protocol_cache protocols_;
 };
 
 // The file names of the rows read so far, claimed in cohort order: two ids that read as the
@@ -348,7 +145,7 @@ private:
 // short string a patient: the only memory that grows with the cohort.)
 class file_names {
 public:
-    void claim(row& r) {
+    void claim(cohort_row& r) {
         const auto it = r.cells.find(id_column);
         if (!r.problem.empty() || it == r.cells.end()) return;
         const auto [at, fresh] = lines_.emplace(file_stem(it->second), r.line);
@@ -360,50 +157,6 @@ public:
 
 private:
     std::map<std::string, std::size_t> lines_;
-};
-
-// "--shard 2/8": the second of eight.
-std::pair<std::size_t, std::size_t> parse_shard(const std::string& text) {
-    const auto slash = text.find('/');
-    std::size_t k = 0, n = 0;
-    const auto number = [](std::string_view s, std::size_t& v) {
-        if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string_view::npos)
-            return false;
-        v = std::stoul(std::string(s));
-        return true;
-    };
-    if (slash == std::string::npos || !number(std::string_view(text).substr(0, slash), k) ||
-        !number(std::string_view(text).substr(slash + 1), n) || n == 0 || k == 0 || k > n) {
-        throw usage_error(fmt::format("\"{}\" is not a shard: give K/N, 1 <= K <= N, such as 1/4", text),
-                          location{"--shard", {}, 0, 0});
-    }
-    return {k, n};
-}
-
-// The progress line on a terminal: "1,200/10,000 patients, 850/s, about 10 s to go".
-class progress {
-public:
-    progress(bool shown, std::size_t total) : shown_(shown), total_(total) {}
-    void update(std::size_t done) {
-        if (!shown_) return;
-        const double seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - began_).count();
-        const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
-        std::string line =
-            total_ > 0 ? fmt::format("{}/{} patients", done, total_) : fmt::format("{} patients", done);
-        line += fmt::format(", {:.0f}/s", rate);
-        if (total_ > done && rate > 0)
-            line += fmt::format(", about {:.0f} s to go", static_cast<double>(total_ - done) / rate);
-        std::fprintf(stderr, "\r%s\033[K", line.c_str());
-    }
-    void done() {
-        if (shown_) std::fputs("\n", stderr);
-    }
-
-private:
-    bool shown_;
-    std::size_t total_;
-    std::chrono::steady_clock::time_point began_ = std::chrono::steady_clock::now();
 };
 
 // A file written as it goes and put in place at the end: a temporary file beside it, renamed
@@ -538,7 +291,7 @@ void add_batch(CLI::App& app, state& st) {
                 throw usage_error("per-patient formats need --out DIR to write them to",
                                   location{"--format", {}, 0, 0});
             }
-            if (!shard->empty()) std::tie(setup.shard, setup.shards) = parse_shard(*shard);
+            if (!shard->empty()) setup.shard = parse_shard(*shard);
             const bool jsonl_table = table->ends_with(".jsonl") || table->ends_with(".ndjson");
             if (!out->empty()) {
                 setup.out = *out;
@@ -547,19 +300,7 @@ void add_batch(CLI::App& app, state& st) {
                 if (ec || !fs::is_directory(setup.out))
                     throw io_error("cannot make the directory", location{*out, {}, 0, 0});
             }
-            std::ifstream file(*cohort, std::ios::binary);
-            if (!file) throw io_error("cannot open", location{*cohort, {}, 0, 0});
-            const bool jsonl = cohort->ends_with(".jsonl") || cohort->ends_with(".ndjson");
-
-            // Rows are read and planned in chunks, so memory stays flat in the cohort's size;
-            // the table gets each chunk's rows in cohort order.
-            std::optional<csv_reader> csv;
-            std::optional<jsonl_reader> lines;
-            if (jsonl)
-                lines.emplace(file);
-            else
-                csv.emplace(file, *cohort);
-            const auto next = [&](row& r) { return jsonl ? lines->next(r) : csv->next(r); };
+            cohort_reader rows(*cohort);
             std::optional<growing_file> table_file;
             if (!table->empty()) {
                 table_file.emplace(*table);
@@ -572,53 +313,26 @@ void add_batch(CLI::App& app, state& st) {
             const unsigned workers = *jobs != 0 ? *jobs : std::max(1u, std::thread::hardware_concurrency());
             // On a terminal, a first pass counts the rows, for the time still to go.
             const bool shown = ::isatty(STDERR_FILENO) != 0;
-            std::size_t total = 0;
-            if (shown) {
-                std::ifstream again(*cohort, std::ios::binary);
-                row r;
-                if (jsonl) {
-                    jsonl_reader count(again);
-                    while (count.next(r)) total += r.index % setup.shards == setup.shard - 1;
-                } else {
-                    csv_reader count(again, *cohort);
-                    while (count.next(r)) total += r.index % setup.shards == setup.shard - 1;
-                }
-            }
-            progress bar(shown, total);
+            progress bar(shown, shown ? count_rows(*cohort, setup.shard) : 0);
             std::size_t planned = 0, failed = 0;
-            std::vector<row> chunk;
             file_names names;
-            bool more = true;
-            while (more) {
-                chunk.clear();
-                row r;
-                while (chunk.size() < 64 * workers && (more = next(r))) {
-                    if (r.index % setup.shards != setup.shard - 1) continue;
+            for_each_patient<outcome>(
+                rows, setup.shard, workers,
+                [&](cohort_row& r) {
                     if (!setup.out.empty()) names.claim(r);
-                    chunk.push_back(std::move(r));
-                }
-                std::vector<outcome> done(chunk.size());
-                std::atomic<std::size_t> taken{0};
-                const auto work = [&] {
-                    for (std::size_t i; (i = taken++) < chunk.size();) done[i] = planner.run(chunk[i]);
-                };
-                std::vector<std::jthread> threads;
-                for (unsigned t = 1; t < std::min<std::size_t>(workers, chunk.size()); ++t)
-                    threads.emplace_back(work);
-                work();
-                threads.clear();
-                for (const outcome& o : done) {
+                },
+                [&](const cohort_row& r) { return planner.run(r); },
+                [&](const cohort_row&, outcome& o) {
                     if (o.problem.empty()) {
                         ++planned;
                         if (table_file) table_file->write(o.table);
                     } else {
                         ++failed;
-                        std::fprintf(stderr, "%sttplan: error: %s\n",
-                                     ::isatty(STDERR_FILENO) ? "\r\033[K" : "", o.problem.c_str());
+                        std::fprintf(stderr, "%sttplan: error: %s\n", shown ? "\r\033[K" : "",
+                                     o.problem.c_str());
                     }
-                }
-                bar.update(planned + failed);
-            }
+                    bar.update(planned + failed);
+                });
             bar.done();
             if (!setup.out.empty()) sync_directory(setup.out);
             if (table_file) table_file->commit();
