@@ -304,6 +304,7 @@ void add_commands(CLI::App& app, state& st) {
     add_graph(app, st);
     add_compare(app, st);
     add_batch(app, st);
+    add_load(app, st);
     add_fhir(app, st);
 }
 

@@ -129,8 +129,9 @@ void add_record(CLI::App& app, state& st);
 // --then) are given with one.
 std::optional<treatment_record> input_record(const plan_inputs& in);
 
-// ttplan batch (batch.cpp).
+// ttplan batch (batch.cpp) and ttplan load (load.cpp).
 void add_batch(CLI::App& app, state& st);
+void add_load(CLI::App& app, state& st);
 // ttplan graph (graph.cpp).
 void add_graph(CLI::App& app, state& st);
 // ttplan compare (compare.cpp).

@@ -33,7 +33,7 @@ def test_completion_registers_for_ttplan():
 
 def test_completion_of_commands_and_record_commands():
     assert complete("") == ["plan", "protocols", "show", "validate", "summary", "record", "changes", "graph",
-                            "compare", "batch", "fhir", "--help", "--version"]
+                            "compare", "batch", "load", "fhir", "--help", "--version"]
     assert complete("re") == ["record"]
     assert complete("record", "") == ["new", "add", "show", "repin", "--help"]
     assert complete("fhir", "") == ["export", "export-definition", "import", "--help"]
@@ -80,7 +80,8 @@ def test_completion_knows_every_format_and_command():
     plan_help = subprocess.run([BIN, "plan", "--help"], capture_output=True, text=True).stdout
     for name in complete("plan", "--format", ""):
         assert name in plan_help
-    for command in ("plan", "compare", "batch"):
+    assert complete("load", "c.csv", "-f", "") == ["csv", "html"]
+    for command in ("plan", "compare", "batch", "load"):
         command_help = subprocess.run([BIN, command, "--help"], capture_output=True, text=True).stdout
         for option in complete(command, "-"):
             assert option in command_help, (command, option)
