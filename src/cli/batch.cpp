@@ -328,8 +328,7 @@ void add_batch(CLI::App& app, state& st) {
                         if (table_file) table_file->write(o.table);
                     } else {
                         ++failed;
-                        std::fprintf(stderr, "%sttplan: error: %s\n", shown ? "\r\033[K" : "",
-                                     o.problem.c_str());
+                        bar.report(o.problem);
                     }
                     bar.update(planned + failed);
                 });

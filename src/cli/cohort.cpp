@@ -265,6 +265,10 @@ void progress::update(std::size_t done) {
     std::fprintf(stderr, "\r%s\033[K", line.c_str());
 }
 
+void progress::report(const std::string& problem) {
+    std::fprintf(stderr, "%sttplan: error: %s\n", shown_ ? "\r\033[K" : "", problem.c_str());
+}
+
 void progress::done() {
     if (shown_) std::fputs("\n", stderr);
 }

@@ -341,8 +341,7 @@ void add_load(CLI::App& app, state& st) {
                         }
                     } else {
                         ++failed;
-                        std::fprintf(stderr, "%sttplan: error: %s\n", shown ? "\r\033[K" : "",
-                                     o.problem.c_str());
+                        bar.report(o.problem);
                     }
                     bar.update(planned + failed);
                 });
