@@ -40,10 +40,10 @@ std::string file_stem(const std::string& id) {
     return out;
 }
 
-// A CSV cell as the csv format writes its text cells: a leading formula character made text,
-// quoted when it holds a separator, quote or line break.
+// A CSV cell as the csv format writes its text cells: on one line that cannot drive a terminal,
+// a leading formula character made text, quoted when it holds a separator or quote.
 std::string csv_cell(const std::string& text) {
-    std::string out = text;
+    std::string out = printable_line(text);
     if (!out.empty() && std::string_view("=+-@\t\r").find(out.front()) != std::string_view::npos)
         out = "'" + out;
     if (out.find_first_of(",;\"\r\n") == std::string::npos) return out;

@@ -266,7 +266,7 @@ void progress::update(std::size_t done) {
 }
 
 void progress::report(const std::string& problem) {
-    std::fprintf(stderr, "%sttplan: error: %s\n", shown_ ? "\r\033[K" : "", problem.c_str());
+    std::fprintf(stderr, "%sttplan: error: %s\n", shown_ ? "\r\033[K" : "", printable_line(problem).c_str());
 }
 
 void progress::done() {

@@ -83,7 +83,8 @@ class progress {
 public:
     progress(bool shown, std::size_t total);
     void update(std::size_t done);
-    // A row's problem on standard error, "ttplan: error: ...", over the progress line if shown.
+    // A row's problem on standard error, "ttplan: error: ...", over the progress line if shown;
+    // as every message, it cannot drive the terminal (printable_line).
     void report(const std::string& problem);
     void done();
 

@@ -79,6 +79,18 @@ def test_a_name_with_a_line_break_stays_one_table_row(tmp_path):
         ("p2", "2027-01-11", "Two\r\nlines"), ("p2", "2027-01-13", "Two\r\nlines")]
 
 
+def test_ids_and_errors_cannot_drive_a_terminal(tmp_path):
+    text = 'id,start\n"=evil\x1b[2J\u202e",2027-01-04\n"bad\x1b]0;title\x07",2027-13-01\n'
+    proc = batch(tmp_path, text, "--table", "t.csv", check=False)
+    assert proc.returncode == 1
+    assert "\x1b" not in proc.stderr and "\x07" not in proc.stderr
+    assert 'patient "bad\u241b]0;title\u2407"' in proc.stderr
+    table_text = (tmp_path / "t.csv").read_bytes().decode("utf-8")
+    assert "\x1b" not in table_text and "\u202e" not in table_text
+    rows = list(csv.reader(io.StringIO(table_text, newline="")))
+    assert {r[0] for r in rows[1:]} == {"'=evil\u241b[2J\ufffd"}
+
+
 def test_the_table_as_json_lines(tmp_path):
     batch(tmp_path, COHORT, "--table", "events.jsonl")
     lines = [json.loads(l) for l in (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()]
